@@ -1,0 +1,32 @@
+using System.Diagnostics;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Cro.ServiceDefaults;
+
+public static class ProblemDetailsDefaults
+{
+    public const string CorrelationHeader = "X-Correlation-Id";
+
+    /// <summary>Every error is RFC 9457 ProblemDetails carrying the trace and correlation ids an operator searches by.</summary>
+    public static IServiceCollection AddCroProblemDetails(this IServiceCollection services) =>
+        services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
+        {
+            var http = context.HttpContext;
+            context.ProblemDetails.Instance ??= http.Request.Path;
+            context.ProblemDetails.Extensions["traceId"] = Activity.Current?.TraceId.ToString() ?? http.TraceIdentifier;
+            if (http.Request.Headers.TryGetValue(CorrelationHeader, out var correlation))
+            {
+                context.ProblemDetails.Extensions["correlationId"] = correlation.ToString();
+            }
+        });
+
+    /// <summary>A 400 with field errors, in the caller's language (Polish unless the request asks for English).</summary>
+    public static IResult ValidationProblem(IDictionary<string, string[]> errors) =>
+        Results.ValidationProblem(errors, title: Text.Pick("Dane wejściowe są nieprawidłowe.", "The input is invalid."));
+
+    public static IResult NotFound(string detailPl, string detailEn) =>
+        Results.Problem(statusCode: StatusCodes.Status404NotFound,
+            title: Text.Pick("Nie znaleziono.", "Not found."),
+            detail: Text.Pick(detailPl, detailEn));
+}

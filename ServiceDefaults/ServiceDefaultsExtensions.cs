@@ -1,0 +1,45 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using System.Globalization;
+
+namespace Cro.ServiceDefaults;
+
+/// <summary>What every CRO process shares: telemetry, health, discovery, resilience, errors, languages.</summary>
+public static class ServiceDefaultsExtensions
+{
+    public static readonly CultureInfo[] SupportedCultures = [new("pl"), new("en")];
+
+    public static TBuilder AddServiceDefaults<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
+    {
+        builder.ConfigureTelemetry();
+        builder.AddDefaultHealthChecks();
+
+        builder.Services.AddServiceDiscovery();
+        builder.Services.ConfigureHttpClientDefaults(http =>
+        {
+            http.AddStandardResilienceHandler();
+            http.AddServiceDiscovery();
+        });
+
+        builder.Services.AddCroProblemDetails();
+        builder.Services.AddRequestLocalization(options =>
+        {
+            options.DefaultRequestCulture = new RequestCulture("pl");
+            options.SupportedCultures = SupportedCultures;
+            options.SupportedUICultures = SupportedCultures;
+        });
+        return builder;
+    }
+
+    /// <summary>Middleware every web process runs first, then /health and /alive.</summary>
+    public static WebApplication UseServiceDefaults(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseRequestLocalization();
+        app.MapDefaultEndpoints();
+        return app;
+    }
+}

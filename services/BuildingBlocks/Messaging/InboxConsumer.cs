@@ -1,0 +1,36 @@
+using Dapper;
+using MassTransit;
+using Npgsql;
+
+namespace Cro.BuildingBlocks.Messaging;
+
+/// <summary>
+/// An idempotent consumer: the (message id, consumer) inbox row is inserted in the same transaction
+/// as the consumer's own writes, so a message delivered twice is applied once. A failure rolls back
+/// both and leaves the message to MassTransit's retry, then to the _error queue.
+/// </summary>
+public abstract class InboxConsumer<TMessage>(NpgsqlDataSource dataSource) : IConsumer<TMessage> where TMessage : class
+{
+    public async Task Consume(ConsumeContext<TMessage> context)
+    {
+        var messageId = context.MessageId ?? throw new InvalidOperationException("A message without MessageId cannot be deduplicated.");
+        var ct = context.CancellationToken;
+
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        await using var transaction = await connection.BeginTransactionAsync(ct);
+        var first = await connection.ExecuteAsync(new CommandDefinition("""
+            INSERT INTO inbox_messages (message_id, consumer) VALUES (@messageId, @consumer)
+            ON CONFLICT DO NOTHING
+            """, new { messageId, consumer = GetType().Name }, transaction, cancellationToken: ct)) == 1;
+        if (!first)
+        {
+            MessagingMetrics.DuplicatesSkipped.Add(1);
+            return;
+        }
+        await HandleAsync(context.Message, transaction, ct);
+        await transaction.CommitAsync(ct);
+    }
+
+    /// <summary>Applies the message inside <paramref name="transaction"/> (writes, outbox events).</summary>
+    protected abstract Task HandleAsync(TMessage message, NpgsqlTransaction transaction, CancellationToken ct);
+}

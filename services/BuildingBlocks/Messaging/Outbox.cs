@@ -1,0 +1,44 @@
+using System.Text.Json;
+using Cro.Contracts;
+using Dapper;
+using Npgsql;
+
+namespace Cro.BuildingBlocks.Messaging;
+
+/// <summary>
+/// Writes integration events into the outbox inside the caller's transaction: they exist exactly
+/// when the state change they announce is committed. The NOTIFY wakes the relay at commit.
+/// </summary>
+public static class Outbox
+{
+    public const string NotifyChannel = "cro_outbox";
+
+    internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public static Task EnqueueAsync(this NpgsqlTransaction transaction, IIntegrationEvent message, CancellationToken ct = default) =>
+        transaction.EnqueueAsync([message], ct);
+
+    public static async Task EnqueueAsync(this NpgsqlTransaction transaction, IReadOnlyCollection<IIntegrationEvent> messages,
+        CancellationToken ct = default)
+    {
+        if (messages.Count == 0)
+        {
+            return;
+        }
+        const string sql = """
+            INSERT INTO outbox_messages (id, message_type, payload, correlation_id)
+            SELECT id, message_type, payload::jsonb, @correlationId
+            FROM unnest(@ids, @types, @payloads) AS m(id, message_type, payload);
+            SELECT pg_notify('cro_outbox', '');
+            """;
+        var ids = messages.Select(_ => Guid.CreateVersion7()).ToArray();
+        var types = messages.Select(m => TypeName(m.GetType())).ToArray();
+        var payloads = messages.Select(m => JsonSerializer.Serialize(m, m.GetType(), Json)).ToArray();
+        var correlationId = System.Diagnostics.Activity.Current?.TraceId.ToString();
+        await transaction.Connection!.ExecuteAsync(new CommandDefinition(sql,
+            new { ids, types, payloads, correlationId }, transaction, cancellationToken: ct));
+    }
+
+    /// <summary>Assembly-qualified without version, so the relay can resolve it after an upgrade.</summary>
+    internal static string TypeName(Type type) => $"{type.FullName}, {type.Assembly.GetName().Name}";
+}

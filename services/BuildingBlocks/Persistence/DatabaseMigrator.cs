@@ -1,0 +1,62 @@
+using System.Reflection;
+using Dapper;
+using DbUp;
+using DbUp.Engine;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+
+namespace Cro.BuildingBlocks.Persistence;
+
+/// <summary>
+/// Applies the embedded SQL scripts (<c>Data/Migrations/*.sql</c>) of the building blocks, then of the
+/// service, as the owner login. A PostgreSQL advisory lock makes replicas that start together
+/// migrate one after the other, so each script runs once.
+/// </summary>
+public static class DatabaseMigrator
+{
+    private const long MigrationLockKey = 0x43_52_4F_4D_49_47; // "CROMIG"
+
+    public static async Task MigrateAsync(string ownerConnectionString, string appRole, Assembly serviceAssembly,
+        ILogger logger, CancellationToken ct = default)
+    {
+        await using var lockConnection = new NpgsqlConnection(ownerConnectionString);
+        await lockConnection.OpenAsync(ct);
+        await lockConnection.ExecuteAsync(new CommandDefinition("SELECT pg_advisory_lock(@key)", new { key = MigrationLockKey }, cancellationToken: ct));
+        try
+        {
+            // Tables the owner creates from now on are readable and writable by the application login;
+            // a script that wants less (an append-only log) revokes it explicitly.
+            var role = "\"" + appRole.Replace("\"", "\"\"") + "\"";
+            await lockConnection.ExecuteAsync($"""
+                ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO {role};
+                ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT USAGE, SELECT ON SEQUENCES TO {role};
+                """);
+
+            var upgrader = DeployChanges.To
+                .PostgresqlDatabase(ownerConnectionString)
+                .WithScriptsEmbeddedInAssembly(typeof(DatabaseMigrator).Assembly, IsMigration, new SqlScriptOptions { RunGroupOrder = 0 })
+                .WithScriptsEmbeddedInAssembly(serviceAssembly, IsMigration, new SqlScriptOptions { RunGroupOrder = 1 })
+                .WithVariable("app_role", appRole)
+                .WithTransactionPerScript()
+                .LogToNowhere()
+                .Build();
+
+            var result = upgrader.PerformUpgrade();
+            if (!result.Successful)
+            {
+                throw new InvalidOperationException($"Migration {result.ErrorScript?.Name} failed.", result.Error);
+            }
+            foreach (var script in result.Scripts)
+            {
+                logger.LogInformation("Applied migration {Script}", script.Name);
+            }
+        }
+        finally
+        {
+            await lockConnection.ExecuteAsync("SELECT pg_advisory_unlock(@key)", new { key = MigrationLockKey });
+        }
+    }
+
+    private static bool IsMigration(string resourceName) =>
+        resourceName.Contains(".Data.Migrations.", StringComparison.Ordinal) && resourceName.EndsWith(".sql", StringComparison.Ordinal);
+}
