@@ -14,6 +14,14 @@ public static class ProblemDetailsDefaults
         {
             var http = context.HttpContext;
             context.ProblemDetails.Instance ??= http.Request.Path;
+            if (context.ProblemDetails.Status == StatusCodes.Status400BadRequest && context.ProblemDetails.Detail is null
+                && context.ProblemDetails is not HttpValidationProblemDetails)
+            {
+                // A parameter that could not be read at all (a word where a number belongs).
+                context.ProblemDetails.Detail = Text.Pick(
+                    "Żądanie ma parametr w nieprawidłowym formacie; sprawdź typy parametrów w dokumentacji API.",
+                    "A parameter of the request has an invalid format; see the parameter types in the API reference.");
+            }
             context.ProblemDetails.Extensions["traceId"] = Activity.Current?.TraceId.ToString() ?? http.TraceIdentifier;
             if (http.Request.Headers.TryGetValue(CorrelationHeader, out var correlation))
             {

@@ -3,6 +3,9 @@ using Microsoft.AspNetCore.Localization;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using System.Globalization;
+using System.Text.Json;
+using FluentValidation;
+using Microsoft.AspNetCore.Routing;
 
 namespace Cro.ServiceDefaults;
 
@@ -24,6 +27,11 @@ public static class ServiceDefaultsExtensions
         });
 
         builder.Services.AddCroProblemDetails();
+        // Malformed parameters (limit=abc) answer 400 ProblemDetails in every environment, never an exception page.
+        builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = false);
+        // Field errors are keyed as the JSON and query names clients send (camelCase).
+        ValidatorOptions.Global.PropertyNameResolver = (_, member, _) =>
+            member is null ? null : JsonNamingPolicy.CamelCase.ConvertName(member.Name);
         builder.Services.AddRequestLocalization(options =>
         {
             options.DefaultRequestCulture = new RequestCulture("pl");

@@ -1,0 +1,24 @@
+using Cro.BuildingBlocks.Messaging;
+using Cro.BuildingBlocks.Persistence;
+using Cro.Monitoring.Features.Registry;
+using Cro.ServiceDefaults;
+using FluentValidation;
+using MassTransit;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddServiceDefaults();
+builder.AddDatabase("monitoring");
+builder.AddMessaging("monitoring", bus => bus.AddConsumers(typeof(Program).Assembly));
+builder.Services.AddValidatorsFromAssemblyContaining<Program>();
+builder.Services.AddCroOpenApi("monitoring", "Monitorowanie: diagnozy, plany, sprawozdania i wskaźniki programu.");
+
+var app = builder.Build();
+app.UseServiceDefaults();
+await app.MigrateDatabaseAsync("monitoring");
+
+app.MapCroOpenApi("monitoring");
+app.MapGroup("/api/monitoring").WithTags("Monitorowanie / Monitoring").MapGetJstSummary();
+app.Run();
+
+/// <summary>Entry point, visible to integration tests.</summary>
+public partial class Program;

@@ -1,0 +1,24 @@
+using Cro.BuildingBlocks.Messaging;
+using Cro.BuildingBlocks.Persistence;
+using Cro.Recruitment.Features.Registry;
+using Cro.ServiceDefaults;
+using FluentValidation;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddServiceDefaults();
+builder.AddDatabase("recruitment");
+builder.AddMessaging("recruitment");
+builder.Services.AddValidatorsFromAssemblyContaining<Program>();
+builder.Services.AddCroOpenApi("recruitment", "Nabór JST: rejestr JST (TERC), nabory, wnioski, zespoły zadaniowe.");
+
+var app = builder.Build();
+app.UseServiceDefaults();
+await app.MigrateDatabaseAsync("recruitment");
+await app.ImportJstRegistryAsync();
+
+app.MapCroOpenApi("recruitment");
+app.MapRegistryApi();
+app.Run();
+
+/// <summary>Entry point, visible to integration tests.</summary>
+public partial class Program;
