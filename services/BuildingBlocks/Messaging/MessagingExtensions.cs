@@ -2,6 +2,7 @@ using MassTransit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 
 namespace Cro.BuildingBlocks.Messaging;
 
@@ -21,8 +22,11 @@ public static class MessagingExtensions
         {
             bus.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(serviceName, includeNamespace: false));
             registerConsumers?.Invoke(bus);
-            bus.AddConfigureEndpointsCallback((_, _, endpoint) => endpoint.UseMessageRetry(retry =>
-                retry.Exponential(5, TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(500))));
+            bus.AddConfigureEndpointsCallback((context, _, endpoint) =>
+            {
+                var retry = context.GetRequiredService<IOptions<ConsumerRetryOptions>>().Value;
+                endpoint.UseMessageRetry(r => r.Exponential(retry.Limit, retry.MinInterval, retry.MaxInterval, retry.MinInterval));
+            });
             bus.UsingRabbitMq((context, rabbit) =>
             {
                 rabbit.Host(new Uri(broker));
@@ -37,9 +41,14 @@ public static class MessagingExtensions
             options.StopTimeout = TimeSpan.FromSeconds(15);
         });
 
+        builder.Services.AddOptions<ConsumerRetryOptions>().BindConfiguration("Messaging:Retry");
         builder.Services.AddOptions<OutboxRelayOptions>().BindConfiguration("Outbox");
         builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddHostedService<OutboxRelay>();
+        builder.Services.AddSingleton<OutboxRelay>();
+        if (builder.Configuration.GetValue("Outbox:RelayEnabled", true))
+        {
+            builder.Services.AddHostedService(services => services.GetRequiredService<OutboxRelay>());
+        }
         return builder;
     }
 }

@@ -1,0 +1,20 @@
+using Cro.BuildingBlocks.Messaging;
+using Cro.Contracts;
+using Dapper;
+using Npgsql;
+
+namespace Cro.BuildingBlocks.Tests;
+
+/// <summary>An integration event of the tests alone.</summary>
+public sealed record SomethingHappened : IIntegrationEvent
+{
+    public required Guid Key { get; init; }
+}
+
+/// <summary>Records each message it applies; the inbox makes it idempotent.</summary>
+public sealed class RecordingConsumer(NpgsqlDataSource dataSource) : InboxConsumer<SomethingHappened>(dataSource)
+{
+    protected override Task HandleAsync(SomethingHappened message, NpgsqlTransaction transaction, CancellationToken ct) =>
+        transaction.Connection!.ExecuteAsync(new CommandDefinition(
+            "INSERT INTO received (key) VALUES (@Key)", message, transaction, cancellationToken: ct));
+}
