@@ -1,0 +1,42 @@
+using Yarp.ReverseProxy.Configuration;
+
+namespace Cro.Gateway;
+
+/// <summary>
+/// YARP routes: /api/{service}/** to that service, anything else to the web. Destinations are
+/// service names, resolved by service discovery (Aspire locally, Kubernetes DNS in production).
+/// </summary>
+public static class ProxyRoutes
+{
+    public static IReverseProxyBuilder AddCroRoutes(this IReverseProxyBuilder proxy)
+    {
+        var routes = ApiServices.All
+            .Select(s => new RouteConfig
+            {
+                RouteId = s.Name,
+                ClusterId = s.Name,
+                Match = new RouteMatch { Path = $"/api/{s.Name}/{{**rest}}" },
+            })
+            .Append(new RouteConfig
+            {
+                RouteId = ApiServices.Web,
+                ClusterId = ApiServices.Web,
+                Order = int.MaxValue,
+                Match = new RouteMatch { Path = "/{**rest}" },
+            })
+            .ToList();
+
+        var clusters = ApiServices.All.Select(s => s.Name).Append(ApiServices.Web)
+            .Select(name => new ClusterConfig
+            {
+                ClusterId = name,
+                Destinations = new Dictionary<string, DestinationConfig>
+                {
+                    [name] = new() { Address = $"http://{name}" },
+                },
+            })
+            .ToList();
+
+        return proxy.LoadFromMemory(routes, clusters).AddServiceDiscoveryDestinationResolver();
+    }
+}
