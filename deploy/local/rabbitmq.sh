@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # Runs a RabbitMQ node in the foreground, loopback only, with the management UI.
-#   rabbitmq.sh DATA_DIR AMQP_PORT MANAGEMENT_PORT USER PASSWORD
+#   RABBITMQ_DEFAULT_USER=... RABBITMQ_DEFAULT_PASS=... rabbitmq.sh DATA_DIR AMQP_PORT MANAGEMENT_PORT
 # Used by the AppHost (local mode) and by the test script. Every setting comes from this
 # script's environment and files under DATA_DIR, never from the machine's /etc/rabbitmq.
 set -euo pipefail
-data_dir=$(realpath -m "$1"); amqp_port=$2; management_port=$3; user=$4; password=$5
+data_dir=$(realpath -m "$1"); amqp_port=$2; management_port=$3
+user=${RABBITMQ_DEFAULT_USER:?RABBITMQ_DEFAULT_USER must be set}
+password=${RABBITMQ_DEFAULT_PASS:?RABBITMQ_DEFAULT_PASS must be set}
 
 server=/usr/lib/rabbitmq/bin/rabbitmq-server
 if [ ! -x "$server" ]; then

@@ -1,0 +1,112 @@
+using System.Net.Sockets;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Npgsql;
+
+namespace Cro.AppHost.Infrastructure;
+
+/// <summary>The PostgreSQL server (as its superuser), its address for the services' own logins, and the broker.</summary>
+public sealed record Servers(
+    IResourceBuilder<IResourceWithConnectionString> Postgres,
+    ReferenceExpression PostgresAddress,
+    IResourceBuilder<IResourceWithConnectionString> RabbitMq,
+    LocalSecrets Secrets);
+
+public static class ServersExtensions
+{
+    public static Servers AddServers(this IDistributedApplicationBuilder builder)
+    {
+        var repositoryRoot = Path.GetFullPath(Path.Combine(builder.AppHostDirectory, ".."));
+        var configured = builder.Configuration["Infrastructure:DataDirectory"];
+        var dataDirectory = string.IsNullOrWhiteSpace(configured) ? Path.Combine(repositoryRoot, ".data") : Path.GetFullPath(configured);
+        var secrets = LocalSecrets.Load(dataDirectory);
+
+        return InfrastructureModeChoice.Choose(builder.Configuration) switch
+        {
+            InfrastructureMode.Containers => AddContainers(builder, secrets),
+            InfrastructureMode.Local => AddLocalServers(builder, secrets, repositoryRoot, dataDirectory),
+            _ => AddExternal(builder, secrets),
+        };
+    }
+
+    private static Servers AddContainers(IDistributedApplicationBuilder builder, LocalSecrets secrets)
+    {
+        var postgres = builder.AddPostgres("postgres").WithImageTag("15").WithDataVolume("cro-postgres");
+        var endpoint = postgres.Resource.PrimaryEndpoint;
+        var address = ReferenceExpression.Create(
+            $"Host={endpoint.Property(EndpointProperty.Host)};Port={endpoint.Property(EndpointProperty.Port)}");
+        var rabbit = builder.AddRabbitMQ("rabbitmq").WithManagementPlugin().WithDataVolume("cro-rabbitmq");
+        return new Servers(AsServer(builder, postgres), address, AsServer(builder, rabbit), secrets);
+    }
+
+    private static Servers AddExternal(IDistributedApplicationBuilder builder, LocalSecrets secrets)
+    {
+        var admin = builder.Configuration.GetConnectionString("postgres")
+            ?? throw new InvalidOperationException("External mode needs ConnectionStrings__postgres (a superuser) and ConnectionStrings__rabbitmq.");
+        var server = new NpgsqlConnectionStringBuilder(admin);
+        var address = ReferenceExpression.Create($"Host={server.Host};Port={server.Port.ToString()}");
+        return new Servers(builder.AddConnectionString("postgres"), address, builder.AddConnectionString("rabbitmq"), secrets);
+    }
+
+    private static Servers AddLocalServers(IDistributedApplicationBuilder builder, LocalSecrets secrets, string repositoryRoot, string dataDirectory)
+    {
+        var config = builder.Configuration;
+        var postgresPort = config.GetValue("Infrastructure:PostgresPort", 55432);
+        var amqpPort = config.GetValue("Infrastructure:RabbitMqPort", 55672);
+        var managementPort = config.GetValue("Infrastructure:RabbitMqManagementPort", 55673);
+        var scripts = Path.Combine(repositoryRoot, "deploy", "local");
+
+        var postgresPassword = builder.AddParameter("postgres-password", secrets.Get("postgres"), secret: true);
+        var adminConnection = $"Host=127.0.0.1;Port={postgresPort};Username=postgres;Password={secrets.Get("postgres")}";
+        builder.Services.AddHealthChecks().AddAsyncCheck("postgres-accepts", async ct =>
+        {
+            try
+            {
+                await using var connection = new NpgsqlConnection(adminConnection);
+                await connection.OpenAsync(ct);
+                return HealthCheckResult.Healthy();
+            }
+            catch (Exception e) when (e is NpgsqlException or SocketException or TimeoutException)
+            {
+                return HealthCheckResult.Unhealthy(e.Message);
+            }
+        });
+        var postgres = builder.AddResource(new LocalServerResource("postgres", "/bin/bash", repositoryRoot,
+                ReferenceExpression.Create($"Host=127.0.0.1;Port={postgresPort.ToString()};Username=postgres;Password={postgresPassword.Resource}")))
+            .WithArgs(Path.Combine(scripts, "postgres.sh"), Path.Combine(dataDirectory, "postgres"), postgresPort.ToString())
+            .WithEnvironment("POSTGRES_PASSWORD", postgresPassword)
+            .WithEndpoint(name: "tcp", port: postgresPort, targetPort: postgresPort, isProxied: false)
+            .WithHealthCheck("postgres-accepts");
+
+        var rabbitUser = "cro";
+        var rabbitPassword = builder.AddParameter("rabbitmq-password", secrets.Get("rabbitmq"), secret: true);
+        builder.Services.AddHealthChecks().AddAsyncCheck("rabbitmq-accepts", async ct =>
+        {
+            try
+            {
+                using var tcp = new TcpClient();
+                await tcp.ConnectAsync("127.0.0.1", amqpPort, ct);
+                return HealthCheckResult.Healthy();
+            }
+            catch (SocketException e)
+            {
+                return HealthCheckResult.Unhealthy(e.Message);
+            }
+        });
+        var rabbit = builder.AddResource(new LocalServerResource("rabbitmq", "/bin/bash", repositoryRoot,
+                ReferenceExpression.Create($"amqp://{rabbitUser}:{rabbitPassword.Resource}@127.0.0.1:{amqpPort.ToString()}/")))
+            .WithArgs(Path.Combine(scripts, "rabbitmq.sh"), Path.Combine(dataDirectory, "rabbitmq"), amqpPort.ToString(), managementPort.ToString())
+            .WithEnvironment("RABBITMQ_DEFAULT_USER", rabbitUser)
+            .WithEnvironment("RABBITMQ_DEFAULT_PASS", rabbitPassword)
+            .WithEndpoint(name: "amqp", port: amqpPort, targetPort: amqpPort, isProxied: false)
+            .WithHttpEndpoint(name: "management", port: managementPort, targetPort: managementPort, isProxied: false)
+            .WithHealthCheck("rabbitmq-accepts");
+
+        return new Servers(AsServer(builder, postgres), ReferenceExpression.Create($"Host=127.0.0.1;Port={postgresPort.ToString()}"),
+            AsServer(builder, rabbit), secrets);
+    }
+
+    private static IResourceBuilder<IResourceWithConnectionString> AsServer<T>(IDistributedApplicationBuilder builder, IResourceBuilder<T> server)
+        where T : IResourceWithConnectionString => builder.CreateResourceBuilder<IResourceWithConnectionString>(server.Resource);
+}
