@@ -1,3 +1,7 @@
+using DotNet.Testcontainers.Builders;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
 using Testcontainers.PostgreSql;
 using Testcontainers.RabbitMq;
 
@@ -32,9 +36,44 @@ public static class TestServers
     /// <summary>amqp:// URI of the test RabbitMQ broker.</summary>
     public static Task<string> RabbitMqAsync() => RabbitMq.Value;
 
-    private static Task<string> FromEnvironmentOr(string variable, Func<Task<string>> startContainer)
+    /// <summary>
+    /// A virtual host of its own on the test broker, so a test process sees only the messages it
+    /// publishes itself (events of one type share an exchange per virtual host). Falls back to the
+    /// default virtual host where no management API is named (CRO_TEST_RABBITMQ_MANAGEMENT).
+    /// </summary>
+    public static async Task<string> RabbitMqVirtualHostAsync(string purpose)
     {
-        var value = Environment.GetEnvironmentVariable(variable);
-        return string.IsNullOrWhiteSpace(value) ? startContainer() : Task.FromResult(value);
+        var broker = await RabbitMqAsync();
+        if (Environment.GetEnvironmentVariable("CRO_TEST_RABBITMQ_MANAGEMENT") is not { Length: > 0 } management)
+        {
+            return broker;
+        }
+        var api = new Uri(management);
+        var user = Uri.UnescapeDataString(api.UserInfo.Split(':')[0]);
+        var virtualHost = $"{purpose}-{Guid.NewGuid():N}";
+        using var http = new HttpClient { BaseAddress = new Uri(api.GetLeftPart(UriPartial.Authority)) };
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic",
+            Convert.ToBase64String(Encoding.UTF8.GetBytes(Uri.UnescapeDataString(api.UserInfo))));
+        (await http.PutAsync($"/api/vhosts/{virtualHost}", null)).EnsureSuccessStatusCode();
+        (await http.PutAsJsonAsync($"/api/permissions/{virtualHost}/{Uri.EscapeDataString(user)}",
+            new { configure = ".*", write = ".*", read = ".*" })).EnsureSuccessStatusCode();
+        return new UriBuilder(broker) { Path = "/" + virtualHost }.Uri.ToString();
+    }
+
+    private static async Task<string> FromEnvironmentOr(string variable, Func<Task<string>> startContainer)
+    {
+        if (Environment.GetEnvironmentVariable(variable) is { Length: > 0 } value)
+        {
+            return value;
+        }
+        try
+        {
+            return await startContainer();
+        }
+        catch (DockerUnavailableException e)
+        {
+            throw new InvalidOperationException(
+                $"No test server: {variable} is not set and no Docker engine answers. Run ./test.sh, which starts the servers.", e);
+        }
     }
 }

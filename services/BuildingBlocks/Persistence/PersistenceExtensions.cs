@@ -40,6 +40,6 @@ public static class PersistenceExtensions
         var appRole = new NpgsqlConnectionStringBuilder(app.Configuration.GetConnectionString(database)).Username
             ?? throw new InvalidOperationException($"ConnectionStrings:{database} names no user.");
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DatabaseMigrator));
-        await DatabaseMigrator.MigrateAsync(ownerConnectionString, appRole, Assembly.GetEntryAssembly()!, logger, app.Lifetime.ApplicationStopping);
+        await DatabaseMigrator.MigrateAsync(ownerConnectionString, appRole, Assembly.Load(app.Environment.ApplicationName), logger, app.Lifetime.ApplicationStopping);
     }
 }

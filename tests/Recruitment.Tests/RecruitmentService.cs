@@ -1,0 +1,26 @@
+using Cro.Tests.Infrastructure;
+
+namespace Cro.Recruitment.Tests;
+
+/// <summary>The recruitment service in-process on a fresh database; started once per test class.</summary>
+public sealed class RecruitmentService : IAsyncLifetime
+{
+    private ServiceFactory<Program>? _factory;
+
+    public ServiceFactory<Program> Factory => _factory ?? throw new InvalidOperationException("The service did not start.");
+    public HttpClient Client { get; private set; } = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        _factory = await ServiceFactory<Program>.StartAsync("recruitment");
+        Client = Factory.CreateClient();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_factory is not null)
+        {
+            await _factory.DisposeAsync();
+        }
+    }
+}

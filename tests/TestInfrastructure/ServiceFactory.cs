@@ -1,0 +1,35 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace Cro.Tests.Infrastructure;
+
+/// <summary>
+/// One service in-process, as the AppHost wires it: its own fresh database (owner and application
+/// logins) and a virtual host of its own on the real broker. Start-up migrates and seeds as in production.
+/// </summary>
+public sealed class ServiceFactory<TProgram>(string database, TestDatabase db, string broker, IReadOnlyDictionary<string, string?> settings)
+    : WebApplicationFactory<TProgram> where TProgram : class
+{
+    public TestDatabase Database { get; } = db;
+
+    public static async Task<ServiceFactory<TProgram>> StartAsync(string database, IReadOnlyDictionary<string, string?>? settings = null)
+    {
+        var db = await TestDatabase.CreateAsync(database);
+        var broker = await TestServers.RabbitMqVirtualHostAsync(database);
+        var factory = new ServiceFactory<TProgram>(database, db, broker, settings ?? new Dictionary<string, string?>());
+        _ = factory.Server; // starts the host: migrations, seeding, bus
+        return factory;
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting($"ConnectionStrings:{database}", Database.AppConnectionString);
+        builder.UseSetting($"ConnectionStrings:{database}-migrator", Database.OwnerConnectionString);
+        builder.UseSetting("ConnectionStrings:rabbitmq", broker);
+        foreach (var (key, value) in settings)
+        {
+            builder.UseSetting(key, value);
+        }
+    }
+}
