@@ -1,0 +1,40 @@
+using Microsoft.Playwright;
+
+[assembly: AssemblyFixture(typeof(Cro.EndToEnd.Tests.BrowserFixture))]
+
+namespace Cro.EndToEnd.Tests;
+
+/// <summary>Debian's Chromium, headless, driven by Playwright; one browser for the assembly, a fresh page per test.</summary>
+public sealed class BrowserFixture : IAsyncLifetime
+{
+    private IPlaywright? _playwright;
+    private IBrowser? _browser;
+
+    public async ValueTask InitializeAsync()
+    {
+        _playwright = await Playwright.CreateAsync();
+        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = Environment.GetEnvironmentVariable("CRO_CHROMIUM") ?? "/usr/bin/chromium",
+            Headless = true,
+            // The machine has no network beyond loopback and no sandboxing as root.
+            Args = ["--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--no-first-run"],
+        });
+    }
+
+    public async Task<IPage> NewPageAsync(Uri baseAddress)
+    {
+        var context = await _browser!.NewContextAsync(new BrowserNewContextOptions { BaseURL = baseAddress.ToString() });
+        return await context.NewPageAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_browser is not null)
+        {
+            await _browser.DisposeAsync();
+        }
+        _playwright?.Dispose();
+    }
+}
