@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# Starts the whole platform with .NET Aspire: PostgreSQL, RabbitMQ, database setup, every service,
+# the web and the gateway. Prints the addresses once the gateway answers. Ctrl+C stops everything.
+#   ./run.sh                      infrastructure chosen automatically (containers if Docker answers, else local binaries)
+#   CRO_INFRA=local ./run.sh      force the machine's own PostgreSQL and RabbitMQ (data kept in .data/)
+#   CRO_INFRA=external ConnectionStrings__postgres=... ConnectionStrings__rabbitmq=... ./run.sh
+set -euo pipefail
+cd "$(dirname "$0")"
+
+case "${CRO_INFRA:-}" in
+  containers|external) ;;
+  *) deploy/local/prerequisites.sh ;;
+esac
+
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+dotnet build AppHost/AppHost.csproj -v quiet -nologo -clp:ErrorsOnly
+
+gateway_answers() {
+  exec 3<>/dev/tcp/127.0.0.1/5080 || return 1
+  printf 'GET /health HTTP/1.0\r\nHost: localhost\r\n\r\n' >&3
+  local status; read -r _ status _ <&3 || true
+  exec 3>&- 3<&-
+  [ "$status" = 200 ]
+}
+
+started=$(date +%s)
+(
+  for _ in $(seq 1 600); do
+    if gateway_answers 2>/dev/null; then
+      cat <<MSG
+
+  CRO is running ($(( $(date +%s) - started )) s to the first answer of the gateway):
+    web (public site)      http://localhost:5080/
+    gateway, API reference http://localhost:5080/api/docs
+    Aspire dashboard       http://localhost:15080
+    RabbitMQ management    http://localhost:55673  (user cro; password in .data/secrets.json, local mode)
+  Stop with Ctrl+C.
+
+MSG
+      exit 0
+    fi
+    sleep 1
+  done
+  echo "The gateway did not answer within 10 minutes; see the dashboard at http://localhost:15080." >&2
+) &
+
+exec dotnet run --project AppHost/AppHost.csproj --no-build --launch-profile http
