@@ -6,6 +6,7 @@ using Dapper;
 using MassTransit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using Npgsql;
 
@@ -30,10 +31,11 @@ public sealed class MessagingHost : IAsyncDisposable
     public OutboxRelay Relay => _host.Services.GetRequiredService<OutboxRelay>();
     public IBus Bus => _host.Services.GetRequiredService<IBus>();
 
-    public static async Task<MessagingHost> StartAsync(TestDatabase? database = null, bool relay = true)
+    public static async Task<MessagingHost> StartAsync(TestDatabase? database = null, bool relay = true, string? broker = null,
+        Action<IBusRegistrationConfigurator>? consumers = null)
     {
         database ??= await TestDatabase.CreateMigratedAsync("messaging", typeof(MessagingHost).Assembly);
-        var brokerUri = new Uri(await TestServers.RabbitMqAsync());
+        var brokerUri = new Uri(broker ?? await TestServers.RabbitMqAsync());
         var proxy = new TcpProxy(brokerUri.Host, brokerUri.Port);
         proxy.Start();
 
@@ -46,10 +48,13 @@ public sealed class MessagingHost : IAsyncDisposable
             ["Outbox:PollInterval"] = "00:00:01",
             ["Outbox:MaxRetryDelay"] = "00:00:02",
             ["Outbox:PublishTimeout"] = "00:00:03",
+            ["Messaging:Retry:Limit"] = "2",
+            ["Messaging:Retry:MinInterval"] = "00:00:00.050",
+            ["Messaging:Retry:MaxInterval"] = "00:00:00.200",
         });
         builder.AddDatabase("messaging");
         // A queue of its own per host: each test sees every SomethingHappened, and counts only its keys.
-        builder.AddMessaging($"test-{database.Name}", bus => bus.AddConsumer<RecordingConsumer>());
+        builder.AddMessaging(QueuePrefix(database), consumers ?? (bus => bus.AddConsumer<RecordingConsumer>()));
         var host = builder.Build();
         await host.StartAsync();
         return new MessagingHost(host, database, proxy);
@@ -86,6 +91,19 @@ public sealed class MessagingHost : IAsyncDisposable
     {
         await using var connection = await DataSource.OpenConnectionAsync();
         return await connection.ExecuteScalarAsync<int>("SELECT count(*) FROM outbox_messages WHERE published_at IS NULL");
+    }
+
+    private static string QueuePrefix(TestDatabase database) => $"test-{database.Name}";
+
+    public string EndpointName<TConsumer>() where TConsumer : class, IConsumer =>
+        new KebabCaseEndpointNameFormatter(QueuePrefix(Database), includeNamespace: false).Consumer<TConsumer>();
+
+    public Task<HealthReport> HealthAsync() => _host.Services.GetRequiredService<HealthCheckService>().CheckHealthAsync();
+
+    public async Task<int> InboxRowsAsync()
+    {
+        await using var connection = await DataSource.OpenConnectionAsync();
+        return await connection.ExecuteScalarAsync<int>("SELECT count(*) FROM inbox_messages");
     }
 
     public async ValueTask DisposeAsync()
