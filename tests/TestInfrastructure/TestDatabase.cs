@@ -12,6 +12,7 @@ public sealed record TestDatabase(string Name, string AppConnectionString, strin
 {
     public static async Task<TestDatabase> CreateAsync(string purpose)
     {
+        DapperConventions.Apply();
         var name = $"t_{purpose}_{Guid.NewGuid():N}"[..30];
         var logins = new DatabaseLogins(name, Guid.NewGuid().ToString("N"), Guid.NewGuid().ToString("N"));
         var admin = await TestServers.PostgresAdminAsync();

@@ -1,5 +1,4 @@
 using System.Reflection;
-using Dapper;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -20,7 +19,7 @@ public static class PersistenceExtensions
         var connectionString = builder.Configuration.GetConnectionString(database)
             ?? throw new InvalidOperationException($"ConnectionStrings:{database} is not configured.");
 
-        DefaultTypeMap.MatchNamesWithUnderscores = true;
+        DapperConventions.Apply();
         builder.Services.AddSingleton(_ => new NpgsqlDataSourceBuilder(connectionString) { Name = database }.Build());
         builder.Services.AddHealthChecks().AddCheck<PostgresHealthCheck>($"{database}-database");
         return builder;
