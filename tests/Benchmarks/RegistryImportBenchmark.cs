@@ -28,14 +28,6 @@ public static class RegistryImportBenchmark
         await connection.ExecuteAsync("""
             INSERT INTO jst (terc, name, kind, voivodeship_terc, county_terc, search_name)
             SELECT * FROM unnest(@tercs, @names, @kinds, @voivodeships, @counties, @searchNames)
-            """, new
-        {
-            tercs = units.Select(u => u.Terc).ToArray(),
-            names = units.Select(u => u.Name).ToArray(),
-            kinds = units.Select(u => u.Kind).ToArray(),
-            voivodeships = units.Select(u => u.VoivodeshipTerc).ToArray(),
-            counties = units.Select(u => u.CountyTerc).ToArray(),
-            searchNames = units.Select(u => SearchText.Normalize(u.Name)).ToArray(),
-        });
+            """, ImportRegistry.ColumnArrays(units));
     }
 }

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Cro.Tests.Infrastructure;
 
 namespace Cro.EndToEnd.Tests;
 
@@ -25,9 +26,9 @@ public sealed class GatewayTests(PlatformFixture platform)
     public async Task Monitoring_summary_equals_the_counts_of_the_TERC_register()
     {
         // Monitoring learns the registry from JstRegistered events, relayed from recruitment's outbox.
-        var summary = await Eventually(async () =>
-            await _gateway.GetFromJsonAsync<JsonElement>("/api/monitoring/jst-summary", Ct),
-            s => s.GetProperty("total").GetInt32() == 2873);
+        var summary = await Eventually.GetAsync(
+            () => _gateway.GetFromJsonAsync<JsonElement>("/api/monitoring/jst-summary", Ct),
+            s => s.GetProperty("total").GetInt32() == 2873, TimeSpan.FromSeconds(60), "the whole registry in monitoring");
 
         var byKind = summary.GetProperty("byKind");
         Assert.Equal(16, byKind.GetProperty("voivodeship").GetInt32());
@@ -108,19 +109,5 @@ public sealed class GatewayTests(PlatformFixture platform)
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-    }
-
-    private static async Task<T> Eventually<T>(Func<Task<T>> probe, Func<T, bool> done)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (true)
-        {
-            var value = await probe();
-            if (done(value) || DateTime.UtcNow > deadline)
-            {
-                return value;
-            }
-            await Task.Delay(250, Ct);
-        }
     }
 }

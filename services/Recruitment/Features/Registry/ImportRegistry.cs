@@ -24,15 +24,7 @@ public static class ImportRegistry
             SELECT * FROM unnest(@tercs, @names, @kinds, @voivodeships, @counties, @searchNames)
             ON CONFLICT (terc) DO NOTHING
             RETURNING terc, name, kind, voivodeship_terc, county_terc, registered_at
-            """, new
-        {
-            tercs = units.Select(u => u.Terc).ToArray(),
-            names = units.Select(u => u.Name).ToArray(),
-            kinds = units.Select(u => u.Kind).ToArray(),
-            voivodeships = units.Select(u => u.VoivodeshipTerc).ToArray(),
-            counties = units.Select(u => u.CountyTerc).ToArray(),
-            searchNames = units.Select(u => SearchText.Normalize(u.Name)).ToArray(),
-        }, transaction, cancellationToken: ct))).AsList();
+            """, ColumnArrays(units), transaction, cancellationToken: ct))).AsList();
 
         await transaction.EnqueueAsync(inserted.Select(u => (IIntegrationEvent)new JstRegistered
         {
@@ -46,6 +38,17 @@ public static class ImportRegistry
         await transaction.CommitAsync(ct);
         return inserted.Count;
     }
+
+    /// <summary>The units as one array per column, for a single <c>unnest</c> insert.</summary>
+    public static object ColumnArrays(IReadOnlyList<TercUnit> units) => new
+    {
+        tercs = units.Select(u => u.Terc).ToArray(),
+        names = units.Select(u => u.Name).ToArray(),
+        kinds = units.Select(u => u.Kind).ToArray(),
+        voivodeships = units.Select(u => u.VoivodeshipTerc).ToArray(),
+        counties = units.Select(u => u.CountyTerc).ToArray(),
+        searchNames = units.Select(u => SearchText.Normalize(u.Name)).ToArray(),
+    };
 
     public static async Task ImportJstRegistryAsync(this WebApplication app)
     {
