@@ -3,7 +3,10 @@ using Microsoft.AspNetCore.Localization;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using System.Globalization;
+using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.Unicode;
+using Microsoft.Extensions.WebEncoders;
 using FluentValidation;
 using Microsoft.AspNetCore.Routing;
 
@@ -32,6 +35,8 @@ public static class ServiceDefaultsExtensions
         // Field errors are keyed as the JSON and query names clients send (camelCase).
         ValidatorOptions.Global.PropertyNameResolver = (_, member, _) =>
             member is null ? null : JsonNamingPolicy.CamelCase.ConvertName(member.Name);
+        // Pages show Polish letters as themselves, not as &#x...; entities.
+        builder.Services.Configure<WebEncoderOptions>(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         builder.Services.AddRequestLocalization(options =>
         {
             options.DefaultRequestCulture = new RequestCulture("pl");

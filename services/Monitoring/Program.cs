@@ -2,19 +2,23 @@ using Cro.BuildingBlocks.Messaging;
 using Cro.BuildingBlocks.Persistence;
 using Cro.Monitoring.Features.Registry;
 using Cro.ServiceDefaults;
+using Cro.ServiceDefaults.Security;
 using FluentValidation;
 using MassTransit;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
+builder.AddCroJwtAuthentication();
 builder.AddDatabase("monitoring");
+await builder.MigrateDatabaseAsync("monitoring");
 builder.AddMessaging("monitoring", bus => bus.AddConsumers(typeof(Program).Assembly));
 builder.Services.AddValidatorsFromAssemblyContaining<Program>();
 builder.Services.AddCroOpenApi("monitoring", "Monitorowanie: diagnozy, plany, sprawozdania i wskaźniki programu.");
 
 var app = builder.Build();
 app.UseServiceDefaults();
-await app.MigrateDatabaseAsync("monitoring");
+app.UseAuthentication();
+app.UseAuthorization();
 
 app.MapCroOpenApi("monitoring");
 app.MapGroup("/api/monitoring").WithTags("Monitorowanie / Monitoring").MapGetJstSummary();

@@ -2,18 +2,22 @@ using Cro.BuildingBlocks.Messaging;
 using Cro.BuildingBlocks.Persistence;
 using Cro.Recruitment.Features.Registry;
 using Cro.ServiceDefaults;
+using Cro.ServiceDefaults.Security;
 using FluentValidation;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
+builder.AddCroJwtAuthentication();
 builder.AddDatabase("recruitment");
+await builder.MigrateDatabaseAsync("recruitment");
 builder.AddMessaging("recruitment");
 builder.Services.AddValidatorsFromAssemblyContaining<Program>();
 builder.Services.AddCroOpenApi("recruitment", "Nabór JST: rejestr JST (TERC), nabory, wnioski, zespoły zadaniowe.");
 
 var app = builder.Build();
 app.UseServiceDefaults();
-await app.MigrateDatabaseAsync("recruitment");
+app.UseAuthentication();
+app.UseAuthorization();
 await app.ImportJstRegistryAsync();
 
 app.MapCroOpenApi("recruitment");

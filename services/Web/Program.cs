@@ -2,10 +2,7 @@ using Cro.ServiceDefaults;
 using Cro.Web;
 using Cro.Web.Components;
 using Cro.Web.Registry;
-using System.Text.Encodings.Web;
-using System.Text.Unicode;
 using Microsoft.AspNetCore.Localization;
-using Microsoft.Extensions.WebEncoders;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
@@ -13,8 +10,6 @@ builder.AddServiceDefaults();
 builder.Services.Configure<RequestLocalizationOptions>(options =>
     options.RequestCultureProviders = [new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider()]);
 builder.Services.AddRazorComponents();
-// Polish letters go out as themselves, not as &#x...; entities.
-builder.Services.Configure<WebEncoderOptions>(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
 builder.Services.AddMemoryCache();
 builder.Services.AddHttpClient<RegistryClient>(http => http.BaseAddress = new Uri("http://recruitment"));
 

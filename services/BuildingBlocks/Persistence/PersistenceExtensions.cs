@@ -1,5 +1,4 @@
 using System.Reflection;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -27,18 +26,20 @@ public static class PersistenceExtensions
 
     /// <summary>
     /// Migrates the database as the owner login (<c>ConnectionStrings:{database}-migrator</c>) before the
-    /// application starts. Without that setting the process assumes a deployment job migrates it.
+    /// application is built, so start-up code may read its tables. Without that setting the process
+    /// assumes a deployment job migrates it.
     /// </summary>
-    public static async Task MigrateDatabaseAsync(this WebApplication app, string database)
+    public static async Task MigrateDatabaseAsync(this IHostApplicationBuilder builder, string database)
     {
-        var ownerConnectionString = app.Configuration.GetConnectionString($"{database}-migrator");
+        var ownerConnectionString = builder.Configuration.GetConnectionString($"{database}-migrator");
         if (string.IsNullOrEmpty(ownerConnectionString))
         {
             return;
         }
-        var appRole = new NpgsqlConnectionStringBuilder(app.Configuration.GetConnectionString(database)).Username
+        var appRole = new NpgsqlConnectionStringBuilder(builder.Configuration.GetConnectionString(database)).Username
             ?? throw new InvalidOperationException($"ConnectionStrings:{database} names no user.");
-        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DatabaseMigrator));
-        await DatabaseMigrator.MigrateAsync(ownerConnectionString, appRole, Assembly.Load(app.Environment.ApplicationName), logger, app.Lifetime.ApplicationStopping);
+        using var logging = LoggerFactory.Create(logs => logs.AddConfiguration(builder.Configuration.GetSection("Logging")).AddSimpleConsole());
+        await DatabaseMigrator.MigrateAsync(ownerConnectionString, appRole, Assembly.Load(builder.Environment.ApplicationName),
+            logging.CreateLogger(typeof(DatabaseMigrator)));
     }
 }

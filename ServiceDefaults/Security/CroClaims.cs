@@ -1,0 +1,31 @@
+using System.Security.Claims;
+
+namespace Cro.ServiceDefaults.Security;
+
+/// <summary>Claims of CRO access tokens, as JWT names (inbound claim mapping is off everywhere).</summary>
+public static class CroClaims
+{
+    public const string Subject = "sub";
+    public const string Name = "name";
+    public const string Email = "email";
+    public const string Role = "role";
+    public const string Scope = "scope";
+    /// <summary>TERC code of the JST the person acts for.</summary>
+    public const string Jst = "jst";
+    /// <summary>"person" or "client": who the token speaks for.</summary>
+    public const string PrincipalType = "principal_type";
+
+    public const string Person = "person";
+    public const string Client = "client";
+
+    public static bool IsPerson(this ClaimsPrincipal user) => user.HasClaim(PrincipalType, Person);
+
+    public static Guid? PersonId(this ClaimsPrincipal user) =>
+        user.IsPerson() && Guid.TryParse(user.FindFirstValue(Subject), out var id) ? id : null;
+
+    public static string? JstTerc(this ClaimsPrincipal user) => user.FindFirstValue(Jst);
+
+    /// <summary>Scopes granted to the token: one claim per scope, or one space-separated claim.</summary>
+    public static IEnumerable<string> GrantedScopes(this ClaimsPrincipal user) =>
+        user.FindAll(Scope).SelectMany(c => c.Value.Split(' ', StringSplitOptions.RemoveEmptyEntries));
+}

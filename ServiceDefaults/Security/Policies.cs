@@ -1,0 +1,37 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Cro.ServiceDefaults.Security;
+
+/// <summary>
+/// Every authorization policy of the platform, defined once. Every endpoint names one of these (or is
+/// explicitly anonymous); anything unmarked falls back to "signed in", never to open.
+/// </summary>
+public static class Policies
+{
+    public const string Admin = "admin";
+    /// <summary>ORE staff; administrators too.</summary>
+    public const string Operator = "operator";
+    /// <summary>Any signed-in person (not an API client).</summary>
+    public const string Person = "person";
+
+    /// <summary>A partner client holding <paramref name="scope"/>, or an operator (who may see what partners see).</summary>
+    public static string PartnerOrOperator(string scope) => $"scope:{scope}";
+
+    public static IServiceCollection AddCroAuthorization(this IServiceCollection services)
+    {
+        var builder = services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
+            .AddPolicy(Admin, p => p.RequireClaim(CroClaims.Role, Roles.Admin))
+            .AddPolicy(Operator, p => p.RequireClaim(CroClaims.Role, Roles.Operator, Roles.Admin))
+            .AddPolicy(Person, p => p.RequireClaim(CroClaims.PrincipalType, CroClaims.Person));
+        foreach (var scope in Scopes.Partner)
+        {
+            builder.AddPolicy(PartnerOrOperator(scope), p => p.RequireAssertion(context =>
+                context.User.GrantedScopes().Contains(scope)
+                || context.User.HasClaim(CroClaims.Role, Roles.Operator)
+                || context.User.HasClaim(CroClaims.Role, Roles.Admin)));
+        }
+        return services;
+    }
+}

@@ -1,0 +1,17 @@
+namespace Cro.ServiceDefaults.Security;
+
+/// <summary>Roles of people (partner API clients are not people and have no role).</summary>
+public static class Roles
+{
+    public const string Admin = "admin";
+    public const string Operator = "operator";
+    public const string Trainer = "trainer";
+    public const string Advisor = "advisor";
+    public const string JstCoordinator = "jst-coordinator";
+    public const string JstMember = "jst-member";
+
+    public static readonly IReadOnlyList<string> All = [Admin, Operator, Trainer, Advisor, JstCoordinator, JstMember];
+
+    /// <summary>Roles of people who act for one JST and so carry its TERC code.</summary>
+    public static readonly IReadOnlyList<string> OfJst = [JstCoordinator, JstMember];
+}

@@ -1,0 +1,12 @@
+namespace Cro.ServiceDefaults.Security;
+
+/// <summary>What a partner API client may be allowed to do (client credentials).</summary>
+public static class Scopes
+{
+    public const string RecruitmentRead = "recruitment.read";
+    public const string RecruitmentWrite = "recruitment.write";
+    public const string PracticesWrite = "practices.write";
+    public const string IndicatorsRead = "indicators.read";
+
+    public static readonly IReadOnlyList<string> Partner = [RecruitmentRead, RecruitmentWrite, PracticesWrite, IndicatorsRead];
+}

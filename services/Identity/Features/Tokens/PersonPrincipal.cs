@@ -1,0 +1,52 @@
+using System.Security.Claims;
+using Cro.Identity.Data;
+using Cro.ServiceDefaults.Security;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.IdentityModel.Tokens;
+using OpenIddict.Abstractions;
+using static OpenIddict.Abstractions.OpenIddictConstants;
+
+namespace Cro.Identity.Features.Tokens;
+
+/// <summary>
+/// The claims a person's tokens carry, read fresh from the store each time a token is issued or
+/// refreshed, so a role change or a JST change reaches the next token.
+/// </summary>
+public static class PersonPrincipal
+{
+    public static async Task<ClaimsPrincipal> CreateAsync(User user, UserManager<User> users, IEnumerable<string> scopes)
+    {
+        var identity = new ClaimsIdentity(TokenValidationParameters.DefaultAuthenticationType, CroClaims.Name, CroClaims.Role);
+        identity.SetClaim(CroClaims.Subject, user.Id.ToString())
+            .SetClaim(CroClaims.Name, user.FullName)
+            .SetClaim(CroClaims.Email, user.Email)
+            .SetClaim(CroClaims.PrincipalType, CroClaims.Person)
+            .SetClaims(CroClaims.Role, [.. await users.GetRolesAsync(user)]);
+        if (user.JstTerc is not null)
+        {
+            identity.SetClaim(CroClaims.Jst, user.JstTerc);
+        }
+        identity.SetScopes(scopes);
+        identity.SetResources(JwtAuthentication.Audience);
+        identity.SetDestinations(claim => claim.Type switch
+        {
+            // What the web shows of the person travels in the identity token as well.
+            CroClaims.Name or CroClaims.Email or CroClaims.Role or CroClaims.Jst => [Destinations.AccessToken, Destinations.IdentityToken],
+            _ => [Destinations.AccessToken],
+        });
+        return new ClaimsPrincipal(identity);
+    }
+
+    /// <summary>A partner API client: no person behind it, only the scopes it was granted.</summary>
+    public static ClaimsPrincipal ForClient(string clientId, string? displayName, IEnumerable<string> scopes)
+    {
+        var identity = new ClaimsIdentity(TokenValidationParameters.DefaultAuthenticationType, CroClaims.Name, CroClaims.Role);
+        identity.SetClaim(CroClaims.Subject, clientId)
+            .SetClaim(CroClaims.Name, displayName ?? clientId)
+            .SetClaim(CroClaims.PrincipalType, CroClaims.Client);
+        identity.SetScopes(scopes);
+        identity.SetResources(JwtAuthentication.Audience);
+        identity.SetDestinations(_ => [Destinations.AccessToken]);
+        return new ClaimsPrincipal(identity);
+    }
+}

@@ -1,0 +1,89 @@
+using Cro.Identity.Data;
+using Cro.ServiceDefaults.Security;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using OpenIddict.Abstractions;
+
+namespace Cro.Identity;
+
+/// <summary>ASP.NET Core Identity (people, passwords, lockout, 2FA) and the OpenIddict token server on top of it.</summary>
+public static class IdentityServerSetup
+{
+    public static WebApplicationBuilder AddIdentityServer(this WebApplicationBuilder builder, ServerKeys keys)
+    {
+        builder.Services.AddDbContext<IdentityDb>((services, options) =>
+            options.UseNpgsql(services.GetRequiredService<NpgsqlDataSource>()).UseOpenIddict<Guid>());
+
+        builder.Services.AddIdentity<User, Role>(options =>
+            {
+                // Length over composition rules (NIST SP 800-63B): at least 12 characters, no forced symbols.
+                options.Password.RequiredLength = 12;
+                options.Password.RequireDigit = false;
+                options.Password.RequireLowercase = false;
+                options.Password.RequireUppercase = false;
+                options.Password.RequireNonAlphanumeric = false;
+                options.Lockout.MaxFailedAccessAttempts = 5;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                options.Lockout.AllowedForNewUsers = true;
+                options.User.RequireUniqueEmail = true;
+                options.ClaimsIdentity.UserIdClaimType = CroClaims.Subject;
+                options.ClaimsIdentity.UserNameClaimType = CroClaims.Name;
+                options.ClaimsIdentity.RoleClaimType = CroClaims.Role;
+                options.ClaimsIdentity.EmailClaimType = CroClaims.Email;
+            })
+            .AddEntityFrameworkStores<IdentityDb>()
+            .AddDefaultTokenProviders();
+
+        builder.Services.ConfigureApplicationCookie(cookie =>
+        {
+            cookie.Cookie.Name = "cro.identity";
+            cookie.Cookie.HttpOnly = true;
+            cookie.Cookie.SameSite = SameSiteMode.Lax;
+            cookie.LoginPath = "/konto/logowanie";
+            cookie.ExpireTimeSpan = TimeSpan.FromHours(8);
+            cookie.SlidingExpiration = true;
+        });
+
+        var issuer = builder.Configuration["Identity:Issuer"];
+        builder.Services.AddOpenIddict()
+            .AddCore(core => core.UseEntityFrameworkCore().UseDbContext<IdentityDb>().ReplaceDefaultEntities<Guid>())
+            .AddServer(server =>
+            {
+                if (!string.IsNullOrEmpty(issuer))
+                {
+                    server.SetIssuer(new Uri(issuer));
+                }
+                server.SetAuthorizationEndpointUris("connect/authorize")
+                    .SetTokenEndpointUris("connect/token")
+                    .SetEndSessionEndpointUris("connect/logout");
+                server.AllowAuthorizationCodeFlow().RequireProofKeyForCodeExchange()
+                    .AllowClientCredentialsFlow()
+                    .AllowRefreshTokenFlow();
+                server.RegisterScopes([OpenIddictConstants.Scopes.OpenId, OpenIddictConstants.Scopes.Profile, OpenIddictConstants.Scopes.Email,
+                    OpenIddictConstants.Scopes.Roles, OpenIddictConstants.Scopes.OfflineAccess, .. ServiceDefaults.Security.Scopes.Partner]);
+                server.SetAccessTokenLifetime(TimeSpan.FromMinutes(10))
+                    .SetIdentityTokenLifetime(TimeSpan.FromMinutes(10))
+                    .SetRefreshTokenLifetime(TimeSpan.FromDays(14))
+                    // Refresh tokens rotate; a used one still works this long, for two tabs refreshing at once.
+                    .SetRefreshTokenReuseLeeway(builder.Configuration.GetValue("Identity:RefreshTokenReuseLeeway", TimeSpan.FromSeconds(10)));
+                server.AddSigningKey(keys.Signing).AddEncryptionKey(keys.Encryption);
+                // Services validate access tokens themselves from the published keys: JWTs signed, not encrypted.
+                server.DisableAccessTokenEncryption();
+                server.UseAspNetCore()
+                    .EnableAuthorizationEndpointPassthrough()
+                    .EnableTokenEndpointPassthrough()
+                    .EnableEndSessionEndpointPassthrough()
+                    // TLS ends at the ingress in production; locally everything is plain HTTP on loopback.
+                    .DisableTransportSecurityRequirement();
+            })
+            .AddValidation(validation =>
+            {
+                validation.UseLocalServer();
+                validation.UseAspNetCore();
+            });
+
+        builder.Services.AddCroAuthorization();
+        return builder;
+    }
+}

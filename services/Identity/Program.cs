@@ -1,0 +1,51 @@
+using Cro.BuildingBlocks.Messaging;
+using Cro.BuildingBlocks.Persistence;
+using Cro.Identity;
+using Cro.Identity.Data;
+using Cro.Identity.Features.Bootstrap;
+using Cro.Identity.Features.Clients;
+using Cro.Identity.Features.Tokens;
+using Cro.ServiceDefaults;
+using Cro.ServiceDefaults.Security;
+using FluentValidation;
+using Microsoft.AspNetCore.Authorization;
+using OpenIddict.Validation.AspNetCore;
+
+if (args is ["--print-schema"])
+{
+    Console.Write(SchemaScript.Generate());
+    return;
+}
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddServiceDefaults();
+builder.AddDatabase("identity");
+await builder.MigrateDatabaseAsync("identity");
+builder.AddMessaging("identity");
+builder.AddIdentityServer(await ServerKeys.LoadOrCreateAsync(builder.Configuration.GetConnectionString("identity")!));
+builder.Services.AddRazorPages();
+builder.Services.AddValidatorsFromAssemblyContaining<Program>();
+builder.Services.AddCroOpenApi("identity", "Tożsamość: konta, role, klienci API partnerów. Logowanie: OpenID Connect (/.well-known/openid-configuration).");
+
+var app = builder.Build();
+app.UseServiceDefaults();
+app.UseAuthentication();
+app.UseAuthorization();
+await app.BootstrapIdentityAsync();
+
+app.MapCroOpenApi("identity");
+app.MapAuthorizeEndpoint();
+app.MapTokenEndpoint();
+app.MapEndSessionEndpoint();
+app.MapRazorPages();
+
+// The identity APIs take bearer tokens (validated against this server's own keys), never the sign-in cookie.
+var bearer = OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme;
+app.MapGroup("/api/identity")
+    .RequireAuthorization(new AuthorizeAttribute { AuthenticationSchemes = bearer, Policy = Policies.Admin })
+    .MapPartnerClients();
+
+app.Run();
+
+/// <summary>Entry point, visible to integration tests.</summary>
+public partial class Program;

@@ -1,0 +1,27 @@
+using Cro.Notifications.Features.Mail;
+using Dapper;
+using Npgsql;
+
+namespace Cro.Notifications.Features.Delivery;
+
+/// <summary>
+/// Queues a mail inside the consumer's transaction, so it exists exactly when the event is recorded as
+/// handled: an event redelivered after the commit finds its inbox row and queues nothing. The NOTIFY
+/// wakes <see cref="MailSender"/> at commit. Nothing is queued for a person already erased.
+/// </summary>
+public static class OutgoingMail
+{
+    public const string NotifyChannel = "cro_mail";
+
+    public static Task EnqueueMailAsync(this NpgsqlTransaction transaction, Guid messageId, Guid userId, string recipient,
+        RenderedMail mail, CancellationToken ct) =>
+        transaction.Connection!.ExecuteAsync(new CommandDefinition("""
+            INSERT INTO outgoing_mail (id, message_id, user_id, recipient, subject, html, text)
+            SELECT @id, @messageId, @userId, @recipient, @subject, @html, @text
+            WHERE NOT EXISTS (SELECT 1 FROM erased_people WHERE user_id = @userId)
+            ON CONFLICT (message_id) DO NOTHING;
+            SELECT pg_notify('cro_mail', '');
+            """,
+            new { id = Guid.CreateVersion7(), messageId, userId, recipient, subject = mail.Subject, html = mail.Html, text = mail.Text },
+            transaction, cancellationToken: ct));
+}

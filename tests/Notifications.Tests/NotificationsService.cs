@@ -1,0 +1,64 @@
+using Cro.Notifications.Features.Delivery;
+using Cro.Tests.Infrastructure;
+using Dapper;
+using MassTransit;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+
+namespace Cro.Notifications.Tests;
+
+/// <summary>
+/// The notifications worker in-process on a fresh database and virtual host, sending to the given
+/// SMTP port, with retries paced for a test rather than for a real mail server.
+/// </summary>
+public sealed class NotificationsService : IAsyncDisposable
+{
+    private readonly ServiceFactory<Program> _factory;
+
+    private NotificationsService(ServiceFactory<Program> factory) => _factory = factory;
+
+    public sealed record StoredMail(Guid Id, Guid MessageId, Guid UserId, string Recipient, string Subject, string Html,
+        string Text, string Status, int Attempts, string? LastError, DateTime? SentAt);
+
+    public static async Task<NotificationsService> StartAsync(int smtpPort, IReadOnlyDictionary<string, string?>? settings = null)
+    {
+        var all = new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:smtp"] = $"smtp://127.0.0.1:{smtpPort}",
+            ["Mail:PollInterval"] = "00:00:00.200",
+            ["Mail:FirstRetryDelay"] = "00:00:00.200",
+            ["Mail:MaxRetryDelay"] = "00:00:01",
+            ["Mail:SmtpTimeout"] = "00:00:05",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            all[key] = value;
+        }
+        return new NotificationsService(await ServiceFactory<Program>.StartAsync("notifications", all));
+    }
+
+    public IBus Bus => _factory.Services.GetRequiredService<IBus>();
+
+    public MailSender Sender => _factory.Services.GetRequiredService<MailSender>();
+
+    public HttpClient CreateClient() => _factory.CreateClient();
+
+    public async Task<IReadOnlyList<StoredMail>> StoredMailAsync(Guid userId)
+    {
+        await using var connection = await _factory.Services.GetRequiredService<NpgsqlDataSource>()
+            .OpenConnectionAsync(TestContext.Current.CancellationToken);
+        return (await connection.QueryAsync<StoredMail>(new CommandDefinition("""
+            SELECT id, message_id, user_id, recipient, subject, html, text, status, attempts, last_error, sent_at
+            FROM outgoing_mail WHERE user_id = @userId ORDER BY id
+            """, new { userId }, cancellationToken: TestContext.Current.CancellationToken))).AsList();
+    }
+
+    public async Task ExecuteAsync(string sql, object? parameters = null)
+    {
+        await using var connection = await _factory.Services.GetRequiredService<NpgsqlDataSource>()
+            .OpenConnectionAsync(TestContext.Current.CancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(sql, parameters, cancellationToken: TestContext.Current.CancellationToken));
+    }
+
+    public ValueTask DisposeAsync() => _factory.DisposeAsync();
+}
