@@ -5,9 +5,16 @@ public static class ApiServices
 {
     public static readonly IReadOnlyList<(string Name, string Title)> All =
     [
+        ("identity", "Tożsamość / Identity"),
         ("recruitment", "Nabór JST / Recruitment"),
         ("monitoring", "Monitorowanie / Monitoring"),
     ];
+
+    /// <summary>
+    /// Paths of the identity service besides its API: OpenID Connect endpoints and discovery, and its
+    /// own pages (sign-in, invitation, password reset), all at the site's one origin.
+    /// </summary>
+    public static readonly IReadOnlyList<string> IdentityPaths = ["/connect/{**rest}", "/.well-known/{**rest}", "/konto/{**rest}"];
 
     /// <summary>The web UI takes every path no API route claims.</summary>
     public const string Web = "web";

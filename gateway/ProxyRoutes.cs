@@ -1,4 +1,5 @@
 using Yarp.ReverseProxy.Configuration;
+using Yarp.ReverseProxy.Transforms;
 
 namespace Cro.Gateway;
 
@@ -17,6 +18,12 @@ public static class ProxyRoutes
                 ClusterId = s.Name,
                 Match = new RouteMatch { Path = $"/api/{s.Name}/{{**rest}}" },
             })
+            .Concat(ApiServices.IdentityPaths.Select((path, i) => new RouteConfig
+            {
+                RouteId = $"identity-{i}",
+                ClusterId = "identity",
+                Match = new RouteMatch { Path = path },
+            }))
             .Append(new RouteConfig
             {
                 RouteId = ApiServices.Web,
@@ -37,6 +44,9 @@ public static class ProxyRoutes
             })
             .ToList();
 
-        return proxy.LoadFromMemory(routes, clusters).AddServiceDiscoveryDestinationResolver();
+        // Services see the Host the caller used (the public one), so the addresses they publish and
+        // redirect to (OpenID Connect metadata, sign-in callbacks) are the gateway's, never their own.
+        var withOriginalHost = routes.Select(route => route.WithTransformUseOriginalHostHeader()).ToList();
+        return proxy.LoadFromMemory(withOriginalHost, clusters).AddServiceDiscoveryDestinationResolver();
     }
 }

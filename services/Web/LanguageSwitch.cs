@@ -12,10 +12,7 @@ public static class LanguageSwitch
             context.Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName,
                 CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
                 new CookieOptions { MaxAge = TimeSpan.FromDays(365), IsEssential = true, SameSite = SameSiteMode.Lax, HttpOnly = true });
-            // Only a path of this site: never an open redirect.
-            var back = powrot is { Length: > 0 } && powrot.StartsWith('/') && !powrot.StartsWith("//") && !powrot.StartsWith("/\\")
-                ? powrot : "/";
-            return Results.LocalRedirect(back);
+            return Results.LocalRedirect(Account.WebSignIn.LocalPath(powrot) ?? "/");
         }).AllowAnonymous();
         return app;
     }

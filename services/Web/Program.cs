@@ -1,5 +1,6 @@
 using Cro.ServiceDefaults;
 using Cro.Web;
+using Cro.Web.Account;
 using Cro.Web.Components;
 using Cro.Web.Registry;
 using Microsoft.AspNetCore.Localization;
@@ -9,14 +10,19 @@ builder.AddServiceDefaults();
 // The site is Polish first: the language changes only when the visitor chooses it, never from the browser's settings.
 builder.Services.Configure<RequestLocalizationOptions>(options =>
     options.RequestCultureProviders = [new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider()]);
+builder.AddWebSignIn();
 builder.Services.AddRazorComponents();
 builder.Services.AddMemoryCache();
 builder.Services.AddHttpClient<RegistryClient>(http => http.BaseAddress = new Uri("http://recruitment"));
 
 var app = builder.Build();
 app.UseServiceDefaults();
+app.UseAuthentication();
+app.UseAuthorization();
 app.UseAntiforgery();
-app.MapStaticAssets();
+app.MapStaticAssets().AllowAnonymous();
 app.MapLanguageSwitch();
-app.MapRazorComponents<App>().AllowAnonymous();
+app.MapWebSignIn();
+// Each page says who may open it: public pages through Components/Pages/_Imports.razor, the rest by their own policy.
+app.MapRazorComponents<App>();
 app.Run();

@@ -30,7 +30,7 @@ public static class InvitationMail
             <p>Link poniżej otwiera zaproszenie: ustawisz w nim swoje hasło i zalogujesz się do platformy.</p>
             <p><a href="{link}">Przyjmij zaproszenie</a></p>
             <p>Jeśli link się nie otwiera, skopiuj ten adres do przeglądarki:<br>{link}</p>
-            <p>Link jest ważny do {expires}. Później poproś osobę, która Cię zaprosiła, o nowe zaproszenie.</p>
+            <p>Link jest ważny do {expires}. Po tym terminie poproś osobę, która Cię zaprosiła, o nowe zaproszenie.</p>
             <p>Jeśli nie spodziewasz się tego zaproszenia, zignoruj tę wiadomość.</p>
             """);
         var text = $"""
@@ -41,7 +41,7 @@ public static class InvitationMail
             Link poniżej otwiera zaproszenie: ustawisz w nim swoje hasło i zalogujesz się do platformy.
             {link}
 
-            Link jest ważny do {expires}. Później poproś osobę, która Cię zaprosiła, o nowe zaproszenie.
+            Link jest ważny do {expires}. Po tym terminie poproś osobę, która Cię zaprosiła, o nowe zaproszenie.
 
             Jeśli nie spodziewasz się tego zaproszenia, zignoruj tę wiadomość.
             """;

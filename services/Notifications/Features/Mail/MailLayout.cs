@@ -6,7 +6,7 @@ internal static class MailLayout
     private const string Team = "Zespół programu Cyfrowy Rozwój Oświaty";
     private const string Automatic = "Ta wiadomość została wysłana automatycznie – prosimy na nią nie odpowiadać.";
 
-    /// <param name="content">Paragraphs built with <see cref="Html.Escaped"/>.</param>
+    /// <summary>The page around <paramref name="content"/>, paragraphs already built with <see cref="Html.Escaped"/>.</summary>
     public static string HtmlPage(string subject, string content) =>
         Html.Escaped($"""
             <!DOCTYPE html>

@@ -18,7 +18,7 @@ public static class PasswordResetMail
             <p>Link poniżej otwiera formularz, w którym ustawisz nowe hasło.</p>
             <p><a href="{link}">Ustaw nowe hasło</a></p>
             <p>Jeśli link się nie otwiera, skopiuj ten adres do przeglądarki:<br>{link}</p>
-            <p>Link jest ważny do {expires}. Później możesz poprosić o nowy na stronie logowania.</p>
+            <p>Link jest ważny do {expires}. Po tym terminie możesz poprosić o nowy link na stronie logowania.</p>
             <p>Jeśli to nie Ty prosisz o nowe hasło, zignoruj tę wiadomość – dotychczasowe hasło pozostanie bez zmian.</p>
             """);
         var text = $"""
@@ -29,7 +29,7 @@ public static class PasswordResetMail
             Link poniżej otwiera formularz, w którym ustawisz nowe hasło.
             {link}
 
-            Link jest ważny do {expires}. Później możesz poprosić o nowy na stronie logowania.
+            Link jest ważny do {expires}. Po tym terminie możesz poprosić o nowy link na stronie logowania.
 
             Jeśli to nie Ty prosisz o nowe hasło, zignoruj tę wiadomość – dotychczasowe hasło pozostanie bez zmian.
             """;

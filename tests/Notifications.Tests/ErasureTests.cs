@@ -1,0 +1,57 @@
+using Cro.Contracts;
+using Cro.Tests.Infrastructure;
+
+namespace Cro.Notifications.Tests;
+
+/// <summary>PersonErased: the person's stored mail loses address and content, and nothing more goes to them.</summary>
+public sealed class ErasureTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Erasure_pseudonymises_sent_mail_and_later_events_for_the_person_send_nothing()
+    {
+        await using var smtp = new FakeSmtpServer();
+        await using var service = await NotificationsService.StartAsync(smtp.Port);
+        var invitation = Events.Invitation();
+        await service.Bus.Publish(invitation, Ct);
+        await smtp.WaitForAsync(invitation.Email);
+        await Eventually.GetAsync(() => service.StoredMailAsync(invitation.UserId), rows => rows is [{ Status: "sent" }]);
+
+        await service.Bus.Publish(new PersonErased { UserId = invitation.UserId, ErasedAt = DateTimeOffset.UtcNow }, Ct);
+
+        var erased = await Eventually.GetAsync(() => service.StoredMailAsync(invitation.UserId),
+            rows => rows is [{ Recipient: var r }] && r.StartsWith("erased-"), what: "the mail pseudonymised");
+        Assert.Equal($"erased-{invitation.UserId}@invalid", erased[0].Recipient);
+        Assert.Equal(("", "", "", "sent"), (erased[0].Subject, erased[0].Html, erased[0].Text, erased[0].Status));
+
+        // A reset for the erased person that was already on its way, then one for someone else.
+        await service.Bus.Publish(Events.PasswordReset(invitation.UserId, invitation.Email), Ct);
+        var otherId = Guid.CreateVersion7();
+        var other = Events.PasswordReset(otherId, $"{otherId:N}@gmina.example.pl");
+        await service.Bus.Publish(other, Ct);
+        await smtp.WaitForAsync(other.Email);
+        await Task.Delay(TimeSpan.FromSeconds(1), Ct);
+        Assert.Single(smtp.ReceivedBy(invitation.Email));
+        Assert.Single(await service.StoredMailAsync(invitation.UserId));
+    }
+
+    [Fact]
+    public async Task Mail_still_waiting_when_the_person_is_erased_is_cancelled_and_never_sent()
+    {
+        await using var smtp = new FakeSmtpServer();
+        await using var service = await NotificationsService.StartAsync(smtp.Port,
+            new Dictionary<string, string?> { ["Mail:SenderEnabled"] = "false" });
+        var invitation = Events.Invitation();
+        await service.Bus.Publish(invitation, Ct);
+        await Eventually.GetAsync(() => service.StoredMailAsync(invitation.UserId), rows => rows is [{ Status: "pending" }]);
+
+        await service.Bus.Publish(new PersonErased { UserId = invitation.UserId, ErasedAt = DateTimeOffset.UtcNow }, Ct);
+
+        var cancelled = await Eventually.GetAsync(() => service.StoredMailAsync(invitation.UserId),
+            rows => rows is [{ Status: "cancelled" }], what: "the mail cancelled");
+        Assert.Equal(($"erased-{invitation.UserId}@invalid", ""), (cancelled[0].Recipient, cancelled[0].Html));
+        Assert.Equal(0, await service.Sender.SendBatchAsync(Ct));
+        Assert.Empty(smtp.Received);
+    }
+}
