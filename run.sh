@@ -13,6 +13,7 @@ case "${CRO_INFRA:-}" in
 esac
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+dotnet tool restore >/dev/null   # smtp4dev, the local mail viewer
 dotnet build AppHost/AppHost.csproj -v quiet -nologo -clp:ErrorsOnly
 
 gateway_answers() {
@@ -33,7 +34,9 @@ started=$(date +%s)
     web (public site)      http://localhost:5080/
     gateway, API reference http://localhost:5080/api/docs
     Aspire dashboard       http://localhost:15080
+    e-mail sent (smtp4dev) http://localhost:5081
     RabbitMQ management    http://localhost:55673  (user cro; password in .data/secrets.json, local mode)
+    first administrator    admin@cro.local, password "admin" in .data/secrets.json
   Stop with Ctrl+C.
 
 MSG

@@ -1,10 +1,19 @@
-using Microsoft.Extensions.Configuration;
 using Cro.AppHost.Infrastructure;
+using Microsoft.Extensions.Configuration;
 
 var builder = DistributedApplication.CreateBuilder(args);
 
 var servers = builder.AddServers();
 var databases = new ServiceDatabases(builder, servers);
+
+// Everyone reaches the platform through the gateway: its address is the tokens' issuer and the base of every link.
+var gateway = builder.AddProject<Projects.Gateway>("gateway")
+    .WithEndpoint("http", endpoint => endpoint.Port = builder.Configuration.GetValue("Gateway:Port", 5080))
+    .WithExternalHttpEndpoints()
+    .WithHttpHealthCheck("/health");
+var publicUrl = gateway.GetEndpoint("http");
+var issuer = ReferenceExpression.Create($"{publicUrl}/");
+var webClientSecret = builder.AddParameter("web-client-secret", servers.Secrets.Get("web-client"), secret: true);
 
 IResourceBuilder<ProjectResource> Service<TProject>(string name) where TProject : IProjectMetadata, new() =>
     databases.Add(builder.AddProject<TProject>(name), name)
@@ -12,11 +21,6 @@ IResourceBuilder<ProjectResource> Service<TProject>(string name) where TProject 
         .WaitFor(servers.RabbitMq)
         .WithEnvironment("ASPNETCORE_FORWARDEDHEADERS_ENABLED", "true")
         .WithHttpHealthCheck("/health");
-
-// Everyone reaches the platform through the gateway, so its address is the tokens' issuer.
-var publicUrl = $"http://localhost:{builder.Configuration.GetValue("Gateway:Port", 5080)}";
-var issuer = publicUrl + "/";
-var webClientSecret = builder.AddParameter("web-client-secret", servers.Secrets.Get("web-client"), secret: true);
 
 var identity = Service<Projects.Identity>("identity")
     .WithEnvironment("Identity__Issuer", issuer)
@@ -31,6 +35,10 @@ IResourceBuilder<ProjectResource> Api<TProject>(string name) where TProject : IP
 var recruitment = Api<Projects.Recruitment>("recruitment");
 var monitoring = Api<Projects.Monitoring>("monitoring");
 
+Service<Projects.Notifications>("notifications")
+    .WithEnvironment("ConnectionStrings__smtp", builder.AddMailServer())
+    .WithEnvironment("Mail__From", builder.Configuration["Mail:From"]);
+
 var web = builder.AddProject<Projects.Web>("web")
     .WithEnvironment("Identity__Issuer", issuer)
     .WithEnvironment("Identity__WebClient__Secret", webClientSecret)
@@ -39,13 +47,10 @@ var web = builder.AddProject<Projects.Web>("web")
     .WithEnvironment("ASPNETCORE_FORWARDEDHEADERS_ENABLED", "true")
     .WithHttpHealthCheck("/health");
 
-builder.AddProject<Projects.Gateway>("gateway")
-    .WithEndpoint("http", endpoint => endpoint.Port = builder.Configuration.GetValue("Gateway:Port", 5080))
-    .WithExternalHttpEndpoints()
+gateway
     .WithReference(identity).WaitFor(identity)
     .WithReference(recruitment).WaitFor(recruitment)
     .WithReference(monitoring).WaitFor(monitoring)
-    .WithReference(web).WaitFor(web)
-    .WithHttpHealthCheck("/health");
+    .WithReference(web).WaitFor(web);
 
 builder.Build().Run();

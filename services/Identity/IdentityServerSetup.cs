@@ -45,6 +45,9 @@ public static class IdentityServerSetup
             cookie.SlidingExpiration = true;
         });
 
+        // Web and identity share one origin: their antiforgery cookies need names of their own.
+        builder.Services.AddAntiforgery(antiforgery => antiforgery.Cookie.Name = "cro.identity.antiforgery");
+
         var issuer = builder.Configuration["Identity:Issuer"];
         builder.Services.AddOpenIddict()
             .AddCore(core => core.UseEntityFrameworkCore().UseDbContext<IdentityDb>().ReplaceDefaultEntities<Guid>())

@@ -24,6 +24,7 @@ await builder.MigrateDatabaseAsync("identity");
 builder.AddMessaging("identity");
 builder.AddIdentityServer(await ServerKeys.LoadOrCreateAsync(builder.Configuration.GetConnectionString("identity")!));
 builder.Services.AddRazorPages();
+builder.Services.UseChosenLanguageOnly();
 builder.Services.AddValidatorsFromAssemblyContaining<Program>();
 builder.Services.AddCroOpenApi("identity", "Tożsamość: konta, role, klienci API partnerów. Logowanie: OpenID Connect (/.well-known/openid-configuration).");
 

@@ -3,13 +3,10 @@ using Cro.Web;
 using Cro.Web.Account;
 using Cro.Web.Components;
 using Cro.Web.Registry;
-using Microsoft.AspNetCore.Localization;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
-// The site is Polish first: the language changes only when the visitor chooses it, never from the browser's settings.
-builder.Services.Configure<RequestLocalizationOptions>(options =>
-    options.RequestCultureProviders = [new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider()]);
+builder.Services.UseChosenLanguageOnly();
 builder.AddWebSignIn();
 builder.Services.AddRazorComponents();
 builder.Services.AddMemoryCache();

@@ -1,5 +1,3 @@
-using Deque.AxeCore.Commons;
-using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 
 namespace Cro.EndToEnd.Tests;
@@ -7,24 +5,12 @@ namespace Cro.EndToEnd.Tests;
 /// <summary>The public "Wyszukaj JST" page in a real browser, through the gateway.</summary>
 public sealed class JstSearchPageTests(PlatformFixture platform, BrowserFixture browser)
 {
-    private static readonly AxeRunOptions Wcag21AA = new()
-    {
-        RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
-    };
-
-    private static async Task AssertNoWcagViolationsAsync(IPage page)
-    {
-        var result = await page.RunAxe(Wcag21AA);
-        Assert.True(result.Violations.Length == 0, string.Join("\n", result.Violations.Select(v =>
-            $"{v.Id}: {v.Help} ({string.Join(", ", v.Nodes.Select(n => n.Html))})")));
-    }
-
     [Fact]
     public async Task Search_finds_gdansk_and_the_page_has_no_WCAG_21_AA_violations()
     {
         var page = await browser.NewPageAsync(platform.GatewayAddress);
         await page.GotoAsync("/wyszukaj-jst");
-        await AssertNoWcagViolationsAsync(page);
+        await Accessibility.AssertNoWcagViolationsAsync(page);
 
         await page.GetByLabel("Nazwa lub kod TERC").FillAsync("gdansk");
         await page.GetByLabel("Rodzaj").SelectOptionAsync(new SelectOptionValue { Label = "miasto na prawach powiatu" });
@@ -34,7 +20,7 @@ public sealed class JstSearchPageTests(PlatformFixture platform, BrowserFixture 
         await Assertions.Expect(row).ToHaveCountAsync(1);
         await Assertions.Expect(row).ToContainTextAsync("2261");
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Pokazano 1 JST.");
-        await AssertNoWcagViolationsAsync(page);
+        await Accessibility.AssertNoWcagViolationsAsync(page);
     }
 
     [Fact]
@@ -80,7 +66,7 @@ public sealed class JstSearchPageTests(PlatformFixture platform, BrowserFixture 
         await page.GetByRole(AriaRole.Link, new() { Name = "English" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Find a JST");
         await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "en");
-        await AssertNoWcagViolationsAsync(page);
+        await Accessibility.AssertNoWcagViolationsAsync(page);
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Polski" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Wyszukaj JST");
@@ -95,6 +81,6 @@ public sealed class JstSearchPageTests(PlatformFixture platform, BrowserFixture 
         await page.GotoAsync(path);
 
         await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Deklaracja dostępności" })).ToBeVisibleAsync();
-        await AssertNoWcagViolationsAsync(page);
+        await Accessibility.AssertNoWcagViolationsAsync(page);
     }
 }

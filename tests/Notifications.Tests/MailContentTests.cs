@@ -1,3 +1,4 @@
+using Cro.Tests.Infrastructure;
 using System.Net;
 using System.Text.RegularExpressions;
 using MimeKit;

@@ -56,6 +56,8 @@ public static class WebSignIn
                 // The identity token carries the person's claims; keep them on the cookie's identity.
                 oidc.ClaimActions.MapAll();
             });
+        // Web and identity share one origin: their antiforgery cookies need names of their own.
+        builder.Services.AddAntiforgery(antiforgery => antiforgery.Cookie.Name = "cro.web.antiforgery");
         builder.Services.AddCroAuthorization();
         builder.Services.AddCascadingAuthenticationState();
         return builder;

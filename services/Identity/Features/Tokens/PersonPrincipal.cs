@@ -31,7 +31,8 @@ public static class PersonPrincipal
         identity.SetDestinations(claim => claim.Type switch
         {
             // What the web shows of the person travels in the identity token as well.
-            CroClaims.Name or CroClaims.Email or CroClaims.Role or CroClaims.Jst => [Destinations.AccessToken, Destinations.IdentityToken],
+            CroClaims.Name or CroClaims.Email or CroClaims.Role or CroClaims.Jst or CroClaims.PrincipalType
+                => [Destinations.AccessToken, Destinations.IdentityToken],
             _ => [Destinations.AccessToken],
         });
         return new ClaimsPrincipal(identity);

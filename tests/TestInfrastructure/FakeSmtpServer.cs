@@ -2,13 +2,12 @@ using System.Buffers;
 using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;
-using Cro.Tests.Infrastructure;
 using MimeKit;
 using SmtpServer;
 using SmtpServer.Protocol;
 using SmtpServer.Storage;
 
-namespace Cro.Notifications.Tests;
+namespace Cro.Tests.Infrastructure;
 
 /// <summary>
 /// An SMTP server in the test process on a free loopback port, keeping every message it accepts.
