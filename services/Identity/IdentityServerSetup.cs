@@ -1,5 +1,7 @@
 using Cro.Identity.Data;
+using Cro.Identity.Features.Invitations;
 using Cro.ServiceDefaults.Security;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
@@ -14,6 +16,8 @@ public static class IdentityServerSetup
     {
         builder.Services.AddDbContext<IdentityDb>((services, options) =>
             options.UseNpgsql(services.GetRequiredService<NpgsqlDataSource>()).UseOpenIddict<Guid>());
+
+        builder.Services.AddDataProtection().SetApplicationName("cro-identity").PersistKeysToDbContext<IdentityDb>();
 
         builder.Services.AddIdentity<User, Role>(options =>
             {
@@ -33,7 +37,9 @@ public static class IdentityServerSetup
                 options.ClaimsIdentity.EmailClaimType = CroClaims.Email;
             })
             .AddEntityFrameworkStores<IdentityDb>()
-            .AddDefaultTokenProviders();
+            .AddDefaultTokenProviders()
+            .AddTokenProvider<InvitationTokenProvider>(InvitationTokenProvider.ProviderName)
+            .AddErrorDescriber<LocalizedIdentityErrors>();
 
         builder.Services.ConfigureApplicationCookie(cookie =>
         {

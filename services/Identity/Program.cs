@@ -4,6 +4,7 @@ using Cro.Identity;
 using Cro.Identity.Data;
 using Cro.Identity.Features.Bootstrap;
 using Cro.Identity.Features.Clients;
+using Cro.Identity.Features.Invitations;
 using Cro.Identity.Features.Tokens;
 using Cro.ServiceDefaults;
 using Cro.ServiceDefaults.Security;
@@ -43,8 +44,9 @@ app.MapRazorPages();
 // The identity APIs take bearer tokens (validated against this server's own keys), never the sign-in cookie.
 var bearer = OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme;
 app.MapGroup("/api/identity")
-    .RequireAuthorization(new AuthorizeAttribute { AuthenticationSchemes = bearer, Policy = Policies.Admin })
-    .MapPartnerClients();
+    .RequireAuthorization(new AuthorizeAttribute { AuthenticationSchemes = bearer })
+    .MapPartnerClients()
+    .MapInviteUser();
 
 app.Run();
 

@@ -11,6 +11,10 @@ builder.AddWebSignIn();
 builder.Services.AddRazorComponents();
 builder.Services.AddMemoryCache();
 builder.Services.AddHttpClient<RegistryClient>(http => http.BaseAddress = new Uri("http://recruitment"));
+builder.Services.AddHttpContextAccessor();
+builder.Services.AddTransient<UserAccessTokenHandler>();
+builder.Services.AddHttpClient<IdentityApi>(http => http.BaseAddress = new Uri("http://identity"))
+    .AddHttpMessageHandler<UserAccessTokenHandler>();
 
 var app = builder.Build();
 app.UseServiceDefaults();

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
@@ -8,8 +9,14 @@ namespace Cro.Identity.Data;
 /// libraries own their schema. The schema itself is applied as SQL by DbUp like every other service's
 /// (Data/Migrations/0001_identity_schema.sql, generated from this model with --print-schema).
 /// </summary>
-public sealed class IdentityDb(DbContextOptions<IdentityDb> options) : IdentityDbContext<User, Role, Guid>(options)
+public sealed class IdentityDb(DbContextOptions<IdentityDb> options) : IdentityDbContext<User, Role, Guid>(options), IDataProtectionKeyContext
 {
+    /// <summary>
+    /// The key ring that protects sign-in cookies and e-mailed tokens (invitations, password resets),
+    /// shared by every replica and kept across restarts.
+    /// </summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

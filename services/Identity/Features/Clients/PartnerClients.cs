@@ -35,7 +35,7 @@ public static class PartnerClients
 
     public static RouteGroupBuilder MapPartnerClients(this RouteGroupBuilder api)
     {
-        var clients = api.MapGroup("/clients").WithTags("Klienci API / API clients");
+        var clients = api.MapGroup("/clients").WithTags("Klienci API / API clients").RequireAuthorization(Policies.Admin);
         clients.MapPost("/", CreateAsync).WithName("CreatePartnerClient").Validate<CreateRequest>()
             .WithSummary("Utwórz klienta API partnera / Create a partner API client");
         clients.MapGet("/", ListAsync).WithName("ListPartnerClients");

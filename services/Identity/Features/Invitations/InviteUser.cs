@@ -1,0 +1,107 @@
+using Cro.BuildingBlocks.Messaging;
+using Cro.Contracts;
+using Cro.Identity.Data;
+using Cro.ServiceDefaults;
+using Cro.ServiceDefaults.Security;
+using FluentValidation;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore.Storage;
+using Npgsql;
+
+namespace Cro.Identity.Features.Invitations;
+
+/// <summary>
+/// POST /api/identity/invitations — an operator or administrator invites a person: the account is
+/// created without a password, and InvitationIssued (with the link) leaves through the outbox in the
+/// same transaction; the notifications worker e-mails it. Only administrators invite administrators
+/// and operators.
+/// </summary>
+public static class InviteUser
+{
+    public sealed record Request(string Email, string FullName, string Role, string? JstTerc);
+
+    public sealed record Response(Guid UserId, DateTimeOffset ExpiresAt);
+
+    public sealed class Validator : AbstractValidator<Request>
+    {
+        public Validator()
+        {
+            RuleFor(r => r.Email).NotEmpty().EmailAddress().MaximumLength(256)
+                .WithMessage(_ => Text.Pick("Podaj prawidłowy adres e-mail.", "Give a valid e-mail address."));
+            RuleFor(r => r.FullName).NotEmpty().MaximumLength(200)
+                .WithMessage(_ => Text.Pick("Podaj imię i nazwisko (do 200 znaków).", "Give the full name (up to 200 characters)."));
+            RuleFor(r => r.Role).Must(r => Roles.All.Contains(r))
+                .WithMessage(_ => Text.Pick($"Nieznana rola. Dozwolone: {string.Join(", ", Roles.All)}.", $"Unknown role. Allowed: {string.Join(", ", Roles.All)}."));
+            RuleFor(r => r.JstTerc).NotEmpty().Matches("^[0-9]{2}([0-9]{2}([0-9]{3})?)?$").When(r => Roles.OfJst.Contains(r.Role))
+                .WithMessage(_ => Text.Pick("Osoba z zespołu JST potrzebuje kodu TERC swojej JST (2, 4 lub 7 cyfr).",
+                    "A JST team member needs the TERC code of their JST (2, 4 or 7 digits)."));
+            RuleFor(r => r.JstTerc).Empty().When(r => !Roles.OfJst.Contains(r.Role))
+                .WithMessage(_ => Text.Pick("Kod JST podaje się tylko dla ról zespołu JST.", "A JST code is given only for JST team roles."));
+        }
+    }
+
+    public static RouteGroupBuilder MapInviteUser(this RouteGroupBuilder api)
+    {
+        api.MapPost("/invitations", HandleAsync)
+            .WithName("InviteUser")
+            .WithTags("Konta / Accounts")
+            .WithSummary("Zaproś osobę / Invite a person")
+            .Validate<Request>()
+            .RequireAuthorization(Policies.Operator);
+        return api;
+    }
+
+    private static async Task<IResult> HandleAsync(Request request, HttpContext context, UserManager<User> users, IdentityDb db,
+        IConfiguration configuration, TimeProvider time, CancellationToken ct)
+    {
+        if (request.Role is Roles.Admin or Roles.Operator && !context.User.HasClaim(CroClaims.Role, Roles.Admin))
+        {
+            return Results.Problem(statusCode: StatusCodes.Status403Forbidden,
+                title: Text.Pick("Brak uprawnień.", "Not allowed."),
+                detail: Text.Pick("Administratorów i operatorów zaprasza tylko administrator.", "Only an administrator invites administrators and operators."));
+        }
+        var email = request.Email.Trim();
+        if (await users.FindByEmailAsync(email) is not null)
+        {
+            return Results.Problem(statusCode: StatusCodes.Status409Conflict,
+                title: Text.Pick("Konto już istnieje.", "The account exists."),
+                detail: Text.Pick($"Konto z adresem {email} już istnieje.", $"An account with the address {email} exists."));
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var user = new User
+        {
+            UserName = email,
+            Email = email,
+            FullName = request.FullName.Trim(),
+            JstTerc = request.JstTerc,
+            CreatedAt = time.GetUtcNow(),
+        };
+        EnsureSucceeded(await users.CreateAsync(user));
+        EnsureSucceeded(await users.AddToRoleAsync(user, request.Role));
+
+        var token = await users.GenerateUserTokenAsync(user, InvitationTokenProvider.ProviderName, InvitationTokenProvider.Purpose);
+        var expiresAt = time.GetUtcNow() + InvitationTokenProvider.Lifetime;
+        var issuer = new Uri(configuration["Identity:Issuer"] ?? $"{context.Request.Scheme}://{context.Request.Host}/");
+        await ((NpgsqlTransaction)transaction.GetDbTransaction()).EnqueueAsync(new InvitationIssued
+        {
+            UserId = user.Id,
+            Email = email,
+            FullName = user.FullName,
+            Role = request.Role,
+            JstTerc = request.JstTerc,
+            AcceptUrl = new Uri(issuer, $"konto/zaproszenie?uzytkownik={user.Id}&token={Uri.EscapeDataString(token)}"),
+            ExpiresAt = expiresAt,
+        }, ct);
+        await transaction.CommitAsync(ct);
+        return TypedResults.Created($"/api/identity/users/{user.Id}", new Response(user.Id, expiresAt));
+    }
+
+    private static void EnsureSucceeded(IdentityResult result)
+    {
+        if (!result.Succeeded)
+        {
+            throw new InvalidOperationException(string.Join(" ", result.Errors.Select(e => e.Description)));
+        }
+    }
+}
