@@ -18,10 +18,19 @@ public static class Policies
     /// <summary>A partner client holding <paramref name="scope"/>, or an operator (who may see what partners see).</summary>
     public static string PartnerOrOperator(string scope) => $"scope:{scope}";
 
-    public static IServiceCollection AddCroAuthorization(this IServiceCollection services)
+    /// <param name="signedInByDefault">
+    /// Whether an endpoint that names no policy requires a signed-in caller (APIs: yes). The web turns it
+    /// off because the framework's own file fallback must answer 404, not a sign-in; its pages and endpoints
+    /// are checked one by one by a test instead.
+    /// </param>
+    public static IServiceCollection AddCroAuthorization(this IServiceCollection services, bool signedInByDefault = true)
     {
-        var builder = services.AddAuthorizationBuilder()
-            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
+        var builder = services.AddAuthorizationBuilder();
+        if (signedInByDefault)
+        {
+            builder.SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
+        }
+        builder
             .AddPolicy(Admin, p => p.RequireClaim(CroClaims.Role, Roles.Admin))
             .AddPolicy(Operator, p => p.RequireClaim(CroClaims.Role, Roles.Operator, Roles.Admin))
             .AddPolicy(Person, p => p.RequireClaim(CroClaims.PrincipalType, CroClaims.Person));

@@ -1,4 +1,6 @@
 using Cro.ServiceDefaults;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Components.Endpoints;
 using Cro.Web;
 using Cro.Web.Account;
 using Cro.Web.Components;
@@ -24,6 +26,16 @@ app.UseAntiforgery();
 app.MapStaticAssets().AllowAnonymous();
 app.MapLanguageSwitch();
 app.MapWebSignIn();
-// Each page says who may open it: public pages through Components/Pages/_Imports.razor, the rest by their own policy.
-app.MapRazorComponents<App>();
+// Each page says who may open it: public pages through Components/Pages/_Imports.razor, the rest by their own
+// policy. The framework's own endpoints (its script, redirections) are public.
+app.MapRazorComponents<App>().Add(endpoint =>
+{
+    if (!endpoint.Metadata.OfType<ComponentTypeMetadata>().Any())
+    {
+        endpoint.Metadata.Add(new AllowAnonymousAttribute());
+    }
+});
 app.Run();
+
+/// <summary>Entry point, visible to tests.</summary>
+public partial class Program;

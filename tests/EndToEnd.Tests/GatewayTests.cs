@@ -65,6 +65,16 @@ public sealed class GatewayTests(PlatformFixture platform)
     }
 
     [Fact]
+    public async Task Missing_file_of_the_site_is_404_not_a_sign_in()
+    {
+        using var noRedirects = new HttpClient { BaseAddress = platform.GatewayAddress };
+
+        var response = await noRedirects.GetAsync("/nie-ma-takiego-pliku.css", Ct);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    [Fact]
     public async Task Correlation_id_is_kept_when_given_and_created_when_not()
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, "/api/recruitment/jst/2261");

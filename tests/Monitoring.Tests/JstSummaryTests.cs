@@ -52,3 +52,13 @@ public sealed class JstSummaryTests
         Assert.Equal(["02", "22"], summary.Voivodeships.Select(v => v.Terc));
     }
 }
+
+public sealed class EndpointPolicyTests
+{
+    [Fact]
+    public async Task Every_endpoint_names_a_policy_or_is_explicitly_public()
+    {
+        await using var service = await ServiceFactory<Program>.StartAsync("monitoring");
+        EndpointPolicies.AssertAllExplicit(service.Services);
+    }
+}

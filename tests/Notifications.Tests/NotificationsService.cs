@@ -37,6 +37,8 @@ public sealed class NotificationsService : IAsyncDisposable
         return new NotificationsService(await ServiceFactory<Program>.StartAsync("notifications", all));
     }
 
+    public IServiceProvider Services => _factory.Services;
+
     public IBus Bus => _factory.Services.GetRequiredService<IBus>();
 
     public MailSender Sender => _factory.Services.GetRequiredService<MailSender>();

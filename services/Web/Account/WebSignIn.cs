@@ -58,7 +58,7 @@ public static class WebSignIn
             });
         // Web and identity share one origin: their antiforgery cookies need names of their own.
         builder.Services.AddAntiforgery(antiforgery => antiforgery.Cookie.Name = "cro.web.antiforgery");
-        builder.Services.AddCroAuthorization();
+        builder.Services.AddCroAuthorization(signedInByDefault: false);
         builder.Services.AddCascadingAuthenticationState();
         return builder;
     }
