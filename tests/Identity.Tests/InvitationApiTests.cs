@@ -1,0 +1,104 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Cro.Identity.Features.Invitations;
+using Dapper;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+
+namespace Cro.Identity.Tests;
+
+public sealed class InvitationApiTests(IdentityService identity) : IClassFixture<IdentityService>
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private async Task<HttpClient> AdminApiAsync()
+    {
+        var tokens = await OidcFlows.SignInAsync(identity.Browser(), IdentityService.AdminEmail, IdentityService.AdminPassword, Ct);
+        var api = identity.Factory.CreateClient();
+        api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", tokens.AccessToken);
+        return api;
+    }
+
+    private async Task<T> ScalarAsync<T>(string sql, object? parameters = null)
+    {
+        await using var connection = new NpgsqlConnection(identity.Factory.Database.OwnerConnectionString);
+        return (await connection.ExecuteScalarAsync<T>(sql, parameters))!;
+    }
+
+    [Fact]
+    public async Task Invitation_creates_the_account_without_a_password_and_announces_the_link_through_the_outbox()
+    {
+        var admin = await AdminApiAsync();
+        var email = $"jan.nowak.{Guid.NewGuid():N}@sopot.test";
+
+        var response = await admin.PostAsJsonAsync("/api/identity/invitations", new InviteUser.Request(email, "Jan Nowak", "jst-member", "2264011"), Ct);
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        Assert.Null(await ScalarAsync<string?>("""SELECT "PasswordHash" FROM "AspNetUsers" WHERE "Email" = @email""", new { email }));
+        var payload = JsonDocument.Parse(await ScalarAsync<string>(
+            "SELECT payload::text FROM outbox_messages WHERE message_type LIKE 'Cro.Contracts.InvitationIssued,%' AND payload->>'email' = @email",
+            new { email })).RootElement;
+        Assert.Equal("Jan Nowak", payload.GetProperty("fullName").GetString());
+        Assert.Equal("2264011", payload.GetProperty("jstTerc").GetString());
+        Assert.StartsWith($"{IdentityService.Issuer}konto/zaproszenie?uzytkownik=", payload.GetProperty("acceptUrl").GetString());
+    }
+
+    [Theory]
+    [InlineData("not-an-email", "Jan Nowak", "jst-member", "2264011", "email")]
+    [InlineData("jan@sopot.test", "", "jst-member", "2264011", "fullName")]
+    [InlineData("jan@sopot.test", "Jan Nowak", "mayor", null, "role")]
+    [InlineData("jan@sopot.test", "Jan Nowak", "jst-member", null, "jstTerc")]
+    [InlineData("jan@sopot.test", "Jan Nowak", "trainer", "2264011", "jstTerc")]
+    public async Task Invalid_invitation_is_400_naming_the_field_and_creates_nothing(string email, string name, string role, string? jst, string field)
+    {
+        var admin = await AdminApiAsync();
+        var usersBefore = await ScalarAsync<long>("""SELECT count(*) FROM "AspNetUsers" """);
+
+        var response = await admin.PostAsJsonAsync("/api/identity/invitations", new InviteUser.Request(email, name, role, jst), Ct);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await response.Content.ReadFromJsonAsync<ValidationProblemDetails>(Ct);
+        Assert.Contains(field, problem!.Errors.Keys);
+        Assert.Equal(usersBefore, await ScalarAsync<long>("""SELECT count(*) FROM "AspNetUsers" """));
+    }
+
+    [Fact]
+    public async Task Second_invitation_for_the_same_address_is_a_conflict()
+    {
+        var admin = await AdminApiAsync();
+        var invitation = new InviteUser.Request($"anna.{Guid.NewGuid():N}@gdynia.test", "Anna Wiśniewska", "advisor", null);
+
+        Assert.Equal(HttpStatusCode.Created, (await admin.PostAsJsonAsync("/api/identity/invitations", invitation, Ct)).StatusCode);
+        var second = await admin.PostAsJsonAsync("/api/identity/invitations", invitation, Ct);
+
+        Assert.Equal(HttpStatusCode.Conflict, second.StatusCode);
+        Assert.Equal("application/problem+json", second.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task Five_wrong_passwords_lock_the_account_even_against_the_right_one()
+    {
+        var admin = await AdminApiAsync();
+        var email = $"piotr.{Guid.NewGuid():N}@lodz.test";
+        await admin.PostAsJsonAsync("/api/identity/invitations", new InviteUser.Request(email, "Piotr Zieliński", "trainer", null), Ct);
+        // The invitee has accepted: the account has a password.
+        using (var scope = identity.Factory.Services.CreateScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Data.User>>();
+            await users.AddPasswordAsync((await users.FindByEmailAsync(email))!, "the right password, surely");
+        }
+
+        var browser = identity.Browser();
+        for (var attempt = 0; attempt < 5; attempt++)
+        {
+            await OidcFlows.PostLoginAsync(browser, "/konto/logowanie", email, "a wrong password " + attempt, Ct);
+        }
+        var locked = await OidcFlows.PostLoginAsync(browser, "/konto/logowanie", email, "the right password, surely", Ct);
+
+        Assert.Equal(HttpStatusCode.OK, locked.StatusCode);
+        Assert.Contains("zablokowane na 15 minut", await locked.Content.ReadAsStringAsync(Ct));
+    }
+}
