@@ -35,9 +35,15 @@ IResourceBuilder<ProjectResource> Api<TProject>(string name) where TProject : IP
 var recruitment = Api<Projects.Recruitment>("recruitment");
 var monitoring = Api<Projects.Monitoring>("monitoring");
 
-Service<Projects.Notifications>("notifications")
+var notifications = Service<Projects.Notifications>("notifications")
     .WithEnvironment("ConnectionStrings__smtp", builder.AddMailServer())
     .WithEnvironment("Mail__From", builder.Configuration["Mail:From"]);
+
+// RabbitMQ drops an event published before any queue is bound to its exchange. Consumers declare their
+// queues when they start, so on a first start publishers wait for their consumers; afterwards the durable
+// queues keep events for a consumer that is down.
+recruitment.WaitFor(monitoring);
+identity.WaitFor(notifications);
 
 var web = builder.AddProject<Projects.Web>("web")
     .WithEnvironment("Identity__Issuer", issuer)

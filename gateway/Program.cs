@@ -1,16 +1,23 @@
+using Microsoft.AspNetCore.HttpOverrides;
 using Cro.Gateway;
 using Cro.ServiceDefaults;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
 builder.Services.AddReverseProxy().AddCroRoutes();
+builder.Services.AddSignInRateLimit(builder.Configuration);
+// The client's address comes from the ingress in front of the gateway (X-Forwarded-For).
+builder.Services.Configure<ForwardedHeadersOptions>(options =>
+    options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto);
 // Uploads (materials, imports) are the largest requests; anything larger is refused with 413.
 builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = RequestSizeLimit.MaxBodyBytes(builder.Configuration));
 
 var app = builder.Build();
+app.UseForwardedHeaders();
 app.UseCorrelationId();
 app.UseServiceDefaults();
 app.UseRequestSizeLimit();
+app.UseRateLimiter();
 app.MapApiReference();
 app.MapReverseProxy();
 app.Run();

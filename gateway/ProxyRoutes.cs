@@ -24,6 +24,13 @@ public static class ProxyRoutes
                 ClusterId = "identity",
                 Match = new RouteMatch { Path = path },
             }))
+            .Concat(SignInRateLimit.Paths.Select((path, i) => new RouteConfig
+            {
+                RouteId = $"identity-sign-in-{i}",
+                ClusterId = "identity",
+                Match = new RouteMatch { Path = path },
+                RateLimiterPolicy = SignInRateLimit.Policy,
+            }))
             .Append(new RouteConfig
             {
                 RouteId = ApiServices.Web,

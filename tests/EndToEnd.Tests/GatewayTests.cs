@@ -65,6 +65,34 @@ public sealed class GatewayTests(PlatformFixture platform)
     }
 
     [Fact]
+    public async Task Token_endpoint_answers_429_to_one_client_trying_too_often()
+    {
+        // A client address of this test's own (the gateway trusts X-Forwarded-For from loopback, as from
+        // its ingress), so the other tests' sign-ins keep their budget.
+        async Task<HttpStatusCode> AttemptAsync()
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/connect/token")
+            {
+                Content = new FormUrlEncodedContent(new Dictionary<string, string>
+                {
+                    ["grant_type"] = "client_credentials", ["client_id"] = "partner-guess", ["client_secret"] = "guess",
+                }),
+            };
+            request.Headers.Add("X-Forwarded-For", "198.51.100.23");
+            return (await _gateway.SendAsync(request, Ct)).StatusCode;
+        }
+
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 35; i++)
+        {
+            statuses.Add(await AttemptAsync());
+        }
+
+        Assert.Equal(HttpStatusCode.Unauthorized, statuses[0]);
+        Assert.Contains(HttpStatusCode.TooManyRequests, statuses);
+    }
+
+    [Fact]
     public async Task Missing_file_of_the_site_is_404_not_a_sign_in()
     {
         using var noRedirects = new HttpClient { BaseAddress = platform.GatewayAddress };
