@@ -1,3 +1,4 @@
+using System.Net.Http.Headers;
 using Cro.Tests.Infrastructure;
 using Microsoft.AspNetCore.Mvc.Testing;
 
@@ -29,6 +30,15 @@ public sealed class IdentityService : IAsyncLifetime
 
     /// <summary>A browser-like client: keeps cookies, does not follow redirects (the tests follow them).</summary>
     public HttpClient Browser() => Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+
+    /// <summary>An API client carrying the first administrator's access token (signed in as the web does).</summary>
+    public async Task<HttpClient> AdminApiAsync(CancellationToken ct)
+    {
+        var tokens = await OidcFlows.SignInAsync(Browser(), AdminEmail, AdminPassword, ct);
+        var api = Factory.CreateClient();
+        api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", tokens.AccessToken);
+        return api;
+    }
 
     public async ValueTask DisposeAsync()
     {

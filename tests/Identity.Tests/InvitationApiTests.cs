@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Cro.Identity.Features.Invitations;
@@ -14,14 +13,6 @@ public sealed class InvitationApiTests(IdentityService identity) : IClassFixture
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private async Task<HttpClient> AdminApiAsync()
-    {
-        var tokens = await OidcFlows.SignInAsync(identity.Browser(), IdentityService.AdminEmail, IdentityService.AdminPassword, Ct);
-        var api = identity.Factory.CreateClient();
-        api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", tokens.AccessToken);
-        return api;
-    }
-
     private async Task<T> ScalarAsync<T>(string sql, object? parameters = null)
     {
         await using var connection = new NpgsqlConnection(identity.Factory.Database.OwnerConnectionString);
@@ -31,7 +22,7 @@ public sealed class InvitationApiTests(IdentityService identity) : IClassFixture
     [Fact]
     public async Task Invitation_creates_the_account_without_a_password_and_announces_the_link_through_the_outbox()
     {
-        var admin = await AdminApiAsync();
+        var admin = await identity.AdminApiAsync(Ct);
         var email = $"jan.nowak.{Guid.NewGuid():N}@sopot.test";
 
         var response = await admin.PostAsJsonAsync("/api/identity/invitations", new InviteUser.Request(email, "Jan Nowak", "jst-member", "2264011"), Ct);
@@ -54,7 +45,7 @@ public sealed class InvitationApiTests(IdentityService identity) : IClassFixture
     [InlineData("jan@sopot.test", "Jan Nowak", "trainer", "2264011", "jstTerc")]
     public async Task Invalid_invitation_is_400_naming_the_field_and_creates_nothing(string email, string name, string role, string? jst, string field)
     {
-        var admin = await AdminApiAsync();
+        var admin = await identity.AdminApiAsync(Ct);
         var usersBefore = await ScalarAsync<long>("""SELECT count(*) FROM "AspNetUsers" """);
 
         var response = await admin.PostAsJsonAsync("/api/identity/invitations", new InviteUser.Request(email, name, role, jst), Ct);
@@ -68,7 +59,7 @@ public sealed class InvitationApiTests(IdentityService identity) : IClassFixture
     [Fact]
     public async Task Second_invitation_for_the_same_address_is_a_conflict()
     {
-        var admin = await AdminApiAsync();
+        var admin = await identity.AdminApiAsync(Ct);
         var invitation = new InviteUser.Request($"anna.{Guid.NewGuid():N}@gdynia.test", "Anna Wiśniewska", "advisor", null);
 
         Assert.Equal(HttpStatusCode.Created, (await admin.PostAsJsonAsync("/api/identity/invitations", invitation, Ct)).StatusCode);
@@ -81,7 +72,7 @@ public sealed class InvitationApiTests(IdentityService identity) : IClassFixture
     [Fact]
     public async Task Five_wrong_passwords_lock_the_account_even_against_the_right_one()
     {
-        var admin = await AdminApiAsync();
+        var admin = await identity.AdminApiAsync(Ct);
         var email = $"piotr.{Guid.NewGuid():N}@lodz.test";
         await admin.PostAsJsonAsync("/api/identity/invitations", new InviteUser.Request(email, "Piotr Zieliński", "trainer", null), Ct);
         // The invitee has accepted: the account has a password.

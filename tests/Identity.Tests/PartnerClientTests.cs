@@ -1,6 +1,5 @@
 using System.IdentityModel.Tokens.Jwt;
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using Cro.Identity.Features.Clients;
 using Microsoft.AspNetCore.Mvc;
@@ -10,14 +9,6 @@ namespace Cro.Identity.Tests;
 public sealed class PartnerClientTests(IdentityService identity) : IClassFixture<IdentityService>
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
-    private async Task<HttpClient> AdminApiAsync()
-    {
-        var tokens = await OidcFlows.SignInAsync(identity.Browser(), IdentityService.AdminEmail, IdentityService.AdminPassword, Ct);
-        var api = identity.Factory.CreateClient();
-        api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", tokens.AccessToken);
-        return api;
-    }
 
     private async Task<PartnerClients.Credentials> CreateClientAsync(HttpClient admin, params string[] scopes)
     {
@@ -29,7 +20,7 @@ public sealed class PartnerClientTests(IdentityService identity) : IClassFixture
     [Fact]
     public async Task Partner_gets_a_short_lived_signed_token_for_the_scopes_it_was_granted()
     {
-        var admin = await AdminApiAsync();
+        var admin = await identity.AdminApiAsync(Ct);
         var client = await CreateClientAsync(admin, "recruitment.read", "indicators.read");
 
         var tokens = await OidcFlows.ClientCredentialsAsync(identity.Factory.CreateClient(), client.ClientId, client.ClientSecret, "recruitment.read", Ct);
@@ -47,7 +38,7 @@ public sealed class PartnerClientTests(IdentityService identity) : IClassFixture
     [Fact]
     public async Task Partner_asking_for_a_scope_it_was_not_granted_is_refused()
     {
-        var client = await CreateClientAsync(await AdminApiAsync(), "recruitment.read");
+        var client = await CreateClientAsync(await identity.AdminApiAsync(Ct), "recruitment.read");
 
         var (status, body) = await OidcFlows.TokenResponseAsync(identity.Factory.CreateClient(), new()
         {
@@ -65,7 +56,7 @@ public sealed class PartnerClientTests(IdentityService identity) : IClassFixture
     [Fact]
     public async Task Rotated_secret_replaces_the_old_one()
     {
-        var admin = await AdminApiAsync();
+        var admin = await identity.AdminApiAsync(Ct);
         var client = await CreateClientAsync(admin, "recruitment.read");
 
         var rotated = await (await admin.PostAsync($"/api/identity/clients/{client.ClientId}/secret", null, Ct))
@@ -84,7 +75,7 @@ public sealed class PartnerClientTests(IdentityService identity) : IClassFixture
     [Fact]
     public async Task Clients_are_managed_by_administrators_only()
     {
-        var admin = await AdminApiAsync();
+        var admin = await identity.AdminApiAsync(Ct);
         var client = await CreateClientAsync(admin, "recruitment.read");
         var partnerToken = await OidcFlows.ClientCredentialsAsync(identity.Factory.CreateClient(), client.ClientId, client.ClientSecret, "recruitment.read", Ct);
         var partner = identity.Factory.CreateClient();
@@ -99,7 +90,7 @@ public sealed class PartnerClientTests(IdentityService identity) : IClassFixture
     [Fact]
     public async Task Client_with_an_unknown_scope_is_not_created()
     {
-        var admin = await AdminApiAsync();
+        var admin = await identity.AdminApiAsync(Ct);
         var before = await admin.GetFromJsonAsync<List<PartnerClients.ClientResponse>>("/api/identity/clients", Ct);
 
         var response = await admin.PostAsJsonAsync("/api/identity/clients", new PartnerClients.CreateRequest("X", ["everything"]), Ct);
