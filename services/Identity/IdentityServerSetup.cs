@@ -1,5 +1,6 @@
 using Cro.Identity.Data;
 using Cro.Identity.Features.Invitations;
+using Cro.Identity.Features.PasswordReset;
 using Cro.ServiceDefaults.Security;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
@@ -40,6 +41,9 @@ public static class IdentityServerSetup
             .AddDefaultTokenProviders()
             .AddTokenProvider<InvitationTokenProvider>(InvitationTokenProvider.ProviderName)
             .AddErrorDescriber<LocalizedIdentityErrors>();
+
+        // Password-reset links (the default token provider) work for a short while only.
+        builder.Services.Configure<DataProtectionTokenProviderOptions>(options => options.TokenLifespan = PasswordResetLinks.Lifetime);
 
         builder.Services.ConfigureApplicationCookie(cookie =>
         {

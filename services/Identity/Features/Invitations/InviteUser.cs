@@ -1,12 +1,9 @@
-using Cro.BuildingBlocks.Messaging;
 using Cro.Contracts;
 using Cro.Identity.Data;
 using Cro.ServiceDefaults;
 using Cro.ServiceDefaults.Security;
 using FluentValidation;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore.Storage;
-using Npgsql;
 
 namespace Cro.Identity.Features.Invitations;
 
@@ -83,7 +80,7 @@ public static class InviteUser
         var token = await users.GenerateUserTokenAsync(user, InvitationTokenProvider.ProviderName, InvitationTokenProvider.Purpose);
         var expiresAt = time.GetUtcNow() + InvitationTokenProvider.Lifetime;
         var issuer = new Uri(configuration["Identity:Issuer"] ?? $"{context.Request.Scheme}://{context.Request.Host}/");
-        await ((NpgsqlTransaction)transaction.GetDbTransaction()).EnqueueAsync(new InvitationIssued
+        await transaction.EnqueueAsync(new InvitationIssued
         {
             UserId = user.Id,
             Email = email,

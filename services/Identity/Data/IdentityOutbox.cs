@@ -1,0 +1,14 @@
+using Cro.BuildingBlocks.Messaging;
+using Cro.Contracts;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using Npgsql;
+
+namespace Cro.Identity.Data;
+
+public static class IdentityOutbox
+{
+    /// <summary>Writes an event into the outbox inside the EF Core transaction that holds the change it announces.</summary>
+    public static Task EnqueueAsync(this IDbContextTransaction transaction, IIntegrationEvent message, CancellationToken ct) =>
+        ((NpgsqlTransaction)transaction.GetDbTransaction()).EnqueueAsync(message, ct);
+}

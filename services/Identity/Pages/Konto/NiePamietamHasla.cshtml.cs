@@ -1,0 +1,47 @@
+using Cro.Contracts;
+using Cro.Identity.Data;
+using Cro.Identity.Features.PasswordReset;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Cro.Identity.Pages.Konto;
+
+/// <summary>
+/// Asks for a password-reset link. The answer is the same whether or not the account exists, so the
+/// page does not tell strangers who has an account.
+/// </summary>
+[AllowAnonymous]
+public sealed class NiePamietamHaslaModel(UserManager<User> users, IdentityDb db, IConfiguration configuration, TimeProvider time) : PageModel
+{
+    [BindProperty] public string Email { get; set; } = "";
+
+    public bool Sent { get; private set; }
+
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        var user = await users.FindByEmailAsync(Email.Trim());
+        if (user is { ErasedAt: null } && await users.HasPasswordAsync(user))
+        {
+            var token = await users.GeneratePasswordResetTokenAsync(user);
+            var issuer = new Uri(configuration["Identity:Issuer"] ?? $"{Request.Scheme}://{Request.Host}/");
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            await transaction.EnqueueAsync(new PasswordResetRequested
+            {
+                UserId = user.Id,
+                Email = user.Email!,
+                FullName = user.FullName,
+                ResetUrl = new Uri(issuer, $"konto/nowe-haslo?uzytkownik={user.Id}&token={Uri.EscapeDataString(token)}"),
+                ExpiresAt = time.GetUtcNow() + PasswordResetLinks.Lifetime,
+            }, ct);
+            await transaction.CommitAsync(ct);
+        }
+        Sent = true;
+        return Page();
+    }
+}
