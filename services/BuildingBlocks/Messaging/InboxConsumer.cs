@@ -11,9 +11,13 @@ namespace Cro.BuildingBlocks.Messaging;
 /// </summary>
 public abstract class InboxConsumer<TMessage>(NpgsqlDataSource dataSource) : IConsumer<TMessage> where TMessage : class
 {
+    /// <summary>The id of the message being applied (consumers live one message each), for rows that keep it.</summary>
+    protected Guid MessageId { get; private set; }
+
     public async Task Consume(ConsumeContext<TMessage> context)
     {
         var messageId = context.MessageId ?? throw new InvalidOperationException("A message without MessageId cannot be deduplicated.");
+        MessageId = messageId;
         var ct = context.CancellationToken;
 
         await using var connection = await dataSource.OpenConnectionAsync(ct);

@@ -1,15 +1,14 @@
 using Cro.BuildingBlocks.Messaging;
 using Cro.Contracts;
 using Cro.Notifications.Features.Delivery;
-using MassTransit;
 using Npgsql;
 
 namespace Cro.Notifications.Features.Mail;
 
-/// <summary>Queues the password-reset mail in the inbox transaction; the context is there for the MessageId, as in <see cref="InvitationIssuedConsumer"/>.</summary>
-public sealed class PasswordResetRequestedConsumer(NpgsqlDataSource dataSource, ConsumeContext context)
+/// <summary>Queues the password-reset mail in the inbox transaction; <see cref="MailSender"/> delivers it.</summary>
+public sealed class PasswordResetRequestedConsumer(NpgsqlDataSource dataSource)
     : InboxConsumer<PasswordResetRequested>(dataSource)
 {
     protected override Task HandleAsync(PasswordResetRequested message, NpgsqlTransaction transaction, CancellationToken ct) =>
-        transaction.EnqueueMailAsync(context.MessageId!.Value, message.UserId, message.Email, PasswordResetMail.Render(message), ct);
+        transaction.EnqueueMailAsync(MessageId, message.UserId, message.Email, PasswordResetMail.Render(message), ct);
 }
