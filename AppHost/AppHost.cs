@@ -35,7 +35,8 @@ IResourceBuilder<ProjectResource> Api<TProject>(string name) where TProject : IP
 var recruitment = Api<Projects.Recruitment>("recruitment");
 var monitoring = Api<Projects.Monitoring>("monitoring");
 
-var notifications = Service<Projects.Notifications>("notifications")
+// Notifications validates tokens for its API (WithReference, which does not wait: identity waits for it below).
+var notifications = Api<Projects.Notifications>("notifications")
     .WithEnvironment("ConnectionStrings__smtp", builder.AddMailServer())
     .WithEnvironment("Mail__From", builder.Configuration["Mail:From"]);
 
@@ -58,6 +59,7 @@ gateway
     .WithReference(identity).WaitFor(identity)
     .WithReference(recruitment).WaitFor(recruitment)
     .WithReference(monitoring).WaitFor(monitoring)
+    .WithReference(notifications).WaitFor(notifications)
     .WithReference(web).WaitFor(web);
 
 builder.Build().Run();

@@ -1,5 +1,8 @@
 using Cro.Identity.Data;
+using Cro.Identity.Features.Audit;
 using Cro.Identity.Features.Invitations;
+using Cro.Identity.Features.Passwords;
+using Cro.Identity.Features.PersonalData;
 using Cro.Identity.Features.PasswordReset;
 using Cro.ServiceDefaults.Security;
 using Microsoft.AspNetCore.DataProtection;
@@ -40,6 +43,7 @@ public static class IdentityServerSetup
             .AddEntityFrameworkStores<IdentityDb>()
             .AddDefaultTokenProviders()
             .AddTokenProvider<InvitationTokenProvider>(InvitationTokenProvider.ProviderName)
+            .AddPasswordValidator<CommonPasswordValidator>()
             .AddErrorDescriber<LocalizedIdentityErrors>();
 
         // Password-reset links (the default token provider) work for a short while only.
@@ -96,6 +100,9 @@ public static class IdentityServerSetup
                 validation.UseAspNetCore();
             });
 
+        builder.Services.AddHttpContextAccessor();
+        builder.Services.AddScoped<AuditLog>();
+        builder.Services.AddSingleton<Consents>();
         builder.Services.AddCroAuthorization();
         return builder;
     }

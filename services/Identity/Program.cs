@@ -2,10 +2,13 @@ using Cro.BuildingBlocks.Messaging;
 using Cro.BuildingBlocks.Persistence;
 using Cro.Identity;
 using Cro.Identity.Data;
+using Cro.Identity.Features.Audit;
 using Cro.Identity.Features.Bootstrap;
 using Cro.Identity.Features.Clients;
 using Cro.Identity.Features.Invitations;
+using Cro.Identity.Features.PersonalData;
 using Cro.Identity.Features.Tokens;
+using Cro.Identity.Features.Users;
 using Cro.ServiceDefaults;
 using Cro.ServiceDefaults.Security;
 using FluentValidation;
@@ -46,7 +49,11 @@ var bearer = OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme;
 app.MapGroup("/api/identity")
     .RequireAuthorization(new AuthorizeAttribute { AuthenticationSchemes = bearer })
     .MapPartnerClients()
-    .MapInviteUser();
+    .MapInviteUser()
+    .MapUserAdministration()
+    .MapAudit()
+    .MapMyPersonalData()
+    .MapErasure();
 
 app.Run();
 

@@ -12,7 +12,7 @@ public sealed partial class InvitationTests(PlatformFixture platform, BrowserFix
         var email = $"zofia.kowalska.{Guid.NewGuid():N}@gdansk.test";
         var admin = await browser.NewPageAsync(platform.GatewayAddress);
         await admin.GotoAsync("/");
-        await SignInFlow.SignInAsync(admin, PlatformFixture.AdminEmail, platform.AdminPassword);
+        await SignInFlow.SignInAsync(admin, PlatformFixture.AdminEmail, platform.AdminPassword, platform.Authenticator);
 
         await admin.GetByRole(AriaRole.Link, new() { Name = "Zaproś osobę" }).ClickAsync();
         await Accessibility.AssertNoWcagViolationsAsync(admin);
@@ -34,6 +34,7 @@ public sealed partial class InvitationTests(PlatformFixture platform, BrowserFix
         await Accessibility.AssertNoWcagViolationsAsync(invitee);
         await invitee.GetByLabel("Nowe hasło").FillAsync("zielona łąka nad Motławą");
         await invitee.GetByLabel("Powtórz hasło").FillAsync("zielona łąka nad Motławą");
+        await invitee.GetByLabel("Zapoznałem(-am) się z").CheckAsync();
         await invitee.GetByRole(AriaRole.Button, new() { Name = "Ustaw hasło i zaloguj się" }).ClickAsync();
 
         await Assertions.Expect(invitee.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Moje konto");

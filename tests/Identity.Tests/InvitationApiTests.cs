@@ -2,22 +2,14 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Cro.Identity.Features.Invitations;
-using Dapper;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.DependencyInjection;
-using Npgsql;
 
 namespace Cro.Identity.Tests;
 
 public sealed class InvitationApiTests(IdentityService identity) : IClassFixture<IdentityService>
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
-    private async Task<T> ScalarAsync<T>(string sql, object? parameters = null)
-    {
-        await using var connection = new NpgsqlConnection(identity.Factory.Database.OwnerConnectionString);
-        return (await connection.ExecuteScalarAsync<T>(sql, parameters))!;
-    }
 
     [Fact]
     public async Task Invitation_creates_the_account_without_a_password_and_announces_the_link_through_the_outbox()
@@ -28,8 +20,8 @@ public sealed class InvitationApiTests(IdentityService identity) : IClassFixture
         var response = await admin.PostAsJsonAsync("/api/identity/invitations", new InviteUser.Request(email, "Jan Nowak", "jst-member", "2264011"), Ct);
 
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        Assert.Null(await ScalarAsync<string?>("""SELECT "PasswordHash" FROM "AspNetUsers" WHERE "Email" = @email""", new { email }));
-        var payload = JsonDocument.Parse(await ScalarAsync<string>(
+        Assert.Null(await identity.ScalarAsync<string?>("""SELECT "PasswordHash" FROM "AspNetUsers" WHERE "Email" = @email""", new { email }));
+        var payload = JsonDocument.Parse(await identity.ScalarAsync<string>(
             "SELECT payload::text FROM outbox_messages WHERE message_type LIKE 'Cro.Contracts.InvitationIssued,%' AND payload->>'email' = @email",
             new { email })).RootElement;
         Assert.Equal("Jan Nowak", payload.GetProperty("fullName").GetString());
@@ -46,14 +38,14 @@ public sealed class InvitationApiTests(IdentityService identity) : IClassFixture
     public async Task Invalid_invitation_is_400_naming_the_field_and_creates_nothing(string email, string name, string role, string? jst, string field)
     {
         var admin = await identity.AdminApiAsync(Ct);
-        var usersBefore = await ScalarAsync<long>("""SELECT count(*) FROM "AspNetUsers" """);
+        var usersBefore = await identity.ScalarAsync<long>("""SELECT count(*) FROM "AspNetUsers" """);
 
         var response = await admin.PostAsJsonAsync("/api/identity/invitations", new InviteUser.Request(email, name, role, jst), Ct);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var problem = await response.Content.ReadFromJsonAsync<ValidationProblemDetails>(Ct);
         Assert.Contains(field, problem!.Errors.Keys);
-        Assert.Equal(usersBefore, await ScalarAsync<long>("""SELECT count(*) FROM "AspNetUsers" """));
+        Assert.Equal(usersBefore, await identity.ScalarAsync<long>("""SELECT count(*) FROM "AspNetUsers" """));
     }
 
     [Fact]
@@ -72,15 +64,7 @@ public sealed class InvitationApiTests(IdentityService identity) : IClassFixture
     [Fact]
     public async Task Five_wrong_passwords_lock_the_account_even_against_the_right_one()
     {
-        var admin = await identity.AdminApiAsync(Ct);
-        var email = $"piotr.{Guid.NewGuid():N}@lodz.test";
-        await admin.PostAsJsonAsync("/api/identity/invitations", new InviteUser.Request(email, "Piotr Zieliński", "trainer", null), Ct);
-        // The invitee has accepted: the account has a password.
-        using (var scope = identity.Factory.Services.CreateScope())
-        {
-            var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Data.User>>();
-            await users.AddPasswordAsync((await users.FindByEmailAsync(email))!, "the right password, surely");
-        }
+        var (_, email) = await identity.CreatePersonAsync("Piotr Zieliński", "trainer", null, "the right password, surely", Ct);
 
         var browser = identity.Browser();
         for (var attempt = 0; attempt < 5; attempt++)
@@ -91,5 +75,21 @@ public sealed class InvitationApiTests(IdentityService identity) : IClassFixture
 
         Assert.Equal(HttpStatusCode.OK, locked.StatusCode);
         Assert.Contains("zablokowane na 15 minut", await locked.Content.ReadAsStringAsync(Ct));
+    }
+
+    [Fact]
+    public async Task Operator_invites_team_members_but_not_administrators()
+    {
+        var (_, email) = await identity.CreatePersonAsync("Olga Operatorka", "operator", null, "operator's long passphrase", Ct);
+        var tokens = await identity.SignInAsync(email, "operator's long passphrase", Ct);
+        var operatorApi = identity.Api(tokens.AccessToken);
+
+        var admin = await operatorApi.PostAsJsonAsync("/api/identity/invitations",
+            new InviteUser.Request($"{Guid.NewGuid():N}@ore.test", "Adam Nowy", "admin", null), Ct);
+        var trainer = await operatorApi.PostAsJsonAsync("/api/identity/invitations",
+            new InviteUser.Request($"{Guid.NewGuid():N}@ore.test", "Tomasz Trener", "trainer", null), Ct);
+
+        Assert.Equal(HttpStatusCode.Forbidden, admin.StatusCode);
+        Assert.Equal(HttpStatusCode.Created, trainer.StatusCode);
     }
 }

@@ -12,8 +12,11 @@ public static partial class OidcFlows
 {
     public sealed record Tokens(string AccessToken, string? RefreshToken, string? IdToken);
 
-    /// <summary>Authorization code + PKCE as the web does it: authorize, sign in on the login page, exchange the code.</summary>
-    public static async Task<Tokens> SignInAsync(HttpClient browser, string email, string password, CancellationToken ct)
+    /// <summary>
+    /// Authorization code + PKCE as the web does it: authorize, sign in on the login page (with the
+    /// authenticator's code when the account has or needs one), exchange the code.
+    /// </summary>
+    public static async Task<Tokens> SignInAsync(HttpClient browser, string email, string password, Authenticators authenticators, CancellationToken ct)
     {
         var verifier = Base64Url(RandomNumberGenerator.GetBytes(32));
         var challenge = Base64Url(SHA256.HashData(Encoding.ASCII.GetBytes(verifier)));
@@ -35,7 +38,8 @@ public static partial class OidcFlows
 
         var afterLogin = await PostLoginAsync(browser, loginUrl, email, password, ct);
         Assert.Equal(HttpStatusCode.Redirect, afterLogin.StatusCode);
-        var toClient = await browser.GetAsync(afterLogin.Headers.Location!.ToString(), ct);
+        var signedIn = await authenticators.PassSecondFactorAsync(browser, email, afterLogin.Headers.Location!.ToString(), ct);
+        var toClient = await browser.GetAsync(signedIn, ct);
         Assert.Equal(HttpStatusCode.Redirect, toClient.StatusCode);
         var callback = toClient.Headers.Location!;
         Assert.StartsWith("http://localhost/signin-oidc", callback.ToString());
@@ -53,18 +57,20 @@ public static partial class OidcFlows
     }
 
     /// <summary>Submits the sign-in form (with its antiforgery token) and returns the raw response.</summary>
-    public static async Task<HttpResponseMessage> PostLoginAsync(HttpClient browser, string loginUrl, string email, string password, CancellationToken ct)
+    public static Task<HttpResponseMessage> PostLoginAsync(HttpClient browser, string loginUrl, string email, string password, CancellationToken ct) =>
+        PostFormAsync(browser, loginUrl, loginUrl, new() { ["Email"] = email, ["Password"] = password }, ct);
+
+    /// <summary>
+    /// Opens a Razor page and posts its form back as a browser would: with the page's antiforgery token
+    /// and ReturnUrl field, plus <paramref name="fields"/>, to <paramref name="action"/>.
+    /// </summary>
+    public static async Task<HttpResponseMessage> PostFormAsync(HttpClient browser, string pageUrl, string action,
+        Dictionary<string, string> fields, CancellationToken ct)
     {
-        var page = await browser.GetStringAsync(loginUrl, ct);
-        var antiforgery = AntiforgeryToken().Match(page).Groups[1].Value;
-        var returnUrl = WebUtility.HtmlDecode(ReturnUrlField().Match(page).Groups[1].Value);
-        return await browser.PostAsync(loginUrl, new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["Email"] = email,
-            ["Password"] = password,
-            ["ReturnUrl"] = returnUrl,
-            ["__RequestVerificationToken"] = antiforgery,
-        }), ct);
+        var page = await browser.GetStringAsync(pageUrl, ct);
+        fields["__RequestVerificationToken"] = AntiforgeryToken().Match(page).Groups[1].Value;
+        fields.TryAdd("ReturnUrl", WebUtility.HtmlDecode(ReturnUrlField().Match(page).Groups[1].Value));
+        return await browser.PostAsync(action, new FormUrlEncodedContent(fields), ct);
     }
 
     public static Task<Tokens> ClientCredentialsAsync(HttpClient http, string clientId, string secret, string scope, CancellationToken ct) =>

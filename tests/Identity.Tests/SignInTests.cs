@@ -10,7 +10,7 @@ public sealed class SignInTests(IdentityService identity) : IClassFixture<Identi
     [Fact]
     public async Task Web_sign_in_with_code_and_PKCE_yields_tokens_carrying_the_person_and_role()
     {
-        var tokens = await OidcFlows.SignInAsync(identity.Browser(), IdentityService.AdminEmail, IdentityService.AdminPassword, Ct);
+        var tokens = await identity.SignInAsync(IdentityService.AdminEmail, IdentityService.AdminPassword, Ct);
 
         var access = new JwtSecurityTokenHandler().ReadJwtToken(tokens.AccessToken);
         Assert.Equal("person", access.Claims.Single(c => c.Type == "principal_type").Value);
@@ -24,7 +24,7 @@ public sealed class SignInTests(IdentityService identity) : IClassFixture<Identi
     [Fact]
     public async Task Refresh_token_is_rotated_and_the_used_one_no_longer_works()
     {
-        var first = await OidcFlows.SignInAsync(identity.Browser(), IdentityService.AdminEmail, IdentityService.AdminPassword, Ct);
+        var first = await identity.SignInAsync(IdentityService.AdminEmail, IdentityService.AdminPassword, Ct);
         var http = identity.Factory.CreateClient();
 
         var second = await OidcFlows.RefreshAsync(http, first.RefreshToken!, Ct);

@@ -9,7 +9,8 @@ namespace Cro.Notifications.Tests;
 
 /// <summary>
 /// The notifications worker in-process on a fresh database and virtual host, sending to the given
-/// SMTP port, with retries paced for a test rather than for a real mail server.
+/// SMTP port, with retries paced for a test rather than for a real mail server. Its API takes
+/// <see cref="TestTokens"/>.
 /// </summary>
 public sealed class NotificationsService : IAsyncDisposable
 {
@@ -34,7 +35,8 @@ public sealed class NotificationsService : IAsyncDisposable
         {
             all[key] = value;
         }
-        return new NotificationsService(await ServiceFactory<Program>.StartAsync("notifications", all));
+        return new NotificationsService(await ServiceFactory<Program>.StartAsync("notifications", all,
+            services => services.AcceptTestTokens()));
     }
 
     public IServiceProvider Services => _factory.Services;
@@ -44,6 +46,14 @@ public sealed class NotificationsService : IAsyncDisposable
     public MailSender Sender => _factory.Services.GetRequiredService<MailSender>();
 
     public HttpClient CreateClient() => _factory.CreateClient();
+
+    /// <summary>A client that sends <paramref name="token"/> (see <see cref="TestTokens"/>) with every request.</summary>
+    public HttpClient CreateClient(string token)
+    {
+        var client = _factory.CreateClient();
+        client.DefaultRequestHeaders.Authorization = TestTokens.Bearer(token);
+        return client;
+    }
 
     public async Task<IReadOnlyList<StoredMail>> StoredMailAsync(Guid userId)
     {

@@ -1,22 +1,27 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Cro.Tests.Infrastructure;
 
 /// <summary>
 /// One service in-process, as the AppHost wires it: its own fresh database (owner and application
 /// logins) and a virtual host of its own on the real broker. Start-up migrates and seeds as in production.
+/// <c>testServices</c> changes the service's registrations after its own (e.g. <see cref="TestTokens.AcceptTestTokens"/>).
 /// </summary>
-public sealed class ServiceFactory<TProgram>(string database, TestDatabase db, string broker, IReadOnlyDictionary<string, string?> settings)
+public sealed class ServiceFactory<TProgram>(string database, TestDatabase db, string broker, IReadOnlyDictionary<string, string?> settings,
+    Action<IServiceCollection>? testServices = null)
     : WebApplicationFactory<TProgram> where TProgram : class
 {
     public TestDatabase Database { get; } = db;
 
-    public static async Task<ServiceFactory<TProgram>> StartAsync(string database, IReadOnlyDictionary<string, string?>? settings = null)
+    public static async Task<ServiceFactory<TProgram>> StartAsync(string database, IReadOnlyDictionary<string, string?>? settings = null,
+        Action<IServiceCollection>? testServices = null)
     {
         var db = await TestDatabase.CreateAsync(database);
         var broker = await TestServers.RabbitMqVirtualHostAsync(database);
-        var factory = new ServiceFactory<TProgram>(database, db, broker, settings ?? new Dictionary<string, string?>());
+        var factory = new ServiceFactory<TProgram>(database, db, broker, settings ?? new Dictionary<string, string?>(), testServices);
         _ = factory.Server; // starts the host: migrations, seeding, bus
         return factory;
     }
@@ -30,6 +35,10 @@ public sealed class ServiceFactory<TProgram>(string database, TestDatabase db, s
         foreach (var (key, value) in settings)
         {
             builder.UseSetting(key, value);
+        }
+        if (testServices is not null)
+        {
+            builder.ConfigureTestServices(testServices);
         }
     }
 }

@@ -1,8 +1,8 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
+using Cro.BuildingBlocks.Persistence;
 using Dapper;
 using MassTransit;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Npgsql;
@@ -10,52 +10,30 @@ using Npgsql;
 namespace Cro.BuildingBlocks.Messaging;
 
 /// <summary>
-/// Publishes committed outbox rows to RabbitMQ. Woken by LISTEN/NOTIFY, with a polling fallback.
-/// Rows are claimed with FOR UPDATE SKIP LOCKED, so any number of replicas can relay side by side;
-/// a row is marked published only after the broker confirmed it, and a failed one is retried with
-/// back-off. A crash between publish and mark means the event goes out again: consumers are idempotent.
+/// Publishes committed outbox rows to RabbitMQ, in the loop of <see cref="NotifiedBatchWorker"/>: woken by
+/// LISTEN/NOTIFY, with a polling fallback. Rows are claimed with FOR UPDATE SKIP LOCKED, so any number of
+/// replicas can relay side by side; a row is marked published only after the broker confirmed it, and a
+/// failed one is retried with back-off. A crash between publish and mark means the event goes out again:
+/// consumers are idempotent.
 /// </summary>
 public sealed class OutboxRelay(NpgsqlDataSource dataSource, IBus bus, IOptions<OutboxRelayOptions> options,
-    ILogger<OutboxRelay> logger, TimeProvider time) : BackgroundService
+    ILogger<OutboxRelay> logger, TimeProvider time)
+    : NotifiedBatchWorker(dataSource, Pace(options.Value), logger, time)
 {
     private static readonly ConcurrentDictionary<string, Type?> Types = new();
     private readonly OutboxRelayOptions _options = options.Value;
 
     private sealed record Row(Guid Id, string MessageType, string Payload, string? CorrelationId, int Attempts, DateTime CreatedAt);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await using var listener = await dataSource.OpenConnectionAsync(stoppingToken);
-                await listener.ExecuteAsync($"LISTEN {Outbox.NotifyChannel}");
-                while (!stoppingToken.IsCancellationRequested)
-                {
-                    while (await RelayBatchAsync(stoppingToken) == _options.BatchSize)
-                    {
-                    }
-                    await DeletePublishedAsync(stoppingToken);
-                    await listener.WaitAsync(_options.PollInterval, stoppingToken);
-                }
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception e)
-            {
-                logger.LogWarning(e, "Outbox relay interrupted; resuming shortly.");
-                await Task.Delay(_options.FirstRetryDelay, time, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
-            }
-        }
-    }
+    private static Pacing Pace(OutboxRelayOptions options) =>
+        new("Outbox relay", Outbox.NotifyChannel, options.BatchSize, options.PollInterval, options.FirstRetryDelay);
+
+    protected override Task<int> ProcessBatchAsync(CancellationToken ct) => RelayBatchAsync(ct);
 
     /// <summary>Publishes one batch of due rows; returns how many rows it claimed.</summary>
     public async Task<int> RelayBatchAsync(CancellationToken ct)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        await using var connection = await DataSource.OpenConnectionAsync(ct);
         await using var transaction = await connection.BeginTransactionAsync(ct);
         var rows = (await connection.QueryAsync<Row>(new CommandDefinition("""
             SELECT id, message_type, payload::text AS payload, correlation_id, attempts, created_at
@@ -92,7 +70,7 @@ public sealed class OutboxRelay(NpgsqlDataSource dataSource, IBus bus, IOptions<
         if (failed.Length > 0)
         {
             MessagingMetrics.PublishFailures.Add(failed.Length);
-            logger.LogWarning("Outbox relay: {Failed} of {Total} events not confirmed by the broker; will retry ({Error}).",
+            Logger.LogWarning("Outbox relay: {Failed} of {Total} events not confirmed by the broker; will retry ({Error}).",
                 failed.Length, rows.Count, failed[0].error);
         }
         return rows.Count;
@@ -119,7 +97,7 @@ public sealed class OutboxRelay(NpgsqlDataSource dataSource, IBus bus, IOptions<
                     context.Headers.Set("cro-correlation-id", row.CorrelationId);
                 }
             }, timeout.Token);
-            MessagingMetrics.Lag.Record((time.GetUtcNow() - DateTime.SpecifyKind(row.CreatedAt, DateTimeKind.Utc)).TotalSeconds);
+            MessagingMetrics.Lag.Record((Time.GetUtcNow() - DateTime.SpecifyKind(row.CreatedAt, DateTimeKind.Utc)).TotalSeconds);
             return null;
         }
         catch (Exception e) when (!ct.IsCancellationRequested)
@@ -128,9 +106,10 @@ public sealed class OutboxRelay(NpgsqlDataSource dataSource, IBus bus, IOptions<
         }
     }
 
-    private async Task DeletePublishedAsync(CancellationToken ct)
+    /// <summary>Deletes published rows kept longer than <see cref="OutboxRelayOptions.Retention"/>.</summary>
+    protected override async Task CleanUpAsync(CancellationToken ct)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        await using var connection = await DataSource.OpenConnectionAsync(ct);
         await connection.ExecuteAsync(new CommandDefinition(
             "DELETE FROM outbox_messages WHERE published_at < now() - @retention",
             new { retention = _options.Retention }, cancellationToken: ct));

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Cro.Identity.Features.Audit;
 using Cro.ServiceDefaults;
 using Cro.ServiceDefaults.Security;
 using FluentValidation;
@@ -45,7 +46,7 @@ public static class PartnerClients
         return api;
     }
 
-    private static async Task<IResult> CreateAsync(CreateRequest request, IOpenIddictApplicationManager applications, CancellationToken ct)
+    private static async Task<IResult> CreateAsync(CreateRequest request, IOpenIddictApplicationManager applications, AuditLog audit, CancellationToken ct)
     {
         var clientId = "partner-" + RandomNumberGenerator.GetHexString(12, lowercase: true);
         var secret = NewSecret();
@@ -62,6 +63,8 @@ public static class PartnerClients
             descriptor.Permissions.Add(Permissions.Prefixes.Scope + scope);
         }
         await applications.CreateAsync(descriptor, ct);
+        await audit.AppendAsync(AuditActions.ClientCreated, subject: clientId,
+            detail: new { displayName = descriptor.DisplayName, scopes = request.Scopes.Distinct() }, ct: ct);
         return TypedResults.Created($"/api/identity/clients/{clientId}", new Credentials(clientId, secret));
     }
 
@@ -78,7 +81,7 @@ public static class PartnerClients
         return TypedResults.Ok(list.OrderBy(c => c.DisplayName).ToList());
     }
 
-    private static async Task<IResult> RotateSecretAsync(string clientId, IOpenIddictApplicationManager applications, CancellationToken ct)
+    private static async Task<IResult> RotateSecretAsync(string clientId, IOpenIddictApplicationManager applications, AuditLog audit, CancellationToken ct)
     {
         if (await FindPartnerAsync(applications, clientId, ct) is not { } application)
         {
@@ -86,16 +89,18 @@ public static class PartnerClients
         }
         var secret = NewSecret();
         await applications.UpdateAsync(application, secret, ct);
+        await audit.AppendAsync(AuditActions.ClientSecretRotated, subject: clientId, ct: ct);
         return TypedResults.Ok(new Credentials(clientId, secret));
     }
 
-    private static async Task<IResult> DeleteAsync(string clientId, IOpenIddictApplicationManager applications, CancellationToken ct)
+    private static async Task<IResult> DeleteAsync(string clientId, IOpenIddictApplicationManager applications, AuditLog audit, CancellationToken ct)
     {
         if (await FindPartnerAsync(applications, clientId, ct) is not { } application)
         {
             return NotFound(clientId);
         }
         await applications.DeleteAsync(application, ct);
+        await audit.AppendAsync(AuditActions.ClientDeleted, subject: clientId, ct: ct);
         return TypedResults.NoContent();
     }
 

@@ -1,5 +1,7 @@
 using Cro.Contracts;
 using Cro.Identity.Data;
+using Cro.Identity.Features.Audit;
+using Cro.Identity.Features.Users;
 using Cro.ServiceDefaults;
 using Cro.ServiceDefaults.Security;
 using FluentValidation;
@@ -29,11 +31,10 @@ public static class InviteUser
                 .WithMessage(_ => Text.Pick("Podaj imię i nazwisko (do 200 znaków).", "Give the full name (up to 200 characters)."));
             RuleFor(r => r.Role).Must(r => Roles.All.Contains(r))
                 .WithMessage(_ => Text.Pick($"Nieznana rola. Dozwolone: {string.Join(", ", Roles.All)}.", $"Unknown role. Allowed: {string.Join(", ", Roles.All)}."));
-            RuleFor(r => r.JstTerc).NotEmpty().Matches("^[0-9]{2}([0-9]{2}([0-9]{3})?)?$").When(r => Roles.OfJst.Contains(r.Role))
-                .WithMessage(_ => Text.Pick("Osoba z zespołu JST potrzebuje kodu TERC swojej JST (2, 4 lub 7 cyfr).",
-                    "A JST team member needs the TERC code of their JST (2, 4 or 7 digits)."));
+            RuleFor(r => r.JstTerc).NotEmpty().Matches(JstCodes.Pattern).When(r => Roles.OfJst.Contains(r.Role))
+                .WithMessage(_ => JstCodes.RequiredMessage);
             RuleFor(r => r.JstTerc).Empty().When(r => !Roles.OfJst.Contains(r.Role))
-                .WithMessage(_ => Text.Pick("Kod JST podaje się tylko dla ról zespołu JST.", "A JST code is given only for JST team roles."));
+                .WithMessage(_ => JstCodes.OnlyForJstRolesMessage);
         }
     }
 
@@ -49,7 +50,7 @@ public static class InviteUser
     }
 
     private static async Task<IResult> HandleAsync(Request request, HttpContext context, UserManager<User> users, IdentityDb db,
-        IConfiguration configuration, TimeProvider time, CancellationToken ct)
+        IConfiguration configuration, TimeProvider time, AuditLog audit, CancellationToken ct)
     {
         if (request.Role is Roles.Admin or Roles.Operator && !context.User.HasClaim(CroClaims.Role, Roles.Admin))
         {
@@ -90,6 +91,8 @@ public static class InviteUser
             AcceptUrl = new Uri(issuer, $"konto/zaproszenie?uzytkownik={user.Id}&token={Uri.EscapeDataString(token)}"),
             ExpiresAt = expiresAt,
         }, ct);
+        await audit.AppendAsync(AuditActions.InvitationIssued, user.Id, detail: new { role = request.Role, jst = request.JstTerc },
+            transaction: transaction.Npgsql(), ct: ct);
         await transaction.CommitAsync(ct);
         return TypedResults.Created($"/api/identity/users/{user.Id}", new Response(user.Id, expiresAt));
     }

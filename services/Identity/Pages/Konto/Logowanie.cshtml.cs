@@ -1,4 +1,6 @@
 using Cro.Identity.Data;
+using Cro.Identity.Features.Audit;
+using Cro.Identity.Features.TwoFactor;
 using Cro.ServiceDefaults;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
@@ -7,9 +9,13 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Cro.Identity.Pages.Konto;
 
-/// <summary>Sign-in with e-mail and password; five failures lock the account for 15 minutes.</summary>
+/// <summary>
+/// Sign-in with e-mail and password; five failures lock the account for 15 minutes. A person with
+/// two-factor sign-in continues to the code page; an administrator or operator without it first sets
+/// it up: the password alone never signs them in.
+/// </summary>
 [AllowAnonymous]
-public sealed class LogowanieModel(SignInManager<User> signIn, UserManager<User> users) : PageModel
+public sealed class LogowanieModel(SignInManager<User> signIn, UserManager<User> users, AuditLog audit) : PageModel
 {
     [BindProperty] public string Email { get; set; } = "";
     [BindProperty] public string Password { get; set; } = "";
@@ -26,21 +32,39 @@ public sealed class LogowanieModel(SignInManager<User> signIn, UserManager<User>
         var user = await users.FindByEmailAsync(Email.Trim());
         if (user is null || user.ErasedAt is not null)
         {
+            await audit.AppendAsync(AuditActions.SignInFailed, detail: new { reason = "unknown-account" });
             Error = WrongCredentials;
             return Page();
         }
-        var result = await signIn.PasswordSignInAsync(user, Password, isPersistent: false, lockoutOnFailure: true);
+        var result = await signIn.CheckPasswordSignInAsync(user, Password, lockoutOnFailure: true);
         if (result.Succeeded)
         {
+            if (user.TwoFactorEnabled)
+            {
+                await SecondFactor.BeginAsync(HttpContext, user);
+                return RedirectToPage("LogowanieKod", new { ReturnUrl });
+            }
+            if (await TwoFactorRules.IsRequiredAsync(users, user))
+            {
+                await SecondFactor.BeginAsync(HttpContext, user);
+                return RedirectToPage("WeryfikacjaDwuetapowa", new { ReturnUrl });
+            }
+            await signIn.SignInAsync(user, isPersistent: false);
+            await audit.AppendAsync(AuditActions.SignInSucceeded, user.Id, actorId: user.Id, detail: new { method = "password" });
             return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
         }
-        Error = result.IsLockedOut
-            ? Text.Pick("Konto jest zablokowane na 15 minut po kolejnych nieudanych próbach logowania.",
-                "The account is locked for 15 minutes after repeated failed sign-ins.")
-            : result.IsNotAllowed
-                ? Text.Pick("To konto nie może się jeszcze zalogować: najpierw przyjmij zaproszenie z wiadomości e-mail.",
-                    "This account cannot sign in yet: first accept the invitation from the e-mail.")
-                : WrongCredentials;
+        if (result.IsLockedOut)
+        {
+            await audit.AppendAsync(AuditActions.LockedOut, user.Id);
+            Error = Text.Pick("Konto jest zablokowane na 15 minut po kolejnych nieudanych próbach logowania.",
+                "The account is locked for 15 minutes after repeated failed sign-ins.");
+            return Page();
+        }
+        await audit.AppendAsync(AuditActions.SignInFailed, user.Id, detail: new { reason = result.IsNotAllowed ? "not-allowed" : "wrong-password" });
+        Error = result.IsNotAllowed
+            ? Text.Pick("To konto nie może się jeszcze zalogować: najpierw przyjmij zaproszenie z wiadomości e-mail.",
+                "This account cannot sign in yet: first accept the invitation from the e-mail.")
+            : WrongCredentials;
         return Page();
     }
 

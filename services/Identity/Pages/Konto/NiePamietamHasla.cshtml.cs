@@ -1,5 +1,6 @@
 using Cro.Contracts;
 using Cro.Identity.Data;
+using Cro.Identity.Features.Audit;
 using Cro.Identity.Features.PasswordReset;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
@@ -13,7 +14,7 @@ namespace Cro.Identity.Pages.Konto;
 /// page does not tell strangers who has an account.
 /// </summary>
 [AllowAnonymous]
-public sealed class NiePamietamHaslaModel(UserManager<User> users, IdentityDb db, IConfiguration configuration, TimeProvider time) : PageModel
+public sealed class NiePamietamHaslaModel(UserManager<User> users, IdentityDb db, IConfiguration configuration, TimeProvider time, AuditLog audit) : PageModel
 {
     [BindProperty] public string Email { get; set; } = "";
 
@@ -39,6 +40,7 @@ public sealed class NiePamietamHaslaModel(UserManager<User> users, IdentityDb db
                 ResetUrl = new Uri(issuer, $"konto/nowe-haslo?uzytkownik={user.Id}&token={Uri.EscapeDataString(token)}"),
                 ExpiresAt = time.GetUtcNow() + PasswordResetLinks.Lifetime,
             }, ct);
+            await audit.AppendAsync(AuditActions.PasswordResetRequested, user.Id, transaction: transaction.Npgsql(), ct: ct);
             await transaction.CommitAsync(ct);
         }
         Sent = true;

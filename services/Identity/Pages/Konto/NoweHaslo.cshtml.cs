@@ -1,4 +1,5 @@
 using Cro.Identity.Data;
+using Cro.Identity.Features.Audit;
 using Cro.ServiceDefaults;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
@@ -9,7 +10,7 @@ namespace Cro.Identity.Pages.Konto;
 
 /// <summary>The page a password-reset e-mail links to. A used or expired link is refused.</summary>
 [AllowAnonymous]
-public sealed class NoweHasloModel(UserManager<User> users) : PageModel
+public sealed class NoweHasloModel(UserManager<User> users, AuditLog audit) : PageModel
 {
     [BindProperty(SupportsGet = true)] public Guid Uzytkownik { get; set; }
     [BindProperty(SupportsGet = true)] public string Token { get; set; } = "";
@@ -43,6 +44,7 @@ public sealed class NoweHasloModel(UserManager<User> users) : PageModel
             // A forgotten password should not stay locked out by the attempts that preceded the reset.
             await users.ResetAccessFailedCountAsync(user);
             await users.SetLockoutEndDateAsync(user, null);
+            await audit.AppendAsync(AuditActions.PasswordReset, user.Id, actorId: user.Id);
         }
         return Page();
     }

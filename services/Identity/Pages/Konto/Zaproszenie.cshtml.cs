@@ -1,4 +1,6 @@
 using Cro.Identity.Data;
+using Cro.Identity.Features.Audit;
+using Cro.Identity.Features.PersonalData;
 using Cro.Identity.Features.Invitations;
 using Cro.ServiceDefaults;
 using Microsoft.AspNetCore.Authorization;
@@ -13,12 +15,13 @@ namespace Cro.Identity.Pages.Konto;
 /// the web (which signs them in there through OpenID Connect, without asking again).
 /// </summary>
 [AllowAnonymous]
-public sealed class ZaproszenieModel(UserManager<User> users, SignInManager<User> signIn) : PageModel
+public sealed class ZaproszenieModel(UserManager<User> users, SignInManager<User> signIn, Consents consents, AuditLog audit) : PageModel
 {
     [BindProperty(SupportsGet = true)] public Guid Uzytkownik { get; set; }
     [BindProperty(SupportsGet = true)] public string Token { get; set; } = "";
     [BindProperty] public string Password { get; set; } = "";
     [BindProperty] public string Confirmation { get; set; } = "";
+    [BindProperty] public bool ClauseRead { get; set; }
 
     public User? Invitee { get; private set; }
     public List<string> Errors { get; } = [];
@@ -35,6 +38,13 @@ public sealed class ZaproszenieModel(UserManager<User> users, SignInManager<User
         if (Password != Confirmation)
         {
             Errors.Add(Text.Pick("Hasła się różnią.", "The passwords differ."));
+        }
+        if (!ClauseRead)
+        {
+            Errors.Add(Text.Pick("Potwierdź, że zapoznałeś(-aś) się z klauzulą informacyjną.", "Confirm that you have read the information clause."));
+        }
+        if (Errors.Count > 0)
+        {
             return Page();
         }
         var result = await users.AddPasswordAsync(Invitee, Password);
@@ -46,6 +56,10 @@ public sealed class ZaproszenieModel(UserManager<User> users, SignInManager<User
         // Setting the password renews the security stamp, so this link stops working now.
         Invitee.EmailConfirmed = true;
         await users.UpdateAsync(Invitee);
+        await consents.RecordAsync(Invitee.Id, Consents.InformationClause, InformationClauseText.Version, granted: true, HttpContext.RequestAborted);
+        await audit.AppendAsync(AuditActions.InvitationAccepted, Invitee.Id, actorId: Invitee.Id);
+        await audit.AppendAsync(AuditActions.ConsentRecorded, Invitee.Id, actorId: Invitee.Id,
+            detail: new { kind = Consents.InformationClause, version = InformationClauseText.Version });
         await signIn.SignInAsync(Invitee, isPersistent: false);
         return LocalRedirect("/logowanie?powrot=%2Fmoje-konto");
     }

@@ -1,3 +1,4 @@
+using Cro.BuildingBlocks.Persistence;
 using Cro.Notifications.Features.Mail;
 using Dapper;
 using MailKit.Net.Smtp;
@@ -8,15 +9,17 @@ using Npgsql;
 namespace Cro.Notifications.Features.Delivery;
 
 /// <summary>
-/// Sends queued mail over SMTP, as OutboxRelay publishes events: woken by LISTEN/NOTIFY with a polling
-/// fallback, rows claimed with FOR UPDATE SKIP LOCKED so replicas send side by side and never the same
-/// row. A row is marked sent only after the SMTP server accepted it; a failed attempt is retried with
-/// back-off, and after <see cref="MailOptions.MaxAttempts"/> the row is marked failed for an operator.
+/// Sends queued mail over SMTP in the loop of <see cref="NotifiedBatchWorker"/>, as OutboxRelay publishes
+/// events: woken by LISTEN/NOTIFY with a polling fallback, rows claimed with FOR UPDATE SKIP LOCKED so
+/// replicas send side by side and never the same row. A row is marked sent only after the SMTP server
+/// accepted it; a failed attempt is retried with back-off, and after <see cref="MailOptions.MaxAttempts"/>
+/// the row is marked failed for an operator.
 /// A crash between the server's acceptance and the commit of the mark sends the mail again, with the
 /// same Message-Id, so the copy is recognisable.
 /// </summary>
 public sealed class MailSender(NpgsqlDataSource dataSource, SmtpEndpoint smtp, IOptions<MailOptions> options,
-    ILogger<MailSender> logger, TimeProvider time) : BackgroundService
+    ILogger<MailSender> logger, TimeProvider time)
+    : NotifiedBatchWorker(dataSource, Pace(options.Value), logger, time)
 {
     private readonly MailOptions _options = options.Value;
 
@@ -24,48 +27,21 @@ public sealed class MailSender(NpgsqlDataSource dataSource, SmtpEndpoint smtp, I
 
     private sealed record Failure(string Error, bool Permanent);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    private static Pacing Pace(MailOptions options) =>
+        new("Mail sender", OutgoingMail.NotifyChannel, options.BatchSize, options.PollInterval, options.FirstRetryDelay);
+
+    protected override Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        logger.LogInformation("Mail goes to {Smtp}.", smtp);
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await using var listener = await dataSource.OpenConnectionAsync(stoppingToken);
-                await listener.ExecuteAsync($"LISTEN {OutgoingMail.NotifyChannel}");
-                while (!stoppingToken.IsCancellationRequested)
-                {
-                    while (await SendBatchAsync(stoppingToken) == _options.BatchSize)
-                    {
-                    }
-                    await DeleteOldSentAsync(stoppingToken);
-                    await listener.WaitAsync(_options.PollInterval, stoppingToken);
-                }
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception e)
-            {
-                // The database went away; the rows are safe in it. Try again shortly.
-                logger.LogWarning(e, "Mail sender interrupted; resuming shortly.");
-                try
-                {
-                    await Task.Delay(_options.FirstRetryDelay, time, stoppingToken);
-                }
-                catch (OperationCanceledException)
-                {
-                    return;
-                }
-            }
-        }
+        Logger.LogInformation("Mail goes to {Smtp}.", smtp);
+        return base.ExecuteAsync(stoppingToken);
     }
+
+    protected override Task<int> ProcessBatchAsync(CancellationToken ct) => SendBatchAsync(ct);
 
     /// <summary>Sends one batch of due rows over one SMTP connection; returns how many rows it claimed.</summary>
     public async Task<int> SendBatchAsync(CancellationToken ct)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        await using var connection = await DataSource.OpenConnectionAsync(ct);
         await using var transaction = await connection.BeginTransactionAsync(ct);
         var rows = (await connection.QueryAsync<Row>(new CommandDefinition("""
             SELECT id, recipient, subject, html, text, attempts
@@ -112,7 +88,7 @@ public sealed class MailSender(NpgsqlDataSource dataSource, SmtpEndpoint smtp, I
 
         if (failures.Count > 0)
         {
-            logger.LogWarning("Mail sender: {Failed} of {Total} mails not accepted by the SMTP server; will retry ({Error}).",
+            Logger.LogWarning("Mail sender: {Failed} of {Total} mails not accepted by the SMTP server; will retry ({Error}).",
                 failures.Count, rows.Count, failures[0].Error);
         }
         return rows.Count;
@@ -158,7 +134,7 @@ public sealed class MailSender(NpgsqlDataSource dataSource, SmtpEndpoint smtp, I
         message.From.Add(MailboxAddress.Parse(_options.From));
         message.To.Add(MailboxAddress.Parse(row.Recipient));
         message.Subject = row.Subject;
-        message.Date = time.GetUtcNow();
+        message.Date = Time.GetUtcNow();
         message.MessageId = MessageIdOf(row.Id);
         // RFC 3834: out-of-office replies and other robots leave it alone.
         message.Headers.Add("Auto-Submitted", "auto-generated");
@@ -189,7 +165,7 @@ public sealed class MailSender(NpgsqlDataSource dataSource, SmtpEndpoint smtp, I
                 WHERE id = @id
                 """, new { row.Id, attempts, error = failure.Error }, transaction, cancellationToken: ct));
             MailMetrics.Failed.Add(1);
-            logger.LogError("Mail {MailId} given up after {Attempts} attempts; it stays in outgoing_mail as failed: {Error}",
+            Logger.LogError("Mail {MailId} given up after {Attempts} attempts; it stays in outgoing_mail as failed: {Error}",
                 row.Id, attempts, failure.Error);
         }
         else
@@ -216,13 +192,14 @@ public sealed class MailSender(NpgsqlDataSource dataSource, SmtpEndpoint smtp, I
         catch (Exception e)
         {
             // The mail is already accepted; a failed QUIT changes nothing.
-            logger.LogDebug(e, "SMTP QUIT failed.");
+            Logger.LogDebug(e, "SMTP QUIT failed.");
         }
     }
 
-    private async Task DeleteOldSentAsync(CancellationToken ct)
+    /// <summary>Deletes sent mail kept longer than <see cref="MailOptions.Retention"/>.</summary>
+    protected override async Task CleanUpAsync(CancellationToken ct)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        await using var connection = await DataSource.OpenConnectionAsync(ct);
         await connection.ExecuteAsync(new CommandDefinition(
             "DELETE FROM outgoing_mail WHERE status = 'sent' AND sent_at < now() - @retention",
             new { retention = _options.Retention }, cancellationToken: ct));

@@ -16,12 +16,16 @@ public static class OutgoingMail
     public static Task EnqueueMailAsync(this NpgsqlTransaction transaction, Guid messageId, Guid userId, string recipient,
         RenderedMail mail, CancellationToken ct) =>
         transaction.Connection!.ExecuteAsync(new CommandDefinition("""
-            INSERT INTO outgoing_mail (id, message_id, user_id, recipient, subject, html, text)
-            SELECT @id, @messageId, @userId, @recipient, @subject, @html, @text
+            INSERT INTO outgoing_mail (id, message_id, user_id, kind, recipient, subject, html, text)
+            SELECT @id, @messageId, @userId, @kind, @recipient, @subject, @html, @text
             WHERE NOT EXISTS (SELECT 1 FROM erased_people WHERE user_id = @userId)
             ON CONFLICT (message_id) DO NOTHING;
             SELECT pg_notify('cro_mail', '');
             """,
-            new { id = Guid.CreateVersion7(), messageId, userId, recipient, subject = mail.Subject, html = mail.Html, text = mail.Text },
+            new
+            {
+                id = Guid.CreateVersion7(), messageId, userId, kind = mail.Kind, recipient,
+                subject = mail.Subject, html = mail.Html, text = mail.Text,
+            },
             transaction, cancellationToken: ct));
 }

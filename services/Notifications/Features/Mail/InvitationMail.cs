@@ -5,6 +5,8 @@ namespace Cro.Notifications.Features.Mail;
 /// <summary>The invitation: who is invited and in which role, what the link does, the link, and until when it works.</summary>
 public static class InvitationMail
 {
+    public const string Kind = "invitation";
+
     public const string Subject = "Zaproszenie do platformy Cyfrowy Rozwój Oświaty";
 
     // The contract's role ids, as the invitee reads them.
@@ -45,6 +47,6 @@ public static class InvitationMail
 
             Jeśli nie spodziewasz się tego zaproszenia, zignoruj tę wiadomość.
             """;
-        return new RenderedMail(Subject, MailLayout.HtmlPage(Subject, html), MailLayout.TextPage(text));
+        return new RenderedMail(Kind, Subject, MailLayout.HtmlPage(Subject, html), MailLayout.TextPage(text));
     }
 }

@@ -5,6 +5,8 @@ namespace Cro.Notifications.Features.Mail;
 /// <summary>The password reset: what was asked for, the link to the form, until when it works, and what to do if it was not you.</summary>
 public static class PasswordResetMail
 {
+    public const string Kind = "password-reset";
+
     public const string Subject = "Nowe hasło do platformy Cyfrowy Rozwój Oświaty";
 
     public static RenderedMail Render(PasswordResetRequested reset)
@@ -33,6 +35,6 @@ public static class PasswordResetMail
 
             Jeśli to nie Ty prosisz o nowe hasło, zignoruj tę wiadomość – dotychczasowe hasło pozostanie bez zmian.
             """;
-        return new RenderedMail(Subject, MailLayout.HtmlPage(Subject, html), MailLayout.TextPage(text));
+        return new RenderedMail(Kind, Subject, MailLayout.HtmlPage(Subject, html), MailLayout.TextPage(text));
     }
 }

@@ -1,0 +1,55 @@
+using System.Globalization;
+using CsvHelper;
+using Cro.ServiceDefaults;
+using Cro.ServiceDefaults.Security;
+using Dapper;
+using Npgsql;
+
+namespace Cro.Identity.Features.Audit;
+
+/// <summary>
+/// GET /api/identity/audit (a page, newest first) and /api/identity/audit/export (the same filters, all
+/// matching entries as CSV) — for administrators only.
+/// </summary>
+public static class AuditEndpoints
+{
+    public sealed record Page(IReadOnlyList<AuditQuery.Entry> Items, string? NextCursor);
+
+    public static RouteGroupBuilder MapAudit(this RouteGroupBuilder api)
+    {
+        var audit = api.MapGroup("/audit").WithTags("Dziennik zdarzeń / Audit log").RequireAuthorization(Policies.Admin);
+        audit.MapGet("/", ListAsync).WithName("AuditLog").Validate<AuditQuery>();
+        audit.MapGet("/export", ExportAsync).WithName("AuditLogExport").Validate<AuditQuery>()
+            .Produces(StatusCodes.Status200OK, contentType: "text/csv");
+        return api;
+    }
+
+    private static async Task<IResult> ListAsync([AsParameters] AuditQuery query, NpgsqlDataSource dataSource, CancellationToken ct)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        var items = (await connection.QueryAsync<AuditQuery.Entry>(query.ToCommand(paged: true, ct))).ToList();
+        var next = items.Count > query.Limit ? AuditQuery.CursorAfter(items[query.Limit - 1]) : null;
+        return TypedResults.Ok(new Page(items.Take(query.Limit).ToList(), next));
+    }
+
+    private static async Task ExportAsync([AsParameters] AuditQuery query, NpgsqlDataSource dataSource, HttpContext context, CancellationToken ct)
+    {
+        context.Response.ContentType = "text/csv; charset=utf-8";
+        context.Response.Headers.ContentDisposition = $"attachment; filename=\"dziennik-zdarzen-{DateTime.UtcNow:yyyyMMdd-HHmm}.csv\"";
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        var rows = await connection.QueryAsync<AuditQuery.Entry>(query.ToCommand(paged: false, ct));
+        // Excel opens UTF-8 with a BOM correctly; fields starting like a formula are escaped so a
+        // spreadsheet never runs them (an e-mail address or a detail could start with "=").
+        await using var csv = CsvWriter.Create(context.Response.Body,
+            new CsvWriterOptions { WriteByteOrderMark = true, Injection = CsvInjection.Escape }, leaveOpen: true);
+        await csv.WriteRecordAsync(["id", "czas_utc", "zdarzenie", "opis", "wykonawca_id", "wykonawca", "klient_api", "osoba_id", "osoba", "obiekt", "adres_ip", "szczegoly"], ct);
+        foreach (var row in rows)
+        {
+            await csv.WriteRecordAsync([row.Id.ToString(CultureInfo.InvariantCulture),
+                row.OccurredAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
+                row.Action, row.ActionLabel, row.ActorId?.ToString() ?? "", row.ActorName ?? "", row.ActorClient ?? "",
+                row.SubjectId?.ToString() ?? "", row.SubjectName ?? "", row.Subject ?? "", row.IpAddress ?? "", row.Detail], ct);
+        }
+        await csv.FlushAsync(ct);
+    }
+}
