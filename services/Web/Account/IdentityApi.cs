@@ -1,7 +1,5 @@
-using System.Net;
 using System.Net.Http.Json;
 using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Mvc;
 
 namespace Cro.Web.Account;
 
@@ -23,25 +21,12 @@ public sealed record Invitation(string Email, string FullName, string Role, stri
 
 public sealed record InvitationSent(Guid UserId, DateTimeOffset ExpiresAt);
 
-/// <summary>The API's answer: the value, or the messages that say what was wrong.</summary>
-public sealed record ApiResult<T>(T? Value, IReadOnlyList<string> Errors);
-
 /// <summary>The identity service's API, called as the signed-in person (service discovery name "identity").</summary>
 public sealed class IdentityApi(HttpClient http)
 {
     public async Task<ApiResult<InvitationSent>> InviteAsync(Invitation invitation, CancellationToken ct)
     {
         using var response = await http.PostAsJsonAsync("/api/identity/invitations", invitation, ct);
-        if (response.IsSuccessStatusCode)
-        {
-            return new(await response.Content.ReadFromJsonAsync<InvitationSent>(ct), []);
-        }
-        var problem = await response.Content.ReadFromJsonAsync<ValidationProblemDetails>(ct);
-        IReadOnlyList<string> errors = problem?.Errors.Count > 0
-            ? [.. problem.Errors.SelectMany(e => e.Value)]
-            : [problem?.Detail ?? problem?.Title ?? ((int)response.StatusCode).ToString()];
-        return new(default, response.StatusCode == HttpStatusCode.Unauthorized
-            ? [Cro.ServiceDefaults.Text.Pick("Sesja wygasła: wyloguj się i zaloguj ponownie.", "The session has expired: sign out and in again.")]
-            : errors);
+        return await ApiResults.ReadAsync<InvitationSent>(response, ct);
     }
 }
