@@ -9,7 +9,8 @@ cd "$(dirname "$0")"
 deploy/local/prerequisites.sh --browser
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
-results="$(pwd)/TestResults"
+# A folder of its own per run, so two runs at once never count each other's results.
+results="$(pwd)/TestResults/run-$$"
 rm -rf "$results"
 # The whole solution, unless the caller names a project.
 target=(--solution Platform.sln)

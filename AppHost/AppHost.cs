@@ -27,7 +27,8 @@ var identity = Service<Projects.Identity>("identity")
     .WithEnvironment("Identity__WebClient__BaseUrl", publicUrl)
     .WithEnvironment("Identity__WebClient__Secret", webClientSecret)
     .WithEnvironment("Identity__Bootstrap__AdminEmail", builder.Configuration["Identity:AdminEmail"])
-    .WithEnvironment("Identity__Bootstrap__AdminPassword", builder.AddParameter("admin-password", servers.Secrets.Get("admin"), secret: true));
+    .WithEnvironment("Identity__Bootstrap__AdminPassword", builder.AddParameter("admin-password", servers.Secrets.Get("admin"), secret: true))
+    .WithEnvironment("Identity__AccessTokenLifetime", builder.Configuration["Identity:AccessTokenLifetime"] ?? "00:10:00");
 
 IResourceBuilder<ProjectResource> Api<TProject>(string name) where TProject : IProjectMetadata, new() =>
     Service<TProject>(name).WithReference(identity).WithEnvironment("Identity__Issuer", issuer);
@@ -52,6 +53,7 @@ var web = builder.AddProject<Projects.Web>("web")
     .WithReference(identity)
     .WithReference(recruitment).WaitFor(recruitment)
     .WithReference(monitoring)
+    .WithReference(notifications)
     .WithEnvironment("ASPNETCORE_FORWARDEDHEADERS_ENABLED", "true")
     .WithHttpHealthCheck("/health");
 

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using System.Globalization;
 using System.Text.Encodings.Web;
@@ -29,6 +30,8 @@ public static class ServiceDefaultsExtensions
             http.AddServiceDiscovery();
         });
 
+        // One clock for every service; tests replace it to move time.
+        builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddCroProblemDetails();
         // Malformed parameters (limit=abc) answer 400 ProblemDetails in every environment, never an exception page.
         builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = false);

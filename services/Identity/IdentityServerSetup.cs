@@ -79,7 +79,8 @@ public static class IdentityServerSetup
                     .AllowRefreshTokenFlow();
                 server.RegisterScopes([OpenIddictConstants.Scopes.OpenId, OpenIddictConstants.Scopes.Profile, OpenIddictConstants.Scopes.Email,
                     OpenIddictConstants.Scopes.Roles, OpenIddictConstants.Scopes.OfflineAccess, .. ServiceDefaults.Security.Scopes.Partner]);
-                server.SetAccessTokenLifetime(TimeSpan.FromMinutes(10))
+                // Short-lived access tokens (the web refreshes them); tests shorten them further to see the refresh.
+                server.SetAccessTokenLifetime(builder.Configuration.GetValue("Identity:AccessTokenLifetime", TimeSpan.FromMinutes(10)))
                     .SetIdentityTokenLifetime(TimeSpan.FromMinutes(10))
                     .SetRefreshTokenLifetime(TimeSpan.FromDays(14))
                     // Refresh tokens rotate; a used one still works this long, for two tabs refreshing at once.

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components.Endpoints;
 using Cro.Web;
 using Cro.Web.Account;
+using Cro.Web.Administration;
 using Cro.Web.Components;
 using Cro.Web.Registry;
 
@@ -17,6 +18,8 @@ builder.Services.AddHttpContextAccessor();
 builder.Services.AddTransient<UserAccessTokenHandler>();
 builder.Services.AddHttpClient<IdentityApi>(http => http.BaseAddress = new Uri("http://identity"))
     .AddHttpMessageHandler<UserAccessTokenHandler>();
+builder.Services.AddHttpClient<NotificationsApi>(http => http.BaseAddress = new Uri("http://notifications"))
+    .AddHttpMessageHandler<UserAccessTokenHandler>();
 
 var app = builder.Build();
 app.UseServiceDefaults();
@@ -26,6 +29,8 @@ app.UseAntiforgery();
 app.MapStaticAssets().AllowAnonymous();
 app.MapLanguageSwitch();
 app.MapWebSignIn();
+app.MapAuditCsvDownload();
+app.MapPersonalDataDownload();
 // Each page says who may open it: public pages through Components/Pages/_Imports.razor, the rest by their own
 // policy. The framework's own endpoints (its script, redirections) are public.
 app.MapRazorComponents<App>().Add(endpoint =>

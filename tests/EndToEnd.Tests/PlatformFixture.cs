@@ -47,6 +47,8 @@ public sealed class PlatformFixture : IAsyncLifetime
             $"--Infrastructure:RabbitMqManagementPort={FreePort()}",
             $"--Gateway:Port={FreePort()}",
             $"--Mail:Smtp={Mail.ConnectionString}",
+            // Access tokens a little over the web's one-minute refresh margin: sessions refresh them within seconds.
+            "--Identity:AccessTokenLifetime=00:01:05",
         ], (options, _) => options.DisableDashboard = true, startup.Token);
 
         _app = await builder.BuildAsync(startup.Token);

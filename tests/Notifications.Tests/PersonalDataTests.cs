@@ -108,6 +108,15 @@ public sealed class PersonalDataTests
             [new Claim(CroClaims.Subject, personId.ToString()), new Claim(CroClaims.PrincipalType, CroClaims.Person)],
             expires: DateTime.UtcNow.AddMinutes(-5)));
         Assert.Equal(HttpStatusCode.Unauthorized, (await expired.GetAsync(Path, Ct)).StatusCode);
+        // Signed with the trusted key, but issued by someone else, or meant for another audience.
+        using var foreignIssuer = service.CreateClient(TestTokens.Create(
+            [new Claim(CroClaims.Subject, personId.ToString()), new Claim(CroClaims.PrincipalType, CroClaims.Person)],
+            issuer: "https://login.example.com/"));
+        Assert.Equal(HttpStatusCode.Unauthorized, (await foreignIssuer.GetAsync(Path, Ct)).StatusCode);
+        using var otherAudience = service.CreateClient(TestTokens.Create(
+            [new Claim(CroClaims.Subject, personId.ToString()), new Claim(CroClaims.PrincipalType, CroClaims.Person)],
+            audience: "some-other-api"));
+        Assert.Equal(HttpStatusCode.Unauthorized, (await otherAudience.GetAsync(Path, Ct)).StatusCode);
 
         // A partner client is not a person and has no mail here.
         using var partner = service.CreateClient(TestTokens.Client("partner", Scopes.RecruitmentRead));

@@ -57,16 +57,18 @@ public static class TestTokens
 
     /// <summary>
     /// A token with exactly these claims, valid for ten minutes unless <paramref name="expires"/> says otherwise
-    /// (in the past makes an expired one); a <paramref name="signingKey"/> other than the trusted one makes a forgery.
+    /// (in the past makes an expired one); a <paramref name="signingKey"/> other than the trusted one makes a forgery,
+    /// and another <paramref name="issuer"/> or <paramref name="audience"/> a token meant for or made by someone else.
     /// </summary>
-    public static string Create(IEnumerable<Claim> claims, DateTime? expires = null, SecurityKey? signingKey = null)
+    public static string Create(IEnumerable<Claim> claims, DateTime? expires = null, SecurityKey? signingKey = null,
+        string issuer = Issuer, string audience = JwtAuthentication.Audience)
     {
         var expiry = expires ?? DateTime.UtcNow.AddMinutes(10);
         var issued = new DateTime(Math.Min(DateTime.UtcNow.Ticks, expiry.AddMinutes(-10).Ticks), DateTimeKind.Utc);
         return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
         {
-            Issuer = Issuer,
-            Audience = JwtAuthentication.Audience,
+            Issuer = issuer,
+            Audience = audience,
             Subject = new ClaimsIdentity(claims),
             IssuedAt = issued,
             NotBefore = issued,

@@ -1,6 +1,7 @@
 using MassTransit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
@@ -42,8 +43,8 @@ public static class MessagingExtensions
         });
 
         builder.Services.AddOptions<ConsumerRetryOptions>().BindConfiguration("Messaging:Retry");
+        builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddOptions<OutboxRelayOptions>().BindConfiguration("Outbox");
-        builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<OutboxRelay>();
         if (builder.Configuration.GetValue("Outbox:RelayEnabled", true))
         {

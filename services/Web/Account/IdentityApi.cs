@@ -1,5 +1,7 @@
 using System.Net.Http.Json;
+using System.Text.Json;
 using Microsoft.AspNetCore.Authentication;
+using Cro.Web.Administration;
 
 namespace Cro.Web.Account;
 
@@ -28,5 +30,115 @@ public sealed class IdentityApi(HttpClient http)
     {
         using var response = await http.PostAsJsonAsync("/api/identity/invitations", invitation, ct);
         return await ApiResults.ReadAsync<InvitationSent>(response, ct);
+    }
+
+    /// <summary>Everything identity holds about the signed-in person, as the service wrote it.</summary>
+    public async Task<ApiResult<JsonElement>> MyPersonalDataAsync(CancellationToken ct)
+    {
+        using var response = await http.GetAsync("/api/identity/me/personal-data", ct);
+        return await ApiResults.ReadAsync<JsonElement>(response, ct);
+    }
+
+    public async Task<ApiResult<JsonElement>> RequestErasureAsync(string? reason, CancellationToken ct)
+    {
+        using var response = await http.PostAsJsonAsync("/api/identity/me/erasure-request", new { reason }, ct);
+        return await ApiResults.ReadAsync<JsonElement>(response, ct);
+    }
+
+    /// <summary>A page of people with accounts (operators and administrators).</summary>
+    public async Task<ApiResult<PeoplePage>> PeopleAsync(PeopleQuery query, CancellationToken ct)
+    {
+        using var response = await http.GetAsync("/api/identity/users" + query.ToQueryString(), ct);
+        return await ApiResults.ReadAsync<PeoplePage>(response, ct);
+    }
+
+    /// <summary>
+    /// One person's account. The service has no read by id, so this looks on the list page the link came
+    /// from (the same filters and cursor), then walks the whole list in the largest pages it allows.
+    /// </summary>
+    public async Task<ApiResult<PersonAccount>> PersonAsync(Guid id, PeopleQuery cameFrom, CancellationToken ct)
+    {
+        const int largestPage = 200;
+        var likely = await PeopleAsync(cameFrom with { Limit = largestPage }, ct);
+        if (likely.Value?.Items.FirstOrDefault(p => p.Id == id) is { } onPage)
+        {
+            return new(onPage, []);
+        }
+        string? cursor = null;
+        do
+        {
+            var page = await PeopleAsync(new PeopleQuery(Cursor: cursor, Limit: largestPage), ct);
+            if (!page.Succeeded)
+            {
+                return new(null, page.Errors);
+            }
+            if (page.Value!.Items.FirstOrDefault(p => p.Id == id) is { } found)
+            {
+                return new(found, []);
+            }
+            cursor = page.Value.NextCursor;
+        }
+        while (cursor is not null);
+        return new(null, [Cro.ServiceDefaults.Text.Pick("Nie ma takiej osoby.", "There is no such person.")]);
+    }
+
+    /// <summary>Replaces a person's roles and JST (administrators).</summary>
+    public async Task<ApiResult<JsonElement>> ChangeAccessAsync(Guid id, AccessChange change, CancellationToken ct)
+    {
+        using var response = await http.PutAsJsonAsync($"/api/identity/users/{id}/access", change, ct);
+        return await ApiResults.ReadAsync<JsonElement>(response, ct);
+    }
+
+    public async Task<ApiResult<List<PartnerClient>>> PartnerClientsAsync(CancellationToken ct)
+    {
+        using var response = await http.GetAsync("/api/identity/clients", ct);
+        return await ApiResults.ReadAsync<List<PartnerClient>>(response, ct);
+    }
+
+    public async Task<ApiResult<ClientCredentials>> CreatePartnerClientAsync(NewPartnerClient client, CancellationToken ct)
+    {
+        using var response = await http.PostAsJsonAsync("/api/identity/clients", client, ct);
+        return await ApiResults.ReadAsync<ClientCredentials>(response, ct);
+    }
+
+    /// <summary>A new secret for the client; the previous one stops working at once.</summary>
+    public async Task<ApiResult<ClientCredentials>> RotatePartnerClientSecretAsync(string clientId, CancellationToken ct)
+    {
+        using var response = await http.PostAsync($"/api/identity/clients/{Uri.EscapeDataString(clientId)}/secret", null, ct);
+        return await ApiResults.ReadAsync<ClientCredentials>(response, ct);
+    }
+
+    public async Task<ApiResult<JsonElement>> DeletePartnerClientAsync(string clientId, CancellationToken ct)
+    {
+        using var response = await http.DeleteAsync($"/api/identity/clients/{Uri.EscapeDataString(clientId)}", ct);
+        return await ApiResults.ReadAsync<JsonElement>(response, ct);
+    }
+
+    /// <summary>A page of the audit log, newest first (administrators).</summary>
+    public async Task<ApiResult<AuditPage>> AuditAsync(AuditFilter filter, CancellationToken ct)
+    {
+        using var response = await http.GetAsync("/api/identity/audit" + filter.ToApiQuery(), ct);
+        return await ApiResults.ReadAsync<AuditPage>(response, ct);
+    }
+
+    /// <summary>
+    /// The audit log as CSV, unread: the caller streams the body on and disposes the response. The export
+    /// has no page limit, so it must not be buffered here.
+    /// </summary>
+    public Task<HttpResponseMessage> AuditExportAsync(AuditFilter filter, CancellationToken ct) =>
+        http.GetAsync("/api/identity/audit/export" + (filter with { Cursor = null }).ToApiQuery(), HttpCompletionOption.ResponseHeadersRead, ct);
+
+    /// <summary>Erasure requests waiting for an operator, oldest first.</summary>
+    public async Task<ApiResult<List<PendingErasure>>> PendingErasuresAsync(CancellationToken ct)
+    {
+        using var response = await http.GetAsync("/api/identity/erasure-requests", ct);
+        return await ApiResults.ReadAsync<List<PendingErasure>>(response, ct);
+    }
+
+    /// <summary>Pseudonymises the person's account and tells the other services to erase their data.</summary>
+    public async Task<ApiResult<JsonElement>> ExecuteErasureAsync(Guid requestId, CancellationToken ct)
+    {
+        using var response = await http.PostAsync($"/api/identity/erasure-requests/{requestId}/execute", null, ct);
+        return await ApiResults.ReadAsync<JsonElement>(response, ct);
     }
 }

@@ -29,6 +29,7 @@ public static class WebSignIn
                 cookie.ExpireTimeSpan = TimeSpan.FromHours(8);
                 cookie.SlidingExpiration = true;
                 cookie.AccessDeniedPath = "/brak-dostepu";
+                cookie.Events.OnValidatePrincipal = AccessTokenRefresh.ValidatePrincipalAsync;
             })
             .AddOpenIdConnect(oidc =>
             {
@@ -56,6 +57,7 @@ public static class WebSignIn
                 // The identity token carries the person's claims; keep them on the cookie's identity.
                 oidc.ClaimActions.MapAll();
             });
+        builder.Services.AddHttpClient(AccessTokenRefresh.HttpClientName, http => http.BaseAddress = new Uri("http://identity"));
         // Web and identity share one origin: their antiforgery cookies need names of their own.
         builder.Services.AddAntiforgery(antiforgery => antiforgery.Cookie.Name = "cro.web.antiforgery");
         builder.Services.AddCroAuthorization(signedInByDefault: false);

@@ -20,7 +20,6 @@ public static class MailDeliveryExtensions
             .Validate(options => MailboxAddress.TryParse(options.From, out _), "Mail:From is not an e-mail address.")
             .Validate(options => options.BatchSize > 0 && options.MaxAttempts > 0, "Mail:BatchSize and Mail:MaxAttempts must be positive.")
             .ValidateOnStart();
-        builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<MailSender>();
         if (builder.Configuration.GetValue("Mail:SenderEnabled", true))
         {

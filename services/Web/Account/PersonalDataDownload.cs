@@ -1,0 +1,43 @@
+using System.Text.Json;
+using Cro.ServiceDefaults;
+using Cro.ServiceDefaults.Security;
+
+namespace Cro.Web.Account;
+
+/// <summary>
+/// GET /moje-konto/moje-dane.json — one file with everything the platform holds about the signed-in
+/// person (RODO art. 15 and 20): each service's own answer, side by side. A service that does not
+/// answer fails the download rather than leaving a silently incomplete file.
+/// </summary>
+public static class PersonalDataDownload
+{
+    public const string Path = "/moje-konto/moje-dane.json";
+
+    public static IEndpointRouteBuilder MapPersonalDataDownload(this IEndpointRouteBuilder app)
+    {
+        app.MapGet(Path, DownloadAsync).RequireAuthorization(Policies.Person);
+        return app;
+    }
+
+    private static async Task<IResult> DownloadAsync(IdentityApi identity, NotificationsApi notifications, TimeProvider time, CancellationToken ct)
+    {
+        var fromIdentity = await identity.MyPersonalDataAsync(ct);
+        var fromNotifications = await notifications.MyPersonalDataAsync(ct);
+        var errors = fromIdentity.Errors.Concat(fromNotifications.Errors).ToList();
+        if (errors.Count > 0)
+        {
+            return Results.Problem(statusCode: StatusCodes.Status503ServiceUnavailable,
+                title: Text.Pick("Nie udało się zebrać danych.", "The data could not be gathered."),
+                detail: string.Join(" ", errors));
+        }
+        var document = new
+        {
+            generatedAt = time.GetUtcNow(),
+            description = Text.Pick("Dane osobowe przechowywane o Tobie przez platformę CRO.", "Personal data the CRO platform holds about you."),
+            accountsAndAccess = fromIdentity.Value,
+            emails = fromNotifications.Value,
+        };
+        var bytes = JsonSerializer.SerializeToUtf8Bytes(document, new JsonSerializerOptions(JsonSerializerDefaults.Web) { WriteIndented = true });
+        return Results.File(bytes, "application/json", $"moje-dane-cro-{time.GetUtcNow():yyyy-MM-dd}.json");
+    }
+}

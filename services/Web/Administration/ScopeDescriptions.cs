@@ -1,0 +1,17 @@
+using Cro.ServiceDefaults;
+using Cro.ServiceDefaults.Security;
+
+namespace Cro.Web.Administration;
+
+/// <summary>What each partner scope allows, in words an administrator choosing scopes understands.</summary>
+public static class ScopeDescriptions
+{
+    public static string Describe(string scope) => scope switch
+    {
+        Scopes.RecruitmentRead => Text.Pick("odczyt danych naboru: JST, wnioski, zespoły zadaniowe", "read recruitment data: JST, applications, task teams"),
+        Scopes.RecruitmentWrite => Text.Pick("zgłaszanie kandydatów i wniosków w naborze", "submit candidates and applications"),
+        Scopes.PracticesWrite => Text.Pick("przekazywanie dobrych praktyk samorządowych", "submit good practices"),
+        Scopes.IndicatorsRead => Text.Pick("odczyt wskaźników produktu i rezultatu", "read output and result indicators"),
+        _ => scope,
+    };
+}
