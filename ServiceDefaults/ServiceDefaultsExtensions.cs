@@ -10,6 +10,7 @@ using System.Text.Unicode;
 using Microsoft.Extensions.WebEncoders;
 using FluentValidation;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Http.Resilience;
 
 namespace Cro.ServiceDefaults;
 
@@ -26,7 +27,9 @@ public static class ServiceDefaultsExtensions
         builder.Services.AddServiceDiscovery();
         builder.Services.ConfigureHttpClientDefaults(http =>
         {
-            http.AddStandardResilienceHandler();
+            // Retries only for requests that are safe to repeat: a retried POST could invite twice or
+            // create a second API client.
+            http.AddStandardResilienceHandler(resilience => resilience.Retry.DisableForUnsafeHttpMethods());
             http.AddServiceDiscovery();
         });
 

@@ -18,11 +18,15 @@ public sealed class UserAdministrationTests(IdentityService identity) : IClassFi
 
         var changed = await admin.PutAsJsonAsync($"/api/identity/users/{id}/access", new { roles = new[] { "jst-coordinator" }, jstTerc = "0264011" }, Ct);
         var listed = await admin.GetFromJsonAsync<JsonElement>("/api/identity/users?role=jst-coordinator&jst=02", Ct);
+        var one = await admin.GetFromJsonAsync<JsonElement>($"/api/identity/users/{id}", Ct);
+        var unknown = await admin.GetAsync($"/api/identity/users/{Guid.NewGuid()}", Ct);
         var token = new JwtSecurityTokenHandler().ReadJwtToken((await identity.SignInAsync(email, password, Ct)).AccessToken);
 
         Assert.Equal(HttpStatusCode.NoContent, changed.StatusCode);
         var row = Assert.Single(listed.GetProperty("items").EnumerateArray(), u => u.GetProperty("id").GetGuid() == id);
         Assert.Equal("0264011", row.GetProperty("jstTerc").GetString());
+        Assert.Equal(["jst-coordinator"], one.GetProperty("roles").EnumerateArray().Select(r => r.GetString()));
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
         Assert.Equal("0264011", token.Claims.Single(c => c.Type == "jst").Value);
         Assert.Equal("jst-coordinator", token.Claims.Single(c => c.Type == "role").Value);
         Assert.Equal(1, await identity.ScalarAsync<long>(

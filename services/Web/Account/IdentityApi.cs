@@ -52,34 +52,11 @@ public sealed class IdentityApi(HttpClient http)
         return await ApiResults.ReadAsync<PeoplePage>(response, ct);
     }
 
-    /// <summary>
-    /// One person's account. The service has no read by id, so this looks on the list page the link came
-    /// from (the same filters and cursor), then walks the whole list in the largest pages it allows.
-    /// </summary>
-    public async Task<ApiResult<PersonAccount>> PersonAsync(Guid id, PeopleQuery cameFrom, CancellationToken ct)
+    /// <summary>One person's account.</summary>
+    public async Task<ApiResult<PersonAccount>> PersonAsync(Guid id, CancellationToken ct)
     {
-        const int largestPage = 200;
-        var likely = await PeopleAsync(cameFrom with { Limit = largestPage }, ct);
-        if (likely.Value?.Items.FirstOrDefault(p => p.Id == id) is { } onPage)
-        {
-            return new(onPage, []);
-        }
-        string? cursor = null;
-        do
-        {
-            var page = await PeopleAsync(new PeopleQuery(Cursor: cursor, Limit: largestPage), ct);
-            if (!page.Succeeded)
-            {
-                return new(null, page.Errors);
-            }
-            if (page.Value!.Items.FirstOrDefault(p => p.Id == id) is { } found)
-            {
-                return new(found, []);
-            }
-            cursor = page.Value.NextCursor;
-        }
-        while (cursor is not null);
-        return new(null, [Cro.ServiceDefaults.Text.Pick("Nie ma takiej osoby.", "There is no such person.")]);
+        using var response = await http.GetAsync($"/api/identity/users/{id}", ct);
+        return await ApiResults.ReadAsync<PersonAccount>(response, ct);
     }
 
     /// <summary>Replaces a person's roles and JST (administrators).</summary>

@@ -1,3 +1,4 @@
+using Cro.ServiceDefaults.Security;
 using System.Globalization;
 using System.Text;
 using Cro.ServiceDefaults;

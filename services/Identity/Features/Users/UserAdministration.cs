@@ -75,24 +75,35 @@ public static class UserAdministration
     {
         var users = api.MapGroup("/users").WithTags("Konta / Accounts");
         users.MapGet("/", ListAsync).WithName("ListUsers").Validate<Query>().RequireAuthorization(Policies.Operator);
+        users.MapGet("/{id:guid}", GetAsync).WithName("GetUser").RequireAuthorization(Policies.Operator);
         users.MapPut("/{id:guid}/access", ChangeAccessAsync).WithName("ChangeUserAccess")
             .WithSummary("Zmień role i JST osoby / Change a person's roles and JST")
             .Validate<AccessRequest>().RequireAuthorization(Policies.Admin);
         return api;
     }
 
+    private static async Task<IResult> GetAsync(Guid id, NpgsqlDataSource dataSource, CancellationToken ct)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        var row = await connection.QuerySingleOrDefaultAsync<UserRow>(new CommandDefinition(
+            SelectUsers + """ AND u."Id" = @id GROUP BY u."Id" """, new { id }, cancellationToken: ct));
+        return row is null ? ProblemDetailsDefaults.NotFound("Nie ma takiej osoby.", "There is no such person.") : TypedResults.Ok(row);
+    }
+
+    private const string SelectUsers = """
+        SELECT u."Id" AS id, u."FullName" AS full_name, u."Email" AS email, u."JstTerc" AS jst_terc,
+               coalesce(array_agg(r."Name" ORDER BY r."Name") FILTER (WHERE r."Name" IS NOT NULL), '{}') AS roles,
+               u."TwoFactorEnabled" AS two_factor_enabled, u."PasswordHash" IS NOT NULL OR u."ErasedAt" IS NOT NULL AS invitation_accepted,
+               coalesce(u."LockoutEnd" > now(), false) AS locked_out, u."ErasedAt" IS NOT NULL AS erased, u."CreatedAt" AS created_at
+        FROM "AspNetUsers" u
+        LEFT JOIN "AspNetUserRoles" ur ON ur."UserId" = u."Id"
+        LEFT JOIN "AspNetRoles" r ON r."Id" = ur."RoleId"
+        WHERE true
+        """;
+
     private static async Task<IResult> ListAsync([AsParameters] Query query, NpgsqlDataSource dataSource, CancellationToken ct)
     {
-        var sql = new StringBuilder("""
-            SELECT u."Id" AS id, u."FullName" AS full_name, u."Email" AS email, u."JstTerc" AS jst_terc,
-                   coalesce(array_agg(r."Name" ORDER BY r."Name") FILTER (WHERE r."Name" IS NOT NULL), '{}') AS roles,
-                   u."TwoFactorEnabled" AS two_factor_enabled, u."PasswordHash" IS NOT NULL OR u."ErasedAt" IS NOT NULL AS invitation_accepted,
-                   coalesce(u."LockoutEnd" > now(), false) AS locked_out, u."ErasedAt" IS NOT NULL AS erased, u."CreatedAt" AS created_at
-            FROM "AspNetUsers" u
-            LEFT JOIN "AspNetUserRoles" ur ON ur."UserId" = u."Id"
-            LEFT JOIN "AspNetRoles" r ON r."Id" = ur."RoleId"
-            WHERE true
-            """);
+        var sql = new StringBuilder(SelectUsers);
         string? afterName = null;
         Guid? afterId = null;
         if (KeysetCursor.TryDecode(query.Cursor, 2, out var key))

@@ -1,5 +1,6 @@
 using Cro.Identity.Data;
 using Cro.Identity.Features.Audit;
+using Cro.ServiceDefaults.Security;
 using Cro.ServiceDefaults;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;

@@ -1,5 +1,6 @@
 using Cro.Identity.Data;
 using Cro.Identity.Features.Audit;
+using Cro.ServiceDefaults.Security;
 using Cro.Identity.Features.PersonalData;
 using Cro.Identity.Features.Invitations;
 using Cro.ServiceDefaults;

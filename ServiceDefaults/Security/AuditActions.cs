@@ -1,8 +1,10 @@
-using Cro.ServiceDefaults;
+namespace Cro.ServiceDefaults.Security;
 
-namespace Cro.Identity.Features.Audit;
 
-/// <summary>What the audit log records, with the words the administrators' page uses for each.</summary>
+/// <summary>
+/// What the security audit log (kept by identity) records, with the words the administrators' page uses
+/// for each: one list for the service that writes entries and the web that filters them.
+/// </summary>
 public static class AuditActions
 {
     public const string SignInSucceeded = "sign-in.succeeded";
@@ -48,5 +50,5 @@ public static class AuditActions
         [ErasureExecuted] = ("Usunięcie danych osobowych", "Personal data erased"),
     };
 
-    public static string Label(string action) => Labels.TryGetValue(action, out var label) ? Text.Pick(label.Pl, label.En) : action;
+    public static string Label(string action) => Labels.TryGetValue(action, out var label) ? Cro.ServiceDefaults.Text.Pick(label.Pl, label.En) : action;
 }
