@@ -1,6 +1,7 @@
 using Cro.BuildingBlocks.Messaging;
 using Cro.BuildingBlocks.Persistence;
 using Cro.Recruitment.Features.Registry;
+using Cro.Recruitment.Features.Rounds;
 using Cro.ServiceDefaults;
 using Cro.ServiceDefaults.Security;
 using FluentValidation;
@@ -22,6 +23,7 @@ await app.ImportJstRegistryAsync();
 
 app.MapCroOpenApi("recruitment");
 app.MapRegistryApi();
+app.MapRoundsApi();
 app.Run();
 
 /// <summary>Entry point, visible to integration tests.</summary>

@@ -12,9 +12,19 @@ public sealed class RecruitmentService : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        _factory = await ServiceFactory<Program>.StartAsync("recruitment");
+        _factory = await ServiceFactory<Program>.StartAsync("recruitment", testServices: services => services.AcceptTestTokens());
         Client = Factory.CreateClient();
     }
+
+    /// <summary>A client carrying <paramref name="token"/> (see <see cref="TestTokens"/>).</summary>
+    public HttpClient ClientWith(string token)
+    {
+        var client = Factory.CreateClient();
+        client.DefaultRequestHeaders.Authorization = TestTokens.Bearer(token);
+        return client;
+    }
+
+    public HttpClient Operator() => ClientWith(TestTokens.Person(Guid.CreateVersion7(), ["operator"]));
 
     public async ValueTask DisposeAsync()
     {

@@ -1,0 +1,35 @@
+using System.Text.Json;
+
+namespace Cro.Recruitment.Features.Rounds;
+
+/// <summary>A round as the API shows it, with the scoring rules in force (their latest version).</summary>
+public sealed record RoundResponse(Guid Id, string Name, DateTimeOffset OpensAt, DateTimeOffset ClosesAt, string Status, int Capacity,
+    IReadOnlyList<string> EligibleKinds, int TeamMin, int TeamMax, int TargetWomen, int TargetMen, int ScoringVersion, ScoringRules Scoring);
+
+/// <summary>A row of rounds joined with its latest scoring rules.</summary>
+internal sealed record RoundRow
+{
+    public const string SelectSql = """
+        SELECT r.id, r.name, r.opens_at, r.closes_at, r.capacity, r.eligible_kinds, r.team_min, r.team_max,
+               r.target_women, r.target_men, s.version AS scoring_version, s.rules::text AS scoring
+        FROM rounds r
+        JOIN LATERAL (SELECT version, rules FROM scoring_rules WHERE round_id = r.id ORDER BY version DESC LIMIT 1) s ON true
+        """;
+
+    public Guid Id { get; init; }
+    public string Name { get; init; } = "";
+    public DateTimeOffset OpensAt { get; init; }
+    public DateTimeOffset ClosesAt { get; init; }
+    public int Capacity { get; init; }
+    public string[] EligibleKinds { get; init; } = [];
+    public int TeamMin { get; init; }
+    public int TeamMax { get; init; }
+    public int TargetWomen { get; init; }
+    public int TargetMen { get; init; }
+    public int ScoringVersion { get; init; }
+    public string Scoring { get; init; } = "{}";
+
+    public RoundResponse ToResponse(DateTimeOffset now) => new(Id, Name, OpensAt, ClosesAt,
+        now < OpensAt ? "planned" : now < ClosesAt ? "open" : "closed", Capacity, EligibleKinds, TeamMin, TeamMax, TargetWomen, TargetMen,
+        ScoringVersion, JsonSerializer.Deserialize<ScoringRules>(Scoring, JsonSerializerOptions.Web)!);
+}

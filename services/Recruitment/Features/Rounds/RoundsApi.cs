@@ -1,0 +1,13 @@
+namespace Cro.Recruitment.Features.Rounds;
+
+public static class RoundsApi
+{
+    public static IEndpointRouteBuilder MapRoundsApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/recruitment").WithTags("Nabory / Recruitment rounds");
+        api.MapGetRounds();
+        api.MapCreateRound();
+        api.MapChangeScoringRules();
+        return app;
+    }
+}
