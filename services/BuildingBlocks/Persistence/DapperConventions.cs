@@ -25,6 +25,7 @@ public static class DapperConventions
             _ => throw new DataException($"Cannot read {value.GetType()} as DateTimeOffset."),
         };
 
-        public override void SetValue(IDbDataParameter parameter, DateTimeOffset value) => parameter.Value = value.ToUniversalTime();
+        // Dapper hands DateTimeOffset parameters to Npgsql itself, without this: callers pass UTC values.
+        public override void SetValue(IDbDataParameter parameter, DateTimeOffset value) => parameter.Value = value;
     }
 }

@@ -60,10 +60,11 @@ public static class CreateRound
         await using var transaction = await connection.BeginTransactionAsync(ct);
         await connection.ExecuteAsync(new CommandDefinition("""
             INSERT INTO rounds (id, name, opens_at, closes_at, capacity, eligible_kinds, team_min, team_max, target_women, target_men, created_at)
-            VALUES (@id, @Name, @OpensAt, @ClosesAt, @Capacity, @kinds, @TeamMin, @TeamMax, @TargetWomen, @TargetMen, @now)
+            VALUES (@id, @Name, @opensAt, @closesAt, @Capacity, @kinds, @TeamMin, @TeamMax, @TargetWomen, @TargetMen, @now)
             """, new
         {
-            id, request.Name, request.OpensAt, request.ClosesAt, request.Capacity, kinds = request.EligibleKinds.Distinct().ToArray(),
+            // Entered with Warsaw's offset; PostgreSQL takes timestamptz values in UTC.
+            id, request.Name, opensAt = request.OpensAt.ToUniversalTime(), closesAt = request.ClosesAt.ToUniversalTime(), request.Capacity, kinds = request.EligibleKinds.Distinct().ToArray(),
             request.TeamMin, request.TeamMax, request.TargetWomen, request.TargetMen, now,
         }, transaction, cancellationToken: ct));
         await connection.ExecuteAsync(new CommandDefinition(
