@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Cro.Identity.Features.Invitations;
 using Cro.Identity.Features.PersonalData;
+using Cro.ServiceDefaults;
 
 namespace Cro.Identity.Tests;
 
@@ -57,7 +58,7 @@ public sealed class InvitationAcceptanceTests(IdentityService identity) : IClass
 
         Assert.Contains("klauzulą informacyjną", await withoutClause.Content.ReadAsStringAsync(Ct));
         Assert.Equal(HttpStatusCode.Redirect, accepted.StatusCode);
-        Assert.Equal(InformationClauseText.Version, await identity.ScalarAsync<string>(
+        Assert.Equal(InformationClause.Version, await identity.ScalarAsync<string>(
             """SELECT c.version FROM consents c JOIN "AspNetUsers" u ON u."Id" = c.user_id WHERE u."Email" = @email AND c.kind = 'information-clause' AND c.granted""",
             new { email }));
         Assert.Contains("Wersja z", await identity.Browser().GetStringAsync("/konto/klauzula-informacyjna", Ct));

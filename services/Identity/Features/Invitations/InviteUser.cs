@@ -80,7 +80,7 @@ public static class InviteUser
 
         var token = await users.GenerateUserTokenAsync(user, InvitationTokenProvider.ProviderName, InvitationTokenProvider.Purpose);
         var expiresAt = time.GetUtcNow() + InvitationTokenProvider.Lifetime;
-        var issuer = new Uri(configuration["Identity:Issuer"] ?? $"{context.Request.Scheme}://{context.Request.Host}/");
+        var issuer = PublicAddress.Of(configuration, context.Request);
         await transaction.EnqueueAsync(new InvitationIssued
         {
             UserId = user.Id,

@@ -7,7 +7,7 @@ namespace Cro.Identity.Features.PersonalData;
 public sealed class Consents(NpgsqlDataSource dataSource)
 {
     /// <summary>The information clause (RODO art. 13) a person acknowledges when accepting an invitation.</summary>
-    public const string InformationClause = "information-clause";
+    public const string InformationClauseKind = "information-clause";
 
     public sealed record Consent(string Kind, string Version, bool Granted, DateTimeOffset RecordedAt);
 

@@ -3,6 +3,7 @@ using Cro.Identity.Data;
 using Cro.Identity.Features.Audit;
 using Cro.ServiceDefaults.Security;
 using Cro.Identity.Features.PasswordReset;
+using Cro.ServiceDefaults;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -31,7 +32,7 @@ public sealed class NiePamietamHaslaModel(UserManager<User> users, IdentityDb db
         if (user is { ErasedAt: null } && await users.HasPasswordAsync(user))
         {
             var token = await users.GeneratePasswordResetTokenAsync(user);
-            var issuer = new Uri(configuration["Identity:Issuer"] ?? $"{Request.Scheme}://{Request.Host}/");
+            var issuer = PublicAddress.Of(configuration, Request);
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
             await transaction.EnqueueAsync(new PasswordResetRequested
             {

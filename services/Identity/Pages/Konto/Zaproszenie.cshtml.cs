@@ -57,10 +57,10 @@ public sealed class ZaproszenieModel(UserManager<User> users, SignInManager<User
         // Setting the password renews the security stamp, so this link stops working now.
         Invitee.EmailConfirmed = true;
         await users.UpdateAsync(Invitee);
-        await consents.RecordAsync(Invitee.Id, Consents.InformationClause, InformationClauseText.Version, granted: true, HttpContext.RequestAborted);
+        await consents.RecordAsync(Invitee.Id, Consents.InformationClauseKind, InformationClause.Version, granted: true, HttpContext.RequestAborted);
         await audit.AppendAsync(AuditActions.InvitationAccepted, Invitee.Id, actorId: Invitee.Id);
         await audit.AppendAsync(AuditActions.ConsentRecorded, Invitee.Id, actorId: Invitee.Id,
-            detail: new { kind = Consents.InformationClause, version = InformationClauseText.Version });
+            detail: new { kind = Consents.InformationClauseKind, version = InformationClause.Version });
         await signIn.SignInAsync(Invitee, isPersistent: false);
         return LocalRedirect("/logowanie?powrot=%2Fmoje-konto");
     }

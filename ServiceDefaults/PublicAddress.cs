@@ -1,0 +1,23 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Configuration;
+
+namespace Cro.ServiceDefaults;
+
+/// <summary>
+/// The platform's public address (the gateway's), which e-mailed links start with. It is the tokens'
+/// issuer as well, so every service that validates tokens already has it as Identity:Issuer.
+/// </summary>
+public static class PublicAddress
+{
+    public static Uri Of(IConfiguration configuration, HttpRequest request) =>
+        new(configuration["Identity:Issuer"] ?? $"{request.Scheme}://{request.Host}/");
+}
+
+/// <summary>
+/// The version of the information clause (klauzula informacyjna, RODO art. 13) the platform shows at
+/// /konto/klauzula-informacyjna. Change it whenever the text changes: consents record the version seen.
+/// </summary>
+public static class InformationClause
+{
+    public const string Version = "2026-11-30";
+}
