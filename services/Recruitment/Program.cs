@@ -1,5 +1,6 @@
 using Cro.BuildingBlocks.Messaging;
 using Cro.BuildingBlocks.Persistence;
+using Cro.Recruitment.Features.Applications;
 using Cro.Recruitment.Features.Registry;
 using Cro.Recruitment.Features.Rounds;
 using Cro.ServiceDefaults;
@@ -24,6 +25,7 @@ await app.ImportJstRegistryAsync();
 app.MapCroOpenApi("recruitment");
 app.MapRegistryApi();
 app.MapRoundsApi();
+app.MapApplicationsApi();
 app.Run();
 
 /// <summary>Entry point, visible to integration tests.</summary>

@@ -29,6 +29,30 @@ public sealed class DeliveryTests
     }
 
     [Fact]
+    public async Task Application_events_delivered_twice_send_one_mail_each()
+    {
+        await using var smtp = new FakeSmtpServer();
+        await using var service = await NotificationsService.StartAsync(smtp.Port);
+        var draft = Events.ApplicationDraft();
+        var submitted = Events.SubmittedApplication();
+        var coordinator = submitted.Team.Single(member => member.IsCoordinator);
+        var (draftId, submittedId) = (Guid.CreateVersion7(), Guid.CreateVersion7());
+
+        foreach (var _ in new[] { "first", "again" })
+        {
+            await service.Bus.Publish(draft, context => context.MessageId = draftId, Ct);
+            await service.Bus.Publish(submitted, context => context.MessageId = submittedId, Ct);
+        }
+
+        await smtp.WaitForAsync(draft.CoordinatorEmail);
+        await smtp.WaitForAsync(coordinator.Email);
+        await Task.Delay(TimeSpan.FromSeconds(2), Ct);
+        Assert.Equal(2, smtp.Received.Count);
+        Assert.Equal(draftId, Assert.Single(await service.StoredMailToAsync(draft.CoordinatorEmail)).MessageId);
+        Assert.Equal(submittedId, Assert.Single(await service.StoredMailAsync(coordinator.MemberId)).MessageId);
+    }
+
+    [Fact]
     public async Task Mail_queued_while_the_SMTP_server_is_away_is_kept_and_sent_after_it_comes_back()
     {
         await using var smtp = new FakeSmtpServer();

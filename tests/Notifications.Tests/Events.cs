@@ -2,7 +2,7 @@ using Cro.Contracts;
 
 namespace Cro.Notifications.Tests;
 
-/// <summary>Events as identity would publish them, for a new person each time.</summary>
+/// <summary>Events as identity and recruitment would publish them, for a new person (or application) each time.</summary>
 public static class Events
 {
     public static InvitationIssued Invitation(string fullName = "Anna Nowak", string role = "jst-coordinator")
@@ -28,4 +28,56 @@ public static class Events
         ResetUrl = new Uri($"https://cro.example.pl/konto/nowe-haslo?token={Guid.NewGuid():N}"),
         ExpiresAt = new DateTimeOffset(2026, 7, 1, 10, 0, 0, TimeSpan.Zero),
     };
+
+    public static ApplicationDraftStarted ApplicationDraft(string jstName = "Gmina Nowy Targ", string coordinatorName = "Anna Nowak")
+    {
+        var applicationId = Guid.CreateVersion7();
+        return new ApplicationDraftStarted
+        {
+            ApplicationId = applicationId,
+            RoundName = "Nabór 2026/2027",
+            JstTerc = "1211092",
+            JstName = jstName,
+            CoordinatorName = coordinatorName,
+            CoordinatorEmail = $"{applicationId:N}@gmina.example.pl",
+            ResumeUrl = new Uri($"https://cro.example.pl/wniosek/{applicationId:N}?klucz={Guid.NewGuid():N}"),
+            RoundClosesAt = new DateTimeOffset(2026, 12, 6, 13, 30, 0, TimeSpan.Zero),
+        };
+    }
+
+    /// <summary>A submitted application whose team is a coordinator and two members, each with a sex the mail must not show.</summary>
+    public static ApplicationSubmitted SubmittedApplication(string jstName = "Gmina Nowy Targ", string coordinatorName = "Anna Nowak") => new()
+    {
+        ApplicationId = Guid.CreateVersion7(),
+        RoundId = Guid.CreateVersion7(),
+        RoundName = "Nabór 2026/2027",
+        JstTerc = "1211092",
+        JstName = jstName,
+        JstKind = "gmina wiejska",
+        VoivodeshipTerc = "12",
+        AtRiskOfMarginalisation = true,
+        Score = 37,
+        ScoringVersion = 1,
+        SubmittedAt = new DateTimeOffset(2026, 7, 1, 10, 0, 0, TimeSpan.Zero),
+        Team =
+        [
+            Member("Jan Kowalski", "dyrektor szkoły", "undisclosed", isCoordinator: false),
+            Member(coordinatorName, "sekretarz gminy", "woman", isCoordinator: true),
+            Member("Alex Wiśniewski", "informatyk", "non-binary", isCoordinator: false),
+        ],
+    };
+
+    private static ApplicationSubmitted.TeamMember Member(string fullName, string position, string sex, bool isCoordinator)
+    {
+        var memberId = Guid.CreateVersion7();
+        return new ApplicationSubmitted.TeamMember
+        {
+            MemberId = memberId,
+            FullName = fullName,
+            Email = $"{memberId:N}@gmina.example.pl",
+            Position = position,
+            Sex = sex,
+            IsCoordinator = isCoordinator,
+        };
+    }
 }

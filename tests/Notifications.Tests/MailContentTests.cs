@@ -80,6 +80,84 @@ public sealed partial class MailContentTests
     }
 
     [Fact]
+    public async Task Draft_mail_gives_the_coordinator_the_resume_link_the_warning_to_keep_it_and_the_closing_time()
+    {
+        await using var smtp = new FakeSmtpServer();
+        await using var service = await NotificationsService.StartAsync(smtp.Port);
+        const string jst = "Gmina <Nowy> Targ & \"Okolice\"";
+        var draft = Events.ApplicationDraft(jstName: jst, coordinatorName: "Anna Nowak");
+
+        await service.Bus.Publish(draft, Ct);
+
+        var mail = Assert.Single(await smtp.WaitForAsync(draft.CoordinatorEmail));
+        var (html, text) = Bodies(mail);
+        Assert.Equal($"Wniosek JST {jst} – dokończ i złóż do 6 grudnia 2026 r., 14:30", mail.Subject);
+        Assert.Equal(draft.ResumeUrl.AbsoluteUri, WebUtility.HtmlDecode(Href().Match(html).Groups[1].Value));
+        Assert.Contains(draft.ResumeUrl.AbsoluteUri, text);
+        Assert.DoesNotContain("<Nowy>", html);
+        Assert.Contains("Gmina &lt;Nowy&gt; Targ &amp; &quot;Okolice&quot;", html);
+        foreach (var part in new[] { WebUtility.HtmlDecode(html), text })
+        {
+            Assert.Contains("Dzień dobry, Anna Nowak!", part);
+            Assert.Contains($"wersję roboczą wniosku JST {jst} w naborze „Nabór 2026/2027”", part);
+            Assert.Contains("każdy, kto go zna, może zmieniać wersję roboczą wniosku", part);
+            Assert.Contains("Nabór zamyka się 6 grudnia 2026 r., 14:30.", part);
+        }
+
+        // The coordinator has no account yet: the mail is kept without a person id.
+        var stored = await Eventually.GetAsync(() => service.StoredMailToAsync(draft.CoordinatorEmail),
+            rows => rows is [{ Status: "sent" }], what: "the mail marked sent");
+        Assert.Null(stored[0].UserId);
+        Assert.Equal("application-draft", stored[0].Kind);
+    }
+
+    [Fact]
+    public async Task Submission_is_confirmed_to_the_coordinator_alone_with_the_team_and_the_score_but_not_the_sex()
+    {
+        await using var smtp = new FakeSmtpServer();
+        await using var service = await NotificationsService.StartAsync(smtp.Port);
+        const string coordinatorName = "Ola <b>Nowak</b> & \"Kowalska\"";
+        var submitted = Events.SubmittedApplication(jstName: "Miasto <Kraków>", coordinatorName: coordinatorName);
+        var coordinator = submitted.Team.Single(member => member.IsCoordinator);
+
+        await service.Bus.Publish(submitted, Ct);
+
+        var mail = Assert.Single(await smtp.WaitForAsync(coordinator.Email));
+        var (html, text) = Bodies(mail);
+        Assert.Equal("Potwierdzenie złożenia wniosku – Miasto <Kraków>", mail.Subject);
+        Assert.DoesNotContain("<b>", html);
+        Assert.DoesNotContain("<Kraków>", html);
+        Assert.Contains("Ola &lt;b&gt;Nowak&lt;/b&gt; &amp; &quot;Kowalska&quot;", html);
+        Assert.Contains("Imię i nazwisko</th><th align=\"left\">Stanowisko</th><th align=\"left\">E-mail</th>", html);
+        Assert.Contains($"<td>{coordinator.Email}</td><td>tak</td></tr>", html);
+        foreach (var part in new[] { WebUtility.HtmlDecode(html), text })
+        {
+            Assert.Contains($"Dzień dobry, {coordinatorName}!", part);
+            Assert.Contains("Nabór 2026/2027", part);
+            Assert.Contains("Miasto <Kraków> (TERC 1211092)", part);
+            Assert.Contains("1 lipca 2026 r., 12:00", part);
+            Assert.Contains("ostateczna decyzja zapadnie po weryfikacji wniosku przez operatora", part);
+            Assert.All(submitted.Team, member =>
+            {
+                Assert.Contains(member.FullName, part);
+                Assert.Contains(member.Position, part);
+                Assert.Contains(member.Email, part);
+                Assert.DoesNotContain(member.Sex, part);
+            });
+        }
+        Assert.Contains("<th align=\"left\">Punkty</th><td>37</td>", html);
+        Assert.Contains("Punkty: 37", text);
+        Assert.Contains($"- {coordinatorName}, sekretarz gminy, {coordinator.Email} – koordynator", text);
+
+        // Only the coordinator is written to, and the mail is kept under their team member id.
+        await Task.Delay(TimeSpan.FromSeconds(1), Ct);
+        Assert.Single(smtp.Received);
+        var stored = await Eventually.GetAsync(() => service.StoredMailAsync(coordinator.MemberId),
+            rows => rows is [{ Status: "sent" }], what: "the mail marked sent");
+        Assert.Equal(("application-submitted", coordinator.Email), (stored[0].Kind, stored[0].Recipient));
+    }
+
+    [Fact]
     public async Task Worker_answers_the_health_probes()
     {
         await using var smtp = new FakeSmtpServer();

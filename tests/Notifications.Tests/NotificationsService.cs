@@ -18,8 +18,8 @@ public sealed class NotificationsService : IAsyncDisposable
 
     private NotificationsService(ServiceFactory<Program> factory) => _factory = factory;
 
-    public sealed record StoredMail(Guid Id, Guid MessageId, Guid UserId, string Recipient, string Subject, string Html,
-        string Text, string Status, int Attempts, string? LastError, DateTime? SentAt);
+    public sealed record StoredMail(Guid Id, Guid MessageId, Guid? UserId, string Kind, string Recipient, string Subject,
+        string Html, string Text, string Status, int Attempts, string? LastError, DateTime? SentAt);
 
     public static async Task<NotificationsService> StartAsync(int smtpPort, IReadOnlyDictionary<string, string?>? settings = null)
     {
@@ -55,14 +55,20 @@ public sealed class NotificationsService : IAsyncDisposable
         return client;
     }
 
-    public async Task<IReadOnlyList<StoredMail>> StoredMailAsync(Guid userId)
+    public Task<IReadOnlyList<StoredMail>> StoredMailAsync(Guid userId) => StoredMailWhereAsync("user_id = @userId", new { userId });
+
+    /// <summary>The mail stored for an address, whether or not it has a person id.</summary>
+    public Task<IReadOnlyList<StoredMail>> StoredMailToAsync(string recipient) =>
+        StoredMailWhereAsync("recipient = @recipient", new { recipient });
+
+    private async Task<IReadOnlyList<StoredMail>> StoredMailWhereAsync(string condition, object parameters)
     {
         await using var connection = await _factory.Services.GetRequiredService<NpgsqlDataSource>()
             .OpenConnectionAsync(TestContext.Current.CancellationToken);
-        return (await connection.QueryAsync<StoredMail>(new CommandDefinition("""
-            SELECT id, message_id, user_id, recipient, subject, html, text, status, attempts, last_error, sent_at
-            FROM outgoing_mail WHERE user_id = @userId ORDER BY id
-            """, new { userId }, cancellationToken: TestContext.Current.CancellationToken))).AsList();
+        return (await connection.QueryAsync<StoredMail>(new CommandDefinition($"""
+            SELECT id, message_id, user_id, kind, recipient, subject, html, text, status, attempts, last_error, sent_at
+            FROM outgoing_mail WHERE {condition} ORDER BY id
+            """, parameters, cancellationToken: TestContext.Current.CancellationToken))).AsList();
     }
 
     public async Task ExecuteAsync(string sql, object? parameters = null)

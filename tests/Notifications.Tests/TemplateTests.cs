@@ -42,4 +42,56 @@ public sealed class TemplateTests
         Assert.Contains($"<title>{InvitationMail.Subject}</title>", mail.Html);
         Assert.Contains("Zespół programu Cyfrowy Rozwój Oświaty", mail.Text);
     }
+
+    [Fact]
+    public void Draft_escapes_every_value_in_the_HTML_and_links_to_the_draft_as_sent()
+    {
+        var draft = Events.ApplicationDraft(jstName: "<b>Gmina</b> & Co", coordinatorName: "<i>Ala</i>") with
+        {
+            RoundName = "Nabór <2026>",
+            ResumeUrl = new Uri("https://cro.example.pl/wniosek/1?klucz=a&b=\"2\""),
+        };
+
+        var mail = ApplicationDraftMail.Render(draft);
+
+        Assert.Equal(ApplicationDraftMail.Kind, mail.Kind);
+        Assert.Equal("Wniosek JST <b>Gmina</b> & Co – dokończ i złóż do 6 grudnia 2026 r., 14:30", mail.Subject);
+        Assert.DoesNotContain("<b>", mail.Html);
+        Assert.DoesNotContain("<i>", mail.Html);
+        Assert.Contains("<title>Wniosek JST &lt;b&gt;Gmina&lt;/b&gt; &amp; Co", mail.Html);
+        Assert.Contains("w naborze „Nabór &lt;2026&gt;”", mail.Html);
+        Assert.Contains("href=\"https://cro.example.pl/wniosek/1?klucz=a&amp;b=%222%22\"", mail.Html);
+        Assert.Contains("Dzień dobry, <i>Ala</i>!", mail.Text);
+        Assert.Contains("https://cro.example.pl/wniosek/1?klucz=a&b=%222%22", mail.Text);
+    }
+
+    [Fact]
+    public void Submission_lists_the_whole_team_in_a_table_marks_the_coordinator_and_leaves_out_the_sex()
+    {
+        var submitted = Events.SubmittedApplication();
+
+        var mail = ApplicationSubmittedMail.Render(submitted);
+
+        Assert.Equal(ApplicationSubmittedMail.Kind, mail.Kind);
+        Assert.Equal("Potwierdzenie złożenia wniosku – Gmina Nowy Targ", mail.Subject);
+        Assert.Equal(submitted.Team.Count + 1, mail.Html.Split("<tr><td>").Length);
+        Assert.All(submitted.Team, member =>
+        {
+            var coordinator = member.IsCoordinator ? "tak" : "nie";
+            Assert.Contains($"<tr><td>{member.FullName}</td><td>{member.Position}</td><td>{member.Email}</td><td>{coordinator}</td></tr>", mail.Html);
+            Assert.Contains($"- {member.FullName}, {member.Position}, {member.Email}", mail.Text);
+            Assert.DoesNotContain(member.Sex, mail.Html);
+            Assert.DoesNotContain(member.Sex, mail.Text);
+        });
+        Assert.DoesNotContain("Płeć", mail.Html, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public void Submission_without_a_coordinator_is_refused_rather_than_mailed_to_no_one()
+    {
+        var submitted = Events.SubmittedApplication();
+        var leaderless = submitted with { Team = [.. submitted.Team.Select(member => member with { IsCoordinator = false })] };
+
+        Assert.Throws<InvalidOperationException>(() => ApplicationSubmittedMail.Coordinator(leaderless));
+    }
 }

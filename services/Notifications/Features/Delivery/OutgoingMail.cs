@@ -13,7 +13,8 @@ public static class OutgoingMail
 {
     public const string NotifyChannel = "cro_mail";
 
-    public static Task EnqueueMailAsync(this NpgsqlTransaction transaction, Guid messageId, Guid userId, string recipient,
+    /// <param name="userId">Whose mail it is, for erasure and the data export; null for someone known by the address only.</param>
+    public static Task EnqueueMailAsync(this NpgsqlTransaction transaction, Guid messageId, Guid? userId, string recipient,
         RenderedMail mail, CancellationToken ct) =>
         transaction.Connection!.ExecuteAsync(new CommandDefinition("""
             INSERT INTO outgoing_mail (id, message_id, user_id, kind, recipient, subject, html, text)

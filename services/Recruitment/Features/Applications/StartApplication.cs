@@ -1,0 +1,93 @@
+using Cro.BuildingBlocks.Messaging;
+using Cro.BuildingBlocks.Persistence;
+using Cro.Contracts;
+using Cro.Recruitment.Features.Rounds;
+using Cro.ServiceDefaults;
+using Cro.ServiceDefaults.Security;
+using Dapper;
+using Npgsql;
+
+namespace Cro.Recruitment.Features.Applications;
+
+/// <summary>
+/// POST /api/recruitment/rounds/{roundId}/applications — anyone starts an application for a JST while
+/// the round is open. It is saved as a draft; the coordinator gets an e-mail with the link (and key)
+/// that resumes it, so the form can be finished later or by someone else of the team.
+/// </summary>
+public static class StartApplication
+{
+    public sealed record Started(ApplicationView Application, string Key);
+
+    private sealed record JstFacts(string Name, string Kind);
+
+    public static RouteHandlerBuilder MapStartApplication(this IEndpointRouteBuilder api) => api
+        .MapPost("/rounds/{roundId:guid}/applications", HandleAsync)
+        .WithName("StartApplication")
+        .WithSummary("Rozpocznij wniosek JST (szkic) / Start a JST application (draft)")
+        .Validate<ApplicationForm>()
+        .Produces<Started>(StatusCodes.Status201Created)
+        .AllowAnonymous();
+
+    private static async Task<IResult> HandleAsync(Guid roundId, ApplicationForm form, HttpContext context, NpgsqlDataSource db,
+        TimeProvider time, IConfiguration configuration, CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        await using var connection = await db.OpenConnectionAsync(ct);
+        await using var transaction = await connection.BeginTransactionAsync(ct);
+        var round = await connection.QuerySingleOrDefaultAsync<RoundRow>(new CommandDefinition(
+            RoundRow.SelectSql + " WHERE r.id = @roundId", new { roundId }, transaction, cancellationToken: ct));
+        if (round is null)
+        {
+            return ProblemDetailsDefaults.NotFound("Nie ma naboru o tym identyfikatorze.", "There is no round with this id.");
+        }
+        if (ApplicationRules.WindowProblem(round.OpensAt, round.ClosesAt, now) is { } closed)
+        {
+            return closed;
+        }
+        var jst = await connection.QuerySingleOrDefaultAsync<JstFacts>(new CommandDefinition(
+            "SELECT name, kind FROM jst WHERE terc = @JstTerc", new { form.JstTerc }, transaction, cancellationToken: ct));
+        var coordinator = form.Team?.SingleOrDefault(m => m.IsCoordinator);
+        var errors = new Dictionary<string, string[]>();
+        if (jst is null)
+        {
+            errors["jstTerc"] = [Text.Pick($"W rejestrze nie ma JST o kodzie TERC {form.JstTerc}.", $"No JST with TERC code {form.JstTerc} is registered.")];
+        }
+        else if (!round.EligibleKinds.Contains(jst.Kind))
+        {
+            errors["jstTerc"] = [Text.Pick("Ten rodzaj JST nie może składać wniosku w tym naborze.", "This kind of JST cannot apply in this round.")];
+        }
+        if (coordinator is null)
+        {
+            errors["team"] = [Text.Pick("Podaj koordynatora zespołu: na jego adres wyślemy łącze do wniosku.",
+                "Name the team's coordinator: the link to the application goes to their address.")];
+        }
+        if (errors.Count > 0)
+        {
+            return ProblemDetailsDefaults.ValidationProblem(errors);
+        }
+
+        await transaction.SetJstScopeAsync(JstScope.Of([form.JstTerc]), ct);
+        var id = Guid.CreateVersion7();
+        var key = ApplicationKey.New();
+        await connection.ExecuteAsync(new CommandDefinition("""
+            INSERT INTO applications (id, round_id, jst_terc, status, key_hash, created_at, updated_at)
+            VALUES (@id, @roundId, @JstTerc, 'draft', @hash, @now, @now)
+            """, new { id, roundId, form.JstTerc, hash = ApplicationKey.Hash(key), now }, transaction, cancellationToken: ct));
+        await ApplicationStore.UpdateFormAsync(transaction, id, form, now, ct);
+        await ApplicationStore.ReplaceTeamAsync(transaction, id, roundId, form.JstTerc, form.Team!, now, ct);
+        await transaction.EnqueueAsync(new ApplicationDraftStarted
+        {
+            ApplicationId = id,
+            RoundName = round.Name,
+            JstTerc = form.JstTerc,
+            JstName = jst!.Name,
+            CoordinatorName = coordinator!.FullName.Trim(),
+            CoordinatorEmail = coordinator.Email.Trim(),
+            ResumeUrl = new Uri(PublicAddress.Of(configuration, context.Request), $"wniosek/{id}?klucz={key}"),
+            RoundClosesAt = round.ClosesAt,
+        }, ct);
+        var view = (await ApplicationStore.FindAsync(transaction, id, ct))!.ToView();
+        await transaction.CommitAsync(ct);
+        return TypedResults.Created($"/api/recruitment/applications/{id}", new Started(view, key));
+    }
+}

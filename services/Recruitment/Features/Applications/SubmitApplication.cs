@@ -1,0 +1,99 @@
+using System.Text.Json;
+using Cro.BuildingBlocks.Messaging;
+using Cro.Contracts;
+using Cro.Recruitment.Features.Rounds;
+using Cro.ServiceDefaults;
+using Dapper;
+using Npgsql;
+
+namespace Cro.Recruitment.Features.Applications;
+
+/// <summary>
+/// POST /api/recruitment/applications/{id}/submit — the applicant submits the draft: within the round's
+/// window, with a whole team (the round's size, one coordinator), facts for scoring and the declarations.
+/// The score is computed with the round's current rules (their version is kept), the team's e-mail
+/// addresses become taken in the round, and ApplicationSubmitted leaves through the outbox.
+/// </summary>
+public static class SubmitApplication
+{
+    public static RouteHandlerBuilder MapSubmitApplication(this IEndpointRouteBuilder api) => api
+        .MapPost("/applications/{id:guid}/submit", HandleAsync)
+        .WithName("SubmitApplication")
+        .WithSummary("Złóż wniosek / Submit the application")
+        .Produces<ApplicationView>()
+        .ProducesValidationProblem()
+        .ProducesProblem(StatusCodes.Status409Conflict)
+        .AllowAnonymous();
+
+    private sealed record CurrentRules(int Version, string Rules);
+
+    private static async Task<IResult> HandleAsync(Guid id, HttpContext context, NpgsqlDataSource db, TimeProvider time, CancellationToken ct)
+    {
+        var (access, refusal) = await ApplicationAccess.OpenAsync(context, db, id, ct);
+        if (access is null)
+        {
+            return refusal!;
+        }
+        await using (access)
+        {
+            var application = access.Application;
+            var now = time.GetUtcNow();
+            if ((UpdateDraft.DraftRefusal(access) ?? ApplicationRules.WindowProblem(application.OpensAt, application.ClosesAt, now)) is { } refused)
+            {
+                return refused;
+            }
+            if (ApplicationRules.Incomplete(application) is { Count: > 0 } missing)
+            {
+                return ProblemDetailsDefaults.ValidationProblem(missing);
+            }
+            var connection = access.Transaction.Connection!;
+            var current = await connection.QuerySingleAsync<CurrentRules>(new CommandDefinition(
+                "SELECT version, rules::text AS rules FROM scoring_rules WHERE round_id = @RoundId ORDER BY version DESC LIMIT 1",
+                new { application.RoundId }, access.Transaction, cancellationToken: ct));
+            var score = JsonSerializer.Deserialize<ScoringRules>(current.Rules, JsonSerializerOptions.Web)!.Score(new ApplicantFacts(
+                application.AtRiskOfMarginalisation, application.JstKind, application.SchoolsRun!.Value, application.TookPartBefore!.Value));
+            try
+            {
+                await connection.ExecuteAsync(new CommandDefinition("""
+                    UPDATE applications SET status = 'submitted', submitted_at = @now, updated_at = @now,
+                        score = @total, score_breakdown = @breakdown::jsonb, scoring_version = @version
+                    WHERE id = @id;
+                    UPDATE team_members SET live = true WHERE application_id = @id AND left_at IS NULL;
+                    """, new { id, now, total = score.Total, breakdown = JsonSerializer.Serialize(score, JsonSerializerOptions.Web), version = current.Version },
+                    access.Transaction, cancellationToken: ct));
+            }
+            catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation)
+            {
+                return Conflict(e.ConstraintName);
+            }
+            await access.Transaction.EnqueueAsync(new ApplicationSubmitted
+            {
+                ApplicationId = id,
+                RoundId = application.RoundId,
+                RoundName = application.RoundName,
+                JstTerc = application.JstTerc,
+                JstName = application.JstName,
+                JstKind = application.JstKind,
+                VoivodeshipTerc = application.VoivodeshipTerc,
+                AtRiskOfMarginalisation = application.AtRiskOfMarginalisation,
+                Score = score.Total,
+                ScoringVersion = current.Version,
+                SubmittedAt = now,
+                Team = [.. application.Team.Select(m => new ApplicationSubmitted.TeamMember
+                {
+                    MemberId = m.Id, FullName = m.FullName, Email = m.Email, Position = m.Position, Sex = m.Sex, IsCoordinator = m.IsCoordinator,
+                })],
+            }, ct);
+            var view = await access.ViewAsync(ct);
+            await access.Transaction.CommitAsync(ct);
+            return TypedResults.Ok(view);
+        }
+    }
+
+    private static IResult Conflict(string? constraint) => Results.Problem(statusCode: StatusCodes.Status409Conflict,
+        title: Text.Pick("Wniosek nie może zostać złożony.", "The application cannot be submitted."),
+        detail: constraint == "applications_one_live_per_jst"
+            ? Text.Pick("Ta JST ma już złożony wniosek w tym naborze.", "This JST already has a submitted application in this round.")
+            : Text.Pick("Ktoś z zespołu jest już w zespole innego wniosku w tym naborze (ten sam adres e-mail).",
+                "Someone in the team is already in another application's team in this round (the same e-mail address)."));
+}
