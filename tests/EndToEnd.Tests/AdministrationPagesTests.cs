@@ -1,4 +1,6 @@
 using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
 using Microsoft.Playwright;
 
 namespace Cro.EndToEnd.Tests;
@@ -28,6 +30,7 @@ public sealed class AdministrationPagesTests(PlatformFixture platform, BrowserFi
         await Assertions.Expect(row).ToContainTextAsync("recruitment.read");
         await Assertions.Expect(row).ToContainTextAsync("indicators.read");
         Assert.Equal(HttpStatusCode.OK, await TokenStatusAsync(clientId, secret));
+        await PartnerCallsAsync(clientId, secret);
 
         // Opened again, the page shows the client but never its secret.
         await page.GotoAsync("/administracja/klienci-api");
@@ -170,6 +173,43 @@ public sealed class AdministrationPagesTests(PlatformFixture platform, BrowserFi
         await page.GetByLabel("Kod TERC JST (dla zespołu JST)").FillAsync("2261011");
         await page.GetByRole(AriaRole.Button, new() { Name = "Wyślij zaproszenie" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync($"Zaproszenie wysłane do {email}");
+    }
+
+    /// <summary>
+    /// The partner's program through the gateway with a real token from identity: a call its scope allows
+    /// succeeds, the same call with a token of another scope is 403, and without a token 401.
+    /// </summary>
+    private async Task PartnerCallsAsync(string clientId, string secret)
+    {
+        var rounds = await platform.Gateway.GetFromJsonAsync<JsonElement>("/api/recruitment/rounds", Ct);
+        var path = rounds.GetArrayLength() > 0 ? $"/api/recruitment/rounds/{rounds[0].GetProperty("id").GetGuid()}/statistics"
+            : $"/api/recruitment/rounds/{Guid.NewGuid()}/statistics";
+        async Task<HttpStatusCode> CallAsync(string? scope)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, path);
+            if (scope is not null)
+            {
+                request.Headers.Authorization = new("Bearer", await PartnerTokenAsync(clientId, secret, scope));
+            }
+            return (await platform.Gateway.SendAsync(request, Ct)).StatusCode;
+        }
+
+        // 404 for a round that does not exist still means the token was accepted.
+        Assert.Contains(await CallAsync("recruitment.read"), new[] { HttpStatusCode.OK, HttpStatusCode.NotFound });
+        Assert.Equal(HttpStatusCode.Forbidden, await CallAsync("indicators.read"));
+        Assert.Equal(HttpStatusCode.Unauthorized, await CallAsync(null));
+    }
+
+    private async Task<string> PartnerTokenAsync(string clientId, string secret, string scope)
+    {
+        using var response = await platform.Gateway.PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["grant_type"] = "client_credentials",
+            ["client_id"] = clientId,
+            ["client_secret"] = secret,
+            ["scope"] = scope,
+        }), Ct);
+        return (await response.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("access_token").GetString()!;
     }
 
     /// <summary>What the token endpoint answers the partner's program for these credentials.</summary>

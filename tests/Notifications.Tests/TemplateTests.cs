@@ -24,12 +24,10 @@ public sealed class TemplateTests
 
         var mail = InvitationMail.Render(invitation);
 
-        Assert.DoesNotContain("<b>", mail.Html);
-        Assert.DoesNotContain("<i>", mail.Html);
-        Assert.Contains("&lt;b&gt;Ala&lt;/b&gt; &amp; Ola", mail.Html);
-        Assert.Contains("href=\"https://cro.example.pl/zaproszenie?a=1&amp;b=%222%22\"", mail.Html);
-        Assert.Contains("<b>Ala</b> & Ola", mail.Text);
-        Assert.Contains("w roli: <i>nowa rola</i>", mail.Text);
+        AssertEscaped(mail, "<b>Ala</b> & Ola", "&lt;b&gt;Ala&lt;/b&gt; &amp; Ola");
+        AssertEscaped(mail, "w roli: <i>nowa rola</i>", "w roli: <strong>&lt;i&gt;nowa rola&lt;/i&gt;</strong>");
+        AssertEscaped(mail, "https://cro.example.pl/zaproszenie?a=1&b=%222%22",
+            "href=\"https://cro.example.pl/zaproszenie?a=1&amp;b=%222%22\"");
     }
 
     [Fact]
@@ -56,13 +54,12 @@ public sealed class TemplateTests
 
         Assert.Equal(ApplicationDraftMail.Kind, mail.Kind);
         Assert.Equal("Wniosek JST <b>Gmina</b> & Co – dokończ i złóż do 6 grudnia 2026 r., 14:30", mail.Subject);
-        Assert.DoesNotContain("<b>", mail.Html);
-        Assert.DoesNotContain("<i>", mail.Html);
         Assert.Contains("<title>Wniosek JST &lt;b&gt;Gmina&lt;/b&gt; &amp; Co", mail.Html);
-        Assert.Contains("w naborze „Nabór &lt;2026&gt;”", mail.Html);
-        Assert.Contains("href=\"https://cro.example.pl/wniosek/1?klucz=a&amp;b=%222%22\"", mail.Html);
-        Assert.Contains("Dzień dobry, <i>Ala</i>!", mail.Text);
-        Assert.Contains("https://cro.example.pl/wniosek/1?klucz=a&b=%222%22", mail.Text);
+        AssertEscaped(mail, "wniosku JST <b>Gmina</b> & Co w naborze „Nabór <2026>”",
+            "wniosku JST &lt;b&gt;Gmina&lt;/b&gt; &amp; Co w naborze „Nabór &lt;2026&gt;”");
+        AssertEscaped(mail, "Dzień dobry, <i>Ala</i>!", "Dzień dobry, &lt;i&gt;Ala&lt;/i&gt;!");
+        AssertEscaped(mail, "https://cro.example.pl/wniosek/1?klucz=a&b=%222%22",
+            "href=\"https://cro.example.pl/wniosek/1?klucz=a&amp;b=%222%22\"");
     }
 
     [Fact]
@@ -93,5 +90,13 @@ public sealed class TemplateTests
         var leaderless = submitted with { Team = [.. submitted.Team.Select(member => member with { IsCoordinator = false })] };
 
         Assert.Throws<InvalidOperationException>(() => ApplicationSubmittedMail.Coordinator(leaderless));
+    }
+
+    /// <summary>What the text part holds as <paramref name="written"/>, the HTML part holds only as <paramref name="escaped"/>.</summary>
+    private static void AssertEscaped(RenderedMail mail, string written, string escaped)
+    {
+        Assert.Contains(written, mail.Text);
+        Assert.Contains(escaped, mail.Html);
+        Assert.DoesNotContain(written, mail.Html);
     }
 }

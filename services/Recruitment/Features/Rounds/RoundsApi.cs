@@ -8,6 +8,7 @@ public static class RoundsApi
         api.MapGetRounds();
         api.MapCreateRound();
         api.MapChangeScoringRules();
+        api.MapRoundStatistics();
         return app;
     }
 }
