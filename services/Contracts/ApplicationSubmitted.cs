@@ -17,15 +17,5 @@ public sealed record ApplicationSubmitted : IIntegrationEvent
     public required int Score { get; init; }
     public required int ScoringVersion { get; init; }
     public required DateTimeOffset SubmittedAt { get; init; }
-    public required IReadOnlyList<TeamMember> Team { get; init; }
-
-    public sealed record TeamMember
-    {
-        public required Guid MemberId { get; init; }
-        public required string FullName { get; init; }
-        public required string Email { get; init; }
-        public required string Position { get; init; }
-        public required string Sex { get; init; }
-        public required bool IsCoordinator { get; init; }
-    }
+    public required IReadOnlyList<TaskTeamMember> Team { get; init; }
 }

@@ -1,6 +1,7 @@
 using Cro.BuildingBlocks.Messaging;
 using Cro.BuildingBlocks.Persistence;
 using Cro.Recruitment.Features.Applications;
+using Cro.Recruitment.Features.Decisions;
 using Cro.Recruitment.Features.Registry;
 using Cro.Recruitment.Features.Rounds;
 using Cro.ServiceDefaults;
@@ -26,6 +27,7 @@ app.MapCroOpenApi("recruitment");
 app.MapRegistryApi();
 app.MapRoundsApi();
 app.MapApplicationsApi();
+app.MapDecisionsApi();
 app.Run();
 
 /// <summary>Entry point, visible to integration tests.</summary>

@@ -67,10 +67,10 @@ public static class Events
         ],
     };
 
-    private static ApplicationSubmitted.TeamMember Member(string fullName, string position, string sex, bool isCoordinator)
+    private static TaskTeamMember Member(string fullName, string position, string sex, bool isCoordinator)
     {
         var memberId = Guid.CreateVersion7();
-        return new ApplicationSubmitted.TeamMember
+        return new TaskTeamMember
         {
             MemberId = memberId,
             FullName = fullName,

@@ -12,11 +12,12 @@ public static class Applicants
     public const string RuralGromadka = "0201032";
     public const string RuralOsiecznica = "0201052";
 
-    public static async Task<RoundResponse> OpenRoundAsync(RecruitmentService service, TimeSpan? closesIn = null, int teamMin = 3, int teamMax = 4)
+    public static async Task<RoundResponse> OpenRoundAsync(RecruitmentService service, TimeSpan? closesIn = null, int teamMin = 3, int teamMax = 4,
+        int capacity = 50)
     {
         var now = DateTimeOffset.UtcNow;
         var response = await service.Operator().PostAsJsonAsync("/api/recruitment/rounds", new CreateRound.Request(
-            $"Nabór {Guid.NewGuid():N}", now.AddDays(-1), now + (closesIn ?? TimeSpan.FromDays(30)), Capacity: 50,
+            $"Nabór {Guid.NewGuid():N}", now.AddDays(-1), now + (closesIn ?? TimeSpan.FromDays(30)), capacity,
             EligibleKinds: ["rural-municipality", "urban-rural-municipality", "urban-municipality"], teamMin, teamMax, 105, 45),
             TestContext.Current.CancellationToken);
         response.EnsureSuccessStatusCode();
@@ -42,6 +43,14 @@ public static class Applicants
         var response = await service.Client.PostAsJsonAsync($"/api/recruitment/rounds/{roundId}/applications", form, TestContext.Current.CancellationToken);
         response.EnsureSuccessStatusCode();
         return (await response.Content.ReadFromJsonAsync<StartApplication.Started>(TestContext.Current.CancellationToken))!;
+    }
+
+    /// <summary>Starts and submits a whole application for <paramref name="terc"/>.</summary>
+    public static async Task<StartApplication.Started> SubmittedAsync(RecruitmentService service, Guid roundId, string terc, int teamSize = 3)
+    {
+        var started = await StartAsync(service, roundId, WholeForm(terc, Team(teamSize)));
+        (await SubmitAsync(service, started)).EnsureSuccessStatusCode();
+        return started;
     }
 
     /// <summary>A client opening applications with <paramref name="key"/>, as the e-mailed link does.</summary>

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using Cro.Tests.Infrastructure;
 
 namespace Cro.Recruitment.Tests;
@@ -16,6 +17,26 @@ public sealed class JstIsolationTests(RecruitmentService service) : IClassFixtur
     {
         "/api/recruitment/applications/{application}",
     };
+
+    /// <summary>Changes of JST data: another JST's people get 404 (not even a 403 that would confirm the application exists).</summary>
+    public static TheoryData<string> ScopedWrites => new()
+    {
+        "/api/recruitment/applications/{application}/withdrawal",
+    };
+
+    [Theory]
+    [MemberData(nameof(ScopedWrites))]
+    public async Task Another_JSTs_coordinator_can_not_change_its_data(string template)
+    {
+        var round = await Applicants.OpenRoundAsync(service);
+        var started = await Applicants.SubmittedAsync(service, round.Id, Applicants.RuralBoleslawiec);
+        var path = template.Replace("{application}", started.Application.Id.ToString());
+
+        var response = await service.ClientWith(TestTokens.Person(Guid.NewGuid(), ["jst-coordinator"], Applicants.RuralGromadka))
+            .PostAsync(path, JsonContent.Create(new { }), Ct);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
 
     [Theory]
     [MemberData(nameof(ScopedEndpoints))]

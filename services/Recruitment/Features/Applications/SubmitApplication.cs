@@ -79,10 +79,7 @@ public static class SubmitApplication
                 Score = score.Total,
                 ScoringVersion = current.Version,
                 SubmittedAt = now,
-                Team = [.. application.Team.Select(m => new ApplicationSubmitted.TeamMember
-                {
-                    MemberId = m.Id, FullName = m.FullName, Email = m.Email, Position = m.Position, Sex = m.Sex, IsCoordinator = m.IsCoordinator,
-                })],
+                Team = Decisions.DecisionLog.Team(application),
             }, ct);
             var view = await access.ViewAsync(ct);
             await access.Transaction.CommitAsync(ct);

@@ -1,0 +1,95 @@
+using Cro.BuildingBlocks.Messaging;
+using Cro.Contracts;
+using Cro.Recruitment.Features.Applications;
+using Cro.ServiceDefaults;
+using Cro.ServiceDefaults.Security;
+using Dapper;
+using FluentValidation;
+using Npgsql;
+
+namespace Cro.Recruitment.Features.Decisions;
+
+/// <summary>
+/// POST /api/recruitment/applications/{id}/decision — an operator accepts an application, puts it on
+/// the reserve list or rejects it (with a reason). Accepting takes one of the round's places: the round
+/// is locked while the places are counted, so two operators accepting the last place at once accept
+/// exactly one application, and the other gets 409.
+/// </summary>
+public static class DecideApplication
+{
+    public sealed record Request(string Decision, string? Reason);
+
+    public static readonly IReadOnlyList<string> Decisions = ["accepted", "reserve", "rejected"];
+
+    public sealed class Validator : AbstractValidator<Request>
+    {
+        public Validator()
+        {
+            RuleFor(r => r.Decision).Must(Decisions.Contains)
+                .WithMessage(_ => Text.Pick("Decyzja: accepted (przyjęty), reserve (lista rezerwowa) albo rejected (odrzucony).",
+                    "Decision: accepted, reserve or rejected."));
+            RuleFor(r => r.Reason).NotEmpty().When(r => r.Decision == "rejected")
+                .WithMessage(_ => Text.Pick("Podaj uzasadnienie odrzucenia: JST je otrzyma.", "Give the reason for rejection: the JST receives it."));
+            RuleFor(r => r.Reason).MaximumLength(2000)
+                .WithMessage(_ => Text.Pick("Uzasadnienie może mieć do 2000 znaków.", "The reason may have up to 2000 characters."));
+        }
+    }
+
+    public static RouteHandlerBuilder MapDecideApplication(this IEndpointRouteBuilder api) => api
+        .MapPost("/applications/{id:guid}/decision", HandleAsync)
+        .WithName("DecideApplication")
+        .WithSummary("Decyzja w sprawie wniosku / Decide on an application")
+        .Validate<Request>()
+        .Produces<ApplicationView>()
+        .ProducesProblem(StatusCodes.Status409Conflict)
+        .RequireAuthorization(Policies.Operator);
+
+    private static async Task<IResult> HandleAsync(Guid id, Request request, HttpContext context, NpgsqlDataSource db, TimeProvider time, CancellationToken ct)
+    {
+        var (access, refusal) = await ApplicationAccess.OpenAsync(context, db, id, ct);
+        if (access is null)
+        {
+            return refusal!;
+        }
+        await using (access)
+        {
+            var transaction = access.Transaction;
+            var capacity = await RoundLock.TakeAsync(transaction, access.Application.RoundId, ct);
+            // Read again under the lock: another operator may have decided while this one waited.
+            var application = (await ApplicationStore.FindAsync(transaction, id, ct))!;
+            // Accepted and rejected are decided from submitted or from the reserve list; the reserve list takes submitted ones.
+            string[] decidedFrom = request.Decision == "reserve" ? ["submitted"] : ["submitted", "reserve"];
+            if (!decidedFrom.Contains(application.Status))
+            {
+                return Results.Problem(statusCode: StatusCodes.Status409Conflict, title: Text.Pick("Nie można podjąć tej decyzji.", "This decision is not possible."),
+                    detail: Text.Pick($"Wniosek ma status „{application.Status}”.", $"The application's status is '{application.Status}'."));
+            }
+            if (request.Decision == "accepted" && await RoundLock.AcceptedAsync(transaction, application.RoundId, ct) >= capacity)
+            {
+                return Results.Problem(statusCode: StatusCodes.Status409Conflict, title: Text.Pick("Brak wolnych miejsc.", "No places left."),
+                    detail: Text.Pick($"Nabór ma {capacity} miejsc i wszystkie są zajęte. Umieść wniosek na liście rezerwowej.",
+                        $"The round has {capacity} places and all are taken. Put the application on the reserve list."));
+            }
+            var now = time.GetUtcNow();
+            await DecisionLog.RecordAsync(transaction, application, request.Decision, request.Reason?.Trim(), context.User.PersonId(), now, ct);
+            var coordinator = DecisionLog.Team(application).Single(m => m.IsCoordinator);
+            await transaction.EnqueueAsync(request.Decision switch
+            {
+                "accepted" => DecisionLog.Accepted(application, now, promoted: false),
+                "reserve" => new ApplicationPutOnReserve
+                {
+                    ApplicationId = id, RoundId = application.RoundId, RoundName = application.RoundName, JstTerc = application.JstTerc,
+                    JstName = application.JstName, DecidedAt = now, Coordinator = coordinator,
+                },
+                _ => new ApplicationRejected
+                {
+                    ApplicationId = id, RoundId = application.RoundId, RoundName = application.RoundName, JstTerc = application.JstTerc,
+                    JstName = application.JstName, Reason = request.Reason!.Trim(), DecidedAt = now, Coordinator = coordinator,
+                },
+            }, ct);
+            var view = await access.ViewAsync(ct);
+            await transaction.CommitAsync(ct);
+            return TypedResults.Ok(view);
+        }
+    }
+}

@@ -1,0 +1,12 @@
+namespace Cro.Recruitment.Features.Decisions;
+
+public static class DecisionsApi
+{
+    public static IEndpointRouteBuilder MapDecisionsApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/recruitment").WithTags("Decyzje / Decisions");
+        api.MapDecideApplication();
+        api.MapWithdrawApplication();
+        return app;
+    }
+}
