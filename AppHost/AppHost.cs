@@ -44,7 +44,7 @@ var notifications = Api<Projects.Notifications>("notifications")
 // RabbitMQ drops an event published before any queue is bound to its exchange. Consumers declare their
 // queues when they start, so on a first start publishers wait for their consumers; afterwards the durable
 // queues keep events for a consumer that is down.
-recruitment.WaitFor(monitoring);
+recruitment.WaitFor(monitoring).WaitFor(identity);
 identity.WaitFor(notifications);
 
 var web = builder.AddProject<Projects.Web>("web")

@@ -11,6 +11,10 @@ public static class PublicAddress
 {
     public static Uri Of(IConfiguration configuration, HttpRequest request) =>
         new(configuration["Identity:Issuer"] ?? $"{request.Scheme}://{request.Host}/");
+
+    /// <summary>Outside a request (a consumer), the configured address is the only one there is.</summary>
+    public static Uri Of(IConfiguration configuration) =>
+        new(configuration["Identity:Issuer"] ?? throw new InvalidOperationException("Identity:Issuer (the platform's public address) is not set."));
 }
 
 /// <summary>

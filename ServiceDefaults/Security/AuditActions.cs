@@ -19,6 +19,7 @@ public static class AuditActions
     public const string PasswordResetRequested = "password.reset-requested";
     public const string PasswordReset = "password.reset";
     public const string RolesChanged = "roles.changed";
+    public const string SecondJstRefused = "jst.second-refused";
     public const string ClientCreated = "client.created";
     public const string ClientSecretRotated = "client.secret-rotated";
     public const string ClientDeleted = "client.deleted";
@@ -41,6 +42,7 @@ public static class AuditActions
         [PasswordResetRequested] = ("Prośba o nowe hasło", "Password reset requested"),
         [PasswordReset] = ("Ustawienie nowego hasła", "Password reset"),
         [RolesChanged] = ("Zmiana ról lub JST", "Roles or JST changed"),
+        [SecondJstRefused] = ("Odmowa przypisania do drugiej JST", "Second JST refused"),
         [ClientCreated] = ("Utworzenie klienta API", "API client created"),
         [ClientSecretRotated] = ("Nowy sekret klienta API", "API client secret rotated"),
         [ClientDeleted] = ("Usunięcie klienta API", "API client deleted"),

@@ -103,6 +103,7 @@ public static class IdentityServerSetup
 
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddScoped<AuditLog>();
+        builder.Services.AddScoped<AccountInvitations>();
         builder.Services.AddSingleton<Consents>();
         builder.Services.AddCroAuthorization();
         return builder;

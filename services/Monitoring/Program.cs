@@ -1,5 +1,6 @@
 using Cro.BuildingBlocks.Messaging;
 using Cro.BuildingBlocks.Persistence;
+using Cro.Monitoring.Features.Recruitment;
 using Cro.Monitoring.Features.Registry;
 using Cro.ServiceDefaults;
 using Cro.ServiceDefaults.Security;
@@ -21,7 +22,9 @@ app.UseAuthentication();
 app.UseAuthorization();
 
 app.MapCroOpenApi("monitoring");
-app.MapGroup("/api/monitoring").WithTags("Monitorowanie / Monitoring").MapGetJstSummary();
+var api = app.MapGroup("/api/monitoring").WithTags("Monitorowanie / Monitoring");
+api.MapGetJstSummary();
+api.MapGetRecruitmentIndicators();
 app.Run();
 
 /// <summary>Entry point, visible to integration tests.</summary>

@@ -1,4 +1,5 @@
 using System.Diagnostics.Metrics;
+using Cro.Contracts;
 using Cro.Tests.Infrastructure;
 using MassTransit;
 
@@ -34,22 +35,40 @@ public sealed class DeliveryTests
         await using var smtp = new FakeSmtpServer();
         await using var service = await NotificationsService.StartAsync(smtp.Port);
         var draft = Events.ApplicationDraft();
-        var submitted = Events.SubmittedApplication();
-        var coordinator = submitted.Team.Single(member => member.IsCoordinator);
-        var (draftId, submittedId) = (Guid.CreateVersion7(), Guid.CreateVersion7());
+        var (submitted, accepted, reserve, rejected, withdrew) = (Events.SubmittedApplication(), Events.AcceptedApplication(),
+            Events.ApplicationOnReserve(), Events.RejectedApplication(), Events.Withdrawal());
+        // Each mailed to its team's coordinator, under a message id of its own.
+        var toCoordinators = new (object Event, TaskTeamMember To, Guid MessageId)[]
+        {
+            (submitted, submitted.Team.Single(member => member.IsCoordinator), Guid.CreateVersion7()),
+            (accepted, accepted.Team.Single(member => member.IsCoordinator), Guid.CreateVersion7()),
+            (reserve, reserve.Coordinator, Guid.CreateVersion7()),
+            (rejected, rejected.Coordinator, Guid.CreateVersion7()),
+            (withdrew, withdrew.Team.Single(member => member.IsCoordinator), Guid.CreateVersion7()),
+        };
+        var draftId = Guid.CreateVersion7();
 
         foreach (var _ in new[] { "first", "again" })
         {
             await service.Bus.Publish(draft, context => context.MessageId = draftId, Ct);
-            await service.Bus.Publish(submitted, context => context.MessageId = submittedId, Ct);
+            foreach (var (message, _, messageId) in toCoordinators)
+            {
+                await service.Bus.Publish(message, context => context.MessageId = messageId, Ct);
+            }
         }
 
         await smtp.WaitForAsync(draft.CoordinatorEmail);
-        await smtp.WaitForAsync(coordinator.Email);
+        foreach (var (_, to, _) in toCoordinators)
+        {
+            await smtp.WaitForAsync(to.Email);
+        }
         await Task.Delay(TimeSpan.FromSeconds(2), Ct);
-        Assert.Equal(2, smtp.Received.Count);
+        Assert.Equal(1 + toCoordinators.Length, smtp.Received.Count);
         Assert.Equal(draftId, Assert.Single(await service.StoredMailToAsync(draft.CoordinatorEmail)).MessageId);
-        Assert.Equal(submittedId, Assert.Single(await service.StoredMailAsync(coordinator.MemberId)).MessageId);
+        foreach (var (_, to, messageId) in toCoordinators)
+        {
+            Assert.Equal(messageId, Assert.Single(await service.StoredMailAsync(to.MemberId)).MessageId);
+        }
     }
 
     [Fact]

@@ -67,6 +67,55 @@ public static class Events
         ],
     };
 
+    /// <summary>The acceptance of a new submitted application (see <see cref="SubmittedApplication"/>).</summary>
+    public static ApplicationAccepted AcceptedApplication(string jstName = "Gmina Nowy Targ", string coordinatorName = "Anna Nowak",
+        bool promotedFromReserve = false)
+    {
+        var a = SubmittedApplication(jstName, coordinatorName);
+        return new()
+        {
+            ApplicationId = a.ApplicationId, RoundId = a.RoundId, RoundName = a.RoundName, JstTerc = a.JstTerc, JstName = a.JstName,
+            JstKind = a.JstKind, VoivodeshipTerc = a.VoivodeshipTerc, Score = a.Score, ScoringVersion = a.ScoringVersion,
+            PromotedFromReserve = promotedFromReserve, AcceptedAt = DecidedAt, Team = a.Team,
+        };
+    }
+
+    public static ApplicationPutOnReserve ApplicationOnReserve(string jstName = "Gmina Nowy Targ", string coordinatorName = "Anna Nowak")
+    {
+        var a = SubmittedApplication(jstName, coordinatorName);
+        return new()
+        {
+            ApplicationId = a.ApplicationId, RoundId = a.RoundId, RoundName = a.RoundName, JstTerc = a.JstTerc, JstName = a.JstName,
+            DecidedAt = DecidedAt, Coordinator = a.Team.Single(member => member.IsCoordinator),
+        };
+    }
+
+    public static ApplicationRejected RejectedApplication(string reason = "Wniosek nie spełnia kryteriów naboru.",
+        string jstName = "Gmina Nowy Targ", string coordinatorName = "Anna Nowak")
+    {
+        var a = SubmittedApplication(jstName, coordinatorName);
+        return new()
+        {
+            ApplicationId = a.ApplicationId, RoundId = a.RoundId, RoundName = a.RoundName, JstTerc = a.JstTerc, JstName = a.JstName,
+            Reason = reason, DecidedAt = DecidedAt, Coordinator = a.Team.Single(member => member.IsCoordinator),
+        };
+    }
+
+    /// <summary>The withdrawal of a JST that had a place, which went to the best application on the reserve list.</summary>
+    public static JstWithdrew Withdrawal(string? reason = "Zmiana priorytetów gminy.", string jstName = "Gmina Nowy Targ",
+        string coordinatorName = "Anna Nowak")
+    {
+        var a = SubmittedApplication(jstName, coordinatorName);
+        return new()
+        {
+            ApplicationId = a.ApplicationId, RoundId = a.RoundId, RoundName = a.RoundName, JstTerc = a.JstTerc, JstName = a.JstName,
+            HadPlace = true, Reason = reason, WithdrewAt = new DateTimeOffset(2026, 10, 1, 8, 0, 0, TimeSpan.Zero), Team = a.Team,
+            ReplacedBy = Guid.CreateVersion7(),
+        };
+    }
+
+    private static readonly DateTimeOffset DecidedAt = new(2026, 9, 15, 6, 0, 0, TimeSpan.Zero);
+
     private static TaskTeamMember Member(string fullName, string position, string sex, bool isCoordinator)
     {
         var memberId = Guid.CreateVersion7();

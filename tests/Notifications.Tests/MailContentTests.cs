@@ -1,3 +1,4 @@
+using Cro.Contracts;
 using Cro.Tests.Infrastructure;
 using System.Net;
 using System.Text.RegularExpressions;
@@ -155,6 +156,58 @@ public sealed partial class MailContentTests
         var stored = await Eventually.GetAsync(() => service.StoredMailAsync(coordinator.MemberId),
             rows => rows is [{ Status: "sent" }], what: "the mail marked sent");
         Assert.Equal(("application-submitted", coordinator.Email), (stored[0].Kind, stored[0].Recipient));
+    }
+
+    [Fact]
+    public async Task Decisions_and_the_withdrawal_each_reach_the_coordinator_alone_once_with_their_subject_and_content()
+    {
+        await using var smtp = new FakeSmtpServer();
+        await using var service = await NotificationsService.StartAsync(smtp.Port);
+        var accepted = Events.AcceptedApplication(jstName: "Gmina <Nowy> Targ", promotedFromReserve: true);
+        var reserve = Events.ApplicationOnReserve(jstName: "Gmina Bukowina");
+        var rejected = Events.RejectedApplication(reason: "Brak <b>podpisu</b> & \"pieczęci\"", jstName: "Gmina Czarny Dunajec");
+        var withdrew = Events.Withdrawal(reason: "Zmiana <priorytetów> gminy", jstName: "Gmina Dębno");
+        var expected = new (object Event, IReadOnlyList<TaskTeamMember> Team, string Kind, string Subject, string Content)[]
+        {
+            (accepted, accepted.Team, "application-accepted", "Wniosek przyjęty — Gmina <Nowy> Targ",
+                "przeszedł z listy rezerwowej na listę przyjętych, ponieważ inna JST zrezygnowała z udziału w naborze"),
+            (reserve, [reserve.Coordinator], "application-reserve", "Wniosek na liście rezerwowej — Gmina Bukowina",
+                "został umieszczony na liście rezerwowej"),
+            (rejected, [rejected.Coordinator], "application-rejected", "Wniosek odrzucony — Gmina Czarny Dunajec",
+                "Uzasadnienie operatora programu: Brak <b>podpisu</b> & \"pieczęci\""),
+            (withdrew, withdrew.Team, "jst-withdrew", "Potwierdzenie rezygnacji — Gmina Dębno",
+                "Podany powód rezygnacji: Zmiana <priorytetów> gminy"),
+        };
+
+        foreach (var (message, _, _, _, _) in expected)
+        {
+            await service.Bus.Publish(message, Ct);
+        }
+
+        foreach (var (_, team, kind, subject, content) in expected)
+        {
+            var coordinator = team.Single(member => member.IsCoordinator);
+            var mail = Assert.Single(await smtp.WaitForAsync(coordinator.Email));
+            var (html, text) = Bodies(mail);
+            Assert.Equal(subject, mail.Subject);
+            Assert.DoesNotContain("<Nowy>", html);
+            Assert.DoesNotContain("<b>", html);
+            Assert.DoesNotContain("<priorytetów>", html);
+            foreach (var part in new[] { WebUtility.HtmlDecode(html), text })
+            {
+                Assert.Contains($"Dzień dobry, {coordinator.FullName}!", part);
+                Assert.Contains(content, part);
+                Assert.All(team, member => Assert.DoesNotContain(member.Sex, part));
+            }
+            // Kept under the coordinator's team member id, as they may have no account yet.
+            var stored = await Eventually.GetAsync(() => service.StoredMailAsync(coordinator.MemberId),
+                rows => rows is [{ Status: "sent" }], what: "the mail marked sent");
+            Assert.Equal((kind, coordinator.Email), (stored[0].Kind, stored[0].Recipient));
+        }
+
+        // No one else on the teams is written to.
+        await Task.Delay(TimeSpan.FromSeconds(1), Ct);
+        Assert.Equal(expected.Length, smtp.Received.Count);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using Cro.Contracts;
 using Cro.Notifications.Features.Mail;
 
 namespace Cro.Notifications.Tests;
@@ -84,13 +85,128 @@ public sealed class TemplateTests
     }
 
     [Fact]
-    public void Submission_without_a_coordinator_is_refused_rather_than_mailed_to_no_one()
+    public void Mail_about_a_team_without_a_coordinator_is_refused_rather_than_mailed_to_no_one()
     {
+        static IReadOnlyList<TaskTeamMember> Leaderless(IReadOnlyList<TaskTeamMember> team) =>
+            [.. team.Select(member => member with { IsCoordinator = false })];
         var submitted = Events.SubmittedApplication();
-        var leaderless = submitted with { Team = [.. submitted.Team.Select(member => member with { IsCoordinator = false })] };
+        var accepted = Events.AcceptedApplication();
+        var withdrew = Events.Withdrawal();
 
-        Assert.Throws<InvalidOperationException>(() => ApplicationSubmittedMail.Coordinator(leaderless));
+        Assert.Throws<InvalidOperationException>(() => ApplicationSubmittedMail.Coordinator(submitted with { Team = Leaderless(submitted.Team) }));
+        Assert.Throws<InvalidOperationException>(() => ApplicationAcceptedMail.Render(accepted with { Team = Leaderless(accepted.Team) }));
+        Assert.Throws<InvalidOperationException>(() => JstWithdrewMail.Render(withdrew with { Team = Leaderless(withdrew.Team) }));
     }
+
+    [Theory]
+    [InlineData(ApplicationAcceptedMail.Kind, "Wniosek przyjęty")]
+    [InlineData(ApplicationReserveMail.Kind, "Wniosek na liście rezerwowej")]
+    [InlineData(ApplicationRejectedMail.Kind, "Wniosek odrzucony")]
+    [InlineData(JstWithdrewMail.Kind, "Potwierdzenie rezygnacji")]
+    public void Decision_greets_the_coordinator_names_the_JST_and_the_round_escaped_and_leaves_out_the_sex(string kind, string subject)
+    {
+        const string jst = "<b>Gmina</b> & Co";
+        const string coordinatorName = "<i>Ala</i>";
+        var (mail, team) = kind switch
+        {
+            ApplicationAcceptedMail.Kind => Decision(Events.AcceptedApplication(jst, coordinatorName) with { RoundName = "Nabór <2026>" },
+                ApplicationAcceptedMail.Render, accepted => accepted.Team),
+            ApplicationReserveMail.Kind => Decision(Events.ApplicationOnReserve(jst, coordinatorName) with { RoundName = "Nabór <2026>" },
+                ApplicationReserveMail.Render, reserve => [reserve.Coordinator]),
+            ApplicationRejectedMail.Kind => Decision(Events.RejectedApplication(jstName: jst, coordinatorName: coordinatorName) with { RoundName = "Nabór <2026>" },
+                ApplicationRejectedMail.Render, rejected => [rejected.Coordinator]),
+            _ => Decision(Events.Withdrawal(jstName: jst, coordinatorName: coordinatorName) with { RoundName = "Nabór <2026>" },
+                JstWithdrewMail.Render, withdrew => withdrew.Team),
+        };
+
+        Assert.Equal(kind, mail.Kind);
+        Assert.Equal($"{subject} — {jst}", mail.Subject);
+        Assert.Contains($"<title>{subject} — &lt;b&gt;Gmina&lt;/b&gt; &amp; Co</title>", mail.Html);
+        AssertEscaped(mail, "Dzień dobry, <i>Ala</i>!", "<p>Dzień dobry, &lt;i&gt;Ala&lt;/i&gt;!</p>");
+        AssertEscaped(mail, "JST <b>Gmina</b> & Co", "JST &lt;b&gt;Gmina&lt;/b&gt; &amp; Co");
+        AssertEscaped(mail, "naborze „Nabór <2026>” programu Cyfrowy Rozwój Oświaty (CRO)",
+            "naborze „Nabór &lt;2026&gt;” programu Cyfrowy Rozwój Oświaty (CRO)");
+        Assert.All(team, member =>
+        {
+            Assert.DoesNotContain(member.Sex, mail.Html);
+            Assert.DoesNotContain(member.Sex, mail.Text);
+        });
+        Assert.Contains("Zespół programu Cyfrowy Rozwój Oświaty", mail.Text);
+    }
+
+    [Fact]
+    public void Acceptance_tells_of_the_invitations_and_the_next_steps_and_of_the_promotion_only_when_there_was_one()
+    {
+        var accepted = ApplicationAcceptedMail.Render(Events.AcceptedApplication());
+        var promoted = ApplicationAcceptedMail.Render(Events.AcceptedApplication(promotedFromReserve: true));
+
+        Assert.Equal("Wniosek przyjęty — Gmina Nowy Targ", accepted.Subject);
+        foreach (var part in new[] { accepted.Html, accepted.Text, promoted.Html, promoted.Text })
+        {
+            Assert.Contains("Dzień dobry, Anna Nowak!", part);
+            Assert.Contains("wniosek JST Gmina Nowy Targ w naborze „Nabór 2026/2027” programu Cyfrowy Rozwój Oświaty (CRO) został przyjęty", part);
+            Assert.Contains("osobną wiadomość e-mail z zaproszeniem do założenia konta w platformie CRO", part);
+            Assert.Contains("moduły szkoleniowe", part);
+            Assert.Contains("12 miesięcy wsparcia doradczego", part);
+        }
+        Assert.Contains("został przyjęty.", accepted.Text);
+        Assert.DoesNotContain("rezerwow", accepted.Text);
+        Assert.DoesNotContain("rezerwow", accepted.Html);
+        Assert.Contains("przeszedł z listy rezerwowej na listę przyjętych, ponieważ inna JST zrezygnowała z udziału w naborze", promoted.Text);
+        Assert.Contains("przeszedł z listy rezerwowej na listę przyjętych, ponieważ inna JST zrezygnowała z udziału w naborze", promoted.Html);
+    }
+
+    [Fact]
+    public void Reserve_says_the_application_moves_up_on_its_own_when_a_place_frees_up()
+    {
+        var mail = ApplicationReserveMail.Render(Events.ApplicationOnReserve());
+
+        Assert.Equal("Wniosek na liście rezerwowej — Gmina Nowy Targ", mail.Subject);
+        Assert.All(new[] { mail.Html, mail.Text }, part =>
+        {
+            Assert.Contains("został umieszczony na liście rezerwowej", part);
+            Assert.Contains("Jeśli w naborze zwolni się miejsce", part);
+            Assert.Contains("przechodzą na listę przyjętych automatycznie", part);
+            Assert.Contains("poinformujemy Cię o tym w osobnej wiadomości", part);
+        });
+    }
+
+    [Fact]
+    public void Rejection_gives_the_operators_reason_escaped_in_the_HTML()
+    {
+        var mail = ApplicationRejectedMail.Render(Events.RejectedApplication(reason: "Brak <b>podpisu</b> & \"pieczęci\""));
+
+        Assert.Equal("Wniosek odrzucony — Gmina Nowy Targ", mail.Subject);
+        Assert.Contains("został odrzucony.", mail.Text);
+        AssertEscaped(mail, "Uzasadnienie operatora programu: Brak <b>podpisu</b> & \"pieczęci\"",
+            "Uzasadnienie operatora programu: Brak &lt;b&gt;podpisu&lt;/b&gt; &amp; &quot;pieczęci&quot;");
+    }
+
+    [Theory]
+    [InlineData("Zmiana <priorytetów> & budżetu", true)]
+    [InlineData(null, false)]
+    [InlineData("  ", false)]
+    public void Withdrawal_is_confirmed_with_the_reason_when_one_was_given(string? reason, bool given)
+    {
+        var mail = JstWithdrewMail.Render(Events.Withdrawal(reason));
+
+        Assert.Equal("Potwierdzenie rezygnacji — Gmina Nowy Targ", mail.Subject);
+        Assert.All(new[] { mail.Html, mail.Text }, part => Assert.Contains(
+            "Potwierdzamy rezygnację JST Gmina Nowy Targ z udziału w naborze „Nabór 2026/2027” programu Cyfrowy Rozwój Oświaty (CRO), zgłoszoną 1 października 2026 r., 10:00.",
+            part));
+        if (given)
+        {
+            AssertEscaped(mail, $"Podany powód rezygnacji: {reason}", "Podany powód rezygnacji: Zmiana &lt;priorytetów&gt; &amp; budżetu");
+        }
+        else
+        {
+            Assert.DoesNotContain("powód", mail.Text);
+            Assert.DoesNotContain("powód", mail.Html);
+        }
+    }
+
+    private static (RenderedMail Mail, IReadOnlyList<TaskTeamMember> Team) Decision<TEvent>(TEvent decision,
+        Func<TEvent, RenderedMail> render, Func<TEvent, IReadOnlyList<TaskTeamMember>> team) => (render(decision), team(decision));
 
     /// <summary>What the text part holds as <paramref name="written"/>, the HTML part holds only as <paramref name="escaped"/>.</summary>
     private static void AssertEscaped(RenderedMail mail, string written, string escaped)

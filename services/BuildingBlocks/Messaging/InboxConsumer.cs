@@ -1,4 +1,3 @@
-using Dapper;
 using MassTransit;
 using Npgsql;
 
@@ -22,13 +21,8 @@ public abstract class InboxConsumer<TMessage>(NpgsqlDataSource dataSource) : ICo
 
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         await using var transaction = await connection.BeginTransactionAsync(ct);
-        var first = await connection.ExecuteAsync(new CommandDefinition("""
-            INSERT INTO inbox_messages (message_id, consumer) VALUES (@messageId, @consumer)
-            ON CONFLICT DO NOTHING
-            """, new { messageId, consumer = GetType().Name }, transaction, cancellationToken: ct)) == 1;
-        if (!first)
+        if (!await Inbox.TryRecordAsync(transaction, messageId, GetType().Name, ct))
         {
-            MessagingMetrics.DuplicatesSkipped.Add(1);
             return;
         }
         await HandleAsync(context.Message, transaction, ct);

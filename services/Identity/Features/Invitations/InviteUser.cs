@@ -1,6 +1,4 @@
-using Cro.Contracts;
 using Cro.Identity.Data;
-using Cro.Identity.Features.Audit;
 using Cro.Identity.Features.Users;
 using Cro.ServiceDefaults;
 using Cro.ServiceDefaults.Security;
@@ -50,7 +48,7 @@ public static class InviteUser
     }
 
     private static async Task<IResult> HandleAsync(Request request, HttpContext context, UserManager<User> users, IdentityDb db,
-        IConfiguration configuration, TimeProvider time, AuditLog audit, CancellationToken ct)
+        IConfiguration configuration, AccountInvitations invitations, CancellationToken ct)
     {
         if (request.Role is Roles.Admin or Roles.Operator && !context.User.HasClaim(CroClaims.Role, Roles.Admin))
         {
@@ -65,43 +63,10 @@ public static class InviteUser
                 title: Text.Pick("Konto już istnieje.", "The account exists."),
                 detail: Text.Pick($"Konto z adresem {email} już istnieje.", $"An account with the address {email} exists."));
         }
-
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var user = new User
-        {
-            UserName = email,
-            Email = email,
-            FullName = request.FullName.Trim(),
-            JstTerc = request.JstTerc,
-            CreatedAt = time.GetUtcNow(),
-        };
-        EnsureSucceeded(await users.CreateAsync(user));
-        EnsureSucceeded(await users.AddToRoleAsync(user, request.Role));
-
-        var token = await users.GenerateUserTokenAsync(user, InvitationTokenProvider.ProviderName, InvitationTokenProvider.Purpose);
-        var expiresAt = time.GetUtcNow() + InvitationTokenProvider.Lifetime;
-        var issuer = PublicAddress.Of(configuration, context.Request);
-        await transaction.EnqueueAsync(new InvitationIssued
-        {
-            UserId = user.Id,
-            Email = email,
-            FullName = user.FullName,
-            Role = request.Role,
-            JstTerc = request.JstTerc,
-            AcceptUrl = new Uri(issuer, $"konto/zaproszenie?uzytkownik={user.Id}&token={Uri.EscapeDataString(token)}"),
-            ExpiresAt = expiresAt,
-        }, ct);
-        await audit.AppendAsync(AuditActions.InvitationIssued, user.Id, detail: new { role = request.Role, jst = request.JstTerc },
-            transaction: transaction.Npgsql(), ct: ct);
+        var (user, expiresAt) = await invitations.InviteAsync(transaction, PublicAddress.Of(configuration, context.Request),
+            email, request.FullName.Trim(), request.Role, request.JstTerc, ct);
         await transaction.CommitAsync(ct);
         return TypedResults.Created($"/api/identity/users/{user.Id}", new Response(user.Id, expiresAt));
-    }
-
-    private static void EnsureSucceeded(IdentityResult result)
-    {
-        if (!result.Succeeded)
-        {
-            throw new InvalidOperationException(string.Join(" ", result.Errors.Select(e => e.Description)));
-        }
     }
 }

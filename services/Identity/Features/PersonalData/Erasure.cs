@@ -98,11 +98,7 @@ public static class Erasure
         var user = await users.FindByIdAsync(userId.Value.ToString());
         var now = time.GetUtcNow();
         Pseudonymise(user!, now);
-        var updated = await users.UpdateAsync(user!);
-        if (!updated.Succeeded)
-        {
-            throw new InvalidOperationException(string.Join(" ", updated.Errors.Select(e => e.Description)));
-        }
+        (await users.UpdateAsync(user!)).ThrowIfFailed();
         // Authenticator key, recovery codes, external logins and claims go; the roles and the JST stay for the counts.
         await db.UserTokens.Where(t => t.UserId == user!.Id).ExecuteDeleteAsync(ct);
         await db.UserLogins.Where(l => l.UserId == user!.Id).ExecuteDeleteAsync(ct);

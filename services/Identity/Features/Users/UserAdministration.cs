@@ -156,24 +156,16 @@ public static class UserAdministration
         }
         var jstBefore = user.JstTerc;
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        Ensure(await users.RemoveFromRolesAsync(user, before.Except(after)));
-        Ensure(await users.AddToRolesAsync(user, after.Except(before)));
+        (await users.RemoveFromRolesAsync(user, before.Except(after))).ThrowIfFailed();
+        (await users.AddToRolesAsync(user, after.Except(before))).ThrowIfFailed();
         user.JstTerc = request.JstTerc;
         // A new security stamp ends the person's sessions, so the change reaches their next token at once.
-        Ensure(await users.UpdateSecurityStampAsync(user));
+        (await users.UpdateSecurityStampAsync(user)).ThrowIfFailed();
         await audit.AppendAsync(AuditActions.RolesChanged, user.Id,
             detail: new { rolesBefore = before.Order(), rolesAfter = after.Order(), jstBefore, jstAfter = request.JstTerc },
             transaction: transaction.Npgsql(), ct: ct);
         await transaction.CommitAsync(ct);
         return TypedResults.NoContent();
-    }
-
-    private static void Ensure(IdentityResult result)
-    {
-        if (!result.Succeeded)
-        {
-            throw new InvalidOperationException(string.Join(" ", result.Errors.Select(e => e.Description)));
-        }
     }
 
     private static string EscapeLike(string text) =>

@@ -14,9 +14,7 @@ public static class ApplicationSubmittedMail
     public static string Subject(ApplicationSubmitted submitted) => $"Potwierdzenie złożenia wniosku – {submitted.JstName}";
 
     /// <summary>Who the confirmation goes to; an application is submitted with exactly one coordinator.</summary>
-    public static TaskTeamMember Coordinator(ApplicationSubmitted submitted) =>
-        submitted.Team.SingleOrDefault(member => member.IsCoordinator)
-        ?? throw new InvalidOperationException($"Application {submitted.ApplicationId} was submitted without a coordinator.");
+    public static TaskTeamMember Coordinator(ApplicationSubmitted submitted) => submitted.Team.Coordinator(submitted.ApplicationId);
 
     public static RenderedMail Render(ApplicationSubmitted submitted)
     {

@@ -17,7 +17,8 @@ public static class MyPersonalData
     /// <c>erased-{id}@invalid</c> and the subject is empty, as stored.
     /// </summary>
     /// <param name="Kind">The template: <c>invitation</c>, <c>password-reset</c>, <c>application-draft</c>,
-    /// <c>application-submitted</c> (<c>unknown</c> for mail older than the field).</param>
+    /// <c>application-submitted</c>, <c>application-accepted</c>, <c>application-reserve</c>,
+    /// <c>application-rejected</c>, <c>jst-withdrew</c> (<c>unknown</c> for mail older than the field).</param>
     /// <param name="Status"><c>pending</c>, <c>sent</c>, <c>failed</c> (given up) or <c>cancelled</c> (by erasure).</param>
     public sealed record Mail(Guid Id, string Kind, string Recipient, string Subject, string Status,
         DateTimeOffset CreatedAt, DateTimeOffset? SentAt);

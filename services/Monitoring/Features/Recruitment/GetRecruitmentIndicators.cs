@@ -1,0 +1,98 @@
+using Cro.ServiceDefaults;
+using Cro.ServiceDefaults.Security;
+using Dapper;
+using Npgsql;
+
+namespace Cro.Monitoring.Features.Recruitment;
+
+/// <summary>
+/// GET /api/monitoring/recruitment?roundId= — a round's recruitment in numbers, from recruitment's events:
+/// applications submitted (per Warsaw calendar day and per województwo), JST accepted (an accepted JST that
+/// withdrew no longer counts; the one promoted in its stead does), and the distinct people of those JST's
+/// task teams by sex. Aggregates only. For partners with indicators.read and for operators.
+/// </summary>
+public static class GetRecruitmentIndicators
+{
+    public sealed record Response(Guid RoundId, string RoundName, int ApplicationsSubmitted, int JstAccepted, PeopleBySex PeopleSupported,
+        IReadOnlyList<DayCount> SubmittedPerDay, IReadOnlyList<VoivodeshipCount> ByVoivodeship);
+
+    /// <summary>People counted once each (by member id), in the sex category their team's acceptance carried.</summary>
+    public sealed record PeopleBySex(int Total, int Women, int Men, int NonBinary, int Undisclosed);
+
+    /// <summary>Applications submitted on one calendar day in Europe/Warsaw.</summary>
+    public sealed record DayCount(DateOnly Day, int Submitted);
+
+    public sealed record VoivodeshipCount(string Terc, string? Name, int Submitted, int JstAccepted);
+
+    public static RouteHandlerBuilder MapGetRecruitmentIndicators(this IEndpointRouteBuilder api) => api
+        .MapGet("/recruitment", HandleAsync)
+        .WithName("GetRecruitmentIndicators")
+        .WithSummary("Nabór w liczbach: wnioski, przyjęte JST, osoby według płci / A round's recruitment in numbers")
+        .Produces<Response>()
+        .ProducesValidationProblem()
+        .ProducesProblem(StatusCodes.Status404NotFound)
+        .RequireAuthorization(Policies.PartnerOrOperator(Scopes.IndicatorsRead));
+
+    private sealed record Round(string Name, int Submitted, int JstAccepted);
+
+    private sealed record SexCount(string Sex, int People);
+
+    private sealed record DayRow(DateTime Day, int Submitted);
+
+    private static async Task<IResult> HandleAsync(Guid? roundId, NpgsqlDataSource db, CancellationToken ct)
+    {
+        if (roundId is not { } id)
+        {
+            return ProblemDetailsDefaults.ValidationProblem(new Dictionary<string, string[]>
+            {
+                ["roundId"] = [Text.Pick("Podaj identyfikator naboru (roundId).", "Give the round's id (roundId).")],
+            });
+        }
+        await using var connection = await db.OpenConnectionAsync(ct);
+        await using var transaction = await connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, ct);
+        CommandDefinition Query(string sql) => new(sql, new { id }, transaction, cancellationToken: ct);
+
+        var round = await connection.QuerySingleOrDefaultAsync<Round>(Query("""
+            SELECT r.name,
+                   count(*) FILTER (WHERE a.submitted_at IS NOT NULL)::int AS submitted,
+                   count(DISTINCT a.jst_terc) FILTER (WHERE a.accepted_at IS NOT NULL AND a.withdrawn_at IS NULL)::int AS jst_accepted
+            FROM recruitment_rounds r LEFT JOIN recruitment_applications a ON a.round_id = r.id
+            WHERE r.id = @id
+            GROUP BY r.name
+            """));
+        if (round is null)
+        {
+            return ProblemDetailsDefaults.NotFound("Monitorowanie nie otrzymało jeszcze żadnego zdarzenia naboru o tym identyfikatorze.",
+                "Monitoring has received no event of a round with this id yet.");
+        }
+        // A person in two accepted teams of the round counts once, in the category of the later acceptance.
+        var people = (await connection.QueryAsync<SexCount>(Query("""
+            SELECT sex, count(*)::int AS people
+            FROM (SELECT DISTINCT ON (m.member_id) m.sex
+                  FROM recruitment_team_members m JOIN recruitment_applications a ON a.id = m.application_id
+                  WHERE a.round_id = @id AND a.accepted_at IS NOT NULL AND a.withdrawn_at IS NULL
+                  ORDER BY m.member_id, a.accepted_at DESC) person
+            GROUP BY sex
+            """))).ToDictionary(c => c.Sex, c => c.People);
+        var days = await connection.QueryAsync<DayRow>(Query("""
+            SELECT (submitted_at AT TIME ZONE 'Europe/Warsaw')::date AS day, count(*)::int AS submitted
+            FROM recruitment_applications
+            WHERE round_id = @id AND submitted_at IS NOT NULL
+            GROUP BY 1 ORDER BY 1
+            """));
+        var voivodeships = await connection.QueryAsync<VoivodeshipCount>(Query("""
+            SELECT a.voivodeship_terc AS terc, v.name,
+                   count(*) FILTER (WHERE a.submitted_at IS NOT NULL)::int AS submitted,
+                   count(DISTINCT a.jst_terc) FILTER (WHERE a.accepted_at IS NOT NULL AND a.withdrawn_at IS NULL)::int AS jst_accepted
+            FROM recruitment_applications a LEFT JOIN jst v ON v.terc = a.voivodeship_terc
+            WHERE a.round_id = @id
+            GROUP BY a.voivodeship_terc, v.name
+            ORDER BY a.voivodeship_terc
+            """));
+        int Of(string sex) => people.GetValueOrDefault(sex);
+        return TypedResults.Ok(new Response(id, round.Name, round.Submitted, round.JstAccepted,
+            new PeopleBySex(people.Values.Sum(), Of("woman"), Of("man"), Of("non-binary"), Of("undisclosed")),
+            [.. days.Select(d => new DayCount(DateOnly.FromDateTime(d.Day), d.Submitted))],
+            [.. voivodeships]));
+    }
+}

@@ -1,0 +1,23 @@
+using Cro.BuildingBlocks.Messaging;
+using Cro.Contracts;
+using Dapper;
+using Npgsql;
+
+namespace Cro.Monitoring.Features.Recruitment;
+
+/// <summary>
+/// Records that a JST withdrew its application: an accepted one stops counting (with its team), and the
+/// application promoted in its stead arrives as an ApplicationAccepted of its own.
+/// </summary>
+public sealed class JstWithdrewConsumer(NpgsqlDataSource dataSource) : InboxConsumer<JstWithdrew>(dataSource)
+{
+    protected override async Task HandleAsync(JstWithdrew message, NpgsqlTransaction transaction, CancellationToken ct)
+    {
+        // The event names no województwo: it is the first two digits of every TERC code.
+        await RecruitmentRecord.EnsureAsync(transaction,
+            new(message.ApplicationId, message.RoundId, message.RoundName, message.JstTerc, message.JstTerc[..2]), ct);
+        await transaction.Connection!.ExecuteAsync(new CommandDefinition(
+            "UPDATE recruitment_applications SET withdrawn_at = @WithdrewAt WHERE id = @ApplicationId",
+            message, transaction, cancellationToken: ct));
+    }
+}

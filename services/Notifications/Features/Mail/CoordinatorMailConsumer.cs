@@ -1,0 +1,24 @@
+using Cro.BuildingBlocks.Messaging;
+using Cro.Contracts;
+using Cro.Notifications.Features.Delivery;
+using Npgsql;
+
+namespace Cro.Notifications.Features.Mail;
+
+/// <summary>
+/// Queues the mail about an application for its team's coordinator in the inbox transaction;
+/// <see cref="MailSender"/> delivers it. The coordinator may have no account yet: the mail is stored
+/// under their team member id.
+/// </summary>
+/// <param name="coordinator">Who the event's mail goes to.</param>
+/// <param name="render">The mail itself.</param>
+public abstract class CoordinatorMailConsumer<TEvent>(NpgsqlDataSource dataSource,
+    Func<TEvent, TaskTeamMember> coordinator, Func<TEvent, RenderedMail> render)
+    : InboxConsumer<TEvent>(dataSource) where TEvent : class
+{
+    protected override Task HandleAsync(TEvent message, NpgsqlTransaction transaction, CancellationToken ct)
+    {
+        var to = coordinator(message);
+        return transaction.EnqueueMailAsync(MessageId, to.MemberId, to.Email, render(message), ct);
+    }
+}

@@ -1,0 +1,142 @@
+using System.Net;
+using System.Net.Http.Json;
+using Cro.Contracts;
+using Cro.Monitoring.Features.Recruitment;
+using Cro.Tests.Infrastructure;
+
+namespace Cro.Monitoring.Tests;
+
+public sealed class RecruitmentIndicatorsTests(MonitoringService service) : IClassFixture<MonitoringService>
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private const string RoundName = "Nabór testowy";
+
+    private static TaskTeamMember Member(string sex, bool coordinator = false) => new()
+    {
+        MemberId = Guid.CreateVersion7(), FullName = "Osoba Testowa", Email = $"{Guid.NewGuid():N}@example.test",
+        Position = "specjalista", Sex = sex, IsCoordinator = coordinator,
+    };
+
+    private static TaskTeamMember[] Team(params string[] sexes) => [.. sexes.Select((sex, i) => Member(sex, coordinator: i == 0))];
+
+    /// <summary>One application of a round, and the events recruitment publishes about it.</summary>
+    private sealed record Application(Guid RoundId, string JstTerc, TaskTeamMember[] Team)
+    {
+        public Guid Id { get; } = Guid.CreateVersion7();
+
+        public ApplicationSubmitted Submitted(DateTimeOffset at) => new()
+        {
+            ApplicationId = Id, RoundId = RoundId, RoundName = RoundName, JstTerc = JstTerc, JstName = "JST " + JstTerc,
+            JstKind = "rural-municipality", VoivodeshipTerc = JstTerc[..2], AtRiskOfMarginalisation = false, Score = 10,
+            ScoringVersion = 1, SubmittedAt = at, Team = Team,
+        };
+
+        public ApplicationAccepted Accepted(bool promoted = false) => new()
+        {
+            ApplicationId = Id, RoundId = RoundId, RoundName = RoundName, JstTerc = JstTerc, JstName = "JST " + JstTerc,
+            JstKind = "rural-municipality", VoivodeshipTerc = JstTerc[..2], Score = 10, ScoringVersion = 1,
+            PromotedFromReserve = promoted, AcceptedAt = DateTimeOffset.UtcNow, Team = Team,
+        };
+
+        public JstWithdrew Withdrew(bool hadPlace, Guid? replacedBy = null) => new()
+        {
+            ApplicationId = Id, RoundId = RoundId, RoundName = RoundName, JstTerc = JstTerc, JstName = "JST " + JstTerc,
+            HadPlace = hadPlace, WithdrewAt = DateTimeOffset.UtcNow, Team = Team, ReplacedBy = replacedBy,
+        };
+    }
+
+    private static Application NewApplication(Guid roundId, string jstTerc, params string[] sexes) =>
+        new(roundId, jstTerc, Team(sexes.Length == 0 ? ["woman", "man", "woman"] : sexes));
+
+    private static string PathOf(Guid roundId) => $"/api/monitoring/recruitment?roundId={roundId}";
+
+    /// <summary>Reads the round's indicators until <paramref name="done"/>, then once more a moment later: what redeliveries left.</summary>
+    private async Task<GetRecruitmentIndicators.Response> SettledAsync(Guid roundId, Func<GetRecruitmentIndicators.Response, bool> done, string what)
+    {
+        var partner = service.Partner();
+        async Task<GetRecruitmentIndicators.Response?> Read()
+        {
+            var response = await partner.GetAsync(PathOf(roundId), Ct);
+            return response.IsSuccessStatusCode ? await response.Content.ReadFromJsonAsync<GetRecruitmentIndicators.Response>(Ct) : null;
+        }
+        await Eventually.GetAsync(Read, r => r is not null && done(r), what: what);
+        await Task.Delay(TimeSpan.FromSeconds(1), Ct);
+        return (await Read())!;
+    }
+
+    [Fact]
+    public async Task Submitted_accepted_withdrawn_and_promoted_applications_count_as_the_round_stands_and_redeliveries_change_nothing()
+    {
+        var roundId = Guid.CreateVersion7();
+        await service.PublishTwiceAsync(new JstRegistered
+        {
+            Terc = "02", Name = "dolnośląskie", Kind = "voivodeship", VoivodeshipTerc = "02", RegisteredAt = DateTimeOffset.UtcNow,
+        }, Ct);
+        var (a, b, c, d) = (NewApplication(roundId, "0201022"), NewApplication(roundId, "0201032"),
+            NewApplication(roundId, "2205042"), NewApplication(roundId, "2205052"));
+        // Warsaw is UTC+1 in March: 22:59 UTC is still the 10th there, 23:00 UTC is already the 11th.
+        await service.PublishTwiceAsync(a.Submitted(DateTimeOffset.Parse("2025-03-10T08:00:00Z")), Ct);
+        await service.PublishTwiceAsync(b.Submitted(DateTimeOffset.Parse("2025-03-10T22:59:00Z")), Ct);
+        await service.PublishTwiceAsync(c.Submitted(DateTimeOffset.Parse("2025-03-10T23:00:00Z")), Ct);
+        await service.PublishTwiceAsync(d.Submitted(DateTimeOffset.Parse("2025-03-11T12:00:00Z")), Ct);
+        // A and B accepted, D on the reserve list; C withdraws before any decision, then A withdraws and D takes its place.
+        await service.PublishTwiceAsync(a.Accepted(), Ct);
+        await service.PublishTwiceAsync(b.Accepted(), Ct);
+        await service.PublishTwiceAsync(c.Withdrew(hadPlace: false), Ct);
+        await service.PublishTwiceAsync(a.Withdrew(hadPlace: true, replacedBy: d.Id), Ct);
+        await service.PublishTwiceAsync(d.Accepted(promoted: true), Ct);
+
+        var indicators = await SettledAsync(roundId,
+            r => r.ApplicationsSubmitted == 4 && r.ByVoivodeship.Count == 2 && r.ByVoivodeship.All(v => v.JstAccepted == 1),
+            "B and D accepted, A withdrawn");
+
+        Assert.Equal((roundId, RoundName, 4, 2), (indicators.RoundId, indicators.RoundName, indicators.ApplicationsSubmitted, indicators.JstAccepted));
+        Assert.Equal([new(new DateOnly(2025, 3, 10), 2), new(new DateOnly(2025, 3, 11), 2)], indicators.SubmittedPerDay);
+        Assert.Equal([new("02", "dolnośląskie", 2, 1), new("22", null, 2, 1)], indicators.ByVoivodeship);
+        Assert.Equal(new GetRecruitmentIndicators.PeopleBySex(6, 4, 2, 0, 0), indicators.PeopleSupported);
+    }
+
+    [Fact]
+    public async Task People_of_accepted_teams_count_once_each_by_sex_and_an_erasure_changes_nothing()
+    {
+        var roundId = Guid.CreateVersion7();
+        var a = NewApplication(roundId, "1001011", "woman", "man", "non-binary");
+        // One person in two teams (a gmina's and its powiat's) is one person.
+        var b = new Application(roundId, "1001", [Member("woman", coordinator: true), Member("undisclosed"), a.Team[0]]);
+        var withdrawn = NewApplication(roundId, "1001021", "man", "man", "woman");
+        await service.PublishTwiceAsync(a.Accepted(), Ct);
+        await service.PublishTwiceAsync(b.Accepted(), Ct);
+        // The withdrawal may arrive before the acceptance: the JST does not count either way.
+        await service.PublishTwiceAsync(withdrawn.Withdrew(hadPlace: true), Ct);
+        await service.PublishTwiceAsync(withdrawn.Accepted(), Ct);
+        var expected = new GetRecruitmentIndicators.PeopleBySex(5, 2, 1, 1, 1);
+
+        var indicators = await SettledAsync(roundId, r => r.PeopleSupported == expected, "five people of two teams");
+        Assert.Equal((0, 2, expected), (indicators.ApplicationsSubmitted, indicators.JstAccepted, indicators.PeopleSupported));
+
+        foreach (var member in a.Team)
+        {
+            await service.PublishTwiceAsync(new PersonErased { UserId = member.MemberId, ErasedAt = DateTimeOffset.UtcNow }, Ct);
+        }
+        var afterErasure = await SettledAsync(roundId, _ => true, "the indicators after the erasure");
+        Assert.Equal(expected, afterErasure.PeopleSupported);
+    }
+
+    [Fact]
+    public async Task Recruitment_indicators_need_indicators_read_or_an_operator()
+    {
+        var roundId = Guid.CreateVersion7();
+        await service.PublishTwiceAsync(NewApplication(roundId, "0201022").Submitted(DateTimeOffset.UtcNow), Ct);
+        await SettledAsync(roundId, r => r.ApplicationsSubmitted == 1, "one submission");
+        var path = PathOf(roundId);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await service.Client.GetAsync(path, Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await service.ClientWith(TestTokens.Client("partner-x", "recruitment.read")).GetAsync(path, Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await service.ClientWith(TestTokens.Person(Guid.NewGuid(), ["jst-coordinator"], "0201022")).GetAsync(path, Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await service.ClientWith(TestTokens.Person(Guid.NewGuid(), ["operator"])).GetAsync(path, Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await service.Partner().GetAsync(path, Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await service.Partner().GetAsync(PathOf(Guid.NewGuid()), Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await service.Partner().GetAsync("/api/monitoring/recruitment", Ct)).StatusCode);
+    }
+}
