@@ -71,33 +71,36 @@ public static class Events
     public static ApplicationAccepted AcceptedApplication(string jstName = "Gmina Nowy Targ", string coordinatorName = "Anna Nowak",
         bool promotedFromReserve = false)
     {
-        var a = SubmittedApplication(jstName, coordinatorName);
+        var submitted = SubmittedApplication(jstName, coordinatorName);
         return new()
         {
-            ApplicationId = a.ApplicationId, RoundId = a.RoundId, RoundName = a.RoundName, JstTerc = a.JstTerc, JstName = a.JstName,
-            JstKind = a.JstKind, VoivodeshipTerc = a.VoivodeshipTerc, Score = a.Score, ScoringVersion = a.ScoringVersion,
-            PromotedFromReserve = promotedFromReserve, AcceptedAt = DecidedAt, Team = a.Team,
+            ApplicationId = submitted.ApplicationId, RoundId = submitted.RoundId, RoundName = submitted.RoundName,
+            JstTerc = submitted.JstTerc, JstName = submitted.JstName, JstKind = submitted.JstKind, VoivodeshipTerc = submitted.VoivodeshipTerc,
+            Score = submitted.Score, ScoringVersion = submitted.ScoringVersion, PromotedFromReserve = promotedFromReserve,
+            AcceptedAt = DecidedAt, Team = submitted.Team,
         };
     }
 
     public static ApplicationPutOnReserve ApplicationOnReserve(string jstName = "Gmina Nowy Targ", string coordinatorName = "Anna Nowak")
     {
-        var a = SubmittedApplication(jstName, coordinatorName);
+        var submitted = SubmittedApplication(jstName, coordinatorName);
         return new()
         {
-            ApplicationId = a.ApplicationId, RoundId = a.RoundId, RoundName = a.RoundName, JstTerc = a.JstTerc, JstName = a.JstName,
-            DecidedAt = DecidedAt, Coordinator = a.Team.Single(member => member.IsCoordinator),
+            ApplicationId = submitted.ApplicationId, RoundId = submitted.RoundId, RoundName = submitted.RoundName,
+            JstTerc = submitted.JstTerc, JstName = submitted.JstName, DecidedAt = DecidedAt,
+            Coordinator = submitted.Team.Single(member => member.IsCoordinator),
         };
     }
 
     public static ApplicationRejected RejectedApplication(string reason = "Wniosek nie spełnia kryteriów naboru.",
         string jstName = "Gmina Nowy Targ", string coordinatorName = "Anna Nowak")
     {
-        var a = SubmittedApplication(jstName, coordinatorName);
+        var submitted = SubmittedApplication(jstName, coordinatorName);
         return new()
         {
-            ApplicationId = a.ApplicationId, RoundId = a.RoundId, RoundName = a.RoundName, JstTerc = a.JstTerc, JstName = a.JstName,
-            Reason = reason, DecidedAt = DecidedAt, Coordinator = a.Team.Single(member => member.IsCoordinator),
+            ApplicationId = submitted.ApplicationId, RoundId = submitted.RoundId, RoundName = submitted.RoundName,
+            JstTerc = submitted.JstTerc, JstName = submitted.JstName, Reason = reason, DecidedAt = DecidedAt,
+            Coordinator = submitted.Team.Single(member => member.IsCoordinator),
         };
     }
 
@@ -105,12 +108,12 @@ public static class Events
     public static JstWithdrew Withdrawal(string? reason = "Zmiana priorytetów gminy.", string jstName = "Gmina Nowy Targ",
         string coordinatorName = "Anna Nowak")
     {
-        var a = SubmittedApplication(jstName, coordinatorName);
+        var submitted = SubmittedApplication(jstName, coordinatorName);
         return new()
         {
-            ApplicationId = a.ApplicationId, RoundId = a.RoundId, RoundName = a.RoundName, JstTerc = a.JstTerc, JstName = a.JstName,
-            HadPlace = true, Reason = reason, WithdrewAt = new DateTimeOffset(2026, 10, 1, 8, 0, 0, TimeSpan.Zero), Team = a.Team,
-            ReplacedBy = Guid.CreateVersion7(),
+            ApplicationId = submitted.ApplicationId, RoundId = submitted.RoundId, RoundName = submitted.RoundName,
+            JstTerc = submitted.JstTerc, JstName = submitted.JstName, HadPlace = true, Reason = reason,
+            WithdrewAt = new DateTimeOffset(2026, 10, 1, 8, 0, 0, TimeSpan.Zero), Team = submitted.Team, ReplacedBy = Guid.CreateVersion7(),
         };
     }
 

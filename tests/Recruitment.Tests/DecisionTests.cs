@@ -111,4 +111,30 @@ public sealed class DecisionTests(RecruitmentService service) : IClassFixture<Re
         Assert.Equal(HttpStatusCode.BadRequest, (await DecideAsync(started.Application.Id, "maybe")).StatusCode);
         Assert.Equal("submitted", await StatusAsync(started.Application.Id));
     }
+
+    [Fact]
+    public async Task The_review_list_ranks_filters_and_pages_without_repeating()
+    {
+        var round = await Applicants.OpenRoundAsync(service);
+        var small = await Applicants.SubmittedAsync(service, round.Id, Applicants.RuralBoleslawiec);
+        var large = await Applicants.SubmittedAsync(service, round.Id, Applicants.RuralGromadka, teamSize: 4);
+        var third = await Applicants.SubmittedAsync(service, round.Id, Applicants.RuralOsiecznica);
+        await DecideAsync(third.Application.Id, "rejected", "Brak podpisu wójta.");
+
+        var first = await service.Operator().GetFromJsonAsync<ListApplications.Page>($"/api/recruitment/rounds/{round.Id}/applications?limit=2", Ct);
+        var rest = await service.Operator().GetFromJsonAsync<ListApplications.Page>(
+            $"/api/recruitment/rounds/{round.Id}/applications?limit=2&cursor={first!.NextCursor}", Ct);
+        var rejected = await service.Operator().GetFromJsonAsync<ListApplications.Page>($"/api/recruitment/rounds/{round.Id}/applications?status=rejected", Ct);
+        var bad = await service.Operator().GetAsync($"/api/recruitment/rounds/{round.Id}/applications?status=lost&voivodeship=2", Ct);
+        var byMember = await service.ClientWith(TestTokens.Person(Guid.NewGuid(), ["jst-coordinator"], Applicants.RuralBoleslawiec))
+            .GetAsync($"/api/recruitment/rounds/{round.Id}/applications", Ct);
+
+        // Equal scores: submission order.
+        Assert.Equal([small.Application.Id, large.Application.Id, third.Application.Id], first.Items.Concat(rest!.Items).Select(i => i.Id));
+        Assert.Equal((4, 2, 2), (first.Items[1].TeamSize, first.Items[1].Women, first.Items[1].Men));
+        Assert.Equal("Anna Wójcik", first.Items[0].CoordinatorName);
+        Assert.Equal(third.Application.Id, Assert.Single(rejected!.Items).Id);
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, byMember.StatusCode);
+    }
 }

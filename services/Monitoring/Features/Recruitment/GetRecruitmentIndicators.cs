@@ -37,8 +37,6 @@ public static class GetRecruitmentIndicators
 
     private sealed record SexCount(string Sex, int People);
 
-    private sealed record DayRow(DateTime Day, int Submitted);
-
     private static async Task<IResult> HandleAsync(Guid? roundId, NpgsqlDataSource db, CancellationToken ct)
     {
         if (roundId is not { } id)
@@ -74,7 +72,7 @@ public static class GetRecruitmentIndicators
                   ORDER BY m.member_id, a.accepted_at DESC) person
             GROUP BY sex
             """))).ToDictionary(c => c.Sex, c => c.People);
-        var days = await connection.QueryAsync<DayRow>(Query("""
+        var days = await connection.QueryAsync<DayCount>(Query("""
             SELECT (submitted_at AT TIME ZONE 'Europe/Warsaw')::date AS day, count(*)::int AS submitted
             FROM recruitment_applications
             WHERE round_id = @id AND submitted_at IS NOT NULL
@@ -92,7 +90,7 @@ public static class GetRecruitmentIndicators
         int Of(string sex) => people.GetValueOrDefault(sex);
         return TypedResults.Ok(new Response(id, round.Name, round.Submitted, round.JstAccepted,
             new PeopleBySex(people.Values.Sum(), Of("woman"), Of("man"), Of("non-binary"), Of("undisclosed")),
-            [.. days.Select(d => new DayCount(DateOnly.FromDateTime(d.Day), d.Submitted))],
+            [.. days],
             [.. voivodeships]));
     }
 }

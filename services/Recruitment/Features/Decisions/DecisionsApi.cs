@@ -7,6 +7,7 @@ public static class DecisionsApi
         var api = app.MapGroup("/api/recruitment").WithTags("Decyzje / Decisions");
         api.MapDecideApplication();
         api.MapWithdrawApplication();
+        api.MapListApplications();
         return app;
     }
 }

@@ -1,0 +1,99 @@
+using System.Globalization;
+using System.Text;
+using Cro.BuildingBlocks.Persistence;
+using Cro.Recruitment.Features.Registry;
+using Cro.ServiceDefaults;
+using Cro.ServiceDefaults.Security;
+using Dapper;
+using FluentValidation;
+using Npgsql;
+
+namespace Cro.Recruitment.Features.Decisions;
+
+/// <summary>
+/// GET /api/recruitment/rounds/{id}/applications — the operators' review list: submitted and decided
+/// applications in ranking order (score, then submission time), filtered by status, województwo, kind,
+/// risk of marginalisation and minimum score, paged by keyset.
+/// </summary>
+public static class ListApplications
+{
+    public const int MaxLimit = 200;
+
+    public static readonly IReadOnlyList<string> Statuses = ["submitted", "accepted", "reserve", "rejected", "withdrawn"];
+
+    public sealed record Query(string? Status, string? Voivodeship, string? Kind, bool? AtRisk, int? MinScore, string? Cursor, int Limit = 50);
+
+    public sealed record Item(Guid Id, string JstTerc, string JstName, string JstKind, string VoivodeshipTerc, bool AtRiskOfMarginalisation,
+        string Status, int Score, DateTimeOffset SubmittedAt, int TeamSize, int Women, int Men, string CoordinatorName);
+
+    public sealed record Page(IReadOnlyList<Item> Items, string? NextCursor);
+
+    public sealed class Validator : AbstractValidator<Query>
+    {
+        public Validator()
+        {
+            RuleFor(q => q.Status).Must(s => s is null || Statuses.Contains(s))
+                .WithMessage(_ => Text.Pick($"Status spośród: {string.Join(", ", Statuses)}.", $"Status from: {string.Join(", ", Statuses)}."));
+            RuleFor(q => q.Voivodeship).Matches("^[0-9]{2}$").When(q => q.Voivodeship is not null)
+                .WithMessage(_ => Text.Pick("Województwo podaje się dwucyfrowym kodem TERC, np. 14.", "A województwo is given by its two-digit TERC code, e.g. 14."));
+            RuleFor(q => q.Kind).Must(k => k is null || JstKind.All.Contains(k))
+                .WithMessage(_ => Text.Pick($"Nieznany rodzaj JST. Dozwolone: {string.Join(", ", JstKind.All)}.", $"Unknown kind of JST. Allowed: {string.Join(", ", JstKind.All)}."));
+            RuleFor(q => q.Limit).InclusiveBetween(1, MaxLimit)
+                .WithMessage(_ => Text.Pick($"Limit musi być liczbą od 1 do {MaxLimit}.", $"The limit must be a number from 1 to {MaxLimit}."));
+            RuleFor(q => q.Cursor).Must(c => c is null || After(c) is not null)
+                .WithMessage(_ => Text.Pick("Kursor strony jest nieprawidłowy.", "The page cursor is invalid."));
+        }
+    }
+
+    public static RouteHandlerBuilder MapListApplications(this IEndpointRouteBuilder api) => api
+        .MapGet("/rounds/{id:guid}/applications", HandleAsync)
+        .WithName("ListApplications")
+        .WithSummary("Wnioski naboru do oceny / The round's applications for review")
+        .Validate<Query>()
+        .Produces<Page>()
+        .RequireAuthorization(Policies.Operator);
+
+    private static (int Score, DateTimeOffset SubmittedAt, Guid Id)? After(string? cursor) =>
+        KeysetCursor.TryDecode(cursor, 3, out var key)
+        && int.TryParse(key[0], CultureInfo.InvariantCulture, out var score)
+        && DateTimeOffset.TryParse(key[1], CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var at)
+        && Guid.TryParse(key[2], out var id) ? (score, at, id) : null;
+
+    private static async Task<IResult> HandleAsync(Guid id, [AsParameters] Query query, NpgsqlDataSource db, CancellationToken ct)
+    {
+        var sql = new StringBuilder("""
+            SELECT a.id, a.jst_terc, j.name AS jst_name, j.kind AS jst_kind, j.voivodeship_terc, j.at_risk_of_marginalisation,
+                   a.status, a.score, a.submitted_at,
+                   count(m.id)::int AS team_size, count(m.id) FILTER (WHERE m.sex = 'woman')::int AS women,
+                   count(m.id) FILTER (WHERE m.sex = 'man')::int AS men,
+                   coalesce(max(m.full_name) FILTER (WHERE m.is_coordinator), '') AS coordinator_name
+            FROM applications a
+            JOIN jst j ON j.terc = a.jst_terc
+            LEFT JOIN team_members m ON m.application_id = a.id AND m.left_at IS NULL
+            WHERE a.round_id = @id AND a.status <> 'draft'
+            """);
+        if (query.Status is not null) sql.Append(" AND a.status = @Status");
+        if (query.Voivodeship is not null) sql.Append(" AND j.voivodeship_terc = @Voivodeship");
+        if (query.Kind is not null) sql.Append(" AND j.kind = @Kind");
+        if (query.AtRisk is not null) sql.Append(" AND j.at_risk_of_marginalisation = @AtRisk");
+        if (query.MinScore is not null) sql.Append(" AND a.score >= @MinScore");
+        var after = After(query.Cursor);
+        // Ranking order, descending score then ascending time: the keyset compares (-score, time, id).
+        if (after is not null) sql.Append(" AND (-a.score, a.submitted_at, a.id) > (-@afterScore, @afterAt, @afterId)");
+        sql.Append(" GROUP BY a.id, j.terc ORDER BY a.score DESC, a.submitted_at, a.id LIMIT @take");
+
+        await using var connection = await db.OpenConnectionAsync(ct);
+        await using var transaction = await connection.BeginTransactionAsync(ct);
+        await transaction.SetJstScopeAsync(JstScope.All, ct);
+        var items = (await connection.QueryAsync<Item>(new CommandDefinition(sql.ToString(), new
+        {
+            id, query.Status, query.Voivodeship, query.Kind, query.AtRisk, query.MinScore,
+            afterScore = after?.Score, afterAt = after?.SubmittedAt.ToUniversalTime(), afterId = after?.Id, take = query.Limit + 1,
+        }, transaction, cancellationToken: ct))).ToList();
+        var next = items.Count > query.Limit
+            ? KeysetCursor.Encode(items[query.Limit - 1].Score.ToString(CultureInfo.InvariantCulture),
+                items[query.Limit - 1].SubmittedAt.ToString("o", CultureInfo.InvariantCulture), items[query.Limit - 1].Id.ToString())
+            : null;
+        return TypedResults.Ok(new Page(items.Take(query.Limit).ToList(), next));
+    }
+}
