@@ -16,7 +16,9 @@ CREATE TABLE recruitment_applications (
     submitted_at          timestamptz,           -- ApplicationSubmitted
     accepted_at           timestamptz,           -- ApplicationAccepted (by an operator, or promoted from the reserve list)
     promoted_from_reserve boolean NOT NULL DEFAULT false,
-    withdrawn_at          timestamptz            -- JstWithdrew: an accepted JST that withdrew no longer counts
+    withdrawn_at          timestamptz,           -- JstWithdrew
+    -- The JST is supported in the round: accepted and not withdrawn (the one promoted in a withdrawn JST's stead is).
+    supported             boolean GENERATED ALWAYS AS (accepted_at IS NOT NULL AND withdrawn_at IS NULL) STORED
 );
 
 CREATE INDEX recruitment_applications_by_round ON recruitment_applications (round_id, voivodeship_terc);

@@ -33,8 +33,6 @@ public static class GetRecruitmentIndicators
         .ProducesProblem(StatusCodes.Status404NotFound)
         .RequireAuthorization(Policies.PartnerOrOperator(Scopes.IndicatorsRead));
 
-    private sealed record Round(string Name, int Submitted, int JstAccepted);
-
     private sealed record SexCount(string Sex, int People);
 
     private static async Task<IResult> HandleAsync(Guid? roundId, NpgsqlDataSource db, CancellationToken ct)
@@ -50,15 +48,8 @@ public static class GetRecruitmentIndicators
         await using var transaction = await connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, ct);
         CommandDefinition Query(string sql) => new(sql, new { id }, transaction, cancellationToken: ct);
 
-        var round = await connection.QuerySingleOrDefaultAsync<Round>(Query("""
-            SELECT r.name,
-                   count(*) FILTER (WHERE a.submitted_at IS NOT NULL)::int AS submitted,
-                   count(DISTINCT a.jst_terc) FILTER (WHERE a.accepted_at IS NOT NULL AND a.withdrawn_at IS NULL)::int AS jst_accepted
-            FROM recruitment_rounds r LEFT JOIN recruitment_applications a ON a.round_id = r.id
-            WHERE r.id = @id
-            GROUP BY r.name
-            """));
-        if (round is null)
+        var roundName = await connection.QuerySingleOrDefaultAsync<string>(Query("SELECT name FROM recruitment_rounds WHERE id = @id"));
+        if (roundName is null)
         {
             return ProblemDetailsDefaults.NotFound("Monitorowanie nie otrzymało jeszcze żadnego zdarzenia naboru o tym identyfikatorze.",
                 "Monitoring has received no event of a round with this id yet.");
@@ -66,9 +57,9 @@ public static class GetRecruitmentIndicators
         // A person in two accepted teams of the round counts once, in the category of the later acceptance.
         var people = (await connection.QueryAsync<SexCount>(Query("""
             SELECT sex, count(*)::int AS people
-            FROM (SELECT DISTINCT ON (m.member_id) m.sex
+            FROM (SELECT m.sex
                   FROM recruitment_team_members m JOIN recruitment_applications a ON a.id = m.application_id
-                  WHERE a.round_id = @id AND a.accepted_at IS NOT NULL AND a.withdrawn_at IS NULL
+                  WHERE a.round_id = @id AND a.supported
                   ORDER BY m.member_id, a.accepted_at DESC) person
             GROUP BY sex
             """))).ToDictionary(c => c.Sex, c => c.People);
@@ -78,19 +69,19 @@ public static class GetRecruitmentIndicators
             WHERE round_id = @id AND submitted_at IS NOT NULL
             GROUP BY 1 ORDER BY 1
             """));
-        var voivodeships = await connection.QueryAsync<VoivodeshipCount>(Query("""
+        var voivodeships = (await connection.QueryAsync<VoivodeshipCount>(Query("""
             SELECT a.voivodeship_terc AS terc, v.name,
                    count(*) FILTER (WHERE a.submitted_at IS NOT NULL)::int AS submitted,
-                   count(DISTINCT a.jst_terc) FILTER (WHERE a.accepted_at IS NOT NULL AND a.withdrawn_at IS NULL)::int AS jst_accepted
+                   count(DISTINCT a.jst_terc) FILTER (WHERE a.supported)::int AS jst_accepted
             FROM recruitment_applications a LEFT JOIN jst v ON v.terc = a.voivodeship_terc
             WHERE a.round_id = @id
             GROUP BY a.voivodeship_terc, v.name
             ORDER BY a.voivodeship_terc
-            """));
+            """))).AsList();
         int Of(string sex) => people.GetValueOrDefault(sex);
-        return TypedResults.Ok(new Response(id, round.Name, round.Submitted, round.JstAccepted,
+        // A JST lies in one województwo, so the round's totals are the sums of the regions'.
+        return TypedResults.Ok(new Response(id, roundName, voivodeships.Sum(v => v.Submitted), voivodeships.Sum(v => v.JstAccepted),
             new PeopleBySex(people.Values.Sum(), Of("woman"), Of("man"), Of("non-binary"), Of("undisclosed")),
-            [.. days],
-            [.. voivodeships]));
+            [.. days], voivodeships));
     }
 }

@@ -1,3 +1,5 @@
+using Cro.Recruitment.Features.Marginalisation;
+
 namespace Cro.Recruitment.Features.Rounds;
 
 public static class RoundsApi
@@ -9,6 +11,7 @@ public static class RoundsApi
         api.MapCreateRound();
         api.MapChangeScoringRules();
         api.MapRoundStatistics();
+        api.MapImportMarginalisationList();
         return app;
     }
 }
