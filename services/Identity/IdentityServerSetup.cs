@@ -3,6 +3,7 @@ using Cro.Identity.Features.Audit;
 using Cro.Identity.Features.Invitations;
 using Cro.Identity.Features.Passwords;
 using Cro.Identity.Features.PersonalData;
+using Cro.Identity.Features.TaskTeams;
 using Cro.Identity.Features.PasswordReset;
 using Cro.ServiceDefaults.Security;
 using Microsoft.AspNetCore.DataProtection;
@@ -104,6 +105,7 @@ public static class IdentityServerSetup
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddScoped<AuditLog>();
         builder.Services.AddScoped<AccountInvitations>();
+        builder.Services.AddScoped<TeamAccounts>();
         builder.Services.AddSingleton<Consents>();
         builder.Services.AddCroAuthorization();
         return builder;

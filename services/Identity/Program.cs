@@ -13,6 +13,7 @@ using Cro.Identity.Features.Users;
 using Cro.ServiceDefaults;
 using Cro.ServiceDefaults.Security;
 using FluentValidation;
+using MassTransit;
 using Microsoft.AspNetCore.Authorization;
 using OpenIddict.Validation.AspNetCore;
 
@@ -26,7 +27,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
 builder.AddDatabase("identity");
 await builder.MigrateDatabaseAsync("identity");
-builder.AddMessaging("identity", bus => bus.AddConsumer<ApplicationAcceptedConsumer>());
+builder.AddMessaging("identity", bus => bus.AddConsumers(typeof(Program).Assembly));
 builder.AddIdentityServer(await ServerKeys.LoadOrCreateAsync(builder.Configuration.GetConnectionString("identity")!));
 builder.Services.AddRazorPages();
 builder.Services.UseChosenLanguageOnly();

@@ -5,6 +5,7 @@ using Cro.Web;
 using Cro.Web.Account;
 using Cro.Web.Administration;
 using Cro.Web.Components;
+using Cro.Web.Recruitment;
 using Cro.Web.Registry;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -14,9 +15,12 @@ builder.AddWebSignIn();
 builder.Services.AddRazorComponents();
 builder.Services.AddMemoryCache();
 builder.Services.AddHttpClient<RegistryClient>(http => http.BaseAddress = new Uri("http://recruitment"));
+builder.Services.AddHttpClient<ApplicationsClient>(http => http.BaseAddress = new Uri("http://recruitment"));
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddTransient<UserAccessTokenHandler>();
 builder.Services.AddHttpClient<IdentityApi>(http => http.BaseAddress = new Uri("http://identity"))
+    .AddHttpMessageHandler<UserAccessTokenHandler>();
+builder.Services.AddHttpClient<RecruitmentApi>(http => http.BaseAddress = new Uri("http://recruitment"))
     .AddHttpMessageHandler<UserAccessTokenHandler>();
 builder.Services.AddHttpClient<NotificationsApi>(http => http.BaseAddress = new Uri("http://notifications"))
     .AddHttpMessageHandler<UserAccessTokenHandler>();

@@ -65,4 +65,28 @@ public sealed class TaskTeamAccountsTests(IdentityService identity) : IClassFixt
             n => n == 1, what: "the refusal in the audit log");
         Assert.Equal("1465011", await identity.ScalarAsync<string>("""SELECT "JstTerc" FROM "AspNetUsers" WHERE "Id" = @id""", new { id }));
     }
+
+    [Fact]
+    public async Task A_member_who_leaves_loses_the_JST_and_a_newcomer_is_invited()
+    {
+        var (id, email) = await identity.CreatePersonAsync("Leon Odchodzący", "jst-member", "0201032", "leon's long passphrase", Ct);
+        var newcomer = Member("Nina Nowa", coordinator: false);
+        var bus = identity.Factory.Services.GetRequiredService<IBus>();
+
+        await bus.Publish(new TeamMemberLeft
+        {
+            ApplicationId = Guid.NewGuid(), RoundId = Guid.NewGuid(), JstTerc = "0201032", MemberId = Guid.NewGuid(), Email = email, LeftAt = DateTimeOffset.UtcNow,
+        }, Ct);
+        await bus.Publish(new TeamMemberJoined
+        {
+            ApplicationId = Guid.NewGuid(), RoundId = Guid.NewGuid(), JstTerc = "0201032", JstName = "Gromadka", Member = newcomer, JoinedAt = DateTimeOffset.UtcNow,
+        }, Ct);
+
+        await Eventually.GetAsync(() => identity.ScalarAsync<string?>("""SELECT "JstTerc" FROM "AspNetUsers" WHERE "Id" = @id""", new { id }),
+            jst => jst is null, what: "the JST removed from the person who left");
+        Assert.Equal(0, await CountAsync("""SELECT count(*) FROM "AspNetUserRoles" WHERE "UserId" = @id""", new { id }));
+        await Eventually.GetAsync(() => CountAsync(
+            "SELECT count(*) FROM outbox_messages WHERE message_type LIKE 'Cro.Contracts.InvitationIssued,%' AND payload->>'email' = @email",
+            new { email = newcomer.Email }), n => n == 1, what: "the newcomer's invitation");
+    }
 }

@@ -41,6 +41,20 @@ public sealed class RegistryClient(HttpClient http, IMemoryCache cache)
         return new JstSearchResult(await response.Content.ReadFromJsonAsync<JstPage>(ct), []);
     }
 
+    /// <summary>One JST by its TERC code, or null when the registry has none (or the code is malformed).</summary>
+    public async Task<Jst?> FindAsync(string terc, CancellationToken ct)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/recruitment/jst/" + Uri.EscapeDataString(terc));
+        request.Headers.AcceptLanguage.ParseAdd(System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName);
+        using var response = await http.SendAsync(request, ct);
+        if (response.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.BadRequest)
+        {
+            return null;
+        }
+        response.EnsureSuccessStatusCode();
+        return await response.Content.ReadFromJsonAsync<Jst>(ct);
+    }
+
     /// <summary>The 16 województwa, for the filter; they change with a new TERC edition, so an hour's cache is safe.</summary>
     public async Task<IReadOnlyList<Jst>> VoivodeshipsAsync(CancellationToken ct) =>
         await cache.GetOrCreateAsync("voivodeships", async entry =>

@@ -1,6 +1,5 @@
 using Cro.BuildingBlocks.Messaging;
 using Cro.Contracts;
-using Dapper;
 using Npgsql;
 
 namespace Cro.Monitoring.Features.Recruitment;
@@ -11,12 +10,10 @@ namespace Cro.Monitoring.Features.Recruitment;
 /// </summary>
 public sealed class ApplicationAcceptedConsumer(NpgsqlDataSource dataSource) : InboxConsumer<ApplicationAccepted>(dataSource)
 {
-    protected override async Task HandleAsync(ApplicationAccepted message, NpgsqlTransaction transaction, CancellationToken ct)
-    {
-        await RecruitmentRecord.EnsureAsync(transaction,
-            new(message.ApplicationId, message.RoundId, message.RoundName, message.JstTerc, message.VoivodeshipTerc), ct);
-        // The team as accepted replaces any team recorded before for this application.
-        await transaction.Connection!.ExecuteAsync(new CommandDefinition("""
+    // The team as accepted replaces any team recorded before for this application.
+    protected override Task HandleAsync(ApplicationAccepted message, NpgsqlTransaction transaction, CancellationToken ct) =>
+        RecruitmentRecord.RecordAsync(transaction,
+            new(message.ApplicationId, message.RoundId, message.RoundName, message.JstTerc, message.VoivodeshipTerc), """
             UPDATE recruitment_applications SET accepted_at = @AcceptedAt, promoted_from_reserve = @PromotedFromReserve
             WHERE id = @ApplicationId;
             DELETE FROM recruitment_team_members WHERE application_id = @ApplicationId;
@@ -24,10 +21,9 @@ public sealed class ApplicationAcceptedConsumer(NpgsqlDataSource dataSource) : I
             SELECT @ApplicationId, member.id, member.sex FROM unnest(@MemberIds, @Sexes) AS member (id, sex)
             ON CONFLICT DO NOTHING;
             """, new
-        {
-            message.ApplicationId, message.AcceptedAt, message.PromotedFromReserve,
-            MemberIds = message.Team.Select(m => m.MemberId).ToArray(),
-            Sexes = message.Team.Select(m => m.Sex).ToArray(),
-        }, transaction, cancellationToken: ct));
-    }
+            {
+                message.ApplicationId, message.AcceptedAt, message.PromotedFromReserve,
+                MemberIds = message.Team.Select(m => m.MemberId).ToArray(),
+                Sexes = message.Team.Select(m => m.Sex).ToArray(),
+            }, ct);
 }

@@ -57,7 +57,7 @@ public static class GetRecruitmentIndicators
         // A person in two accepted teams of the round counts once, in the category of the later acceptance.
         var people = (await connection.QueryAsync<SexCount>(Query("""
             SELECT sex, count(*)::int AS people
-            FROM (SELECT m.sex
+            FROM (SELECT DISTINCT ON (m.member_id) m.sex
                   FROM recruitment_team_members m JOIN recruitment_applications a ON a.id = m.application_id
                   WHERE a.round_id = @id AND a.supported
                   ORDER BY m.member_id, a.accepted_at DESC) person

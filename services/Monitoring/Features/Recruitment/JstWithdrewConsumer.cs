@@ -1,6 +1,5 @@
 using Cro.BuildingBlocks.Messaging;
 using Cro.Contracts;
-using Dapper;
 using Npgsql;
 
 namespace Cro.Monitoring.Features.Recruitment;
@@ -11,13 +10,9 @@ namespace Cro.Monitoring.Features.Recruitment;
 /// </summary>
 public sealed class JstWithdrewConsumer(NpgsqlDataSource dataSource) : InboxConsumer<JstWithdrew>(dataSource)
 {
-    protected override async Task HandleAsync(JstWithdrew message, NpgsqlTransaction transaction, CancellationToken ct)
-    {
-        // The event names no województwo: it is the first two digits of every TERC code.
-        await RecruitmentRecord.EnsureAsync(transaction,
-            new(message.ApplicationId, message.RoundId, message.RoundName, message.JstTerc, message.JstTerc[..2]), ct);
-        await transaction.Connection!.ExecuteAsync(new CommandDefinition(
-            "UPDATE recruitment_applications SET withdrawn_at = @WithdrewAt WHERE id = @ApplicationId",
-            message, transaction, cancellationToken: ct));
-    }
+    // The event names no województwo: it is the first two digits of every TERC code.
+    protected override Task HandleAsync(JstWithdrew message, NpgsqlTransaction transaction, CancellationToken ct) =>
+        RecruitmentRecord.RecordAsync(transaction,
+            new(message.ApplicationId, message.RoundId, message.RoundName, message.JstTerc, message.JstTerc[..2]),
+            "UPDATE recruitment_applications SET withdrawn_at = @WithdrewAt WHERE id = @ApplicationId", message, ct);
 }

@@ -47,22 +47,23 @@ public sealed class ApplicationFormValidator : AbstractValidator<ApplicationForm
         RuleFor(f => f.SchoolsRun).InclusiveBetween(0, 2000).When(f => f.SchoolsRun is not null)
             .WithMessage(_ => Text.Pick("Liczba szkół prowadzonych przez JST to od 0 do 2000.", "The number of schools the JST runs is from 0 to 2000."));
     }
+}
 
-    private sealed class TeamMemberValidator : AbstractValidator<TeamMemberInput>
+/// <summary>One person of the task team.</summary>
+public sealed class TeamMemberValidator : AbstractValidator<TeamMemberInput>
+{
+    public TeamMemberValidator()
     {
-        public TeamMemberValidator()
-        {
-            RuleFor(m => m.FullName).NotEmpty().MaximumLength(200)
-                .WithMessage(_ => Text.Pick("Podaj imię i nazwisko (do 200 znaków).", "Give the full name (up to 200 characters)."));
-            RuleFor(m => m.Email).NotEmpty().EmailAddress().MaximumLength(256)
-                .WithMessage(_ => Text.Pick("Podaj prawidłowy adres e-mail.", "Give a valid e-mail address."));
-            RuleFor(m => m.Position).NotEmpty().MaximumLength(200)
-                .WithMessage(_ => Text.Pick("Podaj stanowisko (do 200 znaków).", "Give the position (up to 200 characters)."));
-            RuleFor(m => m.Phone).Matches(@"^\+?[0-9 ()-]{7,20}$").When(m => !string.IsNullOrWhiteSpace(m.Phone))
-                .WithMessage(_ => Text.Pick("Numer telefonu: 7–20 cyfr, może zaczynać się od +.", "Phone number: 7–20 digits, may start with +."));
-            RuleFor(m => m.Sex).Must(SexCategory.All.Contains)
-                .WithMessage(_ => Text.Pick("Wybierz płeć: kobieta, mężczyzna, osoba niebinarna albo „wolę nie podawać”.",
-                    "Choose sex: woman, man, non-binary or 'prefer not to say'."));
-        }
+        RuleFor(m => m.FullName).NotEmpty().MaximumLength(200)
+            .WithMessage(_ => Text.Pick("Podaj imię i nazwisko (do 200 znaków).", "Give the full name (up to 200 characters)."));
+        RuleFor(m => m.Email).NotEmpty().EmailAddress().MaximumLength(256)
+            .WithMessage(_ => Text.Pick("Podaj prawidłowy adres e-mail.", "Give a valid e-mail address."));
+        RuleFor(m => m.Position).NotEmpty().MaximumLength(200)
+            .WithMessage(_ => Text.Pick("Podaj stanowisko (do 200 znaków).", "Give the position (up to 200 characters)."));
+        RuleFor(m => m.Phone).Matches(@"^\+?[0-9 ()-]{7,20}$").When(m => !string.IsNullOrWhiteSpace(m.Phone))
+            .WithMessage(_ => Text.Pick("Numer telefonu: 7–20 cyfr, może zaczynać się od +.", "Phone number: 7–20 digits, may start with +."));
+        RuleFor(m => m.Sex).Must(SexCategory.All.Contains)
+            .WithMessage(_ => Text.Pick("Wybierz płeć: kobieta, mężczyzna, osoba niebinarna albo „wolę nie podawać”.",
+                "Choose sex: woman, man, non-binary or 'prefer not to say'."));
     }
 }

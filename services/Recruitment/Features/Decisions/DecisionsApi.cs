@@ -1,3 +1,5 @@
+using Cro.Recruitment.Features.TaskTeams;
+
 namespace Cro.Recruitment.Features.Decisions;
 
 public static class DecisionsApi
@@ -8,6 +10,7 @@ public static class DecisionsApi
         api.MapDecideApplication();
         api.MapWithdrawApplication();
         api.MapListApplications();
+        api.MapReplaceTeamMember();
         return app;
     }
 }

@@ -46,11 +46,9 @@ public static class WithdrawApplication
         }
         await using (access)
         {
-            var isOperator = JstScope.For(user).IncludesAll;
-            if (!isOperator && !(user.HasClaim(CroClaims.Role, Roles.JstCoordinator) && user.JstTerc() == access.Application.JstTerc))
+            if (CoordinatorOrOperator.Refusal(user, access.Application.JstTerc) is { } notAllowed)
             {
-                return Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: Text.Pick("Brak uprawnień.", "Not allowed."),
-                    detail: Text.Pick("Rezygnację składa koordynator zespołu JST albo operator.", "The JST team's coordinator or an operator withdraws."));
+                return notAllowed;
             }
             var transaction = access.Transaction;
             await RoundLock.TakeAsync(transaction, access.Application.RoundId, ct);

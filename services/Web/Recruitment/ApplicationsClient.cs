@@ -1,0 +1,100 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Json;
+using Cro.ServiceDefaults;
+
+namespace Cro.Web.Recruitment;
+
+/// <summary>
+/// The recruitment service as an anonymous visitor calls it (service discovery name "recruitment"): the
+/// public rounds, and an application opened with its key. The key travels from the page's address to the
+/// X-Application-Key header here, on the server; the browser never sends it to the API itself. No
+/// person's token goes with these calls: the applicant may have no account, and the key alone decides.
+/// </summary>
+public sealed class ApplicationsClient(HttpClient http)
+{
+    public const string KeyHeader = "X-Application-Key";
+
+    public Task<ApiOutcome<List<RoundView>>> RoundsAsync(CancellationToken ct) =>
+        SendAsync<List<RoundView>>(new(HttpMethod.Get, "/api/recruitment/rounds"), ct);
+
+    public Task<ApiOutcome<RoundView>> RoundAsync(Guid id, CancellationToken ct) =>
+        SendAsync<RoundView>(new(HttpMethod.Get, $"/api/recruitment/rounds/{id}"), ct);
+
+    /// <summary>Starts the draft; the service e-mails the coordinator the link (with the key) that resumes it.</summary>
+    public Task<ApiOutcome<StartedApplication>> StartAsync(Guid roundId, ApplicationForm form, CancellationToken ct) =>
+        SendAsync<StartedApplication>(new(HttpMethod.Post, $"/api/recruitment/rounds/{roundId}/applications") { Content = JsonContent.Create(form) }, ct);
+
+    public Task<ApiOutcome<ApplicationView>> GetAsync(Guid id, string key, CancellationToken ct) =>
+        SendAsync<ApplicationView>(WithKey(new(HttpMethod.Get, $"/api/recruitment/applications/{id}"), key), ct);
+
+    /// <summary>Saves the whole draft (the API replaces it, team included).</summary>
+    public Task<ApiOutcome<ApplicationView>> SaveAsync(Guid id, string key, ApplicationForm form, CancellationToken ct) =>
+        SendAsync<ApplicationView>(WithKey(new(HttpMethod.Put, $"/api/recruitment/applications/{id}") { Content = JsonContent.Create(form) }, key), ct);
+
+    public Task<ApiOutcome<ApplicationView>> SubmitAsync(Guid id, string key, CancellationToken ct) =>
+        SendAsync<ApplicationView>(WithKey(new(HttpMethod.Post, $"/api/recruitment/applications/{id}/submit"), key), ct);
+
+    private static HttpRequestMessage WithKey(HttpRequestMessage request, string key)
+    {
+        request.Headers.Add(KeyHeader, key);
+        return request;
+    }
+
+    private async Task<ApiOutcome<T>> SendAsync<T>(HttpRequestMessage request, CancellationToken ct)
+    {
+        using (request)
+        {
+            request.Headers.AcceptLanguage.ParseAdd(CultureInfo.CurrentUICulture.TwoLetterISOLanguageName);
+            try
+            {
+                using var response = await http.SendAsync(request, ct);
+                return await ApiOutcome<T>.ReadAsync(response, ct);
+            }
+            catch (HttpRequestException)
+            {
+                return Unavailable<T>();
+            }
+        }
+    }
+
+    internal static ApiOutcome<T> Unavailable<T>() => new(default, FormErrors.None.AddGeneral(Text.Pick(
+        "Usługa naboru jest chwilowo niedostępna. Nic nie zostało zapisane; spróbuj ponownie za chwilę.",
+        "The recruitment service is unavailable at the moment. Nothing was saved; try again in a moment.")), HttpStatusCode.ServiceUnavailable);
+}
+
+/// <summary>The recruitment service as the signed-in operator calls it, with their access token.</summary>
+public sealed class RecruitmentApi(HttpClient http)
+{
+    public Task<ApiOutcome<List<RoundView>>> RoundsAsync(CancellationToken ct) => GetAsync<List<RoundView>>("/api/recruitment/rounds", ct);
+
+    public Task<ApiOutcome<RoundView>> RoundAsync(Guid id, CancellationToken ct) => GetAsync<RoundView>($"/api/recruitment/rounds/{id}", ct);
+
+    public Task<ApiOutcome<RoundView>> CreateRoundAsync(NewRound round, CancellationToken ct) =>
+        SendAsync<RoundView>(() => http.PostAsJsonAsync("/api/recruitment/rounds", round, ct), ct);
+
+    public Task<ApiOutcome<RoundStatistics>> StatisticsAsync(Guid roundId, CancellationToken ct) =>
+        GetAsync<RoundStatistics>($"/api/recruitment/rounds/{roundId}/statistics", ct);
+
+    /// <summary>The round's submitted and decided applications in ranking order, 50 a page.</summary>
+    public Task<ApiOutcome<ReviewPage>> ApplicationsAsync(Guid roundId, ReviewQuery query, CancellationToken ct) =>
+        GetAsync<ReviewPage>($"/api/recruitment/rounds/{roundId}/applications" + query.ToQueryString(), ct);
+
+    public Task<ApiOutcome<ApplicationView>> DecideAsync(Guid applicationId, DecisionRequest decision, CancellationToken ct) =>
+        SendAsync<ApplicationView>(() => http.PostAsJsonAsync($"/api/recruitment/applications/{applicationId}/decision", decision, ct), ct);
+
+    private Task<ApiOutcome<T>> GetAsync<T>(string url, CancellationToken ct) => SendAsync<T>(() => http.GetAsync(url, ct), ct);
+
+    private static async Task<ApiOutcome<T>> SendAsync<T>(Func<Task<HttpResponseMessage>> send, CancellationToken ct)
+    {
+        try
+        {
+            using var response = await send();
+            return await ApiOutcome<T>.ReadAsync(response, ct);
+        }
+        catch (HttpRequestException)
+        {
+            return ApplicationsClient.Unavailable<T>();
+        }
+    }
+}

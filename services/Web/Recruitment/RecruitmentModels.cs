@@ -1,0 +1,83 @@
+namespace Cro.Web.Recruitment;
+
+// The recruitment service's shapes as the web reads and writes them (services/Recruitment/Features/{Rounds,Applications,Decisions}).
+// Only the fields the web uses; the API's JSON is camelCase, as System.Net.Http.Json reads and writes by default.
+
+/// <summary>A round (GET /api/recruitment/rounds): status is planned, open or closed at the time of the call.</summary>
+public sealed record RoundView(Guid Id, string Name, DateTimeOffset OpensAt, DateTimeOffset ClosesAt, string Status, int Capacity,
+    IReadOnlyList<string> EligibleKinds, int TeamMin, int TeamMax, int TargetWomen, int TargetMen)
+{
+    public bool IsOpen => Status == "open";
+}
+
+/// <summary>POST /api/recruitment/rounds; times carry Warsaw's offset for their date.</summary>
+public sealed record NewRound(string Name, DateTimeOffset OpensAt, DateTimeOffset ClosesAt, int Capacity, IReadOnlyList<string> EligibleKinds,
+    int TeamMin, int TeamMax, int TargetWomen, int TargetMen);
+
+/// <summary>What the applicant fills in; a draft may be incomplete, submitting checks it is whole.</summary>
+public sealed record ApplicationForm(string JstTerc, IReadOnlyList<TeamMemberInput>? Team, int? SchoolsRun, bool? TookPartBefore,
+    Declarations? Declarations);
+
+public sealed record TeamMemberInput(string FullName, string Email, string Position, string? Phone, string Sex, bool IsCoordinator);
+
+public sealed record Declarations(string? InformationClauseVersion, bool CommitsToWholeCycle, bool ConsentsToPublishPractices);
+
+public sealed record JstRef(string Terc, string Name, string Kind, string VoivodeshipTerc, bool AtRiskOfMarginalisation);
+
+public sealed record TeamMember(Guid Id, string FullName, string Email, string Position, string? Phone, string Sex, bool IsCoordinator)
+{
+    public TeamMemberInput ToInput() => new(FullName, Email, Position, Phone, Sex, IsCoordinator);
+}
+
+/// <summary>An application as the API returns it. The score is there for operators; the applicant's pages never show it.</summary>
+public sealed record ApplicationView(Guid Id, Guid RoundId, string RoundName, JstRef Jst, string Status, IReadOnlyList<TeamMember> Team,
+    int? SchoolsRun, bool? TookPartBefore, Declarations Declarations, DateTimeOffset CreatedAt, DateTimeOffset? SubmittedAt, int? Score)
+{
+    public TeamMember? Coordinator => Team.FirstOrDefault(m => m.IsCoordinator);
+
+    public IReadOnlyList<TeamMember> Members => [.. Team.Where(m => !m.IsCoordinator)];
+
+    /// <summary>The whole form as saved, to be changed in one part and saved again (PUT replaces the whole draft).</summary>
+    public ApplicationForm ToForm() => new(Jst.Terc, [.. Team.OrderByDescending(m => m.IsCoordinator).Select(m => m.ToInput())],
+        SchoolsRun, TookPartBefore, Declarations);
+}
+
+/// <summary>POST /api/recruitment/rounds/{roundId}/applications answers the draft and the key that opens it.</summary>
+public sealed record StartedApplication(ApplicationView Application, string Key);
+
+/// <summary>A row of the operators' review list (GET /api/recruitment/rounds/{id}/applications).</summary>
+public sealed record ReviewItem(Guid Id, string JstTerc, string JstName, string JstKind, string VoivodeshipTerc, bool AtRiskOfMarginalisation,
+    string Status, int Score, DateTimeOffset SubmittedAt, int TeamSize, int Women, int Men, string CoordinatorName);
+
+public sealed record ReviewPage(IReadOnlyList<ReviewItem> Items, string? NextCursor);
+
+/// <summary>The review list's filters, as the page's query and as the API's.</summary>
+public sealed record ReviewQuery(string? Status = null, string? Voivodeship = null, string? Kind = null, bool? AtRisk = null,
+    int? MinScore = null, string? Cursor = null)
+{
+    public QueryString ToQueryString() => QueryString.Create(new Dictionary<string, string?>
+    {
+        ["status"] = Status,
+        ["voivodeship"] = Voivodeship,
+        ["kind"] = Kind,
+        ["atRisk"] = AtRisk switch { true => "true", false => "false", null => null },
+        ["minScore"] = MinScore?.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["cursor"] = Cursor,
+    }.Where(p => !string.IsNullOrEmpty(p.Value)));
+}
+
+/// <summary>POST /api/recruitment/applications/{id}/decision: accepted, reserve or rejected (with a reason).</summary>
+public sealed record DecisionRequest(string Decision, string? Reason);
+
+/// <summary>GET /api/recruitment/rounds/{id}/statistics: counts only.</summary>
+public sealed record RoundStatistics(Guid RoundId, IReadOnlyDictionary<string, int> ByStatus, IReadOnlyList<VoivodeshipCount> ByVoivodeship,
+    IReadOnlyList<KindCount> ByKind, int AtRiskOfMarginalisation)
+{
+    public int Count(string status) => ByStatus.TryGetValue(status, out var n) ? n : 0;
+
+    public int Total => ByStatus.Values.Sum();
+}
+
+public sealed record VoivodeshipCount(string Terc, string Name, int Submitted, int Accepted);
+
+public sealed record KindCount(string Kind, int Submitted, int Accepted);
