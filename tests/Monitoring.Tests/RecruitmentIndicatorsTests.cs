@@ -124,6 +124,30 @@ public sealed class RecruitmentIndicatorsTests(MonitoringService service) : ICla
     }
 
     [Fact]
+    public async Task A_person_who_joins_an_accepted_team_later_counts_and_one_who_left_still_counts()
+    {
+        var roundId = Guid.CreateVersion7();
+        var a = NewApplication(roundId, "0201052", "woman", "man", "woman");
+        var newcomer = Member("man");
+        var joined = new TeamMemberJoined
+        {
+            ApplicationId = a.Id, RoundId = roundId, JstTerc = a.JstTerc, JstName = "Osiecznica", Member = newcomer, JoinedAt = DateTimeOffset.UtcNow,
+        };
+        // The join may even overtake the acceptance: the acceptance does not drop the newcomer.
+        await service.PublishTwiceAsync(joined, Ct);
+        await service.PublishTwiceAsync(a.Accepted(), Ct);
+        await service.PublishTwiceAsync(new TeamMemberLeft
+        {
+            ApplicationId = a.Id, RoundId = roundId, JstTerc = a.JstTerc, MemberId = a.Team[1].MemberId, Email = a.Team[1].Email, LeftAt = DateTimeOffset.UtcNow,
+        }, Ct);
+
+        var indicators = await SettledAsync(roundId, r => r.PeopleSupported.Total == 4, "three accepted and one who joined");
+
+        Assert.Equal(new GetRecruitmentIndicators.PeopleBySex(4, 2, 2, 0, 0), indicators.PeopleSupported);
+        Assert.Equal(RoundName, indicators.RoundName);
+    }
+
+    [Fact]
     public async Task Recruitment_indicators_need_indicators_read_or_an_operator()
     {
         var roundId = Guid.CreateVersion7();

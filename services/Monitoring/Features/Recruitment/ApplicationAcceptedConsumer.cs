@@ -16,7 +16,7 @@ public sealed class ApplicationAcceptedConsumer(NpgsqlDataSource dataSource) : I
             new(message.ApplicationId, message.RoundId, message.RoundName, message.JstTerc, message.VoivodeshipTerc), """
             UPDATE recruitment_applications SET accepted_at = @AcceptedAt, promoted_from_reserve = @PromotedFromReserve
             WHERE id = @ApplicationId;
-            DELETE FROM recruitment_team_members WHERE application_id = @ApplicationId;
+            DELETE FROM recruitment_team_members WHERE application_id = @ApplicationId AND NOT joined_later;
             INSERT INTO recruitment_team_members (application_id, member_id, sex)
             SELECT @ApplicationId, member.id, member.sex FROM unnest(@MemberIds, @Sexes) AS member (id, sex)
             ON CONFLICT DO NOTHING;
