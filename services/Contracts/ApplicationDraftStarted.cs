@@ -15,4 +15,6 @@ public sealed record ApplicationDraftStarted : IIntegrationEvent
     /// <summary>Absolute link (through the gateway) to the draft.</summary>
     public required Uri ResumeUrl { get; init; }
     public required DateTimeOffset RoundClosesAt { get; init; }
+    /// <summary>The partner (API client) that prepared the draft for the JST, if one did: the coordinator confirms it by submitting.</summary>
+    public string? ProposedBy { get; init; }
 }

@@ -31,6 +31,14 @@ public static class StartApplication
     private static async Task<IResult> HandleAsync(Guid roundId, ApplicationForm form, HttpContext context, NpgsqlDataSource db,
         TimeProvider time, IConfiguration configuration, CancellationToken ct)
     {
+        var (started, refusal) = await StartDraftAsync(roundId, form, proposedBy: null, context, db, time, configuration, ct);
+        return started is null ? refusal! : TypedResults.Created($"/api/recruitment/applications/{started.Application.Id}", started);
+    }
+
+    /// <summary>Starts a draft and e-mails its link to the coordinator; <paramref name="proposedBy"/> names the partner client that proposed it.</summary>
+    internal static async Task<(Started? Started, IResult? Refusal)> StartDraftAsync(Guid roundId, ApplicationForm form, string? proposedBy,
+        HttpContext context, NpgsqlDataSource db, TimeProvider time, IConfiguration configuration, CancellationToken ct)
+    {
         var now = time.GetUtcNow();
         await using var connection = await db.OpenConnectionAsync(ct);
         await using var transaction = await connection.BeginTransactionAsync(ct);
@@ -38,11 +46,11 @@ public static class StartApplication
             RoundRow.SelectSql + " WHERE r.id = @roundId", new { roundId }, transaction, cancellationToken: ct));
         if (round is null)
         {
-            return ProblemDetailsDefaults.NotFound("Nie ma naboru o tym identyfikatorze.", "There is no round with this id.");
+            return (null, ProblemDetailsDefaults.NotFound("Nie ma naboru o tym identyfikatorze.", "There is no round with this id."));
         }
         if (ApplicationRules.WindowProblem(round.OpensAt, round.ClosesAt, now) is { } closed)
         {
-            return closed;
+            return (null, closed);
         }
         var jst = await connection.QuerySingleOrDefaultAsync<JstFacts>(new CommandDefinition(
             "SELECT name, kind FROM jst WHERE terc = @JstTerc", new { form.JstTerc }, transaction, cancellationToken: ct));
@@ -63,16 +71,16 @@ public static class StartApplication
         }
         if (errors.Count > 0)
         {
-            return ProblemDetailsDefaults.ValidationProblem(errors);
+            return (null, ProblemDetailsDefaults.ValidationProblem(errors));
         }
 
         await transaction.SetJstScopeAsync(JstScope.Of([form.JstTerc]), ct);
         var id = Guid.CreateVersion7();
         var key = ApplicationKey.New();
         await connection.ExecuteAsync(new CommandDefinition("""
-            INSERT INTO applications (id, round_id, jst_terc, status, key_hash, created_at, updated_at)
-            VALUES (@id, @roundId, @JstTerc, 'draft', @hash, @now, @now)
-            """, new { id, roundId, form.JstTerc, hash = ApplicationKey.Hash(key), now }, transaction, cancellationToken: ct));
+            INSERT INTO applications (id, round_id, jst_terc, status, key_hash, created_at, updated_at, proposed_by)
+            VALUES (@id, @roundId, @JstTerc, 'draft', @hash, @now, @now, @proposedBy)
+            """, new { id, roundId, form.JstTerc, hash = ApplicationKey.Hash(key), now, proposedBy }, transaction, cancellationToken: ct));
         await ApplicationStore.UpdateFormAsync(transaction, id, form, now, ct);
         await ApplicationStore.ReplaceTeamAsync(transaction, id, roundId, form.JstTerc, form.Team!, now, ct);
         await transaction.EnqueueAsync(new ApplicationDraftStarted
@@ -85,9 +93,10 @@ public static class StartApplication
             CoordinatorEmail = coordinator.Email.Trim(),
             ResumeUrl = new Uri(PublicAddress.Of(configuration, context.Request), $"wniosek/{id}?klucz={key}"),
             RoundClosesAt = round.ClosesAt,
+            ProposedBy = proposedBy,
         }, ct);
         var view = (await ApplicationStore.FindAsync(transaction, id, ct))!.ToView();
         await transaction.CommitAsync(ct);
-        return TypedResults.Created($"/api/recruitment/applications/{id}", new Started(view, key));
+        return (new Started(view, key), null);
     }
 }

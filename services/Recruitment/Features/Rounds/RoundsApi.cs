@@ -1,4 +1,5 @@
 using Cro.Recruitment.Features.Marginalisation;
+using Cro.Recruitment.Features.Partner;
 
 namespace Cro.Recruitment.Features.Rounds;
 
@@ -11,7 +12,9 @@ public static class RoundsApi
         api.MapCreateRound();
         api.MapChangeScoringRules();
         api.MapRoundStatistics();
+        api.MapAcceptedJst();
         api.MapImportMarginalisationList();
+        api.MapPartnerDrafts();
         return app;
     }
 }

@@ -1,0 +1,62 @@
+using Cro.BuildingBlocks.Persistence;
+using Cro.Recruitment.Features.Applications;
+using Cro.ServiceDefaults;
+using Cro.ServiceDefaults.Security;
+using Dapper;
+using Npgsql;
+
+namespace Cro.Recruitment.Features.Partner;
+
+/// <summary>
+/// The partner association prepares applications for its member JST (scope recruitment.write):
+/// POST /api/recruitment/rounds/{roundId}/partner-drafts starts a draft whose link goes only to the
+/// JST's coordinator, who checks it and submits it; until then it does not count. GET
+/// /api/recruitment/partner-drafts/{id} tells the partner where its draft stands, nothing more.
+/// </summary>
+public static class PartnerDrafts
+{
+    public sealed record Proposed(Guid Id, string JstTerc, string Status, DateTimeOffset? SubmittedAt);
+
+    public static IEndpointRouteBuilder MapPartnerDrafts(this IEndpointRouteBuilder api)
+    {
+        api.MapPost("/rounds/{roundId:guid}/partner-drafts", ProposeAsync)
+            .WithName("ProposeApplication")
+            .WithSummary("Szkic wniosku w imieniu JST (potwierdza koordynator) / A draft on a JST's behalf (its coordinator confirms)")
+            .Validate<ApplicationForm>()
+            .Produces<Proposed>(StatusCodes.Status201Created)
+            .RequireAuthorization(Policies.PartnerOrOperator(Scopes.RecruitmentWrite));
+        api.MapGet("/partner-drafts/{id:guid}", StatusAsync)
+            .WithName("ProposedApplicationStatus")
+            .WithSummary("Stan szkicu przygotowanego przez partnera / Where a partner's draft stands")
+            .Produces<Proposed>()
+            .RequireAuthorization(Policies.PartnerOrOperator(Scopes.RecruitmentWrite));
+        return api;
+    }
+
+    private static async Task<IResult> ProposeAsync(Guid roundId, ApplicationForm form, HttpContext context, NpgsqlDataSource db,
+        TimeProvider time, IConfiguration configuration, CancellationToken ct)
+    {
+        var (started, refusal) = await StartApplication.StartDraftAsync(roundId, form, Proposer(context), context, db, time, configuration, ct);
+        return started is null
+            ? refusal!
+            : TypedResults.Created($"/api/recruitment/partner-drafts/{started.Application.Id}",
+                new Proposed(started.Application.Id, form.JstTerc, started.Application.Status, null));
+    }
+
+    private static async Task<IResult> StatusAsync(Guid id, HttpContext context, NpgsqlDataSource db, CancellationToken ct)
+    {
+        await using var connection = await db.OpenConnectionAsync(ct);
+        await using var transaction = await connection.BeginTransactionAsync(ct);
+        // A partner sees its own proposals across JST, and of them only the status.
+        await transaction.SetJstScopeAsync(JstScope.All, ct);
+        var proposed = await connection.QuerySingleOrDefaultAsync<Proposed>(new CommandDefinition(
+            "SELECT id, jst_terc, status, submitted_at FROM applications WHERE id = @id AND proposed_by = @proposer",
+            new { id, proposer = Proposer(context) }, transaction, cancellationToken: ct));
+        return proposed is null
+            ? ProblemDetailsDefaults.NotFound("Nie ma takiego szkicu przygotowanego przez tego klienta.", "There is no such draft prepared by this client.")
+            : TypedResults.Ok(proposed);
+    }
+
+    /// <summary>The proposing client's id (an operator acting for a partner is recorded by their person id).</summary>
+    private static string Proposer(HttpContext context) => context.User.FindFirst(CroClaims.Subject)?.Value ?? "unknown";
+}

@@ -1,0 +1,47 @@
+using Cro.BuildingBlocks.Persistence;
+using Cro.ServiceDefaults;
+using Cro.ServiceDefaults.Security;
+using Dapper;
+using Npgsql;
+
+namespace Cro.Recruitment.Features.Rounds;
+
+/// <summary>
+/// GET /api/recruitment/rounds/{id}/accepted-jst — which JST take part in a round: the registry's data
+/// of each accepted JST and when it was accepted; nothing of its application or its people.
+/// </summary>
+public static class AcceptedJst
+{
+    public sealed record Item(string Terc, string Name, string Kind, string VoivodeshipTerc, DateTimeOffset AcceptedAt);
+
+    public static RouteHandlerBuilder MapAcceptedJst(this IEndpointRouteBuilder api) => api
+        .MapGet("/rounds/{id:guid}/accepted-jst", HandleAsync)
+        .WithName("AcceptedJst")
+        .WithSummary("JST przyjęte do naboru / JST accepted in a round")
+        .Produces<IReadOnlyList<Item>>()
+        .ProducesProblem(StatusCodes.Status404NotFound)
+        .RequireAuthorization(Policies.PartnerOrOperator(Scopes.RecruitmentRead));
+
+    private static async Task<IResult> HandleAsync(Guid id, NpgsqlDataSource db, CancellationToken ct)
+    {
+        await using var connection = await db.OpenConnectionAsync(ct);
+        await using var transaction = await connection.BeginTransactionAsync(ct);
+        if (!await connection.ExecuteScalarAsync<bool>(new CommandDefinition("SELECT EXISTS (SELECT 1 FROM rounds WHERE id = @id)",
+                new { id }, transaction, cancellationToken: ct)))
+        {
+            return ProblemDetailsDefaults.NotFound("Nie ma naboru o tym identyfikatorze.", "There is no round with this id.");
+        }
+        // Which JST take part is public knowledge of the programme; only registry data leaves this query.
+        await transaction.SetJstScopeAsync(JstScope.All, ct);
+        var items = await connection.QueryAsync<Item>(new CommandDefinition("""
+            SELECT j.terc, j.name, j.kind, j.voivodeship_terc, d.decided_at AS accepted_at
+            FROM applications a
+            JOIN jst j ON j.terc = a.jst_terc
+            JOIN LATERAL (SELECT decided_at FROM decisions WHERE application_id = a.id AND decision = 'accepted'
+                          ORDER BY decided_at DESC LIMIT 1) d ON true
+            WHERE a.round_id = @id AND a.status = 'accepted'
+            ORDER BY j.voivodeship_terc, j.name, j.terc
+            """, new { id }, transaction, cancellationToken: ct));
+        return TypedResults.Ok(items.ToList());
+    }
+}

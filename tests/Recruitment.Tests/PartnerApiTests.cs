@@ -1,0 +1,71 @@
+using System.Net;
+using System.Net.Http.Json;
+using Cro.Recruitment.Features.Applications;
+using Cro.Recruitment.Features.Decisions;
+using Cro.Recruitment.Features.Partner;
+using Cro.Recruitment.Features.Rounds;
+using Cro.Tests.Infrastructure;
+using Dapper;
+using Npgsql;
+
+namespace Cro.Recruitment.Tests;
+
+/// <summary>The partner association's API: read the accepted JST, prepare drafts its member JST confirm.</summary>
+public sealed class PartnerApiTests(RecruitmentService service) : IClassFixture<RecruitmentService>
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private HttpClient Partner(params string[] scopes) => service.ClientWith(TestTokens.Client("partner-zgw", scopes));
+
+    [Fact]
+    public async Task A_partners_draft_counts_only_after_the_coordinator_submits_it_through_the_emailed_link()
+    {
+        var round = await Applicants.OpenRoundAsync(service);
+        var partner = Partner("recruitment.write");
+
+        var proposed = await partner.PostAsJsonAsync($"/api/recruitment/rounds/{round.Id}/partner-drafts",
+            Applicants.WholeForm(Applicants.RuralGromadka, Applicants.Team(3)), Ct);
+        var draft = await proposed.Content.ReadFromJsonAsync<PartnerDrafts.Proposed>(Ct);
+        var body = await proposed.Content.ReadAsStringAsync(Ct);
+
+        Assert.Equal(HttpStatusCode.Created, proposed.StatusCode);
+        Assert.DoesNotContain("key", body, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal("draft", draft!.Status);
+        Assert.Equal(HttpStatusCode.NotFound, (await partner.GetAsync($"/api/recruitment/applications/{draft.Id}", Ct)).StatusCode);
+
+        // The coordinator's link carries the key; submitting with it is the confirmation.
+        await using var connection = new NpgsqlConnection(service.Factory.Database.OwnerConnectionString);
+        var resumeUrl = await connection.ExecuteScalarAsync<string>(
+            "SELECT payload->>'resumeUrl' FROM outbox_messages WHERE message_type LIKE 'Cro.Contracts.ApplicationDraftStarted,%' AND payload->>'applicationId' = @id",
+            new { id = draft.Id.ToString() });
+        var key = Uri.UnescapeDataString(resumeUrl!.Split("klucz=")[1]);
+        var submitted = await Applicants.WithKey(service, key).PostAsync($"/api/recruitment/applications/{draft.Id}/submit", null, Ct);
+        var status = await partner.GetFromJsonAsync<PartnerDrafts.Proposed>($"/api/recruitment/partner-drafts/{draft.Id}", Ct);
+
+        Assert.Equal(HttpStatusCode.OK, submitted.StatusCode);
+        Assert.Equal("submitted", status!.Status);
+        Assert.Equal(HttpStatusCode.NotFound, (await service.ClientWith(TestTokens.Client("another-partner", "recruitment.write"))
+            .GetAsync($"/api/recruitment/partner-drafts/{draft.Id}", Ct)).StatusCode);
+    }
+
+    [Fact]
+    public async Task Partners_read_the_accepted_JST_with_recruitment_read_and_write_drafts_only_with_recruitment_write()
+    {
+        var round = await Applicants.OpenRoundAsync(service);
+        var accepted = await Applicants.SubmittedAsync(service, round.Id, Applicants.RuralOsiecznica);
+        await service.Operator().PostAsJsonAsync($"/api/recruitment/applications/{accepted.Application.Id}/decision",
+            new DecideApplication.Request("accepted", null), Ct);
+
+        var list = await Partner("recruitment.read").GetFromJsonAsync<List<AcceptedJst.Item>>($"/api/recruitment/rounds/{round.Id}/accepted-jst", Ct);
+        var withoutRead = await Partner("recruitment.write").GetAsync($"/api/recruitment/rounds/{round.Id}/accepted-jst", Ct);
+        var withoutWrite = await Partner("recruitment.read").PostAsJsonAsync($"/api/recruitment/rounds/{round.Id}/partner-drafts",
+            Applicants.WholeForm(Applicants.RuralBoleslawiec, Applicants.Team(3)), Ct);
+        var invalid = await Partner("recruitment.write").PostAsJsonAsync($"/api/recruitment/rounds/{round.Id}/partner-drafts",
+            Applicants.WholeForm("not-a-code", Applicants.Team(3)), Ct);
+
+        Assert.Equal(("0201052", "Osiecznica", "rural-municipality"), (list![0].Terc, list[0].Name, list[0].Kind));
+        Assert.Equal(HttpStatusCode.Forbidden, withoutRead.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, withoutWrite.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, invalid.StatusCode);
+    }
+}
