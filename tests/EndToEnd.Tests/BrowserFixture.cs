@@ -25,9 +25,14 @@ public sealed class BrowserFixture : IAsyncLifetime
         });
     }
 
-    public async Task<IPage> NewPageAsync(Uri baseAddress)
+    /// <param name="javaScriptEnabled">False for a browser that runs no script at all: the site must work without it.</param>
+    public async Task<IPage> NewPageAsync(Uri baseAddress, bool javaScriptEnabled = true)
     {
-        var context = await _browser!.NewContextAsync(new BrowserNewContextOptions { BaseURL = baseAddress.ToString() });
+        var context = await _browser!.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = baseAddress.ToString(),
+            JavaScriptEnabled = javaScriptEnabled,
+        });
         return await context.NewPageAsync();
     }
 

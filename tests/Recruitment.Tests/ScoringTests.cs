@@ -30,13 +30,4 @@ public sealed class ScoringTests
         Assert.Equal(0, rules.Score(new ApplicantFacts(false, JstKind.County, 0, true)).Kind);
         Assert.Equal(7, rules.Score(new ApplicantFacts(false, JstKind.RuralMunicipality, 0, true)).Kind);
     }
-
-    [Fact]
-    public void Equal_scores_are_ordered_by_submission_time_higher_scores_first()
-    {
-        var monday = new DateTimeOffset(2027, 3, 1, 9, 0, 0, TimeSpan.Zero);
-        Ranking.Entry early = new(Guid.NewGuid(), 20, monday), late = new(Guid.NewGuid(), 20, monday.AddMinutes(5)), best = new(Guid.NewGuid(), 25, monday.AddDays(3));
-
-        Assert.Equal([best, early, late], Ranking.Order([late, best, early]));
-    }
 }

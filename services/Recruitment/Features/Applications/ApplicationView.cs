@@ -6,7 +6,7 @@ namespace Cro.Recruitment.Features.Applications;
 /// <summary>An application as the API returns it.</summary>
 public sealed record ApplicationView(Guid Id, Guid RoundId, string RoundName, JstRef Jst, string Status, IReadOnlyList<TeamMemberView> Team,
     int? SchoolsRun, bool? TookPartBefore, Declarations Declarations, DateTimeOffset CreatedAt, DateTimeOffset? SubmittedAt,
-    int? Score, ScoreBreakdown? ScoreBreakdown, int? ScoringVersion);
+    int? Score, ScoreBreakdown? ScoreBreakdown, int? ScoringVersion, bool? FormalCheck);
 
 public sealed record JstRef(string Terc, string Name, string Kind, string VoivodeshipTerc, bool AtRiskOfMarginalisation);
 
@@ -19,7 +19,7 @@ internal sealed record ApplicationRow
         SELECT a.id, a.round_id, r.name AS round_name, r.opens_at, r.closes_at, r.team_min, r.team_max, r.eligible_kinds,
                a.jst_terc, j.name AS jst_name, j.kind AS jst_kind, j.voivodeship_terc, j.at_risk_of_marginalisation,
                a.status, a.schools_run, a.took_part_before, a.clause_version, a.commitment, a.publish_consent,
-               a.created_at, a.submitted_at, a.score, a.score_breakdown::text AS score_breakdown, a.scoring_version
+               a.created_at, a.submitted_at, a.score, a.score_breakdown::text AS score_breakdown, a.scoring_version, a.formal_check
         FROM applications a
         JOIN rounds r ON r.id = a.round_id
         JOIN jst j ON j.terc = a.jst_terc
@@ -49,11 +49,12 @@ internal sealed record ApplicationRow
     public int? Score { get; init; }
     public string? ScoreBreakdown { get; init; }
     public int? ScoringVersion { get; init; }
+    public bool? FormalCheck { get; init; }
 
     public List<TeamMemberView> Team { get; } = [];
 
     public ApplicationView ToView() => new(Id, RoundId, RoundName,
         new JstRef(JstTerc, JstName, JstKind, VoivodeshipTerc, AtRiskOfMarginalisation), Status, Team, SchoolsRun, TookPartBefore,
         new Declarations(ClauseVersion, Commitment, PublishConsent), CreatedAt, SubmittedAt, Score,
-        ScoreBreakdown is null ? null : JsonSerializer.Deserialize<ScoreBreakdown>(ScoreBreakdown, JsonSerializerOptions.Web), ScoringVersion);
+        ScoreBreakdown is null ? null : JsonSerializer.Deserialize<ScoreBreakdown>(ScoreBreakdown, JsonSerializerOptions.Web), ScoringVersion, FormalCheck);
 }

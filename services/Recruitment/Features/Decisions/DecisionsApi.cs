@@ -1,3 +1,4 @@
+using Cro.Recruitment.Features.Review;
 using Cro.Recruitment.Features.TaskTeams;
 
 namespace Cro.Recruitment.Features.Decisions;
@@ -11,6 +12,9 @@ public static class DecisionsApi
         api.MapWithdrawApplication();
         api.MapListApplications();
         api.MapReplaceTeamMember();
+        api.MapFormalCheck();
+        api.MapAdjustScore();
+        api.MapBulkDecision();
         return app;
     }
 }

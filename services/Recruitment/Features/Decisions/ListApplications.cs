@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using Cro.BuildingBlocks.Persistence;
 using Cro.Recruitment.Features.Registry;
+using Cro.Recruitment.Features.Rounds;
 using Cro.ServiceDefaults;
 using Cro.ServiceDefaults.Security;
 using Dapper;
@@ -24,7 +25,7 @@ public static class ListApplications
     public sealed record Query(string? Status, string? Voivodeship, string? Kind, bool? AtRisk, int? MinScore, string? Cursor, int Limit = 50);
 
     public sealed record Item(Guid Id, string JstTerc, string JstName, string JstKind, string VoivodeshipTerc, bool AtRiskOfMarginalisation,
-        string Status, int Score, DateTimeOffset SubmittedAt, int TeamSize, int Women, int Men, string CoordinatorName);
+        string Status, int Score, DateTimeOffset SubmittedAt, int TeamSize, int Women, int Men, string CoordinatorName, bool? FormalCheck);
 
     public sealed record Page(IReadOnlyList<Item> Items, string? NextCursor);
 
@@ -66,7 +67,7 @@ public static class ListApplications
                    a.status, a.score, a.submitted_at,
                    count(m.id)::int AS team_size, count(m.id) FILTER (WHERE m.sex = 'woman')::int AS women,
                    count(m.id) FILTER (WHERE m.sex = 'man')::int AS men,
-                   coalesce(max(m.full_name) FILTER (WHERE m.is_coordinator), '') AS coordinator_name
+                   coalesce(max(m.full_name) FILTER (WHERE m.is_coordinator), '') AS coordinator_name, a.formal_check
             FROM applications a
             JOIN jst j ON j.terc = a.jst_terc
             LEFT JOIN team_members m ON m.application_id = a.id AND m.left_at IS NULL
@@ -80,7 +81,7 @@ public static class ListApplications
         var after = After(query.Cursor);
         // Ranking order, descending score then ascending time: the keyset compares (-score, time, id).
         if (after is not null) sql.Append(" AND (-a.score, a.submitted_at, a.id) > (-@afterScore, @afterAt, @afterId)");
-        sql.Append(" GROUP BY a.id, j.terc ORDER BY a.score DESC, a.submitted_at, a.id LIMIT @take");
+        sql.Append($" GROUP BY a.id, j.terc ORDER BY {Ranking.OrderBy} LIMIT @take");
 
         await using var connection = await db.OpenConnectionAsync(ct);
         await using var transaction = await connection.BeginTransactionAsync(ct);

@@ -2,6 +2,7 @@ using Cro.BuildingBlocks.Messaging;
 using Cro.BuildingBlocks.Persistence;
 using Cro.Contracts;
 using Cro.Recruitment.Features.Applications;
+using Cro.Recruitment.Features.Rounds;
 using Cro.ServiceDefaults;
 using Cro.ServiceDefaults.Security;
 using Dapper;
@@ -81,9 +82,9 @@ public static class WithdrawApplication
     private static async Task<Guid?> PromoteBestReserveAsync(NpgsqlTransaction transaction, ApplicationRow withdrawn, DateTimeOffset now, CancellationToken ct)
     {
         await transaction.SetJstScopeAsync(JstScope.All, ct);
-        var best = await transaction.Connection!.QuerySingleOrDefaultAsync<ReserveRow>(new CommandDefinition("""
-            SELECT id FROM applications WHERE round_id = @RoundId AND status = 'reserve'
-            ORDER BY score DESC, submitted_at, id LIMIT 1
+        var best = await transaction.Connection!.QuerySingleOrDefaultAsync<ReserveRow>(new CommandDefinition($"""
+            SELECT a.id FROM applications a WHERE a.round_id = @RoundId AND a.status = 'reserve'
+            ORDER BY {Ranking.OrderBy} LIMIT 1
             """, new { withdrawn.RoundId }, transaction, cancellationToken: ct));
         if (best is null)
         {

@@ -1,0 +1,106 @@
+using Cro.BuildingBlocks.Messaging;
+using Cro.BuildingBlocks.Persistence;
+using Cro.Contracts;
+using Cro.Recruitment.Features.Applications;
+using Cro.Recruitment.Features.Rounds;
+using Cro.ServiceDefaults;
+using Cro.ServiceDefaults.Security;
+using Dapper;
+using Npgsql;
+
+namespace Cro.Recruitment.Features.Decisions;
+
+/// <summary>
+/// Deciding a round in one step, by ranking: GET /api/recruitment/rounds/{id}/bulk-decision previews
+/// which submitted applications would be accepted (the best, up to the free places) and which would go
+/// to the reserve list (the rest); applications that failed the formal check are left out. POST applies
+/// exactly the previewed plan: if anything changed since (a new decision, an adjusted score), it is
+/// refused with 409 and the operator previews again.
+/// </summary>
+public static class BulkDecision
+{
+    public sealed record Entry(Guid Id, string JstTerc, string JstName, int Score, DateTimeOffset SubmittedAt);
+
+    public sealed record Plan(int Capacity, int AlreadyAccepted, IReadOnlyList<Entry> Accept, IReadOnlyList<Entry> Reserve);
+
+    public sealed record Apply(IReadOnlyList<Guid> Accept, IReadOnlyList<Guid> Reserve);
+
+    public static IEndpointRouteBuilder MapBulkDecision(this IEndpointRouteBuilder api)
+    {
+        api.MapGet("/rounds/{id:guid}/bulk-decision", PreviewAsync).WithName("PreviewBulkDecision")
+            .WithSummary("Podgląd decyzji według rankingu / Preview of the decisions by ranking")
+            .Produces<Plan>().RequireAuthorization(Policies.Operator);
+        api.MapPost("/rounds/{id:guid}/bulk-decision", ApplyAsync).WithName("ApplyBulkDecision")
+            .WithSummary("Zastosuj podgląd decyzji / Apply the previewed decisions")
+            .Produces<Plan>().ProducesProblem(StatusCodes.Status409Conflict).RequireAuthorization(Policies.Operator);
+        return api;
+    }
+
+    private static async Task<IResult> PreviewAsync(Guid id, NpgsqlDataSource db, CancellationToken ct)
+    {
+        await using var connection = await db.OpenConnectionAsync(ct);
+        await using var transaction = await connection.BeginTransactionAsync(ct);
+        var plan = await PlanAsync(transaction, id, ct);
+        return plan is null ? RoundNotFound() : TypedResults.Ok(plan);
+    }
+
+    private static async Task<IResult> ApplyAsync(Guid id, Apply request, HttpContext context, NpgsqlDataSource db, TimeProvider time, CancellationToken ct)
+    {
+        await using var connection = await db.OpenConnectionAsync(ct);
+        await using var transaction = await connection.BeginTransactionAsync(ct);
+        if (!await connection.ExecuteScalarAsync<bool>(new CommandDefinition("SELECT EXISTS (SELECT 1 FROM rounds WHERE id = @id)",
+                new { id }, transaction, cancellationToken: ct)))
+        {
+            return RoundNotFound();
+        }
+        await RoundLock.TakeAsync(transaction, id, ct);
+        var plan = (await PlanAsync(transaction, id, ct))!;
+        if (!plan.Accept.Select(e => e.Id).SequenceEqual(request.Accept) || !plan.Reserve.Select(e => e.Id).SequenceEqual(request.Reserve))
+        {
+            return Results.Problem(statusCode: StatusCodes.Status409Conflict, title: Text.Pick("Sytuacja się zmieniła.", "Things changed."),
+                detail: Text.Pick("Od podglądu zmieniły się wnioski lub decyzje. Obejrzyj podgląd ponownie i zatwierdź go.",
+                    "Applications or decisions changed since the preview. Look at the preview again and confirm it."));
+        }
+        var now = time.GetUtcNow();
+        var operatorId = context.User.PersonId();
+        foreach (var (entry, decision) in plan.Accept.Select(e => (e, "accepted")).Concat(plan.Reserve.Select(e => (e, "reserve"))))
+        {
+            var application = (await ApplicationStore.FindAsync(transaction, entry.Id, ct))!;
+            await DecisionLog.RecordAsync(transaction, application, decision, Text.Pick("Decyzja według rankingu.", "Decided by ranking."), operatorId, now, ct);
+            await transaction.EnqueueAsync(decision == "accepted"
+                ? DecisionLog.Accepted(application, now, promoted: false)
+                : new ApplicationPutOnReserve
+                {
+                    ApplicationId = application.Id, RoundId = application.RoundId, RoundName = application.RoundName, JstTerc = application.JstTerc,
+                    JstName = application.JstName, DecidedAt = now, Coordinator = DecisionLog.Team(application).Single(m => m.IsCoordinator),
+                }, ct);
+        }
+        await transaction.CommitAsync(ct);
+        return TypedResults.Ok(plan);
+    }
+
+    /// <summary>The plan as things stand in <paramref name="transaction"/>, or null when there is no such round.</summary>
+    private static async Task<Plan?> PlanAsync(NpgsqlTransaction transaction, Guid id, CancellationToken ct)
+    {
+        var connection = transaction.Connection!;
+        var capacity = await connection.QuerySingleOrDefaultAsync<int?>(new CommandDefinition(
+            "SELECT capacity FROM rounds WHERE id = @id", new { id }, transaction, cancellationToken: ct));
+        if (capacity is null)
+        {
+            return null;
+        }
+        // Every JST's application takes part in the ranking: the operator's scope.
+        await transaction.SetJstScopeAsync(JstScope.All, ct);
+        var accepted = await RoundLock.AcceptedAsync(transaction, id, ct);
+        var ranked = (await connection.QueryAsync<Entry>(new CommandDefinition($"""
+            SELECT a.id, a.jst_terc, j.name AS jst_name, a.score, a.submitted_at
+            FROM applications a JOIN jst j ON j.terc = a.jst_terc
+            WHERE a.round_id = @id AND a.status = 'submitted' AND a.formal_check IS DISTINCT FROM false
+            ORDER BY {Ranking.OrderBy}
+            """, new { id }, transaction, cancellationToken: ct))).ToList();
+        var free = Math.Max(0, capacity.Value - accepted);
+        return new Plan(capacity.Value, accepted, ranked.Take(free).ToList(), ranked.Skip(free).ToList());
+    }
+
+    private static IResult RoundNotFound() => ProblemDetailsDefaults.NotFound("Nie ma naboru o tym identyfikatorze.", "There is no round with this id.");
+}
