@@ -1,5 +1,5 @@
 using System.Globalization;
-using CsvHelper;
+using Cro.BuildingBlocks.Exports;
 using Cro.ServiceDefaults;
 using Cro.ServiceDefaults.Security;
 using Dapper;
@@ -34,22 +34,13 @@ public static class AuditEndpoints
 
     private static async Task ExportAsync([AsParameters] AuditQuery query, NpgsqlDataSource dataSource, HttpContext context, CancellationToken ct)
     {
-        context.Response.ContentType = "text/csv; charset=utf-8";
-        context.Response.Headers.ContentDisposition = $"attachment; filename=\"dziennik-zdarzen-{DateTime.UtcNow:yyyyMMdd-HHmm}.csv\"";
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         var rows = await connection.QueryAsync<AuditQuery.Entry>(query.ToCommand(paged: false, ct));
-        // Excel opens UTF-8 with a BOM correctly; fields starting like a formula are escaped so a
-        // spreadsheet never runs them (an e-mail address or a detail could start with "=").
-        await using var csv = CsvWriter.Create(context.Response.Body,
-            new CsvWriterOptions { WriteByteOrderMark = true, Injection = CsvInjection.Escape }, leaveOpen: true);
-        await csv.WriteRecordAsync(["id", "czas_utc", "zdarzenie", "opis", "wykonawca_id", "wykonawca", "klient_api", "osoba_id", "osoba", "obiekt", "adres_ip", "szczegoly"], ct);
-        foreach (var row in rows)
-        {
-            await csv.WriteRecordAsync([row.Id.ToString(CultureInfo.InvariantCulture),
+        await TableExport.WriteCsvAsync(context.Response, $"dziennik-zdarzen-{DateTime.UtcNow:yyyyMMdd-HHmm}",
+            ["id", "czas_utc", "zdarzenie", "opis", "wykonawca_id", "wykonawca", "klient_api", "osoba_id", "osoba", "obiekt", "adres_ip", "szczegoly"],
+            rows.Select(row => (IReadOnlyList<string?>)[row.Id.ToString(CultureInfo.InvariantCulture),
                 row.OccurredAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
-                row.Action, row.ActionLabel, row.ActorId?.ToString() ?? "", row.ActorName ?? "", row.ActorClient ?? "",
-                row.SubjectId?.ToString() ?? "", row.SubjectName ?? "", row.Subject ?? "", row.IpAddress ?? "", row.Detail], ct);
-        }
-        await csv.FlushAsync(ct);
+                row.Action, row.ActionLabel, row.ActorId?.ToString(), row.ActorName, row.ActorClient,
+                row.SubjectId?.ToString(), row.SubjectName, row.Subject, row.IpAddress, row.Detail]), ct);
     }
 }

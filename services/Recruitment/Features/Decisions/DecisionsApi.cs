@@ -15,6 +15,7 @@ public static class DecisionsApi
         api.MapFormalCheck();
         api.MapAdjustScore();
         api.MapBulkDecision();
+        api.MapExportApplications();
         return app;
     }
 }

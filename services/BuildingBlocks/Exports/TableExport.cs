@@ -1,0 +1,49 @@
+using CsvHelper;
+using Microsoft.AspNetCore.Http;
+using MiniExcelLibs;
+
+namespace Cro.BuildingBlocks.Exports;
+
+/// <summary>
+/// Tables that operators download (lists of applications, audit logs, attendance lists): CSV that Excel
+/// opens right (UTF-8 with a byte order mark) and XLSX. Text that starts like a formula is escaped in
+/// CSV, so a spreadsheet never runs a name or an address someone typed as "=…".
+/// </summary>
+public static class TableExport
+{
+    public const string Csv = "csv";
+    public const string Xlsx = "xlsx";
+
+    public static readonly IReadOnlyList<string> Formats = [Csv, Xlsx];
+
+    /// <summary>Streams the rows as CSV into the response, row by row, as a download named <paramref name="fileName"/>.csv.</summary>
+    public static async Task WriteCsvAsync(HttpResponse response, string fileName, IReadOnlyList<string> headers,
+        IEnumerable<IReadOnlyList<string?>> rows, CancellationToken ct)
+    {
+        response.ContentType = "text/csv; charset=utf-8";
+        response.Headers.ContentDisposition = $"attachment; filename=\"{fileName}.csv\"";
+        await using var csv = CsvWriter.Create(response.Body,
+            new CsvWriterOptions { WriteByteOrderMark = true, Injection = CsvInjection.Escape }, leaveOpen: true);
+        await csv.WriteRecordAsync([.. headers], ct);
+        foreach (var row in rows)
+        {
+            await csv.WriteRecordAsync([.. row.Select(field => field ?? "")], ct);
+        }
+        await csv.FlushAsync(ct);
+    }
+
+    /// <summary>The rows as one XLSX sheet, with the headers as its first row.</summary>
+    public static async Task WriteXlsxAsync(HttpResponse response, string fileName, IReadOnlyList<string> headers,
+        IEnumerable<IReadOnlyList<string?>> rows, CancellationToken ct)
+    {
+        response.ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+        response.Headers.ContentDisposition = $"attachment; filename=\"{fileName}.xlsx\"";
+        var sheet = rows.Select(row => headers.Select((header, i) => (header, value: (object?)row[i]))
+            .ToDictionary(cell => cell.header, cell => cell.value));
+        // The XLSX writer needs a seekable stream (a zip); a list for one round fits in memory easily.
+        using var buffer = new MemoryStream();
+        await buffer.SaveAsAsync(sheet, sheetName: "dane", cancellationToken: ct);
+        buffer.Position = 0;
+        await buffer.CopyToAsync(response.Body, ct);
+    }
+}
