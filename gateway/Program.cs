@@ -21,3 +21,6 @@ app.UseRateLimiter();
 app.MapApiReference();
 app.MapReverseProxy();
 app.Run();
+
+/// <summary>Entry point, visible to tests and benchmarks.</summary>
+public partial class Program;

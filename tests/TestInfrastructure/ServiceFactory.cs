@@ -16,13 +16,18 @@ public sealed class ServiceFactory<TProgram>(string database, TestDatabase db, s
 {
     public TestDatabase Database { get; } = db;
 
+    /// <param name="onKestrel">Serve on a real loopback port (benchmarks) rather than the in-memory test server.</param>
     public static async Task<ServiceFactory<TProgram>> StartAsync(string database, IReadOnlyDictionary<string, string?>? settings = null,
-        Action<IServiceCollection>? testServices = null)
+        Action<IServiceCollection>? testServices = null, bool onKestrel = false)
     {
         var db = await TestDatabase.CreateAsync(database);
         var broker = await TestServers.RabbitMqVirtualHostAsync(database);
         var factory = new ServiceFactory<TProgram>(database, db, broker, settings ?? new Dictionary<string, string?>(), testServices);
-        _ = factory.Server; // starts the host: migrations, seeding, bus
+        if (onKestrel)
+        {
+            factory.UseKestrel(0);
+        }
+        factory.StartServer(); // starts the host: migrations, seeding, bus
         return factory;
     }
 
