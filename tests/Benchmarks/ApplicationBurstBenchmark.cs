@@ -30,8 +30,16 @@ public static class ApplicationBurstBenchmark
 
     public static async Task<(Result Gateway, Result Direct)> RunAsync(int concurrency)
     {
+        // Outside a test project WebApplicationFactory does not know where the services' folders are.
+        var root = new DirectoryInfo(AppContext.BaseDirectory);
+        while (!File.Exists(Path.Combine(root.FullName, "Platform.sln")))
+        {
+            root = root.Parent ?? throw new InvalidOperationException("Run the benchmark from inside the repository.");
+        }
+        Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_RECRUITMENT", Path.Combine(root.FullName, "services", "Recruitment"));
+        Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_GATEWAY", Path.Combine(root.FullName, "gateway"));
         // Any type of the recruitment assembly names its entry point; this project's own Program hides the service's.
-        await using var recruitment = await ServiceFactory<ScoringRules>.StartAsync("bench_burst", onKestrel: true,
+        await using var recruitment = await ServiceFactory<ScoringRules>.StartAsync("recruitment", onKestrel: true,
             settings: new Dictionary<string, string?> { ["Logging:LogLevel:Default"] = "Warning" });
         var direct = recruitment.CreateClient().BaseAddress!;
         await using var gateway = new GatewayFactory(direct);

@@ -58,7 +58,7 @@ public sealed class ApplicationsClient(HttpClient http)
         }
     }
 
-    internal static ApiOutcome<T> Unavailable<T>() => new(default, FormErrors.None.AddGeneral(Text.Pick(
+    internal static ApiOutcome<T> Unavailable<T>() => new(default, new FormErrors().AddGeneral(Text.Pick(
         "Usługa naboru jest chwilowo niedostępna. Nic nie zostało zapisane; spróbuj ponownie za chwilę.",
         "The recruitment service is unavailable at the moment. Nothing was saved; try again in a moment.")), HttpStatusCode.ServiceUnavailable);
 }

@@ -15,8 +15,6 @@ public sealed class FormErrors
     private readonly Dictionary<string, List<string>> _byField = new(StringComparer.OrdinalIgnoreCase);
     private readonly List<string> _general = [];
 
-    public static FormErrors None => new();
-
     public bool Any => _byField.Count > 0 || _general.Count > 0;
 
     public IReadOnlyList<string> General => _general;
@@ -25,9 +23,6 @@ public sealed class FormErrors
     public IEnumerable<(string Key, IReadOnlyList<string> Messages)> Fields => _byField.Select(f => (f.Key, (IReadOnlyList<string>)f.Value));
 
     public IReadOnlyList<string> For(string key) => _byField.TryGetValue(key, out var messages) ? messages : [];
-
-    /// <summary>Every message of the fields whose key starts with <paramref name="prefix"/> (e.g. all of <c>team[1].</c>).</summary>
-    public bool AnyStartingWith(string prefix) => _byField.Keys.Any(k => k.StartsWith(prefix, StringComparison.OrdinalIgnoreCase));
 
     public FormErrors Add(string key, string message)
     {
@@ -86,6 +81,6 @@ public sealed record ApiOutcome<T>(T? Value, FormErrors Errors, HttpStatusCode S
 
     public static async Task<ApiOutcome<T>> ReadAsync(HttpResponseMessage response, CancellationToken ct) =>
         response.IsSuccessStatusCode
-            ? new(response.StatusCode == HttpStatusCode.NoContent ? default : await response.Content.ReadFromJsonAsync<T>(ct), FormErrors.None, response.StatusCode)
+            ? new(response.StatusCode == HttpStatusCode.NoContent ? default : await response.Content.ReadFromJsonAsync<T>(ct), new FormErrors(), response.StatusCode)
             : new(default, await FormErrors.FromResponseAsync(response, ct), response.StatusCode);
 }

@@ -42,14 +42,23 @@ internal static class ApplicationStore
         var connection = transaction.Connection!;
         await connection.ExecuteAsync(new CommandDefinition("DELETE FROM team_members WHERE application_id = @applicationId",
             new { applicationId }, transaction, cancellationToken: ct));
+        // One statement for the whole team (unnest), not one round trip per person.
         await connection.ExecuteAsync(new CommandDefinition("""
             INSERT INTO team_members (id, application_id, round_id, jst_terc, ordinal, full_name, email, position, phone, sex, is_coordinator, joined_at)
-            VALUES (@Id, @applicationId, @roundId, @jstTerc, @Ordinal, @FullName, @Email, @Position, @Phone, @Sex, @IsCoordinator, @now)
-            """, team.Select((m, i) => new
+            SELECT m.id, @applicationId, @roundId, @jstTerc, m.ordinal - 1, m.full_name, m.email, m.position, m.phone, m.sex, m.is_coordinator, @now
+            FROM unnest(@ids, @names, @emails, @positions, @phones, @sexes, @coordinators) WITH ORDINALITY
+                AS m (id, full_name, email, position, phone, sex, is_coordinator, ordinal)
+            """, new
         {
-            Id = Guid.CreateVersion7(), applicationId, roundId, jstTerc, Ordinal = i, FullName = m.FullName.Trim(), Email = m.Email.Trim(),
-            Position = m.Position.Trim(), Phone = string.IsNullOrWhiteSpace(m.Phone) ? null : m.Phone.Trim(), m.Sex, m.IsCoordinator, now,
-        }), transaction, cancellationToken: ct));
+            applicationId, roundId, jstTerc, now,
+            ids = team.Select(_ => Guid.CreateVersion7()).ToArray(),
+            names = team.Select(m => m.FullName.Trim()).ToArray(),
+            emails = team.Select(m => m.Email.Trim()).ToArray(),
+            positions = team.Select(m => m.Position.Trim()).ToArray(),
+            phones = team.Select(m => string.IsNullOrWhiteSpace(m.Phone) ? null : m.Phone.Trim()).ToArray(),
+            sexes = team.Select(m => m.Sex).ToArray(),
+            coordinators = team.Select(m => m.IsCoordinator).ToArray(),
+        }, transaction, cancellationToken: ct));
     }
 
     public static Task UpdateFormAsync(NpgsqlTransaction transaction, Guid id, ApplicationForm form, DateTimeOffset now, CancellationToken ct) =>
