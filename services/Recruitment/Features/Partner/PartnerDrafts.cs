@@ -24,6 +24,8 @@ public static class PartnerDrafts
             .WithSummary("Szkic wniosku w imieniu JST (potwierdza koordynator) / A draft on a JST's behalf (its coordinator confirms)")
             .Validate<ApplicationForm>()
             .Produces<Proposed>(StatusCodes.Status201Created)
+            .WithRequestExample(PartnerExamples.Draft)
+            .WithResponseExample(StatusCodes.Status201Created, PartnerExamples.Proposed)
             .RequireAuthorization(Policies.PartnerOrOperator(Scopes.RecruitmentWrite));
         api.MapGet("/partner-drafts/{id:guid}", StatusAsync)
             .WithName("ProposedApplicationStatus")

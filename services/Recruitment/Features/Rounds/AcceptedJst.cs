@@ -19,6 +19,7 @@ public static class AcceptedJst
         .WithName("AcceptedJst")
         .WithSummary("JST przyjęte do naboru / JST accepted in a round")
         .Produces<IReadOnlyList<Item>>()
+        .WithResponseExample(StatusCodes.Status200OK, Partner.PartnerExamples.Accepted)
         .ProducesProblem(StatusCodes.Status404NotFound)
         .RequireAuthorization(Policies.PartnerOrOperator(Scopes.RecruitmentRead));
 

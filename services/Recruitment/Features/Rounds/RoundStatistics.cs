@@ -25,6 +25,7 @@ public static class RoundStatistics
         .WithName("RoundStatistics")
         .WithSummary("Statystyki naboru / Round statistics")
         .Produces<Response>()
+        .WithResponseExample(StatusCodes.Status200OK, Partner.PartnerExamples.Statistics)
         .ProducesProblem(StatusCodes.Status404NotFound)
         .RequireAuthorization(Policies.PartnerOrOperator(Scopes.RecruitmentRead));
 
