@@ -8,4 +8,9 @@ public sealed record PersonErased : IIntegrationEvent
 {
     public required Guid UserId { get; init; }
     public required DateTimeOffset ErasedAt { get; init; }
+    /// <summary>
+    /// The address the person had: services that knew them before they had an account (an application's
+    /// team, a draft's mail) find their rows by it. Used only to find and erase those rows.
+    /// </summary>
+    public string? Email { get; init; }
 }

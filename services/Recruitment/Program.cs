@@ -2,18 +2,20 @@ using Cro.BuildingBlocks.Messaging;
 using Cro.BuildingBlocks.Persistence;
 using Cro.Recruitment.Features.Applications;
 using Cro.Recruitment.Features.Decisions;
+using Cro.Recruitment.Features.PersonalData;
 using Cro.Recruitment.Features.Registry;
 using Cro.Recruitment.Features.Rounds;
 using Cro.ServiceDefaults;
 using Cro.ServiceDefaults.Security;
 using FluentValidation;
+using MassTransit;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
 builder.AddCroJwtAuthentication();
 builder.AddDatabase("recruitment");
 await builder.MigrateDatabaseAsync("recruitment");
-builder.AddMessaging("recruitment");
+builder.AddMessaging("recruitment", bus => bus.AddConsumers(typeof(Program).Assembly));
 builder.Services.AddValidatorsFromAssemblyContaining<Program>();
 builder.Services.AddCroOpenApi("recruitment", "Nabór JST: rejestr JST (TERC), nabory, wnioski, zespoły zadaniowe.");
 
@@ -28,6 +30,7 @@ app.MapRegistryApi();
 app.MapRoundsApi();
 app.MapApplicationsApi();
 app.MapDecisionsApi();
+app.MapGroup("/api/recruitment").MapMyPersonalData();
 app.Run();
 
 /// <summary>Entry point, visible to integration tests.</summary>

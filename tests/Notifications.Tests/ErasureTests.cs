@@ -54,4 +54,18 @@ public sealed class ErasureTests
         Assert.Equal(0, await service.Sender.SendBatchAsync(Ct));
         Assert.Empty(smtp.Received);
     }
+
+    [Fact]
+    public async Task Mail_sent_before_the_person_had_an_account_is_found_by_the_address_and_erased()
+    {
+        await using var smtp = new FakeSmtpServer();
+        await using var service = await NotificationsService.StartAsync(smtp.Port);
+        var draft = Events.ApplicationDraft();
+        await service.Bus.Publish(draft, Ct);
+        await Eventually.GetAsync(() => service.StoredMailToAsync(draft.CoordinatorEmail), rows => rows is [{ Status: "sent" }]);
+
+        await service.Bus.Publish(new PersonErased { UserId = Guid.CreateVersion7(), ErasedAt = DateTimeOffset.UtcNow, Email = draft.CoordinatorEmail.ToUpperInvariant() }, Ct);
+
+        await Eventually.GetAsync(() => service.StoredMailToAsync(draft.CoordinatorEmail), rows => rows.Count == 0, what: "the address gone");
+    }
 }

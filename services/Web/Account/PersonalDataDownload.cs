@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Cro.ServiceDefaults;
 using Cro.ServiceDefaults.Security;
+using Cro.Web.Recruitment;
 
 namespace Cro.Web.Account;
 
@@ -19,11 +20,17 @@ public static class PersonalDataDownload
         return app;
     }
 
-    private static async Task<IResult> DownloadAsync(IdentityApi identity, NotificationsApi notifications, TimeProvider time, CancellationToken ct)
+    private static async Task<IResult> DownloadAsync(IdentityApi identity, NotificationsApi notifications, RecruitmentApi recruitment,
+        TimeProvider time, CancellationToken ct)
     {
         var fromIdentity = await identity.MyPersonalDataAsync(ct);
         var fromNotifications = await notifications.MyPersonalDataAsync(ct);
+        var fromRecruitment = await recruitment.MyPersonalDataAsync(ct);
         var errors = fromIdentity.Errors.Concat(fromNotifications.Errors).ToList();
+        if (!fromRecruitment.Succeeded)
+        {
+            errors.Add(Text.Pick("Usługa naboru nie odpowiedziała.", "The recruitment service did not answer."));
+        }
         if (errors.Count > 0)
         {
             return Results.Problem(statusCode: StatusCodes.Status503ServiceUnavailable,
@@ -36,6 +43,7 @@ public static class PersonalDataDownload
             description = Text.Pick("Dane osobowe przechowywane o Tobie przez platformę CRO.", "Personal data the CRO platform holds about you."),
             accountsAndAccess = fromIdentity.Value,
             emails = fromNotifications.Value,
+            taskTeams = fromRecruitment.Value,
         };
         var bytes = JsonSerializer.SerializeToUtf8Bytes(document, new JsonSerializerOptions(JsonSerializerDefaults.Web) { WriteIndented = true });
         return Results.File(bytes, "application/json", $"moje-dane-cro-{time.GetUtcNow():yyyy-MM-dd}.json");

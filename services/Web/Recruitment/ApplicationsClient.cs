@@ -83,6 +83,10 @@ public sealed class RecruitmentApi(HttpClient http)
     public Task<ApiOutcome<ApplicationView>> DecideAsync(Guid applicationId, DecisionRequest decision, CancellationToken ct) =>
         SendAsync<ApplicationView>(() => http.PostAsJsonAsync($"/api/recruitment/applications/{applicationId}/decision", decision, ct), ct);
 
+    /// <summary>The task teams the signed-in person was named in, as the service wrote them.</summary>
+    public Task<ApiOutcome<System.Text.Json.JsonElement>> MyPersonalDataAsync(CancellationToken ct) =>
+        GetAsync<System.Text.Json.JsonElement>("/api/recruitment/me/personal-data", ct);
+
     private Task<ApiOutcome<T>> GetAsync<T>(string url, CancellationToken ct) => SendAsync<T>(() => http.GetAsync(url, ct), ct);
 
     private static async Task<ApiOutcome<T>> SendAsync<T>(Func<Task<HttpResponseMessage>> send, CancellationToken ct)

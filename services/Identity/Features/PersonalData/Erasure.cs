@@ -97,7 +97,8 @@ public static class Erasure
         }
         var user = await users.FindByIdAsync(userId.Value.ToString());
         var now = time.GetUtcNow();
-        Pseudonymise(user!, now);
+        var email = user!.Email;
+        Pseudonymise(user, now);
         (await users.UpdateAsync(user!)).ThrowIfFailed();
         // Authenticator key, recovery codes, external logins and claims go; the roles and the JST stay for the counts.
         await db.UserTokens.Where(t => t.UserId == user!.Id).ExecuteDeleteAsync(ct);
@@ -106,7 +107,7 @@ public static class Erasure
         await connection.ExecuteAsync(new CommandDefinition(
             "UPDATE erasure_requests SET executed_at = @now, executed_by = @operatorId, reason = NULL WHERE id = @id",
             new { id, now, operatorId }, transaction.Npgsql(), cancellationToken: ct));
-        await transaction.EnqueueAsync(new PersonErased { UserId = user!.Id, ErasedAt = now }, ct);
+        await transaction.EnqueueAsync(new PersonErased { UserId = user.Id, ErasedAt = now, Email = email }, ct);
         await audit.AppendAsync(AuditActions.ErasureExecuted, user.Id, subject: id.ToString(), transaction: transaction.Npgsql(), ct: ct);
         await transaction.CommitAsync(ct);
 

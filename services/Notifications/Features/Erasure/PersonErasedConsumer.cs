@@ -20,5 +20,11 @@ public sealed class PersonErasedConsumer(NpgsqlDataSource dataSource) : InboxCon
             SET recipient = 'erased-' || user_id || '@invalid', subject = '', html = '', text = '', last_error = NULL,
                 status = CASE WHEN status = 'pending' THEN 'cancelled' ELSE status END
             WHERE user_id = @userId;
-            """, new { userId = message.UserId, erasedAt = message.ErasedAt.ToUniversalTime() }, transaction, cancellationToken: ct));
+            -- Mail sent before the person had an account (an application's draft link) is found by the address.
+            UPDATE outgoing_mail
+            SET recipient = 'erased-' || id || '@invalid', subject = '', html = '', text = '', last_error = NULL,
+                status = CASE WHEN status = 'pending' THEN 'cancelled' ELSE status END
+            WHERE user_id IS NULL AND lower(recipient) = lower(@email);
+            """, new { userId = message.UserId, erasedAt = message.ErasedAt.ToUniversalTime(), email = message.Email ?? "" },
+            transaction, cancellationToken: ct));
 }
