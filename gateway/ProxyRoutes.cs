@@ -51,6 +51,10 @@ public static class ProxyRoutes
             })
             .ToList();
 
+        // The gateway lets every request through to its service, which authenticates and authorizes it
+        // itself (tokens, cookies, policies per endpoint); the routes say so explicitly.
+        routes = [.. routes.Select(route => route with { AuthorizationPolicy = "anonymous" })];
+
         // Services see the Host the caller used (the public one), so the addresses they publish and
         // redirect to (OpenID Connect metadata, sign-in callbacks) are the gateway's, never their own.
         var withOriginalHost = routes.Select(route => route.WithTransformUseOriginalHostHeader()).ToList();
