@@ -24,7 +24,7 @@ internal sealed class ApplicationAccess : IAsyncDisposable
     /// <summary>Opened with the draft's key: the applicant, who may change and submit the draft.</summary>
     public bool ViaKey { get; }
 
-    public static async Task<(ApplicationAccess? Access, IResult? Refusal)> OpenAsync(HttpContext context, NpgsqlDataSource db, Guid id, CancellationToken ct)
+    private static async Task<(ApplicationAccess? Access, IResult? Refusal)> OpenAsync(HttpContext context, NpgsqlDataSource db, Guid id, CancellationToken ct)
     {
         var key = context.Request.Headers[ApplicationKey.Header].ToString();
         var signedIn = context.User.Identity?.IsAuthenticated == true;
@@ -53,6 +53,21 @@ internal sealed class ApplicationAccess : IAsyncDisposable
                 "There is no such application, or you have no access to it."));
         }
         return (new ApplicationAccess(connection, transaction, application, key.Length > 0), null);
+    }
+
+    /// <summary>Runs <paramref name="handle"/> with the application opened for this request, or answers why it cannot be opened.</summary>
+    public static async Task<IResult> WithAsync(HttpContext context, NpgsqlDataSource db, Guid id, Func<ApplicationAccess, Task<IResult>> handle,
+        CancellationToken ct)
+    {
+        var (access, refusal) = await OpenAsync(context, db, id, ct);
+        if (access is null)
+        {
+            return refusal!;
+        }
+        await using (access)
+        {
+            return await handle(access);
+        }
     }
 
     /// <summary>Re-reads the application after a change, in the same transaction.</summary>

@@ -17,16 +17,6 @@ public static class GetApplication
         // Open to the key holder, who has no account: the access check is ApplicationAccess, per JST.
         .AllowAnonymous();
 
-    private static async Task<IResult> HandleAsync(Guid id, HttpContext context, NpgsqlDataSource db, CancellationToken ct)
-    {
-        var (access, refusal) = await ApplicationAccess.OpenAsync(context, db, id, ct);
-        if (access is null)
-        {
-            return refusal!;
-        }
-        await using (access)
-        {
-            return TypedResults.Ok(access.Application.ToView());
-        }
-    }
+    private static Task<IResult> HandleAsync(Guid id, HttpContext context, NpgsqlDataSource db, CancellationToken ct) =>
+        ApplicationAccess.WithAsync(context, db, id, access => Task.FromResult<IResult>(TypedResults.Ok(access.Application.ToView())), ct);
 }

@@ -46,7 +46,7 @@ public static class StartApplication
             RoundRow.SelectSql + " WHERE r.id = @roundId", new { roundId }, transaction, cancellationToken: ct));
         if (round is null)
         {
-            return (null, ProblemDetailsDefaults.NotFound("Nie ma naboru o tym identyfikatorze.", "There is no round with this id."));
+            return (null, RoundRows.NotFound());
         }
         if (ApplicationRules.WindowProblem(round.OpensAt, round.ClosesAt, now) is { } closed)
         {

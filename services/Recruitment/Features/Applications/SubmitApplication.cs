@@ -27,14 +27,8 @@ public static class SubmitApplication
 
     private sealed record CurrentRules(int Version, string Rules);
 
-    private static async Task<IResult> HandleAsync(Guid id, HttpContext context, NpgsqlDataSource db, TimeProvider time, CancellationToken ct)
-    {
-        var (access, refusal) = await ApplicationAccess.OpenAsync(context, db, id, ct);
-        if (access is null)
-        {
-            return refusal!;
-        }
-        await using (access)
+    private static Task<IResult> HandleAsync(Guid id, HttpContext context, NpgsqlDataSource db, TimeProvider time, CancellationToken ct) =>
+        ApplicationAccess.WithAsync(context, db, id, async access =>
         {
             var application = access.Application;
             var now = time.GetUtcNow();
@@ -80,12 +74,11 @@ public static class SubmitApplication
                 ScoringVersion = current.Version,
                 SubmittedAt = now,
                 Team = Decisions.DecisionLog.Team(application),
-            }, ct);
-            var view = await access.ViewAsync(ct);
-            await access.Transaction.CommitAsync(ct);
-            return TypedResults.Ok(view);
-        }
-    }
+        }, ct);
+        var view = await access.ViewAsync(ct);
+        await access.Transaction.CommitAsync(ct);
+        return TypedResults.Ok(view);
+        }, ct);
 
     private static IResult Conflict(string? constraint) => Results.Problem(statusCode: StatusCodes.Status409Conflict,
         title: Text.Pick("Wniosek nie może zostać złożony.", "The application cannot be submitted."),

@@ -14,14 +14,8 @@ public static class UpdateDraft
         .Produces<ApplicationView>()
         .AllowAnonymous();
 
-    private static async Task<IResult> HandleAsync(Guid id, ApplicationForm form, HttpContext context, NpgsqlDataSource db, TimeProvider time, CancellationToken ct)
-    {
-        var (access, refusal) = await ApplicationAccess.OpenAsync(context, db, id, ct);
-        if (access is null)
-        {
-            return refusal!;
-        }
-        await using (access)
+    private static Task<IResult> HandleAsync(Guid id, ApplicationForm form, HttpContext context, NpgsqlDataSource db, TimeProvider time, CancellationToken ct) =>
+        ApplicationAccess.WithAsync(context, db, id, async access =>
         {
             var application = access.Application;
             if (DraftRefusal(access) is { } notEditable)
@@ -42,8 +36,7 @@ public static class UpdateDraft
             var view = await access.ViewAsync(ct);
             await access.Transaction.CommitAsync(ct);
             return TypedResults.Ok(view);
-        }
-    }
+        }, ct);
 
     /// <summary>Only the applicant (with the key) changes an application, and only while it is a draft.</summary>
     internal static IResult? DraftRefusal(ApplicationAccess access) =>

@@ -41,17 +41,16 @@ public static class BulkDecision
         await using var connection = await db.OpenConnectionAsync(ct);
         await using var transaction = await connection.BeginTransactionAsync(ct);
         var plan = await PlanAsync(transaction, id, ct);
-        return plan is null ? RoundNotFound() : TypedResults.Ok(plan);
+        return plan is null ? RoundRows.NotFound() : TypedResults.Ok(plan);
     }
 
     private static async Task<IResult> ApplyAsync(Guid id, Apply request, HttpContext context, NpgsqlDataSource db, TimeProvider time, CancellationToken ct)
     {
         await using var connection = await db.OpenConnectionAsync(ct);
         await using var transaction = await connection.BeginTransactionAsync(ct);
-        if (!await connection.ExecuteScalarAsync<bool>(new CommandDefinition("SELECT EXISTS (SELECT 1 FROM rounds WHERE id = @id)",
-                new { id }, transaction, cancellationToken: ct)))
+        if (!await RoundRows.ExistsAsync(transaction, id, ct))
         {
-            return RoundNotFound();
+            return RoundRows.NotFound();
         }
         await RoundLock.TakeAsync(transaction, id, ct);
         var plan = (await PlanAsync(transaction, id, ct))!;
@@ -101,6 +100,4 @@ public static class BulkDecision
         var free = Math.Max(0, capacity.Value - accepted);
         return new Plan(capacity.Value, accepted, ranked.Take(free).ToList(), ranked.Skip(free).ToList());
     }
-
-    private static IResult RoundNotFound() => ProblemDetailsDefaults.NotFound("Nie ma naboru o tym identyfikatorze.", "There is no round with this id.");
 }

@@ -44,14 +44,8 @@ public static class DecideApplication
         .ProducesProblem(StatusCodes.Status409Conflict)
         .RequireAuthorization(Policies.Operator);
 
-    private static async Task<IResult> HandleAsync(Guid id, Request request, HttpContext context, NpgsqlDataSource db, TimeProvider time, CancellationToken ct)
-    {
-        var (access, refusal) = await ApplicationAccess.OpenAsync(context, db, id, ct);
-        if (access is null)
-        {
-            return refusal!;
-        }
-        await using (access)
+    private static Task<IResult> HandleAsync(Guid id, Request request, HttpContext context, NpgsqlDataSource db, TimeProvider time, CancellationToken ct) =>
+        ApplicationAccess.WithAsync(context, db, id, async access =>
         {
             var transaction = access.Transaction;
             var capacity = await RoundLock.TakeAsync(transaction, access.Application.RoundId, ct);
@@ -86,10 +80,9 @@ public static class DecideApplication
                     ApplicationId = id, RoundId = application.RoundId, RoundName = application.RoundName, JstTerc = application.JstTerc,
                     JstName = application.JstName, Reason = request.Reason!.Trim(), DecidedAt = now, Coordinator = coordinator,
                 },
-            }, ct);
-            var view = await access.ViewAsync(ct);
-            await transaction.CommitAsync(ct);
-            return TypedResults.Ok(view);
-        }
-    }
+        }, ct);
+        var view = await access.ViewAsync(ct);
+        await transaction.CommitAsync(ct);
+        return TypedResults.Ok(view);
+        }, ct);
 }

@@ -50,7 +50,7 @@ public static class ExportApplications
             "SELECT name FROM rounds WHERE id = @id", new { id }, transaction, cancellationToken: ct));
         if (round is null)
         {
-            return ProblemDetailsDefaults.NotFound("Nie ma naboru o tym identyfikatorze.", "There is no round with this id.");
+            return RoundRows.NotFound();
         }
         await transaction.SetJstScopeAsync(JstScope.All, ct);
         var rows = (await connection.QueryAsync<Row>(new CommandDefinition($"""

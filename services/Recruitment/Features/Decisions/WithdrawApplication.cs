@@ -37,17 +37,10 @@ public static class WithdrawApplication
 
     private sealed record ReserveRow(Guid Id);
 
-    private static async Task<IResult> HandleAsync(Guid id, Request request, HttpContext context, NpgsqlDataSource db, TimeProvider time, CancellationToken ct)
-    {
-        var user = context.User;
-        var (access, refusal) = await ApplicationAccess.OpenAsync(context, db, id, ct);
-        if (access is null)
+    private static Task<IResult> HandleAsync(Guid id, Request request, HttpContext context, NpgsqlDataSource db, TimeProvider time, CancellationToken ct) =>
+        ApplicationAccess.WithAsync(context, db, id, async access =>
         {
-            return refusal!;
-        }
-        await using (access)
-        {
-            if (CoordinatorOrOperator.Refusal(user, access.Application.JstTerc) is { } notAllowed)
+            if (CoordinatorOrOperator.Refusal(context.User, access.Application.JstTerc) is { } notAllowed)
             {
                 return notAllowed;
             }
@@ -61,19 +54,18 @@ public static class WithdrawApplication
             }
             var now = time.GetUtcNow();
             var hadPlace = application.Status == "accepted";
-            await DecisionLog.RecordAsync(transaction, application, "withdrawn", request.Reason?.Trim(), user.PersonId(), now, ct);
+            await DecisionLog.RecordAsync(transaction, application, "withdrawn", request.Reason?.Trim(), context.User.PersonId(), now, ct);
             var replacement = hadPlace ? await PromoteBestReserveAsync(transaction, application, now, ct) : null;
             await transaction.EnqueueAsync(new JstWithdrew
             {
                 ApplicationId = id, RoundId = application.RoundId, RoundName = application.RoundName, JstTerc = application.JstTerc,
                 JstName = application.JstName, HadPlace = hadPlace, Reason = request.Reason?.Trim(), WithdrewAt = now,
                 Team = DecisionLog.Team(application), ReplacedBy = replacement,
-            }, ct);
-            var view = await access.ViewAsync(ct);
-            await transaction.CommitAsync(ct);
-            return TypedResults.Ok(view);
-        }
-    }
+        }, ct);
+        var view = await access.ViewAsync(ct);
+        await transaction.CommitAsync(ct);
+        return TypedResults.Ok(view);
+        }, ct);
 
     /// <summary>
     /// Accepts the best reserve application of the round, if there is one. It belongs to another JST,

@@ -35,14 +35,8 @@ public static class AdjustScore
         .Produces<ApplicationView>()
         .RequireAuthorization(Policies.Operator);
 
-    private static async Task<IResult> HandleAsync(Guid id, Request request, HttpContext context, NpgsqlDataSource db, TimeProvider time, CancellationToken ct)
-    {
-        var (access, refusal) = await ApplicationAccess.OpenAsync(context, db, id, ct);
-        if (access is null)
-        {
-            return refusal!;
-        }
-        await using (access)
+    private static Task<IResult> HandleAsync(Guid id, Request request, HttpContext context, NpgsqlDataSource db, TimeProvider time, CancellationToken ct) =>
+        ApplicationAccess.WithAsync(context, db, id, async access =>
         {
             if (access.Application.Status is not ("submitted" or "reserve"))
             {
@@ -65,6 +59,5 @@ public static class AdjustScore
             var view = await access.ViewAsync(ct);
             await access.Transaction.CommitAsync(ct);
             return TypedResults.Ok(view);
-        }
-    }
+        }, ct);
 }

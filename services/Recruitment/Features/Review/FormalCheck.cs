@@ -50,14 +50,8 @@ public static class FormalCheck
         .Produces<Result>()
         .RequireAuthorization(Policies.Operator);
 
-    private static async Task<IResult> HandleAsync(Guid id, Request request, HttpContext context, NpgsqlDataSource db, TimeProvider time, CancellationToken ct)
-    {
-        var (access, refusal) = await ApplicationAccess.OpenAsync(context, db, id, ct);
-        if (access is null)
-        {
-            return refusal!;
-        }
-        await using (access)
+    private static Task<IResult> HandleAsync(Guid id, Request request, HttpContext context, NpgsqlDataSource db, TimeProvider time, CancellationToken ct) =>
+        ApplicationAccess.WithAsync(context, db, id, async access =>
         {
             if (access.Application.Status == "draft")
             {
@@ -77,6 +71,5 @@ public static class FormalCheck
             }, access.Transaction, cancellationToken: ct));
             await access.Transaction.CommitAsync(ct);
             return TypedResults.Ok(new Result(passed, request.Checklist, request.Comment?.Trim(), now));
-        }
-    }
+        }, ct);
 }

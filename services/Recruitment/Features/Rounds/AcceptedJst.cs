@@ -27,10 +27,9 @@ public static class AcceptedJst
     {
         await using var connection = await db.OpenConnectionAsync(ct);
         await using var transaction = await connection.BeginTransactionAsync(ct);
-        if (!await connection.ExecuteScalarAsync<bool>(new CommandDefinition("SELECT EXISTS (SELECT 1 FROM rounds WHERE id = @id)",
-                new { id }, transaction, cancellationToken: ct)))
+        if (!await RoundRows.ExistsAsync(transaction, id, ct))
         {
-            return ProblemDetailsDefaults.NotFound("Nie ma naboru o tym identyfikatorze.", "There is no round with this id.");
+            return RoundRows.NotFound();
         }
         // Which JST take part is public knowledge of the programme; only registry data leaves this query.
         await transaction.SetJstScopeAsync(JstScope.All, ct);

@@ -31,7 +31,7 @@ public static class ChangeScoringRules
             "SELECT EXISTS (SELECT 1 FROM rounds WHERE id = @id FOR UPDATE)", new { id }, transaction, cancellationToken: ct));
         if (!exists)
         {
-            return ProblemDetailsDefaults.NotFound("Nie ma naboru o tym identyfikatorze.", "There is no round with this id.");
+            return RoundRows.NotFound();
         }
         await connection.ExecuteAsync(new CommandDefinition("""
             INSERT INTO scoring_rules (round_id, version, rules, created_at)

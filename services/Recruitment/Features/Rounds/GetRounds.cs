@@ -35,7 +35,7 @@ public static class GetRounds
         var row = await connection.QuerySingleOrDefaultAsync<RoundRow>(new CommandDefinition(
             RoundRow.SelectSql + " WHERE r.id = @id", new { id }, cancellationToken: ct));
         return row is null
-            ? ProblemDetailsDefaults.NotFound("Nie ma naboru o tym identyfikatorze.", "There is no round with this id.")
+            ? RoundRows.NotFound()
             : TypedResults.Ok(row.ToResponse(time.GetUtcNow()));
     }
 }

@@ -34,14 +34,8 @@ public static class ReplaceTeamMember
         .ProducesProblem(StatusCodes.Status409Conflict)
         .RequireAuthorization(Policies.Person);
 
-    private static async Task<IResult> HandleAsync(Guid id, Request request, HttpContext context, NpgsqlDataSource db, TimeProvider time, CancellationToken ct)
-    {
-        var (access, refusal) = await ApplicationAccess.OpenAsync(context, db, id, ct);
-        if (access is null)
-        {
-            return refusal!;
-        }
-        await using (access)
+    private static Task<IResult> HandleAsync(Guid id, Request request, HttpContext context, NpgsqlDataSource db, TimeProvider time, CancellationToken ct) =>
+        ApplicationAccess.WithAsync(context, db, id, async access =>
         {
             if (CoordinatorOrOperator.Refusal(context.User, access.Application.JstTerc) is { } notAllowed)
             {
@@ -91,19 +85,18 @@ public static class ReplaceTeamMember
             await access.Transaction.EnqueueAsync(new TeamMemberLeft
             {
                 ApplicationId = id, RoundId = application.RoundId, JstTerc = application.JstTerc, MemberId = leaving.Id, Email = leaving.Email, LeftAt = now,
-            }, ct);
-            await access.Transaction.EnqueueAsync(new TeamMemberJoined
+        }, ct);
+        await access.Transaction.EnqueueAsync(new TeamMemberJoined
+        {
+            ApplicationId = id, RoundId = application.RoundId, JstTerc = application.JstTerc, JstName = application.JstName, JoinedAt = now,
+            Member = new TaskTeamMember
             {
-                ApplicationId = id, RoundId = application.RoundId, JstTerc = application.JstTerc, JstName = application.JstName, JoinedAt = now,
-                Member = new TaskTeamMember
-                {
-                    MemberId = joined, FullName = replacement.FullName.Trim(), Email = replacement.Email.Trim(), Position = replacement.Position.Trim(),
-                    Sex = replacement.Sex, IsCoordinator = replacement.IsCoordinator,
-                },
-            }, ct);
-            var view = await access.ViewAsync(ct);
-            await access.Transaction.CommitAsync(ct);
-            return TypedResults.Ok(view);
-        }
-    }
+                MemberId = joined, FullName = replacement.FullName.Trim(), Email = replacement.Email.Trim(), Position = replacement.Position.Trim(),
+                Sex = replacement.Sex, IsCoordinator = replacement.IsCoordinator,
+            },
+        }, ct);
+        var view = await access.ViewAsync(ct);
+        await access.Transaction.CommitAsync(ct);
+        return TypedResults.Ok(view);
+        }, ct);
 }
