@@ -34,6 +34,7 @@ app.MapStaticAssets().AllowAnonymous();
 app.MapLanguageSwitch();
 app.MapWebSignIn();
 app.MapAuditCsvDownload();
+app.MapApplicationsExportDownload();
 app.MapPersonalDataDownload();
 // Each page says who may open it: public pages through Components/Pages/_Imports.razor, the rest by their own
 // policy. The framework's own endpoints (its script, redirections) are public.

@@ -83,6 +83,12 @@ public sealed partial class ApplicationFormTests(PlatformFixture platform, Brows
         await Assertions.Expect(admin.GetByTestId("statistics")).ToContainTextAsync("1 z 5 miejsc");
         await Accessibility.AssertNoWcagViolationsAsync(admin);
 
+        // The operators' export: one row per team member, the accepted JST among them.
+        var export = await admin.RunAndWaitForDownloadAsync(() => admin.GetByRole(AriaRole.Link, new() { Name = "Pobierz CSV" }).ClickAsync());
+        var csv = await File.ReadAllLinesAsync((await export.PathAsync())!, TestContext.Current.CancellationToken);
+        Assert.StartsWith("teryt,jst,rodzaj", csv[0].TrimStart('\uFEFF'));
+        Assert.Equal(3, csv.Count(line => line.StartsWith("0201032,Gromadka,", StringComparison.Ordinal)));
+
         // Every person of the accepted team, the coordinator too, is invited to the platform.
         foreach (var person in members.Prepend(coordinator))
         {

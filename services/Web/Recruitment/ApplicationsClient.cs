@@ -83,6 +83,10 @@ public sealed class RecruitmentApi(HttpClient http)
     public Task<ApiOutcome<ApplicationView>> DecideAsync(Guid applicationId, DecisionRequest decision, CancellationToken ct) =>
         SendAsync<ApplicationView>(() => http.PostAsJsonAsync($"/api/recruitment/applications/{applicationId}/decision", decision, ct), ct);
 
+    /// <summary>The round's applications and teams as a file (CSV or XLSX), read as it streams.</summary>
+    public Task<HttpResponseMessage> ExportAsync(Guid roundId, string format, CancellationToken ct) =>
+        http.GetAsync($"/api/recruitment/rounds/{roundId}/export?format={format}", HttpCompletionOption.ResponseHeadersRead, ct);
+
     /// <summary>The task teams the signed-in person was named in, as the service wrote them.</summary>
     public Task<ApiOutcome<System.Text.Json.JsonElement>> MyPersonalDataAsync(CancellationToken ct) =>
         GetAsync<System.Text.Json.JsonElement>("/api/recruitment/me/personal-data", ct);
