@@ -201,7 +201,7 @@ public sealed partial class ApplicationFormTests(PlatformFixture platform, Brows
     }
 
     /// <summary>A round open from yesterday for a month (Warsaw time, as the form takes it), 5 places, rural and urban-rural gminy.</summary>
-    private static async Task CreateOpenRoundAsync(IPage admin, string name)
+    internal static async Task CreateOpenRoundAsync(IPage admin, string name)
     {
         var warsaw = TimeZoneInfo.FindSystemTimeZoneById("Europe/Warsaw");
         string Local(DateTimeOffset at) => TimeZoneInfo.ConvertTime(at, warsaw).ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture);

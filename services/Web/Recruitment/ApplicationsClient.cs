@@ -83,6 +83,12 @@ public sealed class RecruitmentApi(HttpClient http)
     public Task<ApiOutcome<ApplicationView>> DecideAsync(Guid applicationId, DecisionRequest decision, CancellationToken ct) =>
         SendAsync<ApplicationView>(() => http.PostAsJsonAsync($"/api/recruitment/applications/{applicationId}/decision", decision, ct), ct);
 
+    public Task<ApiOutcome<BulkPlan>> BulkPlanAsync(Guid roundId, CancellationToken ct) =>
+        GetAsync<BulkPlan>($"/api/recruitment/rounds/{roundId}/bulk-decision", ct);
+
+    public Task<ApiOutcome<BulkPlan>> ApplyBulkAsync(Guid roundId, BulkApply plan, CancellationToken ct) =>
+        SendAsync<BulkPlan>(() => http.PostAsJsonAsync($"/api/recruitment/rounds/{roundId}/bulk-decision", plan, ct), ct);
+
     /// <summary>The round's applications and teams as a file (CSV or XLSX), read as it streams.</summary>
     public Task<HttpResponseMessage> ExportAsync(Guid roundId, string format, CancellationToken ct) =>
         http.GetAsync($"/api/recruitment/rounds/{roundId}/export?format={format}", HttpCompletionOption.ResponseHeadersRead, ct);

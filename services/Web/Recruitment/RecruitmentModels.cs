@@ -81,3 +81,11 @@ public sealed record RoundStatistics(Guid RoundId, IReadOnlyDictionary<string, i
 public sealed record VoivodeshipCount(string Terc, string Name, int Submitted, int Accepted);
 
 public sealed record KindCount(string Kind, int Submitted, int Accepted);
+
+/// <summary>The decisions by ranking the service proposes: accept the best up to the free places, the rest to the reserve list.</summary>
+public sealed record BulkPlan(int Capacity, int AlreadyAccepted, IReadOnlyList<BulkEntry> Accept, IReadOnlyList<BulkEntry> Reserve);
+
+public sealed record BulkEntry(Guid Id, string JstTerc, string JstName, int Score, DateTimeOffset SubmittedAt);
+
+/// <summary>The previewed plan, sent back to be applied only if nothing changed since.</summary>
+public sealed record BulkApply(IReadOnlyList<Guid> Accept, IReadOnlyList<Guid> Reserve);
