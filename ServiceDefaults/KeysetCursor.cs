@@ -11,6 +11,12 @@ public static class KeysetCursor
 {
     private const char Separator = '\u001f';
 
+    /// <summary>What a page's validator says of a cursor that does not decode.</summary>
+    public static string InvalidMessage => Text.Pick("Kursor strony jest nieprawidłowy.", "The page cursor is invalid.");
+
+    /// <summary>What a page's validator says of a limit outside 1..<paramref name="max"/>.</summary>
+    public static string LimitMessage(int max) => Text.Pick($"Limit musi być liczbą od 1 do {max}.", $"The limit must be a number from 1 to {max}.");
+
     public static string Encode(params string[] key) =>
         Base64Url.EncodeToString(Encoding.UTF8.GetBytes(string.Join(Separator, key)));
 

@@ -24,9 +24,9 @@ public sealed record AuditQuery(string? Action, Guid? Person, DateTimeOffset? Fr
             RuleFor(q => q.To).GreaterThan(q => q.From).When(q => q.From is not null && q.To is not null)
                 .WithMessage(_ => Text.Pick("Koniec okresu musi być późniejszy niż początek.", "The end of the period must come after its start."));
             RuleFor(q => q.Limit).InclusiveBetween(1, MaxLimit)
-                .WithMessage(_ => Text.Pick($"Limit musi być liczbą od 1 do {MaxLimit}.", $"The limit must be a number from 1 to {MaxLimit}."));
+                .WithMessage(_ => KeysetCursor.LimitMessage(MaxLimit));
             RuleFor(q => q.Cursor).Must(c => c is null || Before(c) is not null)
-                .WithMessage(_ => Text.Pick("Kursor strony jest nieprawidłowy.", "The page cursor is invalid."));
+                .WithMessage(_ => KeysetCursor.InvalidMessage);
         }
     }
 

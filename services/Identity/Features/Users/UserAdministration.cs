@@ -50,9 +50,9 @@ public static class UserAdministration
             RuleFor(q => q.Role).Must(r => r is null || Roles.All.Contains(r))
                 .WithMessage(_ => Text.Pick($"Nieznana rola. Dozwolone: {string.Join(", ", Roles.All)}.", $"Unknown role. Allowed: {string.Join(", ", Roles.All)}."));
             RuleFor(q => q.Limit).InclusiveBetween(1, Query.MaxLimit)
-                .WithMessage(_ => Text.Pick($"Limit musi być liczbą od 1 do {Query.MaxLimit}.", $"The limit must be a number from 1 to {Query.MaxLimit}."));
+                .WithMessage(_ => KeysetCursor.LimitMessage(Query.MaxLimit));
             RuleFor(q => q.Cursor).Must(c => c is null || KeysetCursor.TryDecode(c, 2, out _))
-                .WithMessage(_ => Text.Pick("Kursor strony jest nieprawidłowy.", "The page cursor is invalid."));
+                .WithMessage(_ => KeysetCursor.InvalidMessage);
         }
     }
 

@@ -57,8 +57,7 @@ public sealed class LogowanieModel(SignInManager<User> signIn, UserManager<User>
         if (result.IsLockedOut)
         {
             await audit.AppendAsync(AuditActions.LockedOut, user.Id);
-            Error = Text.Pick("Konto jest zablokowane na 15 minut po kolejnych nieudanych próbach logowania.",
-                "The account is locked for 15 minutes after repeated failed sign-ins.");
+            Error = SignInMessages.LockedOut;
             return Page();
         }
         await audit.AppendAsync(AuditActions.SignInFailed, user.Id, detail: new { reason = result.IsNotAllowed ? "not-allowed" : "wrong-password" });

@@ -46,8 +46,7 @@ public sealed class LogowanieKodModel(SignInManager<User> signIn, AuditLog audit
         if (result.IsLockedOut)
         {
             await audit.AppendAsync(AuditActions.LockedOut, user.Id);
-            Error = Text.Pick("Konto jest zablokowane na 15 minut po kolejnych nieudanych próbach logowania.",
-                "The account is locked for 15 minutes after repeated failed sign-ins.");
+            Error = SignInMessages.LockedOut;
             return Page();
         }
         await audit.AppendAsync(AuditActions.TwoFactorFailed, user.Id);

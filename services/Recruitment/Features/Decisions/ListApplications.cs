@@ -40,9 +40,9 @@ public static class ListApplications
             RuleFor(q => q.Kind).Must(k => k is null || JstKind.All.Contains(k))
                 .WithMessage(_ => Text.Pick($"Nieznany rodzaj JST. Dozwolone: {string.Join(", ", JstKind.All)}.", $"Unknown kind of JST. Allowed: {string.Join(", ", JstKind.All)}."));
             RuleFor(q => q.Limit).InclusiveBetween(1, MaxLimit)
-                .WithMessage(_ => Text.Pick($"Limit musi być liczbą od 1 do {MaxLimit}.", $"The limit must be a number from 1 to {MaxLimit}."));
+                .WithMessage(_ => KeysetCursor.LimitMessage(MaxLimit));
             RuleFor(q => q.Cursor).Must(c => c is null || After(c) is not null)
-                .WithMessage(_ => Text.Pick("Kursor strony jest nieprawidłowy.", "The page cursor is invalid."));
+                .WithMessage(_ => KeysetCursor.InvalidMessage);
         }
     }
 

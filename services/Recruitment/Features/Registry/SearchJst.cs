@@ -33,9 +33,9 @@ public static class SearchJst
                 .WithMessage(_ => Text.Pick("Województwo podaje się dwucyfrowym kodem TERC, np. 14.",
                     "A województwo is given by its two-digit TERC code, e.g. 14."));
             RuleFor(r => r.Limit).InclusiveBetween(1, MaxLimit)
-                .WithMessage(_ => Text.Pick($"Limit musi być liczbą od 1 do {MaxLimit}.", $"The limit must be a number from 1 to {MaxLimit}."));
+                .WithMessage(_ => KeysetCursor.LimitMessage(MaxLimit));
             RuleFor(r => r.Cursor).Must(c => c is null || KeysetCursor.TryDecode(c, 2, out _))
-                .WithMessage(_ => Text.Pick("Kursor strony jest nieprawidłowy.", "The page cursor is invalid."));
+                .WithMessage(_ => KeysetCursor.InvalidMessage);
         }
     }
 
