@@ -1,3 +1,4 @@
+using Cro.Web.Api;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.AspNetCore.Authentication;
@@ -29,73 +30,73 @@ public sealed class IdentityApi(HttpClient http)
     public async Task<ApiResult<InvitationSent>> InviteAsync(Invitation invitation, CancellationToken ct)
     {
         using var response = await http.PostAsJsonAsync("/api/identity/invitations", invitation, ct);
-        return await ApiResults.ReadAsync<InvitationSent>(response, ct);
+        return await ApiResult<InvitationSent>.ReadAsync(response, ct);
     }
 
     /// <summary>Everything identity holds about the signed-in person, as the service wrote it.</summary>
     public async Task<ApiResult<JsonElement>> MyPersonalDataAsync(CancellationToken ct)
     {
         using var response = await http.GetAsync("/api/identity/me/personal-data", ct);
-        return await ApiResults.ReadAsync<JsonElement>(response, ct);
+        return await ApiResult<JsonElement>.ReadAsync(response, ct);
     }
 
     public async Task<ApiResult<JsonElement>> RequestErasureAsync(string? reason, CancellationToken ct)
     {
         using var response = await http.PostAsJsonAsync("/api/identity/me/erasure-request", new { reason }, ct);
-        return await ApiResults.ReadAsync<JsonElement>(response, ct);
+        return await ApiResult<JsonElement>.ReadAsync(response, ct);
     }
 
     /// <summary>A page of people with accounts (operators and administrators).</summary>
     public async Task<ApiResult<PeoplePage>> PeopleAsync(PeopleQuery query, CancellationToken ct)
     {
         using var response = await http.GetAsync("/api/identity/users" + query.ToQueryString(), ct);
-        return await ApiResults.ReadAsync<PeoplePage>(response, ct);
+        return await ApiResult<PeoplePage>.ReadAsync(response, ct);
     }
 
     /// <summary>One person's account.</summary>
     public async Task<ApiResult<PersonAccount>> PersonAsync(Guid id, CancellationToken ct)
     {
         using var response = await http.GetAsync($"/api/identity/users/{id}", ct);
-        return await ApiResults.ReadAsync<PersonAccount>(response, ct);
+        return await ApiResult<PersonAccount>.ReadAsync(response, ct);
     }
 
     /// <summary>Replaces a person's roles and JST (administrators).</summary>
     public async Task<ApiResult<JsonElement>> ChangeAccessAsync(Guid id, AccessChange change, CancellationToken ct)
     {
         using var response = await http.PutAsJsonAsync($"/api/identity/users/{id}/access", change, ct);
-        return await ApiResults.ReadAsync<JsonElement>(response, ct);
+        return await ApiResult<JsonElement>.ReadAsync(response, ct);
     }
 
     public async Task<ApiResult<List<PartnerClient>>> PartnerClientsAsync(CancellationToken ct)
     {
         using var response = await http.GetAsync("/api/identity/clients", ct);
-        return await ApiResults.ReadAsync<List<PartnerClient>>(response, ct);
+        return await ApiResult<List<PartnerClient>>.ReadAsync(response, ct);
     }
 
     public async Task<ApiResult<ClientCredentials>> CreatePartnerClientAsync(NewPartnerClient client, CancellationToken ct)
     {
         using var response = await http.PostAsJsonAsync("/api/identity/clients", client, ct);
-        return await ApiResults.ReadAsync<ClientCredentials>(response, ct);
+        return await ApiResult<ClientCredentials>.ReadAsync(response, ct);
     }
 
     /// <summary>A new secret for the client; the previous one stops working at once.</summary>
     public async Task<ApiResult<ClientCredentials>> RotatePartnerClientSecretAsync(string clientId, CancellationToken ct)
     {
         using var response = await http.PostAsync($"/api/identity/clients/{Uri.EscapeDataString(clientId)}/secret", null, ct);
-        return await ApiResults.ReadAsync<ClientCredentials>(response, ct);
+        return await ApiResult<ClientCredentials>.ReadAsync(response, ct);
     }
 
     public async Task<ApiResult<JsonElement>> DeletePartnerClientAsync(string clientId, CancellationToken ct)
     {
         using var response = await http.DeleteAsync($"/api/identity/clients/{Uri.EscapeDataString(clientId)}", ct);
-        return await ApiResults.ReadAsync<JsonElement>(response, ct);
+        return await ApiResult<JsonElement>.ReadAsync(response, ct);
     }
 
     /// <summary>A page of the audit log, newest first (administrators).</summary>
     public async Task<ApiResult<AuditPage>> AuditAsync(AuditFilter filter, CancellationToken ct)
     {
         using var response = await http.GetAsync("/api/identity/audit" + filter.ToApiQuery(), ct);
-        return await ApiResults.ReadAsync<AuditPage>(response, ct);
+        return await ApiResult<AuditPage>.ReadAsync(response, ct);
     }
 
     /// <summary>
@@ -109,13 +110,13 @@ public sealed class IdentityApi(HttpClient http)
     public async Task<ApiResult<List<PendingErasure>>> PendingErasuresAsync(CancellationToken ct)
     {
         using var response = await http.GetAsync("/api/identity/erasure-requests", ct);
-        return await ApiResults.ReadAsync<List<PendingErasure>>(response, ct);
+        return await ApiResult<List<PendingErasure>>.ReadAsync(response, ct);
     }
 
     /// <summary>Pseudonymises the person's account and tells the other services to erase their data.</summary>
     public async Task<ApiResult<JsonElement>> ExecuteErasureAsync(Guid requestId, CancellationToken ct)
     {
         using var response = await http.PostAsync($"/api/identity/erasure-requests/{requestId}/execute", null, ct);
-        return await ApiResults.ReadAsync<JsonElement>(response, ct);
+        return await ApiResult<JsonElement>.ReadAsync(response, ct);
     }
 }

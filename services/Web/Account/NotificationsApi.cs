@@ -1,3 +1,4 @@
+using Cro.Web.Api;
 using System.Text.Json;
 
 namespace Cro.Web.Account;
@@ -9,6 +10,6 @@ public sealed class NotificationsApi(HttpClient http)
     public async Task<ApiResult<JsonElement>> MyPersonalDataAsync(CancellationToken ct)
     {
         using var response = await http.GetAsync("/api/notifications/me/personal-data", ct);
-        return await ApiResults.ReadAsync<JsonElement>(response, ct);
+        return await ApiResult<JsonElement>.ReadAsync(response, ct);
     }
 }

@@ -26,7 +26,7 @@ public static class PersonalDataDownload
         var fromIdentity = await identity.MyPersonalDataAsync(ct);
         var fromNotifications = await notifications.MyPersonalDataAsync(ct);
         var fromRecruitment = await recruitment.MyPersonalDataAsync(ct);
-        var errors = fromIdentity.Errors.Concat(fromNotifications.Errors).ToList();
+        var errors = fromIdentity.Errors.All.Concat(fromNotifications.Errors.All).ToList();
         if (!fromRecruitment.Succeeded)
         {
             errors.Add(Text.Pick("Usługa naboru nie odpowiedziała.", "The recruitment service did not answer."));

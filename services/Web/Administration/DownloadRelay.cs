@@ -1,3 +1,4 @@
+using Cro.Web.Api;
 using Cro.ServiceDefaults;
 using Cro.Web.Account;
 
@@ -15,9 +16,9 @@ public static class DownloadRelay
         context.Response.RegisterForDispose(response);
         if (!response.IsSuccessStatusCode)
         {
-            var failure = await ApiResults.ReadAsync<object>(response, ct);
+            var failure = await ApiResult<object>.ReadAsync(response, ct);
             return Results.Problem(statusCode: (int)response.StatusCode, title: Text.Pick(failureTitle.Pl, failureTitle.En),
-                detail: string.Join(" ", failure.Errors));
+                detail: string.Join(" ", failure.Errors.All));
         }
         // Personal data: no copy stays in a cache on the way.
         context.Response.Headers.CacheControl = "no-store";

@@ -1,3 +1,4 @@
+using Cro.Web.Api;
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
@@ -15,24 +16,24 @@ public sealed class ApplicationsClient(HttpClient http)
 {
     public const string KeyHeader = "X-Application-Key";
 
-    public Task<ApiOutcome<List<RoundView>>> RoundsAsync(CancellationToken ct) =>
+    public Task<ApiResult<List<RoundView>>> RoundsAsync(CancellationToken ct) =>
         SendAsync<List<RoundView>>(new(HttpMethod.Get, "/api/recruitment/rounds"), ct);
 
-    public Task<ApiOutcome<RoundView>> RoundAsync(Guid id, CancellationToken ct) =>
+    public Task<ApiResult<RoundView>> RoundAsync(Guid id, CancellationToken ct) =>
         SendAsync<RoundView>(new(HttpMethod.Get, $"/api/recruitment/rounds/{id}"), ct);
 
     /// <summary>Starts the draft; the service e-mails the coordinator the link (with the key) that resumes it.</summary>
-    public Task<ApiOutcome<StartedApplication>> StartAsync(Guid roundId, ApplicationForm form, CancellationToken ct) =>
+    public Task<ApiResult<StartedApplication>> StartAsync(Guid roundId, ApplicationForm form, CancellationToken ct) =>
         SendAsync<StartedApplication>(new(HttpMethod.Post, $"/api/recruitment/rounds/{roundId}/applications") { Content = JsonContent.Create(form) }, ct);
 
-    public Task<ApiOutcome<ApplicationView>> GetAsync(Guid id, string key, CancellationToken ct) =>
+    public Task<ApiResult<ApplicationView>> GetAsync(Guid id, string key, CancellationToken ct) =>
         SendAsync<ApplicationView>(WithKey(new(HttpMethod.Get, $"/api/recruitment/applications/{id}"), key), ct);
 
     /// <summary>Saves the whole draft (the API replaces it, team included).</summary>
-    public Task<ApiOutcome<ApplicationView>> SaveAsync(Guid id, string key, ApplicationForm form, CancellationToken ct) =>
+    public Task<ApiResult<ApplicationView>> SaveAsync(Guid id, string key, ApplicationForm form, CancellationToken ct) =>
         SendAsync<ApplicationView>(WithKey(new(HttpMethod.Put, $"/api/recruitment/applications/{id}") { Content = JsonContent.Create(form) }, key), ct);
 
-    public Task<ApiOutcome<ApplicationView>> SubmitAsync(Guid id, string key, CancellationToken ct) =>
+    public Task<ApiResult<ApplicationView>> SubmitAsync(Guid id, string key, CancellationToken ct) =>
         SendAsync<ApplicationView>(WithKey(new(HttpMethod.Post, $"/api/recruitment/applications/{id}/submit"), key), ct);
 
     private static HttpRequestMessage WithKey(HttpRequestMessage request, string key)
@@ -41,7 +42,7 @@ public sealed class ApplicationsClient(HttpClient http)
         return request;
     }
 
-    private async Task<ApiOutcome<T>> SendAsync<T>(HttpRequestMessage request, CancellationToken ct)
+    private async Task<ApiResult<T>> SendAsync<T>(HttpRequestMessage request, CancellationToken ct)
     {
         using (request)
         {
@@ -49,7 +50,7 @@ public sealed class ApplicationsClient(HttpClient http)
             try
             {
                 using var response = await http.SendAsync(request, ct);
-                return await ApiOutcome<T>.ReadAsync(response, ct);
+                return await ApiResult<T>.ReadAsync(response, ct);
             }
             catch (HttpRequestException)
             {
@@ -58,35 +59,35 @@ public sealed class ApplicationsClient(HttpClient http)
         }
     }
 
-    internal static ApiOutcome<T> Unavailable<T>() => new(default, new FormErrors().AddGeneral(Text.Pick(
+    internal static ApiResult<T> Unavailable<T>() => ApiResult<T>.Failed(Text.Pick(
         "Usługa naboru jest chwilowo niedostępna. Nic nie zostało zapisane; spróbuj ponownie za chwilę.",
-        "The recruitment service is unavailable at the moment. Nothing was saved; try again in a moment.")), HttpStatusCode.ServiceUnavailable);
+        "The recruitment service is unavailable at the moment. Nothing was saved; try again in a moment."), HttpStatusCode.ServiceUnavailable);
 }
 
 /// <summary>The recruitment service as the signed-in operator calls it, with their access token.</summary>
 public sealed class RecruitmentApi(HttpClient http)
 {
-    public Task<ApiOutcome<List<RoundView>>> RoundsAsync(CancellationToken ct) => GetAsync<List<RoundView>>("/api/recruitment/rounds", ct);
+    public Task<ApiResult<List<RoundView>>> RoundsAsync(CancellationToken ct) => GetAsync<List<RoundView>>("/api/recruitment/rounds", ct);
 
-    public Task<ApiOutcome<RoundView>> RoundAsync(Guid id, CancellationToken ct) => GetAsync<RoundView>($"/api/recruitment/rounds/{id}", ct);
+    public Task<ApiResult<RoundView>> RoundAsync(Guid id, CancellationToken ct) => GetAsync<RoundView>($"/api/recruitment/rounds/{id}", ct);
 
-    public Task<ApiOutcome<RoundView>> CreateRoundAsync(NewRound round, CancellationToken ct) =>
+    public Task<ApiResult<RoundView>> CreateRoundAsync(NewRound round, CancellationToken ct) =>
         SendAsync<RoundView>(() => http.PostAsJsonAsync("/api/recruitment/rounds", round, ct), ct);
 
-    public Task<ApiOutcome<RoundStatistics>> StatisticsAsync(Guid roundId, CancellationToken ct) =>
+    public Task<ApiResult<RoundStatistics>> StatisticsAsync(Guid roundId, CancellationToken ct) =>
         GetAsync<RoundStatistics>($"/api/recruitment/rounds/{roundId}/statistics", ct);
 
     /// <summary>The round's submitted and decided applications in ranking order, 50 a page.</summary>
-    public Task<ApiOutcome<ReviewPage>> ApplicationsAsync(Guid roundId, ReviewQuery query, CancellationToken ct) =>
+    public Task<ApiResult<ReviewPage>> ApplicationsAsync(Guid roundId, ReviewQuery query, CancellationToken ct) =>
         GetAsync<ReviewPage>($"/api/recruitment/rounds/{roundId}/applications" + query.ToQueryString(), ct);
 
-    public Task<ApiOutcome<ApplicationView>> DecideAsync(Guid applicationId, DecisionRequest decision, CancellationToken ct) =>
+    public Task<ApiResult<ApplicationView>> DecideAsync(Guid applicationId, DecisionRequest decision, CancellationToken ct) =>
         SendAsync<ApplicationView>(() => http.PostAsJsonAsync($"/api/recruitment/applications/{applicationId}/decision", decision, ct), ct);
 
-    public Task<ApiOutcome<BulkPlan>> BulkPlanAsync(Guid roundId, CancellationToken ct) =>
+    public Task<ApiResult<BulkPlan>> BulkPlanAsync(Guid roundId, CancellationToken ct) =>
         GetAsync<BulkPlan>($"/api/recruitment/rounds/{roundId}/bulk-decision", ct);
 
-    public Task<ApiOutcome<BulkPlan>> ApplyBulkAsync(Guid roundId, BulkApply plan, CancellationToken ct) =>
+    public Task<ApiResult<BulkPlan>> ApplyBulkAsync(Guid roundId, BulkApply plan, CancellationToken ct) =>
         SendAsync<BulkPlan>(() => http.PostAsJsonAsync($"/api/recruitment/rounds/{roundId}/bulk-decision", plan, ct), ct);
 
     /// <summary>The round's applications and teams as a file (CSV or XLSX), read as it streams.</summary>
@@ -94,17 +95,17 @@ public sealed class RecruitmentApi(HttpClient http)
         http.GetAsync($"/api/recruitment/rounds/{roundId}/export?format={format}", HttpCompletionOption.ResponseHeadersRead, ct);
 
     /// <summary>The task teams the signed-in person was named in, as the service wrote them.</summary>
-    public Task<ApiOutcome<System.Text.Json.JsonElement>> MyPersonalDataAsync(CancellationToken ct) =>
+    public Task<ApiResult<System.Text.Json.JsonElement>> MyPersonalDataAsync(CancellationToken ct) =>
         GetAsync<System.Text.Json.JsonElement>("/api/recruitment/me/personal-data", ct);
 
-    private Task<ApiOutcome<T>> GetAsync<T>(string url, CancellationToken ct) => SendAsync<T>(() => http.GetAsync(url, ct), ct);
+    private Task<ApiResult<T>> GetAsync<T>(string url, CancellationToken ct) => SendAsync<T>(() => http.GetAsync(url, ct), ct);
 
-    private static async Task<ApiOutcome<T>> SendAsync<T>(Func<Task<HttpResponseMessage>> send, CancellationToken ct)
+    private static async Task<ApiResult<T>> SendAsync<T>(Func<Task<HttpResponseMessage>> send, CancellationToken ct)
     {
         try
         {
             using var response = await send();
-            return await ApiOutcome<T>.ReadAsync(response, ct);
+            return await ApiResult<T>.ReadAsync(response, ct);
         }
         catch (HttpRequestException)
         {

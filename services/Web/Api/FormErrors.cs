@@ -3,7 +3,7 @@ using System.Net.Http.Json;
 using Cro.ServiceDefaults;
 using Microsoft.AspNetCore.Mvc;
 
-namespace Cro.Web.Recruitment;
+namespace Cro.Web.Api;
 
 /// <summary>
 /// What was wrong with a form, kept by field as the API names them (ProblemDetails "errors" keys such as
@@ -21,6 +21,9 @@ public sealed class FormErrors
 
     /// <summary>Field errors in the order the API (or the page) gave them.</summary>
     public IEnumerable<(string Key, IReadOnlyList<string> Messages)> Fields => _byField.Select(f => (f.Key, (IReadOnlyList<string>)f.Value));
+
+    /// <summary>Every message, general ones first, for pages that show them in one list.</summary>
+    public IReadOnlyList<string> All => [.. _general, .. _byField.Values.SelectMany(m => m)];
 
     public IReadOnlyList<string> For(string key) => _byField.TryGetValue(key, out var messages) ? messages : [];
 
@@ -72,15 +75,4 @@ public sealed class FormErrors
             : Text.Pick($"Usługa naboru odpowiedziała błędem {(int)response.StatusCode}. Spróbuj ponownie za chwilę.",
                 $"The recruitment service answered with error {(int)response.StatusCode}. Try again in a moment."));
     }
-}
-
-/// <summary>The API's answer: the value, or what was wrong (by field where the API said so).</summary>
-public sealed record ApiOutcome<T>(T? Value, FormErrors Errors, HttpStatusCode Status)
-{
-    public bool Succeeded => !Errors.Any;
-
-    public static async Task<ApiOutcome<T>> ReadAsync(HttpResponseMessage response, CancellationToken ct) =>
-        response.IsSuccessStatusCode
-            ? new(response.StatusCode == HttpStatusCode.NoContent ? default : await response.Content.ReadFromJsonAsync<T>(ct), new FormErrors(), response.StatusCode)
-            : new(default, await FormErrors.FromResponseAsync(response, ct), response.StatusCode);
 }
