@@ -68,4 +68,30 @@ public sealed class ReviewTests(RecruitmentService service) : IClassFixture<Recr
         Assert.Empty(again!.Accept);
         Assert.Empty(again.Reserve);
     }
+
+    [Fact]
+    public async Task The_review_record_shows_the_checklist_and_every_check_adjustment_and_decision_newest_first()
+    {
+        var round = await Applicants.OpenRoundAsync(service);
+        var submitted = await Applicants.SubmittedAsync(service, round.Id, Applicants.RuralBoleslawiec);
+        var path = $"/api/recruitment/applications/{submitted.Application.Id}";
+        await service.Operator().PutAsJsonAsync($"{path}/formal-check", new FormalCheck.Request(Checklist(allMet: false), "Brak pełnomocnictwa."), Ct);
+        await service.Operator().PutAsJsonAsync($"{path}/formal-check", new FormalCheck.Request(Checklist(), "Pełnomocnictwo doniesione."), Ct);
+        await service.Operator().PostAsJsonAsync($"{path}/score-adjustments", new AdjustScore.Request(-2, "Jedna szkoła zamknięta w 2024 r."), Ct);
+        await service.Operator().PostAsJsonAsync($"{path}/decision", new DecideApplication.Request("reserve", null), Ct);
+
+        var record = await service.Operator().GetFromJsonAsync<ReviewRecord.Response>($"{path}/review", Ct);
+        var asCoordinator = await service.ClientWith(Cro.Tests.Infrastructure.TestTokens.Person(Guid.NewGuid(), ["jst-coordinator"], Applicants.RuralBoleslawiec))
+            .GetAsync($"{path}/review", Ct);
+
+        Assert.Equal(FormalCheck.Items.Keys, record!.Checklist.Select(i => i.Key));
+        Assert.All(record.Checklist, i => Assert.False(string.IsNullOrWhiteSpace(i.Label)));
+        Assert.Equal([true, false], record.FormalChecks.Select(c => c.Passed));
+        Assert.False(record.FormalChecks[1].Checklist["authorised-signatory"]);
+        Assert.Equal("Brak pełnomocnictwa.", record.FormalChecks[1].Comment);
+        Assert.Equal((-2, "Jedna szkoła zamknięta w 2024 r."), (record.Adjustments.Single().Points, record.Adjustments.Single().Reason));
+        Assert.Equal("reserve", record.Decisions.Single().Decision);
+        Assert.Equal(submitted.Application.Team.Count, record.TeamHistory.Count);
+        Assert.Equal(HttpStatusCode.Forbidden, asCoordinator.StatusCode);
+    }
 }

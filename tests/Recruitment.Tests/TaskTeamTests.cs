@@ -72,4 +72,20 @@ public sealed class TaskTeamTests(RecruitmentService service) : IClassFixture<Re
         Assert.Equal(HttpStatusCode.NotFound, otherJst.StatusCode);
         Assert.NotEqual(other.Id, application.Id);
     }
+
+    [Fact]
+    public async Task A_coordinator_finds_the_applications_of_their_own_JST_only()
+    {
+        var application = await AcceptedAsync(Applicants.RuralBoleslawiec);
+
+        var own = await Coordinator(Applicants.RuralBoleslawiec).GetFromJsonAsync<List<MyJstApplications.Summary>>("/api/recruitment/me/applications", Ct);
+        var another = await Coordinator(Applicants.RuralGromadka).GetFromJsonAsync<List<MyJstApplications.Summary>>("/api/recruitment/me/applications", Ct);
+        var asOperator = await service.Operator().GetFromJsonAsync<List<MyJstApplications.Summary>>("/api/recruitment/me/applications", Ct);
+
+        var found = Assert.Single(own!, a => a.Id == application.Id);
+        Assert.Equal("accepted", found.Status);
+        Assert.All(own!, a => Assert.Equal(Applicants.RuralBoleslawiec, a.JstTerc));
+        Assert.DoesNotContain(another!, a => a.Id == application.Id);
+        Assert.Empty(asOperator!);
+    }
 }

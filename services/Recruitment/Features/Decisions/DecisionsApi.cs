@@ -14,6 +14,8 @@ public static class DecisionsApi
         api.MapReplaceTeamMember();
         api.MapFormalCheck();
         api.MapAdjustScore();
+        api.MapReviewRecord();
+        api.MapMyJstApplications();
         api.MapBulkDecision();
         api.MapExportApplications();
         return app;
