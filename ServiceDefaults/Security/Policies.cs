@@ -14,6 +14,8 @@ public static class Policies
     public const string Operator = "operator";
     /// <summary>Any signed-in person (not an API client).</summary>
     public const string Person = "person";
+    /// <summary>Trainers, and ORE staff and administrators; which cohorts a trainer may act on is checked by the service.</summary>
+    public const string TrainerOrOperator = "trainer-or-operator";
 
     /// <summary>A partner client holding <paramref name="scope"/>, or an operator (who may see what partners see).</summary>
     public static string PartnerOrOperator(string scope) => $"scope:{scope}";
@@ -33,7 +35,8 @@ public static class Policies
         builder
             .AddPolicy(Admin, p => p.RequireClaim(CroClaims.Role, Roles.Admin))
             .AddPolicy(Operator, p => p.RequireClaim(CroClaims.Role, Roles.Operator, Roles.Admin))
-            .AddPolicy(Person, p => p.RequireClaim(CroClaims.PrincipalType, CroClaims.Person));
+            .AddPolicy(Person, p => p.RequireClaim(CroClaims.PrincipalType, CroClaims.Person))
+            .AddPolicy(TrainerOrOperator, p => p.RequireClaim(CroClaims.Role, Roles.Trainer, Roles.Operator, Roles.Admin));
         foreach (var scope in Scopes.Partner)
         {
             builder.AddPolicy(PartnerOrOperator(scope), p => p.RequireAssertion(context =>

@@ -1,0 +1,32 @@
+using System.Security.Claims;
+using Cro.BuildingBlocks.Persistence;
+using Cro.ServiceDefaults.Security;
+using Dapper;
+using Npgsql;
+
+namespace Cro.Training.Features.Access;
+
+/// <summary>
+/// The JST whose people a caller may see in training, handed to row-level security for the rest of the
+/// transaction: operators and administrators every JST; a JST's team its own JST; a trainer the JST of
+/// the teams in the cohorts they train. Everyone else sees no participant at all.
+/// </summary>
+internal static class TrainingScope
+{
+    public static async Task<JstScope> SetAsync(NpgsqlTransaction transaction, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var scope = JstScope.For(user);
+        var caller = Caller.From(user);
+        if (!scope.IncludesAll && caller.IsTrainer)
+        {
+            // teams carry no personal data and no row-level security: the trainer's JST are read before the scope is set.
+            var trained = await transaction.Connection!.QueryAsync<string>(new CommandDefinition($"""
+                SELECT DISTINCT t.jst_terc FROM teams t JOIN cohort_trainers c ON c.cohort_id = t.cohort_id
+                WHERE {Caller.TrainerMatch("c")}
+                """, caller, transaction, cancellationToken: ct));
+            scope = JstScope.Of(scope.Tercs.Concat(trained));
+        }
+        await transaction.SetJstScopeAsync(scope, ct);
+        return scope;
+    }
+}

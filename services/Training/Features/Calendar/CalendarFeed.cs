@@ -1,0 +1,93 @@
+using System.Buffers.Text;
+using System.Security.Cryptography;
+using System.Text;
+using Cro.ServiceDefaults;
+using Cro.ServiceDefaults.Security;
+using Cro.Training.Features.Access;
+using Cro.Training.Features.Sessions;
+using Dapper;
+using Npgsql;
+
+namespace Cro.Training.Features.Calendar;
+
+/// <summary>
+/// A person's sessions as a calendar feed that calendar apps subscribe to. They cannot send a bearer token,
+/// so the feed's address carries a secret of the person's own:
+/// POST /api/training/me/calendar-feed issues it (a new one replaces the old, which stops working), and
+/// GET /api/training/calendar/{token}.ics serves the feed to whoever holds it. Only the token's hash is kept.
+/// GET /api/training/me/sessions gives the same sessions as JSON, for the signed-in person.
+/// </summary>
+public static class CalendarFeed
+{
+    public sealed record Issued(Uri Url);
+
+    public static IEndpointRouteBuilder MapCalendarFeed(this IEndpointRouteBuilder api)
+    {
+        api.MapPost("/me/calendar-feed", IssueAsync)
+            .WithName("IssueCalendarFeed").WithSummary("Nowy adres mojego kalendarza zajęć / A new address of my sessions' calendar")
+            .Produces<Issued>().RequireAuthorization(Policies.Person);
+        api.MapGet("/calendar/{token}.ics", FeedAsync)
+            .WithName("CalendarFeed").WithSummary("Kalendarz zajęć (iCalendar) / Sessions' calendar (iCalendar)")
+            .Produces(StatusCodes.Status200OK, contentType: "text/calendar").ProducesProblem(StatusCodes.Status404NotFound)
+            // The secret in the address is the credential: calendar apps subscribe without signing in.
+            .AllowAnonymous();
+        api.MapGet("/me/sessions", MineAsync)
+            .WithName("MySessions").WithSummary("Moje zajęcia / My sessions")
+            .Produces<IReadOnlyList<SessionView>>().RequireAuthorization(Policies.Person);
+        return api;
+    }
+
+    private static async Task<IResult> IssueAsync(HttpContext context, NpgsqlDataSource db, IConfiguration configuration, TimeProvider time,
+        CancellationToken ct)
+    {
+        var caller = Caller.From(context.User);
+        if (caller.UserId is not { } userId || caller.Email is null)
+        {
+            return Problems.Forbidden("Kalendarz jest dla osób z kontem i adresem e-mail.", "The calendar is for people with an account and an e-mail address.");
+        }
+        var token = Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
+        await using var connection = await db.OpenConnectionAsync(ct);
+        await connection.ExecuteAsync(new CommandDefinition("""
+            INSERT INTO calendar_feeds (user_id, email, token_hash, created_at) VALUES (@userId, @email, @hash, @now)
+            ON CONFLICT (user_id) DO UPDATE SET email = excluded.email, token_hash = excluded.token_hash, created_at = excluded.created_at
+            """, new { userId, email = caller.Email, hash = Hash(token), now = time.GetUtcNow().ToUniversalTime() }, cancellationToken: ct));
+        return TypedResults.Ok(new Issued(new Uri(PublicAddress.Of(configuration, context.Request), $"api/training/calendar/{token}.ics")));
+    }
+
+    private sealed record Feed(Guid UserId, string Email);
+
+    private static async Task<IResult> FeedAsync(string token, HttpContext context, NpgsqlDataSource db, TimeProvider time, CancellationToken ct)
+    {
+        await using var connection = await db.OpenConnectionAsync(ct);
+        await using var transaction = await connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, ct);
+        var feed = token.Length is > 20 and < 100
+            ? await connection.QuerySingleOrDefaultAsync<Feed>(new CommandDefinition(
+                "SELECT user_id, email FROM calendar_feeds WHERE token_hash = @hash", new { hash = Hash(token) }, transaction, cancellationToken: ct))
+            : null;
+        if (feed is null)
+        {
+            return ProblemDetailsDefaults.NotFound("Nie ma takiego kalendarza; pobierz nowy adres na swoim koncie.",
+                "There is no such calendar; get a new address from your account.");
+        }
+        var sessions = await PersonSchedule.SessionsAsync(transaction, feed.UserId, feed.Email, ct);
+        context.Response.Headers.XContentTypeOptions = "nosniff";
+        // A private feed: shared caches keep nothing; calendar apps poll it anyway.
+        context.Response.Headers.CacheControl = "private, no-store";
+        return Results.Text(SessionCalendar.Write("Szkolenia CRO", sessions, time.GetUtcNow()), SessionCalendar.ContentType, Encoding.UTF8);
+    }
+
+    private static async Task<IResult> MineAsync(HttpContext context, NpgsqlDataSource db, CancellationToken ct)
+    {
+        var caller = Caller.From(context.User);
+        if (caller.UserId is null && caller.Email is null)
+        {
+            return TypedResults.Ok(Array.Empty<SessionView>());
+        }
+        await using var connection = await db.OpenConnectionAsync(ct);
+        await using var transaction = await connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, ct);
+        var sessions = await PersonSchedule.SessionsAsync(transaction, caller.UserId, caller.Email, ct);
+        return TypedResults.Ok(sessions.Select(s => s.ToView()).ToList());
+    }
+
+    private static byte[] Hash(string token) => SHA256.HashData(Encoding.UTF8.GetBytes(token));
+}

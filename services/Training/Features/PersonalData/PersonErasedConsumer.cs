@@ -1,0 +1,31 @@
+using Cro.BuildingBlocks.Messaging;
+using Cro.BuildingBlocks.Persistence;
+using Cro.Contracts;
+using Cro.ServiceDefaults.Security;
+using Dapper;
+using Npgsql;
+
+namespace Cro.Training.Features.PersonalData;
+
+/// <summary>
+/// Erasure (RODO art. 17): the person's participant rows (found by the address they were enrolled with) and
+/// trainer assignments lose the name and the address, and their calendar feed stops. Position, sex, dates
+/// and attendance stay: the cohort's records and the indicators by sex keep counting.
+/// </summary>
+public sealed class PersonErasedConsumer(NpgsqlDataSource dataSource) : InboxConsumer<PersonErased>(dataSource)
+{
+    public const string ErasedName = "Osoba usunięta";
+
+    protected override async Task HandleAsync(PersonErased message, NpgsqlTransaction transaction, CancellationToken ct)
+    {
+        // The platform acts here, for every JST the person was in.
+        await transaction.SetJstScopeAsync(JstScope.All, ct);
+        await transaction.Connection!.ExecuteAsync(new CommandDefinition("""
+            UPDATE participants SET full_name = @ErasedName, email = 'usunieta-' || id || '@usunieto.invalid'
+            WHERE lower(email) = lower(@email);
+            UPDATE cohort_trainers SET full_name = @ErasedName, email = 'usunieta-' || cohort_id || '-' || md5(email) || '@usunieto.invalid'
+            WHERE user_id = @UserId OR lower(email) = lower(@email);
+            DELETE FROM calendar_feeds WHERE user_id = @UserId OR lower(email) = lower(@email);
+            """, new { ErasedName, email = message.Email?.Trim() ?? "", message.UserId }, transaction, cancellationToken: ct));
+    }
+}

@@ -1,0 +1,72 @@
+using Cro.ServiceDefaults;
+using Cro.ServiceDefaults.Security;
+using Cro.Training.Features.Access;
+using Dapper;
+using Npgsql;
+
+namespace Cro.Training.Features.Sessions;
+
+/// <summary>
+/// PUT /api/training/sessions/{id} — an operator changes a session. A new time, place, form, link or module
+/// is a move: the session's sequence goes up and <c>SessionScheduled</c> goes out with Moved set (and the
+/// previous start), so calendars update the event and people are told. Capacity or hours alone change
+/// quietly. Once attendance is recorded the session has happened and is not moved (409).
+/// </summary>
+public static class MoveSession
+{
+    public static RouteHandlerBuilder MapMoveSession(this IEndpointRouteBuilder api) => api
+        .MapPut("/sessions/{id:guid}", HandleAsync)
+        .WithName("MoveSession")
+        .WithSummary("Zmień zajęcia (termin, miejsce) / Change a session (time, place)")
+        .Validate<SessionRequest>()
+        .Produces<SessionView>()
+        .ProducesProblem(StatusCodes.Status404NotFound)
+        .ProducesProblem(StatusCodes.Status409Conflict)
+        .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+        .RequireAuthorization(Policies.Operator);
+
+    private static async Task<IResult> HandleAsync(Guid id, SessionRequest request, HttpContext context, NpgsqlDataSource db, TimeProvider time,
+        CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        await using var connection = await db.OpenConnectionAsync(ct);
+        await using var transaction = await connection.BeginTransactionAsync(ct);
+        await TrainingScope.SetAsync(transaction, context.User, ct);
+        var before = await SessionModules.FindAsync(transaction, id, ct, forUpdate: true);
+        if (before is null)
+        {
+            return SessionModules.NotFound();
+        }
+        if (await SessionModules.RefusalAsync(transaction, before.ProgrammeVersion, request.ModuleCode, ct) is { } refusal)
+        {
+            return refusal;
+        }
+        if (await connection.ExecuteScalarAsync<bool>(new CommandDefinition("SELECT EXISTS (SELECT 1 FROM attendance WHERE session_id = @id)",
+                new { id }, transaction, cancellationToken: ct)))
+        {
+            return Problems.Conflict("Zajęcia się odbyły.", "The session took place.",
+                "Obecność na tych zajęciach jest już zapisana, więc nie można ich przenieść. Zaplanuj nowe zajęcia.",
+                "Attendance of this session is recorded, so it cannot be moved. Schedule a new session.");
+        }
+        var (startsAt, endsAt) = (WarsawTime.ToInstant(request.StartsAt), WarsawTime.ToInstant(request.EndsAt));
+        var (place, onlineUrl) = (ScheduleSession.Blank(request.Place), ScheduleSession.Blank(request.OnlineUrl));
+        var moved = startsAt != before.StartsAt || endsAt != before.EndsAt || request.Form != before.Form || place != before.Place
+            || onlineUrl != before.OnlineUrl || request.ModuleCode != before.ModuleCode;
+        await connection.ExecuteAsync(new CommandDefinition("""
+            UPDATE sessions SET module_code = @ModuleCode, starts_at = @startsAt, ends_at = @endsAt, form = @Form, place = @place,
+                   online_url = @onlineUrl, capacity = @Capacity, hours = @hours, sequence = sequence + @bump, updated_at = @now
+            WHERE id = @id
+            """, new
+        {
+            id, request.ModuleCode, startsAt, endsAt, request.Form, place, onlineUrl, request.Capacity, hours = request.CountedHours,
+            bump = moved ? 1 : 0, now = now.ToUniversalTime(),
+        }, transaction, cancellationToken: ct));
+        var session = (await SessionModules.FindAsync(transaction, id, ct))!;
+        if (moved)
+        {
+            await SessionNotice.EnqueueAsync(transaction, session, before.StartsAt, now, ct);
+        }
+        await transaction.CommitAsync(ct);
+        return TypedResults.Ok(session.ToView());
+    }
+}

@@ -1,0 +1,23 @@
+using System.Text.Json;
+using Cro.Tests.Infrastructure;
+
+namespace Cro.Training.Tests;
+
+public sealed class EndpointPolicyTests(TrainingService service) : IClassFixture<TrainingService>
+{
+    [Fact]
+    public void Every_endpoint_names_a_policy_or_is_explicitly_public() =>
+        EndpointPolicies.AssertAllExplicit(service.Factory.Services);
+
+    [Fact]
+    public async Task The_OpenAPI_document_describes_the_training_API_for_anyone()
+    {
+        var document = JsonDocument.Parse(await service.Anonymous.GetStringAsync("/api/training/openapi/v1.json", TestContext.Current.CancellationToken));
+
+        var paths = document.RootElement.GetProperty("paths").EnumerateObject().Select(p => p.Name).ToList();
+        Assert.Contains("/api/training/programme", paths);
+        Assert.Contains("/api/training/modules/{code}/materials/files", paths);
+        Assert.Contains("/api/training/calendar/{token}.ics", paths);
+        Assert.Contains("/api/training/sessions/{id}/attendance", paths);
+    }
+}
