@@ -5,6 +5,7 @@ using Cro.Web;
 using Cro.Web.Account;
 using Cro.Web.Administration;
 using Cro.Web.Components;
+using Cro.Web.Monitoring;
 using Cro.Web.Recruitment;
 using Cro.Web.Registry;
 
@@ -21,6 +22,8 @@ builder.Services.AddTransient<UserAccessTokenHandler>();
 builder.Services.AddHttpClient<IdentityApi>(http => http.BaseAddress = new Uri("http://identity"))
     .AddHttpMessageHandler<UserAccessTokenHandler>();
 builder.Services.AddHttpClient<RecruitmentApi>(http => http.BaseAddress = new Uri("http://recruitment"))
+    .AddHttpMessageHandler<UserAccessTokenHandler>();
+builder.Services.AddHttpClient<MonitoringApi>(http => http.BaseAddress = new Uri("http://monitoring"))
     .AddHttpMessageHandler<UserAccessTokenHandler>();
 builder.Services.AddHttpClient<NotificationsApi>(http => http.BaseAddress = new Uri("http://notifications"))
     .AddHttpMessageHandler<UserAccessTokenHandler>();

@@ -31,7 +31,8 @@ public sealed record TeamMember(Guid Id, string FullName, string Email, string P
 
 /// <summary>An application as the API returns it. The score is there for operators; the applicant's pages never show it.</summary>
 public sealed record ApplicationView(Guid Id, Guid RoundId, string RoundName, JstRef Jst, string Status, IReadOnlyList<TeamMember> Team,
-    int? SchoolsRun, bool? TookPartBefore, Declarations Declarations, DateTimeOffset CreatedAt, DateTimeOffset? SubmittedAt, int? Score)
+    int? SchoolsRun, bool? TookPartBefore, Declarations Declarations, DateTimeOffset CreatedAt, DateTimeOffset? SubmittedAt, int? Score,
+    ScoreBreakdown? ScoreBreakdown = null, int? ScoringVersion = null, bool? FormalCheck = null)
 {
     public TeamMember? Coordinator => Team.FirstOrDefault(m => m.IsCoordinator);
 
@@ -89,3 +90,37 @@ public sealed record BulkEntry(Guid Id, string JstTerc, string JstName, int Scor
 
 /// <summary>The previewed plan, sent back to be applied only if nothing changed since.</summary>
 public sealed record BulkApply(IReadOnlyList<Guid> Accept, IReadOnlyList<Guid> Reserve);
+
+/// <summary>The automatic score's parts, under the round's scoring rules of the version recorded with it.</summary>
+public sealed record ScoreBreakdown(int AtRisk, int Kind, int Schools, int FirstTime);
+
+/// <summary>GET /api/recruitment/applications/{id}/review: the checklist and everything decided about the application, newest first.</summary>
+public sealed record ReviewRecord(IReadOnlyList<ChecklistItem> Checklist, IReadOnlyList<FormalCheckEntry> FormalChecks,
+    IReadOnlyList<AdjustmentEntry> Adjustments, IReadOnlyList<DecisionEntry> Decisions, IReadOnlyList<MemberEntry> TeamHistory);
+
+public sealed record ChecklistItem(string Key, string Label);
+
+public sealed record FormalCheckEntry(bool Passed, IReadOnlyDictionary<string, bool> Checklist, string? Comment, DateTimeOffset CheckedAt);
+
+public sealed record AdjustmentEntry(int Points, string Reason, DateTimeOffset AdjustedAt);
+
+public sealed record DecisionEntry(string Decision, string? Reason, int? Score, int? ScoringVersion, DateTimeOffset DecidedAt);
+
+public sealed record MemberEntry(Guid Id, string FullName, string Position, string Sex, bool IsCoordinator, DateTimeOffset JoinedAt, DateTimeOffset? LeftAt);
+
+/// <summary>PUT /api/recruitment/applications/{id}/formal-check.</summary>
+public sealed record FormalCheckRequest(IReadOnlyDictionary<string, bool> Checklist, string? Comment);
+
+/// <summary>POST /api/recruitment/applications/{id}/score-adjustments.</summary>
+public sealed record ScoreAdjustment(int Points, string Reason);
+
+/// <summary>POST /api/recruitment/applications/{id}/team/replacements.</summary>
+public sealed record MemberReplacement(Guid MemberId, TeamMemberInput Replacement);
+
+/// <summary>GET /api/recruitment/me/applications: the applications of the signed-in person's JST.</summary>
+public sealed record JstApplicationSummary(Guid Id, Guid RoundId, string RoundName, string JstTerc, string JstName, string Status, DateTimeOffset? SubmittedAt);
+
+/// <summary>POST /api/recruitment/marginalisation-list answers this with 200 (applied) or 422 (nothing changed).</summary>
+public sealed record MarginalisationReport(int Lines, int Valid, IReadOnlyList<MarginalisationProblem> Problems, bool Applied, int? MarkedNow);
+
+public sealed record MarginalisationProblem(int Line, string Text, string Reason);

@@ -1,0 +1,32 @@
+using Cro.Web.Api;
+
+namespace Cro.Web.Monitoring;
+
+/// <summary>GET /api/monitoring/recruitment: a round in numbers, as monitoring counted it from recruitment's events.</summary>
+public sealed record RecruitmentIndicators(Guid RoundId, string RoundName, int ApplicationsSubmitted, int JstAccepted, PeopleBySex PeopleSupported,
+    IReadOnlyList<DayCount> SubmittedPerDay, IReadOnlyList<VoivodeshipIndicator> ByVoivodeship);
+
+public sealed record PeopleBySex(int Total, int Women, int Men, int NonBinary, int Undisclosed);
+
+public sealed record DayCount(DateOnly Day, int Submitted);
+
+public sealed record VoivodeshipIndicator(string Terc, string? Name, int Submitted, int JstAccepted);
+
+/// <summary>The monitoring service's API, called as the signed-in person (service discovery name "monitoring").</summary>
+public sealed class MonitoringApi(HttpClient http)
+{
+    public async Task<ApiResult<RecruitmentIndicators>> RecruitmentAsync(Guid roundId, CancellationToken ct)
+    {
+        try
+        {
+            using var response = await http.GetAsync($"/api/monitoring/recruitment?roundId={roundId}", ct);
+            return await ApiResult<RecruitmentIndicators>.ReadAsync(response, ct);
+        }
+        catch (HttpRequestException)
+        {
+            return ApiResult<RecruitmentIndicators>.Failed(Cro.ServiceDefaults.Text.Pick(
+                "Usługa monitorowania jest chwilowo niedostępna.", "The monitoring service is unavailable at the moment."),
+                System.Net.HttpStatusCode.ServiceUnavailable);
+        }
+    }
+}
