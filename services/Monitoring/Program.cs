@@ -2,6 +2,7 @@ using Cro.BuildingBlocks.Messaging;
 using Cro.BuildingBlocks.Persistence;
 using Cro.Monitoring.Features.Recruitment;
 using Cro.Monitoring.Features.Registry;
+using Cro.Monitoring.Features.Training;
 using Cro.ServiceDefaults;
 using Cro.ServiceDefaults.Security;
 using FluentValidation;
@@ -25,6 +26,7 @@ app.MapCroOpenApi("monitoring");
 var api = app.MapGroup("/api/monitoring").WithTags("Monitorowanie / Monitoring");
 api.MapGetJstSummary();
 api.MapGetRecruitmentIndicators();
+api.MapGetProgrammeIndicators();
 app.Run();
 
 /// <summary>Entry point, visible to integration tests.</summary>

@@ -94,7 +94,7 @@ public sealed class RecruitmentIndicatorsTests(MonitoringService service) : ICla
         Assert.Equal((roundId, RoundName, 4, 2), (indicators.RoundId, indicators.RoundName, indicators.ApplicationsSubmitted, indicators.JstAccepted));
         Assert.Equal([new(new DateOnly(2025, 3, 10), 2), new(new DateOnly(2025, 3, 11), 2)], indicators.SubmittedPerDay);
         Assert.Equal([new("02", "dolnośląskie", 2, 1), new("22", null, 2, 1)], indicators.ByVoivodeship);
-        Assert.Equal(new GetRecruitmentIndicators.PeopleBySex(6, 4, 2, 0, 0), indicators.PeopleSupported);
+        Assert.Equal(new Cro.Monitoring.Features.PeopleBySex(6, 4, 2, 0, 0), indicators.PeopleSupported);
     }
 
     [Fact]
@@ -110,7 +110,7 @@ public sealed class RecruitmentIndicatorsTests(MonitoringService service) : ICla
         // The withdrawal may arrive before the acceptance: the JST does not count either way.
         await service.PublishTwiceAsync(withdrawn.Withdrew(hadPlace: true), Ct);
         await service.PublishTwiceAsync(withdrawn.Accepted(), Ct);
-        var expected = new GetRecruitmentIndicators.PeopleBySex(5, 2, 1, 1, 1);
+        var expected = new Cro.Monitoring.Features.PeopleBySex(5, 2, 1, 1, 1);
 
         var indicators = await SettledAsync(roundId, r => r.PeopleSupported == expected, "five people of two teams");
         Assert.Equal((0, 2, expected), (indicators.ApplicationsSubmitted, indicators.JstAccepted, indicators.PeopleSupported));
@@ -143,7 +143,7 @@ public sealed class RecruitmentIndicatorsTests(MonitoringService service) : ICla
 
         var indicators = await SettledAsync(roundId, r => r.PeopleSupported.Total == 4, "three accepted and one who joined");
 
-        Assert.Equal(new GetRecruitmentIndicators.PeopleBySex(4, 2, 2, 0, 0), indicators.PeopleSupported);
+        Assert.Equal(new Cro.Monitoring.Features.PeopleBySex(4, 2, 2, 0, 0), indicators.PeopleSupported);
         Assert.Equal(RoundName, indicators.RoundName);
     }
 

@@ -16,9 +16,6 @@ public static class GetRecruitmentIndicators
     public sealed record Response(Guid RoundId, string RoundName, int ApplicationsSubmitted, int JstAccepted, PeopleBySex PeopleSupported,
         IReadOnlyList<DayCount> SubmittedPerDay, IReadOnlyList<VoivodeshipCount> ByVoivodeship);
 
-    /// <summary>People counted once each (by member id), in the sex category their team's acceptance carried.</summary>
-    public sealed record PeopleBySex(int Total, int Women, int Men, int NonBinary, int Undisclosed);
-
     /// <summary>Applications submitted on one calendar day in Europe/Warsaw.</summary>
     public sealed record DayCount(DateOnly Day, int Submitted);
 
@@ -32,8 +29,6 @@ public static class GetRecruitmentIndicators
         .ProducesValidationProblem()
         .ProducesProblem(StatusCodes.Status404NotFound)
         .RequireAuthorization(Policies.PartnerOrOperator(Scopes.IndicatorsRead));
-
-    private sealed record SexCount(string Sex, int People);
 
     private static async Task<IResult> HandleAsync(Guid? roundId, NpgsqlDataSource db, CancellationToken ct)
     {
@@ -55,14 +50,14 @@ public static class GetRecruitmentIndicators
                 "Monitoring has received no event of a round with this id yet.");
         }
         // A person in two accepted teams of the round counts once, in the category of the later acceptance.
-        var people = (await connection.QueryAsync<SexCount>(Query("""
+        var people = PeopleBySex.From(await connection.QueryAsync<PeopleBySex.Count>(Query("""
             SELECT sex, count(*)::int AS people
             FROM (SELECT DISTINCT ON (m.member_id) m.sex
                   FROM recruitment_team_members m JOIN recruitment_applications a ON a.id = m.application_id
                   WHERE a.round_id = @id AND a.supported
                   ORDER BY m.member_id, a.accepted_at DESC) person
             GROUP BY sex
-            """))).ToDictionary(c => c.Sex, c => c.People);
+            """)));
         var days = await connection.QueryAsync<DayCount>(Query("""
             SELECT (submitted_at AT TIME ZONE 'Europe/Warsaw')::date AS day, count(*)::int AS submitted
             FROM recruitment_applications
@@ -78,10 +73,9 @@ public static class GetRecruitmentIndicators
             GROUP BY a.voivodeship_terc, v.name
             ORDER BY a.voivodeship_terc
             """))).AsList();
-        int Of(string sex) => people.GetValueOrDefault(sex);
         // A JST lies in one województwo, so the round's totals are the sums of the regions'.
         return TypedResults.Ok(new Response(id, roundName, voivodeships.Sum(v => v.Submitted), voivodeships.Sum(v => v.JstAccepted),
-            new PeopleBySex(people.Values.Sum(), Of("woman"), Of("man"), Of("non-binary"), Of("undisclosed")),
+            people,
             [.. days], voivodeships));
     }
 }
