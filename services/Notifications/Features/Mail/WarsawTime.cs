@@ -20,4 +20,8 @@ public static class WarsawTime
         var local = TimeZoneInfo.ConvertTime(moment, Zone);
         return string.Create(CultureInfo.InvariantCulture, $"{local.Day} {Months[local.Month - 1]} {local.Year} r., {local:HH:mm}");
     }
+
+    /// <summary>The clock time alone, e.g. the end of a session that ends the day it starts: "16:00".</summary>
+    public static string Clock(DateTimeOffset moment) =>
+        TimeZoneInfo.ConvertTime(moment, Zone).ToString("HH:mm", CultureInfo.InvariantCulture);
 }

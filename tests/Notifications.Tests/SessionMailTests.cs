@@ -1,0 +1,69 @@
+using Cro.Contracts;
+using Cro.Tests.Infrastructure;
+using MassTransit;
+
+namespace Cro.Notifications.Tests;
+
+/// <summary>Notices of training sessions: one mail to each person the event names, once, in Warsaw time.</summary>
+public sealed class SessionMailTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private static SessionScheduled Session(bool moved, params SessionAttendee[] attendees) => new()
+    {
+        SessionId = Guid.CreateVersion7(), CohortId = Guid.CreateVersion7(), CohortName = "Grupa dolnośląska 1", ModuleCode = "M2",
+        ModuleTitle = "Wykluczenie cyfrowe dzieci i uczniów",
+        // 14 January is winter time: 08:00 UTC is 09:00 in Warsaw.
+        StartsAt = DateTimeOffset.Parse("2027-01-14T08:00:00Z"), EndsAt = DateTimeOffset.Parse("2027-01-14T15:00:00Z"),
+        Form = "stationary", Place = "Urząd Gminy Gromadka, sala 12", Hours = 8, Moved = moved,
+        PreviousStartsAt = moved ? DateTimeOffset.Parse("2027-01-12T08:00:00Z") : null, Sequence = moved ? 1 : 0,
+        Attendees = attendees, ScheduledAt = DateTimeOffset.UtcNow,
+    };
+
+    private static SessionAttendee Person(string name, string role = "participant") => new()
+    {
+        ParticipantId = role == "participant" ? Guid.CreateVersion7() : null, FullName = name,
+        Email = $"{Guid.NewGuid():N}@example.test", Role = role,
+    };
+
+    [Fact]
+    public async Task Each_participant_and_the_trainer_get_one_notice_of_a_new_session_even_when_the_event_comes_twice()
+    {
+        await using var smtp = new FakeSmtpServer();
+        await using var service = await NotificationsService.StartAsync(smtp.Port);
+        var (anna, jan, trainer) = (Person("Anna Nowak"), Person("Jan Kowalski"), Person("Ewa Trenerska", "trainer"));
+        var session = Session(moved: false, anna, jan, trainer);
+        var id = Guid.NewGuid();
+
+        await service.Bus.Publish(session, context => context.MessageId = id, Ct);
+        await service.Bus.Publish(session, context => context.MessageId = id, Ct);
+
+        foreach (var person in new[] { anna, jan, trainer })
+        {
+            var mail = Assert.Single(await smtp.WaitForAsync(person.Email));
+            Assert.Equal("Nowa sesja szkoleniowa: M2 — 14 stycznia 2027 r., 09:00", mail.Subject);
+            Assert.Contains($"Dzień dobry, {person.FullName}!", mail.TextBody);
+            Assert.Contains("Termin: 14 stycznia 2027 r., 09:00 – 16:00 (8 godz., czas polski).", mail.TextBody);
+            Assert.Contains("Miejsce: Urząd Gminy Gromadka, sala 12.", mail.TextBody);
+        }
+        Assert.Contains("Prowadzisz tę sesję", (await smtp.WaitForAsync(trainer.Email))[0].TextBody);
+        await Task.Delay(TimeSpan.FromSeconds(1), Ct);
+        Assert.Equal(3, smtp.Received.Count(m => m.Subject?.StartsWith("Nowa sesja", StringComparison.Ordinal) == true));
+        var stored = await service.StoredMailToAsync(anna.Email);
+        Assert.Equal((anna.ParticipantId, "session-scheduled"), (stored.Single().UserId, stored.Single().Kind));
+    }
+
+    [Fact]
+    public async Task A_moved_session_says_when_it_was_to_start()
+    {
+        await using var smtp = new FakeSmtpServer();
+        await using var service = await NotificationsService.StartAsync(smtp.Port);
+        var anna = Person("Anna Nowak");
+
+        await service.Bus.Publish(Session(moved: true, anna), Ct);
+
+        var mail = Assert.Single(await smtp.WaitForAsync(anna.Email));
+        Assert.Equal("Zmiana sesji szkoleniowej: M2 — 14 stycznia 2027 r., 09:00", mail.Subject);
+        Assert.Contains("(miała się zacząć 12 stycznia 2027 r., 09:00)", mail.TextBody);
+    }
+}
