@@ -4,12 +4,19 @@ using Cro.ServiceDefaults;
 using Cro.ServiceDefaults.Security;
 using Cro.Training.Features.Attendance;
 using Cro.Training.Features.Calendar;
+using Cro.Training.Features.Certificates;
 using Cro.Training.Features.Cohorts;
 using Cro.Training.Features.Enrolment;
+using Cro.Training.Features.Exports;
 using Cro.Training.Features.Materials;
 using Cro.Training.Features.Programme;
+using Cro.Training.Features.Progress;
+using Cro.Training.Features.Validation;
 using FluentValidation;
 using MassTransit;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Npgsql;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
@@ -19,13 +26,18 @@ await builder.MigrateDatabaseAsync("training");
 builder.AddMessaging("training", bus => bus.AddConsumers(typeof(Program).Assembly));
 builder.Services.AddValidatorsFromAssemblyContaining<Program>();
 builder.Services.AddOptions<MaterialsOptions>().BindConfiguration("Training:Materials");
-builder.Services.AddCroOpenApi("training", "Szkolenia: program (moduły, efekty uczenia się), materiały, uczestnicy, grupy, zajęcia, obecność, kalendarze.");
+// Data Protection keeps the credential signing key's private part encrypted; its key ring lives in the service's database.
+builder.Services.AddDataProtection().SetApplicationName("cro-training");
+builder.Services.AddOptions<KeyManagementOptions>().Configure<NpgsqlDataSource>((options, db) => options.XmlRepository = new DatabaseKeyRing(db));
+builder.Services.AddSingleton<CredentialKeys>();
+builder.Services.AddCroOpenApi("training", "Szkolenia: program (moduły, efekty uczenia się), materiały, uczestnicy, grupy, zajęcia, obecność, kalendarze, pre-testy i post-testy, wyniki, zaświadczenia (PDF, Open Badges 3.0), eksporty.");
 
 var app = builder.Build();
 app.UseServiceDefaults();
 app.UseAuthentication();
 app.UseAuthorization();
 await app.SeedProgrammeAsync();
+await app.Services.GetRequiredService<CredentialKeys>().EnsureAsync(app.Lifetime.ApplicationStopping);
 
 app.MapCroOpenApi("training");
 app.MapProgrammeApi();
@@ -34,6 +46,10 @@ app.MapEnrolmentApi();
 app.MapCohortsApi();
 app.MapAttendanceApi();
 app.MapCalendarApi();
+app.MapValidationApi();
+app.MapProgressApi();
+app.MapCertificatesApi();
+app.MapExportsApi();
 app.Run();
 
 /// <summary>Entry point, visible to integration tests.</summary>

@@ -32,6 +32,19 @@ public sealed class BadInputTests(TrainingService service) : IClassFixture<Train
         ("POST", "/api/training/modules/M1/materials/lessons", """{"title":null,"markdown":null}"""),
         ("POST", "/api/training/modules/M1/materials/links", """{"title":"x","url":"ftp://example.org/plik"}"""),
         ("POST", "/api/training/modules/M1/materials/lessons", "to nie jest JSON"),
+        ("POST", "/api/training/modules/M1/questions", "{}"),
+        ("POST", "/api/training/modules/M1/questions", """{"outcomeCode":"M1.W1","kind":"single","text":"?","explanation":"x","options":[{"text":"A","isCorrect":true},{"text":"B","isCorrect":true}]}"""),
+        ("POST", "/api/training/modules/M1/questions", """{"outcomeCode":"M1.W1","kind":"single","text":"?","explanation":"x","options":"A"}"""),
+        ("PUT", "/api/training/questions/{team}", """{"outcomeCode":null,"kind":null,"text":null,"explanation":null,"options":[null,null]}"""),
+        ("PUT", "/api/training/modules/M1/tests/settings", """{"preTestMinutes":0,"postTestMinutes":100000}"""),
+        ("PUT", "/api/training/modules/M1/tests/settings", "to nie jest JSON"),
+        ("POST", "/api/training/me/modules/M1/tests/pre", ""),
+        ("PUT", "/api/training/attempts/{team}/answers/{team}", """{"optionIds":null}"""),
+        ("PUT", "/api/training/attempts/{team}/answers/{team}", """{"optionIds":["{team}","{team}"]}"""),
+        ("PUT", "/api/training/attempts/{team}/answers/{team}", """{"optionIds":["{team}"]}"""),
+        ("POST", "/api/training/attempts/{team}/finish", ""),
+        ("PUT", "/api/training/certificates/{team}/consent", """{"showName":"tak"}"""),
+        ("PUT", "/api/training/certificates/{team}/consent", """{"showName":true}"""),
     ];
 
     [Fact]
@@ -62,5 +75,7 @@ public sealed class BadInputTests(TrainingService service) : IClassFixture<Train
         Assert.True(wrong.Count == 0, string.Join("\n", wrong));
         Assert.Single(await service.QueryAsync<Guid>("SELECT id FROM sessions"));
         Assert.Empty(await service.QueryAsync<Guid>("SELECT session_id FROM attendance"));
+        Assert.Empty(await service.QueryAsync<Guid>("SELECT id FROM questions"));
+        Assert.Empty(await service.QueryAsync<string>("SELECT module_code FROM test_settings"));
     }
 }

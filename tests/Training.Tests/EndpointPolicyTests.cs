@@ -19,5 +19,9 @@ public sealed class EndpointPolicyTests(TrainingService service) : IClassFixture
         Assert.Contains("/api/training/modules/{code}/materials/files", paths);
         Assert.Contains("/api/training/calendar/{token}.ics", paths);
         Assert.Contains("/api/training/sessions/{id}/attendance", paths);
+        Assert.Contains("/api/training/attempts/{id}/answers/{questionId}", paths);
+        Assert.Contains("/api/training/cohorts/{id}/learning-gain", paths);
+        Assert.Contains("/api/training/public/certificates", paths);
+        Assert.Contains("/api/training/.well-known/jwks.json", paths);
     }
 }

@@ -87,4 +87,30 @@ public sealed class JstIsolationTests(TrainingService service) : IClassFixture<T
             Assert.Equal(PostgresErrorCodes.InsufficientPrivilege, refused.SqlState);
         }
     }
+
+    [Fact]
+    public async Task Test_attempts_answers_and_certificates_are_held_under_the_same_row_security()
+    {
+        var learner = await Lms.TrainedAsync(service, Teams.Boleslawiec);
+        await using var connection = new NpgsqlConnection(service.Factory.Database.AppConnectionString);
+        await connection.OpenAsync(Ct);
+        const string Count = """
+            SELECT (SELECT count(*) FROM attempts WHERE participant_id = @id) + (SELECT count(*) FROM attempt_answers a JOIN attempts t ON t.id = a.attempt_id
+                   WHERE t.participant_id = @id) + (SELECT count(*) FROM module_completions WHERE participant_id = @id)
+                   + (SELECT count(*) FROM certificates WHERE participant_id = @id)
+            """;
+        object id = new { id = learner.Member.MemberId };
+
+        await using (var other = await connection.BeginTransactionAsync(Ct))
+        {
+            await other.SetJstScopeAsync(JstScope.Of([Teams.Gromadka]), Ct);
+            Assert.Equal(0, await connection.ExecuteScalarAsync<long>(Count, id, other));
+        }
+        await using (var own = await connection.BeginTransactionAsync(Ct))
+        {
+            await own.SetJstScopeAsync(JstScope.Of([Teams.Boleslawiec]), Ct);
+            // Five post-tests of two answers each, five completed modules, one certificate.
+            Assert.Equal(5 + 10 + 5 + 1, await connection.ExecuteScalarAsync<long>(Count, id, own));
+        }
+    }
 }

@@ -22,6 +22,9 @@ public sealed class TrainingService : IAsyncLifetime
 
     public ServiceFactory<Program> Factory => _factory ?? throw new InvalidOperationException("The service did not start.");
 
+    /// <summary>The service's clock: real time until a test moves it forward.</summary>
+    public TestClock Clock { get; } = new();
+
     /// <summary>A client without a token.</summary>
     public HttpClient Anonymous { get; private set; } = null!;
 
@@ -34,7 +37,11 @@ public sealed class TrainingService : IAsyncLifetime
             ["Messaging:Retry:MaxInterval"] = "00:00:01",
             ["Messaging:Retry:Limit"] = "10",
             ["Identity:Issuer"] = "https://cro.test/",
-        }, services => services.AcceptTestTokens());
+        }, services =>
+        {
+            services.AcceptTestTokens();
+            services.AddSingleton<TimeProvider>(Clock);
+        });
         Anonymous = Factory.CreateClient();
     }
 

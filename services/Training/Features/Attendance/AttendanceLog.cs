@@ -1,6 +1,7 @@
 using Cro.BuildingBlocks.Messaging;
 using Cro.Contracts;
 using Cro.Training.Features.Enrolment;
+using Cro.Training.Features.Progress;
 using Cro.Training.Features.Sessions;
 using Dapper;
 using Npgsql;
@@ -11,7 +12,8 @@ namespace Cro.Training.Features.Attendance;
 /// Writes attendance marks of one session. A mark written after the session ended is a correction: it is
 /// recorded with who made it, when, the old and new status and the reason, in a table nobody can edit.
 /// Becoming present announces <see cref="SessionAttended"/>; a present mark corrected away announces
-/// <see cref="SessionAttendanceRevoked"/>; both through the outbox, in the same transaction. The caller
+/// <see cref="SessionAttendanceRevoked"/>; both through the outbox, in the same transaction. A change of
+/// presence recomputes the person's completion of the module (<see cref="ProgressLog"/>) in it too. The caller
 /// holds the session row locked, so marks of one session are written one request after another.
 /// </summary>
 internal static class AttendanceLog
@@ -83,6 +85,11 @@ internal static class AttendanceLog
             }
         }
         await transaction.EnqueueAsync(events, ct);
+        foreach (var participant in marks.Where(m => m.Status == AttendanceStatus.Present || before.GetValueOrDefault(m.Participant.Id) == AttendanceStatus.Present)
+                     .Where(m => before.GetValueOrDefault(m.Participant.Id) != m.Status).Select(m => m.Participant.Id))
+        {
+            await ProgressLog.RecomputeAsync(transaction, participant, now, ct);
+        }
         return changed;
     }
 }

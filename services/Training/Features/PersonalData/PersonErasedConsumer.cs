@@ -9,8 +9,9 @@ namespace Cro.Training.Features.PersonalData;
 
 /// <summary>
 /// Erasure (RODO art. 17): the person's participant rows (found by the address they were enrolled with) and
-/// trainer assignments lose the name and the address, and their calendar feed stops. Position, sex, dates
-/// and attendance stay: the cohort's records and the indicators by sex keep counting.
+/// trainer assignments lose the name and the address, their certificates the holder's name (the number keeps
+/// verifying, never with a name), and their calendar feed stops. Position, sex, dates, attendance and test
+/// results stay: the cohort's records and the indicators by sex keep counting.
 /// </summary>
 public sealed class PersonErasedConsumer(NpgsqlDataSource dataSource) : InboxConsumer<PersonErased>(dataSource)
 {
@@ -21,6 +22,8 @@ public sealed class PersonErasedConsumer(NpgsqlDataSource dataSource) : InboxCon
         // The platform acts here, for every JST the person was in.
         await transaction.SetJstScopeAsync(JstScope.All, ct);
         await transaction.Connection!.ExecuteAsync(new CommandDefinition("""
+            UPDATE certificates SET holder_name = @ErasedName, show_name = false
+            WHERE participant_id IN (SELECT id FROM participants WHERE lower(email) = lower(@email));
             UPDATE participants SET full_name = @ErasedName, email = 'usunieta-' || id || '@usunieto.invalid'
             WHERE lower(email) = lower(@email);
             UPDATE cohort_trainers SET full_name = @ErasedName, email = 'usunieta-' || cohort_id || '-' || md5(email) || '@usunieto.invalid'

@@ -1,0 +1,88 @@
+using System.Security.Claims;
+using Cro.ServiceDefaults;
+using Cro.Training.Features.Access;
+using Cro.Training.Features.Cohorts;
+using Cro.Training.Features.Enrolment;
+using Dapper;
+using Npgsql;
+
+namespace Cro.Training.Features.Certificates;
+
+/// <summary>
+/// A certificate (zaświadczenie) with everything its printout says: who, from which JST, the programme's
+/// modules and hours, when it was issued, whether it is still valid, and where anyone can verify it.
+/// </summary>
+public sealed record CertificateView(Guid Id, string Number, string HolderName, string JstName, string JstTerc, int ProgrammeVersion,
+    string Programme, string Issuer, DateTimeOffset IssuedAt, bool Valid, DateTimeOffset? RevokedAt, bool ShowName,
+    IReadOnlyList<CertificateModule> Modules, decimal TotalHours, Uri VerificationUrl);
+
+public sealed record CertificateModule(string Code, string Title, decimal Hours);
+
+internal sealed record CertificateRow(Guid Id, string Number, Guid ParticipantId, Guid CohortId, string JstTerc, string JstName, string HolderName,
+    string HolderEmail, int ProgrammeVersion, DateTimeOffset IssuedAt, bool ShowName, DateTimeOffset? RevokedAt)
+{
+    public const string Select = """
+        SELECT c.id, c.number, c.participant_id, c.cohort_id, c.jst_terc, c.jst_name, c.holder_name, p.email AS holder_email, c.programme_version,
+               c.issued_at, c.show_name, c.revoked_at
+        FROM certificates c JOIN participants p ON p.id = c.participant_id
+        """;
+}
+
+internal static class CertificateText
+{
+    /// <summary>The project the training belongs to, as the seed's project card names it.</summary>
+    public const string Programme = "Szkolenie kadr JST w projekcie „Cyfrowy Rozwój Oświaty”";
+
+    public const string Issuer = "Ośrodek Rozwoju Edukacji";
+
+    public const string Funding = "Projekt współfinansowany ze środków Unii Europejskiej w ramach programu Fundusze Europejskie dla Rozwoju Społecznego " +
+        "2021–2027 (FERS), Działanie 01.04.";
+
+    /// <summary>Where anyone verifies a number: the public verification endpoint, through the gateway.</summary>
+    public static Uri VerificationUrl(Uri publicAddress, string number) =>
+        new(publicAddress, $"api/training/public/certificates?number={Uri.EscapeDataString(number)}");
+}
+
+internal static class Certificates
+{
+    /// <summary>
+    /// Certificate <paramref name="id"/> for its holder, the trainers of its cohort and operators; null for anyone else.
+    /// <paramref name="holderOnly"/> narrows it to the holder (their consent is theirs alone). Sets the caller's scope.
+    /// </summary>
+    public static async Task<CertificateRow?> OpenAsync(NpgsqlTransaction transaction, ClaimsPrincipal user, Guid id, CancellationToken ct,
+        bool holderOnly = false)
+    {
+        await TrainingScope.SetAsync(transaction, user, ct);
+        var caller = Caller.From(user);
+        var certificate = await transaction.Connection!.QuerySingleOrDefaultAsync<CertificateRow>(new CommandDefinition(
+            CertificateRow.Select + " WHERE c.id = @id", new { id }, transaction, cancellationToken: ct));
+        if (certificate is null)
+        {
+            return null;
+        }
+        if ((await ParticipantRow.MineAsync(transaction, caller, ct)).Any(p => p.Id == certificate.ParticipantId))
+        {
+            return certificate;
+        }
+        return !holderOnly && await CohortAccess.RoleAsync(transaction, caller, certificate.CohortId, ct) is CohortRole.Trainer or CohortRole.Operator
+            ? certificate
+            : null;
+    }
+
+    public static async Task<CertificateView> ViewAsync(NpgsqlTransaction transaction, CertificateRow certificate, Uri publicAddress, CancellationToken ct)
+    {
+        var modules = (await transaction.Connection!.QueryAsync<CertificateModule>(new CommandDefinition(
+            "SELECT code, title, hours FROM programme_modules WHERE version = @ProgrammeVersion ORDER BY ordinal",
+            new { certificate.ProgrammeVersion }, transaction, cancellationToken: ct))).AsList();
+        return new CertificateView(certificate.Id, certificate.Number, certificate.HolderName, certificate.JstName, certificate.JstTerc,
+            certificate.ProgrammeVersion, CertificateText.Programme, CertificateText.Issuer, certificate.IssuedAt, certificate.RevokedAt is null,
+            certificate.RevokedAt, certificate.ShowName, modules, modules.Sum(m => m.Hours), CertificateText.VerificationUrl(publicAddress, certificate.Number));
+    }
+
+    public static IResult NotFound() => ProblemDetailsDefaults.NotFound(
+        "Nie ma takiego zaświadczenia albo nie masz do niego dostępu.", "There is no such certificate, or you have no access to it.");
+
+    public static IResult Revoked() => Problems.Conflict("Zaświadczenie unieważnione.", "The certificate is revoked.",
+        "Szkolenie przestało być ukończone (korekta obecności), więc zaświadczenie nie jest już ważne.",
+        "The training is no longer complete (an attendance correction), so the certificate is no longer valid.");
+}

@@ -1,0 +1,169 @@
+using Cro.BuildingBlocks.Persistence;
+using Cro.ServiceDefaults;
+using Cro.ServiceDefaults.Security;
+using Cro.Training.Features.Access;
+using Cro.Training.Features.Enrolment;
+using Dapper;
+using Npgsql;
+
+namespace Cro.Training.Features.Certificates;
+
+/// <summary>
+/// Certificates (zaświadczenia), issued when a participant completes the training. For the holder, the
+/// trainers of their cohort and operators: GET /api/training/certificates/{id} (what the printout says),
+/// …/pdf (the printout), …/credential (the Open Badges 3.0 credential, signed). For the holder:
+/// GET /api/training/me/certificates, and PUT /api/training/certificates/{id}/consent, whether the public
+/// verification shows their name. For everyone: GET /api/training/public/certificates?number=… (verification)
+/// and GET /api/training/.well-known/jwks.json (the keys that verify the credentials).
+/// </summary>
+public static class CertificatesApi
+{
+    public sealed record ConsentRequest(bool ShowName);
+
+    public sealed record Verification(string Number, bool Valid, DateOnly IssuedOn, string Programme, int ProgrammeVersion, string Issuer,
+        string? HolderName, DateOnly? RevokedOn);
+
+    public static IEndpointRouteBuilder MapCertificatesApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/training").WithTags("Zaświadczenia / Certificates");
+        api.MapGet("/me/certificates", MineAsync)
+            .WithName("MyCertificates").WithSummary("Moje zaświadczenia / My certificates")
+            .Produces<IReadOnlyList<CertificateView>>().RequireAuthorization(Policies.Person);
+        api.MapGet("/certificates/{id:guid}", GetAsync)
+            .WithName("GetCertificate").WithSummary("Zaświadczenie / A certificate")
+            .Produces<CertificateView>().ProducesProblem(StatusCodes.Status404NotFound).RequireAuthorization(Policies.Person);
+        api.MapGet("/certificates/{id:guid}/pdf", PdfAsync)
+            .WithName("CertificatePdf").WithSummary("Zaświadczenie (PDF) / A certificate (PDF)")
+            .Produces(StatusCodes.Status200OK, contentType: "application/pdf").ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict).RequireAuthorization(Policies.Person);
+        api.MapGet("/certificates/{id:guid}/credential", CredentialAsync)
+            .WithName("CertificateCredential").WithSummary("Zaświadczenie jako Open Badge 3.0 / A certificate as an Open Badge 3.0")
+            .Produces<OpenBadge.Issued>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
+            .RequireAuthorization(Policies.Person);
+        api.MapPut("/certificates/{id:guid}/consent", ConsentAsync)
+            .WithName("CertificateConsent").WithSummary("Czy weryfikacja pokazuje moje imię i nazwisko / Whether verification shows my name")
+            .Produces<CertificateView>().ProducesProblem(StatusCodes.Status404NotFound).RequireAuthorization(Policies.Person);
+        api.MapGet("/public/certificates", VerifyAsync)
+            .WithName("VerifyCertificate").WithSummary("Weryfikacja zaświadczenia po numerze / Verify a certificate by its number")
+            .Produces<Verification>().ProducesProblem(StatusCodes.Status404NotFound).AllowAnonymous();
+        api.MapGet("/.well-known/jwks.json", JwksAsync)
+            .WithName("CredentialKeys").WithSummary("Klucze weryfikujące poświadczenia (JWKS) / Keys that verify the credentials (JWKS)")
+            .Produces(StatusCodes.Status200OK, contentType: "application/json").AllowAnonymous();
+        return app;
+    }
+
+    private static async Task<IResult> MineAsync(HttpContext context, NpgsqlDataSource db, IConfiguration configuration, CancellationToken ct)
+    {
+        await using var connection = await db.OpenConnectionAsync(ct);
+        await using var transaction = await connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, ct);
+        await TrainingScope.SetAsync(transaction, context.User, ct);
+        var mine = await ParticipantRow.MineAsync(transaction, Caller.From(context.User), ct);
+        var rows = await connection.QueryAsync<CertificateRow>(new CommandDefinition(CertificateRow.Select
+            + " WHERE c.participant_id = ANY (@ids) ORDER BY c.issued_at DESC", new { ids = mine.Select(p => p.Id).ToArray() }, transaction,
+            cancellationToken: ct));
+        var views = new List<CertificateView>();
+        foreach (var row in rows)
+        {
+            views.Add(await Certificates.ViewAsync(transaction, row, PublicAddress.Of(configuration, context.Request), ct));
+        }
+        return TypedResults.Ok(views);
+    }
+
+    private static async Task<IResult> GetAsync(Guid id, HttpContext context, NpgsqlDataSource db, IConfiguration configuration, CancellationToken ct)
+    {
+        await using var connection = await db.OpenConnectionAsync(ct);
+        await using var transaction = await connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, ct);
+        var certificate = await Certificates.OpenAsync(transaction, context.User, id, ct);
+        return certificate is null
+            ? Certificates.NotFound()
+            : TypedResults.Ok(await Certificates.ViewAsync(transaction, certificate, PublicAddress.Of(configuration, context.Request), ct));
+    }
+
+    private static async Task<IResult> PdfAsync(Guid id, HttpContext context, NpgsqlDataSource db, IConfiguration configuration, CancellationToken ct)
+    {
+        await using var connection = await db.OpenConnectionAsync(ct);
+        await using var transaction = await connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, ct);
+        var certificate = await Certificates.OpenAsync(transaction, context.User, id, ct);
+        if (certificate is null)
+        {
+            return Certificates.NotFound();
+        }
+        if (certificate.RevokedAt is not null)
+        {
+            return Certificates.Revoked();
+        }
+        var view = await Certificates.ViewAsync(transaction, certificate, PublicAddress.Of(configuration, context.Request), ct);
+        context.Response.Headers.XContentTypeOptions = "nosniff";
+        context.Response.Headers.CacheControl = "private, no-cache";
+        return Results.File(CertificatePdf.Render(view), "application/pdf", $"zaswiadczenie-{certificate.Number.Replace('/', '-')}.pdf");
+    }
+
+    private static async Task<IResult> CredentialAsync(Guid id, HttpContext context, NpgsqlDataSource db, IConfiguration configuration, CredentialKeys keys,
+        CancellationToken ct)
+    {
+        await using var connection = await db.OpenConnectionAsync(ct);
+        await using var transaction = await connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, ct);
+        var certificate = await Certificates.OpenAsync(transaction, context.User, id, ct);
+        if (certificate is null)
+        {
+            return Certificates.NotFound();
+        }
+        if (certificate.RevokedAt is not null)
+        {
+            return Certificates.Revoked();
+        }
+        var publicAddress = PublicAddress.Of(configuration, context.Request);
+        var view = await Certificates.ViewAsync(transaction, certificate, publicAddress, ct);
+        return TypedResults.Ok(await OpenBadge.IssueAsync(view, certificate.HolderEmail, publicAddress, keys, ct));
+    }
+
+    private static async Task<IResult> ConsentAsync(Guid id, ConsentRequest request, HttpContext context, NpgsqlDataSource db, IConfiguration configuration,
+        CancellationToken ct)
+    {
+        await using var connection = await db.OpenConnectionAsync(ct);
+        await using var transaction = await connection.BeginTransactionAsync(ct);
+        var certificate = await Certificates.OpenAsync(transaction, context.User, id, ct, holderOnly: true);
+        if (certificate is null)
+        {
+            return Certificates.NotFound();
+        }
+        await connection.ExecuteAsync(new CommandDefinition("UPDATE certificates SET show_name = @ShowName WHERE id = @id",
+            new { id, request.ShowName }, transaction, cancellationToken: ct));
+        var view = await Certificates.ViewAsync(transaction, certificate with { ShowName = request.ShowName }, PublicAddress.Of(configuration, context.Request), ct);
+        await transaction.CommitAsync(ct);
+        return TypedResults.Ok(view);
+    }
+
+    private static async Task<IResult> VerifyAsync(NpgsqlDataSource db, CancellationToken ct, string? number = null)
+    {
+        var normalised = number?.Trim().ToUpperInvariant();
+        if (string.IsNullOrEmpty(normalised) || normalised.Length > 40)
+        {
+            return Problems.Field("number", "Podaj numer zaświadczenia, np. CRO/2026/000123.", "Give the certificate's number, e.g. CRO/2026/000123.");
+        }
+        await using var connection = await db.OpenConnectionAsync(ct);
+        await using var transaction = await connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, ct);
+        // Anyone may verify any number, so the lookup spans every JST; what is shown is only what the holder agreed to.
+        await transaction.SetJstScopeAsync(JstScope.All, ct);
+        var certificate = await connection.QuerySingleOrDefaultAsync<CertificateRow>(new CommandDefinition(
+            CertificateRow.Select + " WHERE c.number = @normalised", new { normalised }, transaction, cancellationToken: ct));
+        if (certificate is null)
+        {
+            return ProblemDetailsDefaults.NotFound("Nie wydaliśmy zaświadczenia o tym numerze.", "No certificate with this number was issued.");
+        }
+        return TypedResults.Ok(new Verification(certificate.Number, certificate.RevokedAt is null, DateOnly.FromDateTime(
+                Sessions.WarsawTime.InWarsaw(certificate.IssuedAt).DateTime), CertificateText.Programme, certificate.ProgrammeVersion, CertificateText.Issuer,
+            certificate.ShowName ? certificate.HolderName : null,
+            certificate.RevokedAt is { } revoked ? DateOnly.FromDateTime(Sessions.WarsawTime.InWarsaw(revoked).DateTime) : null));
+    }
+
+    private static async Task<IResult> JwksAsync(HttpContext context, CredentialKeys keys, CancellationToken ct)
+    {
+        var published = await keys.PublicKeysAsync(ct);
+        context.Response.Headers.CacheControl = "public, max-age=3600";
+        return TypedResults.Json(new
+        {
+            keys = published.Select(k => new { kty = k.Kty, use = k.Use, alg = k.Alg, kid = k.Kid, n = k.N, e = k.E }),
+        });
+    }
+}

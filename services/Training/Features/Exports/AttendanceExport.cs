@@ -1,0 +1,92 @@
+using Cro.BuildingBlocks.Exports;
+using Cro.ServiceDefaults.Security;
+using Cro.Training.Features.Attendance;
+using Cro.Training.Features.Cohorts;
+using Cro.Training.Features.Progress;
+using Cro.Training.Features.Sessions;
+using Dapper;
+using Npgsql;
+
+namespace Cro.Training.Features.Exports;
+
+/// <summary>
+/// Attendance lists as an EU audit expects them (name, JST, date, hours, and an empty column to sign in), for
+/// the cohort's trainers and operators: GET /api/training/sessions/{id}/attendance/export?format=csv|xlsx
+/// (one session) and GET /api/training/cohorts/{id}/attendance/export?format=csv|xlsx (every session of the
+/// cohort, in order). Each row is a participant of the cohort and session with their mark (none: not marked).
+/// </summary>
+public static class AttendanceExport
+{
+    private static readonly string[] Headers = ["Imię i nazwisko", "JST", "Kod TERYT", "Data", "Godziny", "Moduł", "Obecność", "Podpis"];
+
+    public static IEndpointRouteBuilder MapAttendanceExport(this IEndpointRouteBuilder api)
+    {
+        api.MapGet("/sessions/{id:guid}/attendance/export", SessionAsync)
+            .WithName("ExportSessionAttendance").WithSummary("Lista obecności zajęć (CSV, XLSX) / A session's attendance list (CSV, XLSX)")
+            .Produces(StatusCodes.Status200OK, contentType: "text/csv")
+            .Produces(StatusCodes.Status200OK, contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+            .ProducesProblem(StatusCodes.Status404NotFound).RequireAuthorization(Policies.TrainerOrOperator);
+        api.MapGet("/cohorts/{id:guid}/attendance/export", CohortAsync)
+            .WithName("ExportCohortAttendance").WithSummary("Listy obecności grupy (CSV, XLSX) / A cohort's attendance lists (CSV, XLSX)")
+            .Produces(StatusCodes.Status200OK, contentType: "text/csv")
+            .Produces(StatusCodes.Status200OK, contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+            .ProducesProblem(StatusCodes.Status404NotFound).RequireAuthorization(Policies.TrainerOrOperator);
+        return api;
+    }
+
+    private static async Task<IResult> SessionAsync(Guid id, HttpContext context, NpgsqlDataSource db, CancellationToken ct, string format = TableExport.Csv)
+    {
+        if (ExportFormat.Refusal(format) is { } refusal)
+        {
+            return refusal;
+        }
+        await using var connection = await db.OpenConnectionAsync(ct);
+        await using var transaction = await connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, ct);
+        var session = await AttendanceSheet.OpenAsync(transaction, context, id, ct);
+        if (session is null)
+        {
+            return SessionModules.NotFound();
+        }
+        var sheet = await AttendanceSheet.ReadAsync(transaction, session, ct);
+        return await ExportFormat.WriteAsync(context.Response, format, $"lista-obecnosci-{WarsawTime.InWarsaw(session.StartsAt):yyyyMMdd}-{session.ModuleCode}",
+            Headers, Rows(sheet), ct);
+    }
+
+    private static async Task<IResult> CohortAsync(Guid id, HttpContext context, NpgsqlDataSource db, CancellationToken ct, string format = TableExport.Csv)
+    {
+        if (ExportFormat.Refusal(format) is { } refusal)
+        {
+            return refusal;
+        }
+        await using var connection = await db.OpenConnectionAsync(ct);
+        await using var transaction = await connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, ct);
+        if (await TrainingResults.OpenCohortAsync(transaction, context, id, ct) is null)
+        {
+            return CohortAccess.NotFound();
+        }
+        var sessions = await connection.QueryAsync<SessionRow>(new CommandDefinition(SessionRow.Select + " WHERE s.cohort_id = @id ORDER BY s.starts_at, s.id",
+            new { id }, transaction, cancellationToken: ct));
+        var rows = new List<IReadOnlyList<string?>>();
+        foreach (var session in sessions)
+        {
+            rows.AddRange(Rows(await AttendanceSheet.ReadAsync(transaction, session, ct)));
+        }
+        return await ExportFormat.WriteAsync(context.Response, format, "listy-obecnosci-grupy", Headers, rows, ct);
+    }
+
+    private static List<IReadOnlyList<string?>> Rows(AttendanceSheet.Sheet sheet)
+    {
+        var session = sheet.Session;
+        var date = $"{session.StartsAt:yyyy-MM-dd HH:mm}–{session.EndsAt:HH:mm}";
+        return [.. sheet.Rows.Select(r => (IReadOnlyList<string?>)
+            [r.FullName, r.JstName, r.JstTerc, date, ExportFormat.Number(session.Hours), $"{session.ModuleCode} {session.ModuleTitle}", Status(r.Status), ""])];
+    }
+
+    private static string Status(string? status) => status switch
+    {
+        AttendanceStatus.Present => "obecny(-a)",
+        AttendanceStatus.Absent => "nieobecny(-a)",
+        AttendanceStatus.Excused => "usprawiedliwiony(-a)",
+        _ => "",
+    };
+}

@@ -1,0 +1,117 @@
+using Cro.BuildingBlocks.Messaging;
+using Cro.Contracts;
+using Cro.Training.Features.Sessions;
+using Dapper;
+using Npgsql;
+
+namespace Cro.Training.Features.Progress;
+
+/// <summary>
+/// Keeps a participant's completion in step with what is recorded, in the transaction that recorded it (an
+/// attendance mark or correction, a finished post-test), and announces each change through the outbox: a
+/// module newly complete (<see cref="ModuleCompleted"/>), a module no longer complete after a correction
+/// (<see cref="ModuleCompletionRevoked"/>, revoking the certificate if there was one), and the training
+/// complete (<see cref="TrainingCompleted"/>) with the certificate issued for it. The caller's scope must
+/// include the participant's JST.
+/// </summary>
+internal static class ProgressLog
+{
+    /// <summary>A post-test attempt finished: the module's validation as it now stands, then the completion.</summary>
+    public static async Task PostTestFinishedAsync(NpgsqlTransaction transaction, Guid participantId, string moduleCode, DateTimeOffset now, CancellationToken ct)
+    {
+        if (await Standings.ForParticipantAsync(transaction, participantId, ct) is not { } found)
+        {
+            return;
+        }
+        var (rules, standing) = found;
+        var module = standing.Modules.Single(m => m.ModuleCode == moduleCode);
+        await transaction.EnqueueAsync(new CompetenceValidated
+        {
+            ParticipantId = standing.ParticipantId, ApplicationId = standing.ApplicationId, CohortId = rules.CohortId, JstTerc = standing.JstTerc,
+            Sex = standing.Sex, ModuleCode = moduleCode, ProgrammeVersion = rules.ProgrammeVersion, PreTestTaken = module.PreTestScore is not null,
+            PreTestScore = module.PreTestScore ?? 0m, PostTestScore = module.PostTestScore ?? 0m, PostTestAttempts = module.PostTestAttempts,
+            Threshold = rules.PostTestThreshold, Validated = module.Validated, Raised = module.Raised, ValidatedAt = now,
+        }, ct);
+        await ApplyAsync(transaction, rules, standing, now, ct);
+    }
+
+    /// <summary>Attendance of the participant changed: recomputes their completion.</summary>
+    public static async Task RecomputeAsync(NpgsqlTransaction transaction, Guid participantId, DateTimeOffset now, CancellationToken ct)
+    {
+        if (await Standings.ForParticipantAsync(transaction, participantId, ct) is { } found)
+        {
+            await ApplyAsync(transaction, found.Rules, found.Standing, now, ct);
+        }
+    }
+
+    private static async Task ApplyAsync(NpgsqlTransaction transaction, CohortRules rules, ParticipantStanding standing, DateTimeOffset now, CancellationToken ct)
+    {
+        var connection = transaction.Connection!;
+        var recorded = (await connection.QueryAsync<string>(new CommandDefinition(
+            "SELECT module_code FROM module_completions WHERE participant_id = @ParticipantId", new { standing.ParticipantId }, transaction,
+            cancellationToken: ct))).ToHashSet();
+        var events = new List<IIntegrationEvent>();
+        foreach (var module in standing.Modules)
+        {
+            if (module.Complete && !recorded.Contains(module.ModuleCode))
+            {
+                await connection.ExecuteAsync(new CommandDefinition("""
+                    INSERT INTO module_completions (participant_id, module_code, cohort_id, jst_terc, completed_at)
+                    VALUES (@ParticipantId, @ModuleCode, @CohortId, @JstTerc, @now)
+                    """, new { standing.ParticipantId, module.ModuleCode, rules.CohortId, standing.JstTerc, now = now.ToUniversalTime() },
+                    transaction, cancellationToken: ct));
+                events.Add(new ModuleCompleted
+                {
+                    ParticipantId = standing.ParticipantId, ApplicationId = standing.ApplicationId, CohortId = rules.CohortId, JstTerc = standing.JstTerc,
+                    Sex = standing.Sex, ModuleCode = module.ModuleCode, ProgrammeVersion = rules.ProgrammeVersion, AttendedHours = module.AttendedHours,
+                    ModuleHours = module.ModuleHours, PostTestScore = module.PostTestScore ?? 0m, CompletedAt = now,
+                });
+            }
+            else if (!module.Complete && recorded.Contains(module.ModuleCode))
+            {
+                var revoked = await connection.QuerySingleOrDefaultAsync<string>(new CommandDefinition("""
+                    DELETE FROM module_completions WHERE participant_id = @ParticipantId AND module_code = @ModuleCode;
+                    UPDATE certificates SET revoked_at = @now WHERE participant_id = @ParticipantId AND revoked_at IS NULL RETURNING number;
+                    """, new { standing.ParticipantId, module.ModuleCode, now = now.ToUniversalTime() }, transaction, cancellationToken: ct));
+                events.Add(new ModuleCompletionRevoked
+                {
+                    ParticipantId = standing.ParticipantId, CohortId = rules.CohortId, JstTerc = standing.JstTerc, Sex = standing.Sex,
+                    ModuleCode = module.ModuleCode, AttendedHours = module.AttendedHours, ModuleHours = module.ModuleHours,
+                    RevokedCertificateNumber = revoked, RevokedAt = now,
+                });
+                standing = standing with { CertificateId = null, CertificateNumber = null };
+            }
+        }
+        if (standing.TrainingComplete && standing.CertificateNumber is null)
+        {
+            var (id, number) = await IssueCertificateAsync(transaction, rules, standing, now, ct);
+            events.Add(new TrainingCompleted
+            {
+                ParticipantId = standing.ParticipantId, ApplicationId = standing.ApplicationId, CohortId = rules.CohortId, JstTerc = standing.JstTerc,
+                Sex = standing.Sex, ProgrammeVersion = rules.ProgrammeVersion, CertificateId = id, CertificateNumber = number, CompletedAt = now,
+            });
+        }
+        await transaction.EnqueueAsync(events, ct);
+    }
+
+    /// <summary>
+    /// Issues the certificate (zaświadczenie) of completed training: a number people can read out and type,
+    /// CRO/{year of issue}/{six digits}, unique because the digits come from one sequence.
+    /// </summary>
+    private static async Task<(Guid Id, string Number)> IssueCertificateAsync(NpgsqlTransaction transaction, CohortRules rules, ParticipantStanding standing,
+        DateTimeOffset now, CancellationToken ct)
+    {
+        var id = Guid.CreateVersion7();
+        var number = await transaction.Connection!.QuerySingleAsync<string>(new CommandDefinition("""
+            INSERT INTO certificates (id, number, participant_id, cohort_id, jst_terc, jst_name, holder_name, programme_version, issued_at)
+            VALUES (@id, 'CRO/' || @year || '/' || lpad(nextval('certificate_numbers')::text, 6, '0'), @ParticipantId, @CohortId, @JstTerc, @JstName,
+                    @FullName, @ProgrammeVersion, @now)
+            RETURNING number
+            """, new
+        {
+            id, year = WarsawTime.InWarsaw(now).Year.ToString(System.Globalization.CultureInfo.InvariantCulture), standing.ParticipantId, rules.CohortId,
+            standing.JstTerc, standing.JstName, standing.FullName, rules.ProgrammeVersion, now = now.ToUniversalTime(),
+        }, transaction, cancellationToken: ct));
+        return (id, number);
+    }
+}

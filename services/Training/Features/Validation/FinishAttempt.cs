@@ -1,0 +1,63 @@
+using Cro.ServiceDefaults.Security;
+using Npgsql;
+
+namespace Cro.Training.Features.Validation;
+
+/// <summary>
+/// POST /api/training/attempts/{id}/finish — the participant hands the test in and gets the score. After the
+/// time limit it scores what was saved in time. Finishing a finished attempt answers the same result again, so
+/// a retry after a lost connection is harmless. GET /api/training/attempts/{id} — one of the caller's attempts.
+/// </summary>
+public static class FinishAttempt
+{
+    public static IEndpointRouteBuilder MapFinishAttempt(this IEndpointRouteBuilder api)
+    {
+        api.MapPost("/attempts/{id:guid}/finish", FinishAsync)
+            .WithName("FinishTest").WithSummary("Zakończ test / Finish a test")
+            .Produces<AttemptView>().ProducesProblem(StatusCodes.Status404NotFound)
+            .RequireAuthorization(Policies.Person);
+        api.MapGet("/attempts/{id:guid}", GetAsync)
+            .WithName("GetAttempt").WithSummary("Podejście do testu / A test attempt")
+            .Produces<AttemptView>().ProducesProblem(StatusCodes.Status404NotFound)
+            .RequireAuthorization(Policies.Person);
+        return api;
+    }
+
+    private static async Task<IResult> FinishAsync(Guid id, HttpContext context, NpgsqlDataSource db, TimeProvider time, CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        await using var connection = await db.OpenConnectionAsync(ct);
+        await using var transaction = await connection.BeginTransactionAsync(ct);
+        var attempt = await AttemptRow.FindMineAsync(transaction, context.User, id, ct, forUpdate: true);
+        if (attempt is null)
+        {
+            return AttemptRow.NotFound();
+        }
+        if (!attempt.IsFinished)
+        {
+            attempt = await AttemptFinisher.FinishAsync(transaction, attempt, now, ct);
+        }
+        var view = await AttemptViews.ReadAsync(transaction, attempt, now, ct);
+        await transaction.CommitAsync(ct);
+        return TypedResults.Ok(view);
+    }
+
+    private static async Task<IResult> GetAsync(Guid id, HttpContext context, NpgsqlDataSource db, TimeProvider time, CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        await using var connection = await db.OpenConnectionAsync(ct);
+        await using var transaction = await connection.BeginTransactionAsync(ct);
+        var attempt = await AttemptRow.FindMineAsync(transaction, context.User, id, ct, forUpdate: true);
+        if (attempt is null)
+        {
+            return AttemptRow.NotFound();
+        }
+        if (!attempt.IsFinished && attempt.HasClosed(now))
+        {
+            attempt = await AttemptFinisher.FinishAsync(transaction, attempt, now, ct);
+        }
+        var view = await AttemptViews.ReadAsync(transaction, attempt, now, ct);
+        await transaction.CommitAsync(ct);
+        return TypedResults.Ok(view);
+    }
+}

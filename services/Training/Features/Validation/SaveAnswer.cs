@@ -1,0 +1,87 @@
+using Cro.ServiceDefaults;
+using Cro.ServiceDefaults.Security;
+using Cro.Training.Features.Access;
+using Dapper;
+using FluentValidation;
+using Npgsql;
+
+namespace Cro.Training.Features.Validation;
+
+/// <summary>
+/// PUT /api/training/attempts/{id}/answers/{questionId} — the participant's answer to one question, saved as
+/// it is given (saving the same again changes nothing; another choice replaces it), so a lost connection
+/// loses at most the answer being given. Refused, and nothing stored: a finished attempt or one whose time
+/// is up (409); a question the attempt does not show, or an option that is not the question's (422); more
+/// than one option for a single-choice question (400).
+/// </summary>
+public static class SaveAnswer
+{
+    public sealed record Request(IReadOnlyList<Guid> OptionIds);
+
+    public sealed record Saved(Guid QuestionId, IReadOnlyList<Guid> OptionIds, DateTimeOffset SavedAt, DateTimeOffset? ClosesAt);
+
+    public sealed class Validator : AbstractValidator<Request>
+    {
+        public Validator() => RuleFor(r => r.OptionIds).Must(o => o is { Count: >= 1 and <= 10 } && o.Distinct().Count() == o.Count)
+            .WithMessage(_ => Text.Pick("Wybierz od 1 do 10 różnych odpowiedzi (optionIds).", "Choose from 1 to 10 different options (optionIds)."));
+    }
+
+    public static RouteHandlerBuilder MapSaveAnswer(this IEndpointRouteBuilder api) => api
+        .MapPut("/attempts/{id:guid}/answers/{questionId:guid}", HandleAsync)
+        .WithName("SaveAnswer")
+        .WithSummary("Zapisz odpowiedź / Save an answer")
+        .Validate<Request>()
+        .Produces<Saved>()
+        .ProducesProblem(StatusCodes.Status404NotFound)
+        .ProducesProblem(StatusCodes.Status409Conflict)
+        .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+        .RequireAuthorization(Policies.Person);
+
+    private static async Task<IResult> HandleAsync(Guid id, Guid questionId, Request request, HttpContext context, NpgsqlDataSource db, TimeProvider time,
+        CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        await using var connection = await db.OpenConnectionAsync(ct);
+        await using var transaction = await connection.BeginTransactionAsync(ct);
+        // Locked: an answer and the finish of the same attempt never cross.
+        var attempt = await AttemptRow.FindMineAsync(transaction, context.User, id, ct, forUpdate: true);
+        if (attempt is null)
+        {
+            return AttemptRow.NotFound();
+        }
+        if (attempt.IsFinished)
+        {
+            return Problems.Conflict("Test jest zakończony.", "The test is finished.",
+                "Tego podejścia nie można już zmieniać.", "This attempt can no longer be changed.");
+        }
+        if (attempt.HasClosed(now))
+        {
+            return Problems.Conflict("Czas na test minął.", "The time for the test is up.",
+                $"Odpowiedzi przyjmowaliśmy do {Sessions.WarsawTime.InWarsaw(attempt.ClosesAt!.Value):HH:mm:ss} (czas warszawski); ta nie została zapisana.",
+                $"Answers were accepted until {Sessions.WarsawTime.InWarsaw(attempt.ClosesAt!.Value):HH:mm:ss} (Warsaw time); this one was not saved.");
+        }
+        var question = attempt.Questions.FirstOrDefault(q => q.Id == questionId);
+        if (question is null)
+        {
+            return Problems.Unprocessable("Tego pytania nie ma w Twoim teście.", "This question is not in your test.");
+        }
+        var strangers = request.OptionIds.Where(o => question.Options.All(x => x.Id != o)).ToList();
+        if (strangers.Count > 0)
+        {
+            return Problems.Unprocessable("Te odpowiedzi nie należą do tego pytania.", "These options do not belong to this question.",
+                new Dictionary<string, object?> { ["optionIds"] = strangers });
+        }
+        if (question.Kind == QuestionKind.Single && request.OptionIds.Count > 1)
+        {
+            return Problems.Field("optionIds", "To pytanie jednokrotnego wyboru: wybierz jedną odpowiedź.", "This is a single-choice question: choose one option.");
+        }
+        await connection.ExecuteAsync(new CommandDefinition("""
+            INSERT INTO attempt_answers (attempt_id, question_id, jst_terc, option_ids, answered_at) VALUES (@id, @questionId, @JstTerc, @optionIds, @now)
+            ON CONFLICT (attempt_id, question_id) DO UPDATE SET option_ids = excluded.option_ids, answered_at = excluded.answered_at
+            WHERE attempt_answers.option_ids IS DISTINCT FROM excluded.option_ids
+            """, new { id, questionId, attempt.JstTerc, optionIds = request.OptionIds.ToArray(), now = now.ToUniversalTime() },
+            transaction, cancellationToken: ct));
+        await transaction.CommitAsync(ct);
+        return TypedResults.Ok(new Saved(questionId, request.OptionIds, now, attempt.ClosesAt));
+    }
+}
