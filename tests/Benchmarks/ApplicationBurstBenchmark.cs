@@ -1,5 +1,3 @@
-extern alias gateway;
-
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net.Http.Json;
@@ -8,8 +6,6 @@ using Cro.Recruitment.Features.Rounds;
 using Cro.ServiceDefaults;
 using Cro.Tests.Infrastructure;
 using Dapper;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Npgsql;
 
 namespace Cro.Benchmarks;
@@ -30,19 +26,13 @@ public static class ApplicationBurstBenchmark
 
     public static async Task<(Result Gateway, Result Direct)> RunAsync(int concurrency)
     {
-        // Outside a test project WebApplicationFactory does not know where the services' folders are.
-        var root = new DirectoryInfo(AppContext.BaseDirectory);
-        while (!File.Exists(Path.Combine(root.FullName, "Platform.sln")))
-        {
-            root = root.Parent ?? throw new InvalidOperationException("Run the benchmark from inside the repository.");
-        }
-        Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_RECRUITMENT", Path.Combine(root.FullName, "services", "Recruitment"));
-        Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_GATEWAY", Path.Combine(root.FullName, "gateway"));
+        Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_RECRUITMENT", Path.Combine(Repository.Root, "services", "Recruitment"));
+        Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_GATEWAY", Path.Combine(Repository.Root, "gateway"));
         // Any type of the recruitment assembly names its entry point; this project's own Program hides the service's.
         await using var recruitment = await ServiceFactory<ScoringRules>.StartAsync("recruitment", onKestrel: true,
             settings: new Dictionary<string, string?> { ["Logging:LogLevel:Default"] = "Warning" });
         var direct = recruitment.CreateClient().BaseAddress!;
-        await using var gateway = new GatewayFactory(direct);
+        await using var gateway = new GatewayFactory("recruitment", direct);
         gateway.UseKestrel(0);
         gateway.StartServer();
         var throughGateway = gateway.CreateClient().BaseAddress!;
@@ -116,16 +106,5 @@ public static class ApplicationBurstBenchmark
             INSERT INTO scoring_rules (round_id, version, rules, created_at) VALUES (@id, 1, @rules::jsonb, now());
             """, new { id, rules = System.Text.Json.JsonSerializer.Serialize(ScoringRules.Default, System.Text.Json.JsonSerializerOptions.Web) });
         return id;
-    }
-
-    /// <summary>The gateway on its own, routing /api/recruitment to the recruitment service on its loopback port.</summary>
-    private sealed class GatewayFactory(Uri recruitment) : WebApplicationFactory<gateway::Program>
-    {
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            builder.UseEnvironment("Testing");
-            builder.UseSetting("services:recruitment:http:0", recruitment.ToString().TrimEnd('/'));
-            builder.UseSetting("Logging:LogLevel:Default", "Warning");
-        }
     }
 }

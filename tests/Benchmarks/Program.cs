@@ -20,6 +20,23 @@ if (args is ["burst", ..])
     return;
 }
 
+if (args is ["post-test", ..])
+{
+    // 1,200 participants submit a 20-question post-test within one minute (issue: training).
+    var (viaGateway, direct) = await PostTestBurstBenchmark.RunAsync();
+    Console.WriteLine("Post-test burst: 1,200 participants arriving evenly over one minute; each starts, answers 20 questions one by one, finishes.\n");
+    Console.WriteLine("| path | participants | requests | elapsed | throughput | request p50 | request p99 | submission p99 | errors |");
+    Console.WriteLine("|---|---|---|---|---|---|---|---|---|");
+    Console.WriteLine(viaGateway.Row());
+    Console.WriteLine(direct.Row());
+    Console.WriteLine($"\nGateway overhead: request p50 ratio {viaGateway.RequestP50Ms / direct.RequestP50Ms:F2}×, request p99 ratio {viaGateway.RequestP99Ms / direct.RequestP99Ms:F2}×.");
+    foreach (var result in new[] { viaGateway, direct }.Where(r => r.FirstError is not null))
+    {
+        Console.WriteLine($"First error ({result.Path}): {result.FirstError}");
+    }
+    return;
+}
+
 var runs = args.Length > 0 ? int.Parse(args[0]) : 5;
 Console.WriteLine($"CRO benchmarks, {runs} runs each, median reported.\n");
 

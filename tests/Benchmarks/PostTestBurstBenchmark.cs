@@ -1,0 +1,206 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using Cro.Contracts;
+using Cro.Tests.Infrastructure;
+using Cro.Training.Features.Cohorts;
+using Cro.Training.Features.Sessions;
+using Cro.Training.Features.Validation;
+using Dapper;
+using MassTransit;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+
+namespace Cro.Benchmarks;
+
+/// <summary>
+/// 1,200 participants (300 JST teams of 4, in 30 cohorts whose module sessions have ended) each submit a
+/// 20-question post-test within one minute: start the attempt, save the 20 answers one by one as the test
+/// page does, finish it. Arrivals are spread evenly over the minute (an open load, as people arrive, not a
+/// closed loop that slows down with the service). First through the gateway (module M1), then the same
+/// load straight to the training service (module M2) as the baseline, on the same servers.
+/// </summary>
+public static class PostTestBurstBenchmark
+{
+    private const int Teams = 300;
+    private const int TeamSize = 4;
+    private const int TeamsPerCohort = 10;
+    private const int Questions = 20;
+    private static readonly TimeSpan Window = TimeSpan.FromMinutes(1);
+
+    public sealed record Result(string Path, int Participants, int Requests, TimeSpan Elapsed, double RequestP50Ms, double RequestP99Ms,
+        double SubmissionP99Ms, int Errors, string? FirstError)
+    {
+        public string Row() => $"| {Path} | {Participants} | {Requests} | {Elapsed.TotalSeconds:F1} s | {Requests / Elapsed.TotalSeconds:F0}/s | " +
+            $"{RequestP50Ms:F0} ms | {RequestP99Ms:F0} ms | {SubmissionP99Ms:F0} ms | {Errors} |";
+    }
+
+    private sealed record Participant(string Email, string JstTerc);
+
+    public static async Task<(Result Gateway, Result Direct)> RunAsync()
+    {
+        Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_TRAINING", Path.Combine(Repository.Root, "services", "Training"));
+        Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_GATEWAY", Path.Combine(Repository.Root, "gateway"));
+        // Any type of the training assembly names its entry point; this project's own Program hides the service's.
+        await using var training = await ServiceFactory<AttemptView>.StartAsync("training", onKestrel: true,
+            settings: new Dictionary<string, string?> { ["Logging:LogLevel:Default"] = "Warning", ["Identity:Issuer"] = "https://cro.test/" },
+            testServices: services => services.AcceptTestTokens());
+        var direct = training.CreateClient().BaseAddress!;
+        await using var gateway = new GatewayFactory("training", direct);
+        gateway.UseKestrel(0);
+        gateway.StartServer();
+        var throughGateway = gateway.CreateClient().BaseAddress!;
+
+        var participants = await EnrolAsync(training);
+        using var operatorClient = Client(direct, Token(Guid.CreateVersion7(), "operator@ore.example.pl", ["operator"], null));
+        await FormCohortsWithEndedSessionsAsync(operatorClient, participants);
+        foreach (var module in new[] { "M1", "M2" })
+        {
+            await BankAsync(operatorClient, module);
+        }
+        var viaGateway = await BurstAsync("gateway → training", throughGateway, "M1", participants);
+        var straight = await BurstAsync("training directly", direct, "M2", participants);
+        return (viaGateway, straight);
+    }
+
+    /// <summary>Accepted teams arrive from recruitment as events; the training enrols their people.</summary>
+    private static async Task<IReadOnlyList<Participant>> EnrolAsync(ServiceFactory<AttemptView> training)
+    {
+        var bus = training.Services.GetRequiredService<IBus>();
+        var people = new List<Participant>();
+        for (var team = 0; team < Teams; team++)
+        {
+            var jst = $"99{team:D5}";
+            var members = Enumerable.Range(0, TeamSize).Select(i => new TaskTeamMember
+            {
+                MemberId = Guid.CreateVersion7(), FullName = $"Uczestnik {team}-{i}", Email = $"u{team}-{i}.{Guid.NewGuid():N}@jst.test",
+                Position = "specjalista", Sex = i % 3 == 1 ? "man" : "woman", IsCoordinator = i == 0,
+            }).ToArray();
+            await bus.Publish(new ApplicationAccepted
+            {
+                ApplicationId = Guid.CreateVersion7(), RoundId = Guid.Empty, RoundName = "Benchmark", JstTerc = jst, JstName = $"JST {jst}",
+                JstKind = "rural-municipality", VoivodeshipTerc = "99", Score = 10, ScoringVersion = 1, PromotedFromReserve = false,
+                AcceptedAt = DateTimeOffset.UtcNow, Team = members,
+            });
+            people.AddRange(members.Select(m => new Participant(m.Email, jst)));
+        }
+        await using var connection = new NpgsqlConnection(training.Database.OwnerConnectionString);
+        await Eventually.GetAsync(() => connection.ExecuteScalarAsync<int>("SELECT count(*)::int FROM participants"),
+            count => count >= people.Count, TimeSpan.FromMinutes(2), "every participant enrolled");
+        return people;
+    }
+
+    /// <summary>Cohorts of 10 teams, each with yesterday's M1 and M2 sessions, so the post-tests are open.</summary>
+    private static async Task FormCohortsWithEndedSessionsAsync(HttpClient operatorClient, IReadOnlyList<Participant> participants)
+    {
+        var waiting = await operatorClient.GetFromJsonAsync<List<Cro.Training.Features.Enrolment.TeamView>>("/api/training/enrolment/waiting");
+        var yesterday = DateTime.SpecifyKind(DateTime.Today.AddDays(-1), DateTimeKind.Unspecified);
+        foreach (var (cohort, i) in waiting!.Chunk(TeamsPerCohort).Select((teams, i) => (teams, i)))
+        {
+            var created = await operatorClient.PostAsJsonAsync("/api/training/cohorts", new CreateCohort.Request($"Grupa {i + 1}",
+                [.. cohort.Select(t => t.ApplicationId)], [new TrainerInput($"trener{i}@ore.example.pl", $"Trener {i}")]));
+            created.EnsureSuccessStatusCode();
+            var id = (await created.Content.ReadFromJsonAsync<CohortView>())!.Id;
+            foreach (var module in new[] { "M1", "M2" })
+            {
+                (await operatorClient.PostAsJsonAsync($"/api/training/cohorts/{id}/sessions", new SessionRequest(module,
+                    yesterday.AddHours(9), yesterday.AddHours(17), "stationary", "Sala 1", null, 50, 8))).EnsureSuccessStatusCode();
+            }
+        }
+        _ = participants;
+    }
+
+    private static async Task BankAsync(HttpClient operatorClient, string module)
+    {
+        for (var i = 0; i < Questions; i++)
+        {
+            (await operatorClient.PostAsJsonAsync($"/api/training/modules/{module}/questions", new QuestionRequest($"{module}.W1", QuestionKind.Single,
+                $"Pytanie {i + 1}", "Wyjaśnienie.", [new OptionInput("Tak", true), new OptionInput("Nie", false), new OptionInput("Nie wiem", false)])))
+                .EnsureSuccessStatusCode();
+        }
+    }
+
+    private static async Task<Result> BurstAsync(string path, Uri address, string module, IReadOnlyList<Participant> participants)
+    {
+        using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 512, PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
+        {
+            BaseAddress = address, Timeout = TimeSpan.FromMinutes(2),
+        };
+        var requestLatencies = new ConcurrentBag<double>();
+        var submissionLatencies = new ConcurrentBag<double>();
+        var errors = new ConcurrentQueue<string>();
+        var clock = Stopwatch.StartNew();
+
+        async Task<HttpResponseMessage> TimedAsync(HttpRequestMessage request, string token)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+            var started = Stopwatch.GetTimestamp();
+            var response = await http.SendAsync(request);
+            requestLatencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            if (!response.IsSuccessStatusCode)
+            {
+                errors.Enqueue($"{request.Method} {request.RequestUri}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+            }
+            return response;
+        }
+
+        var submissions = participants.Select(async (person, i) =>
+        {
+            await Task.Delay(Window * i / participants.Count);
+            var token = Token(Guid.CreateVersion7(), person.Email, ["jst-member"], person.JstTerc);
+            var started = Stopwatch.GetTimestamp();
+            try
+            {
+                using var start = await TimedAsync(new HttpRequestMessage(HttpMethod.Post, $"/api/training/me/modules/{module}/tests/post"), token);
+                if (!start.IsSuccessStatusCode)
+                {
+                    return;
+                }
+                var attempt = (await start.Content.ReadFromJsonAsync<AttemptView>())!;
+                foreach (var question in attempt.Questions)
+                {
+                    using var answer = await TimedAsync(new HttpRequestMessage(HttpMethod.Put, $"/api/training/attempts/{attempt.Id}/answers/{question.Id}")
+                    {
+                        Content = JsonContent.Create(new SaveAnswer.Request([question.Options[0].Id])),
+                    }, token);
+                }
+                using var finished = await TimedAsync(new HttpRequestMessage(HttpMethod.Post, $"/api/training/attempts/{attempt.Id}/finish"), token);
+                submissionLatencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            }
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+            {
+                errors.Enqueue($"{person.Email}: {e.Message}");
+            }
+        });
+        await Task.WhenAll(submissions);
+        var elapsed = clock.Elapsed;
+        return new Result(path, participants.Count, requestLatencies.Count, elapsed, Percentile(requestLatencies, 0.5), Percentile(requestLatencies, 0.99),
+            Percentile(submissionLatencies, 0.99), errors.Count, errors.FirstOrDefault());
+    }
+
+    private static double Percentile(IEnumerable<double> values, double p)
+    {
+        var sorted = values.Order().ToList();
+        return sorted.Count == 0 ? double.NaN : sorted[Math.Min(sorted.Count - 1, (int)(p * sorted.Count))];
+    }
+
+    private static HttpClient Client(Uri address, string token) =>
+        new() { BaseAddress = address, DefaultRequestHeaders = { Authorization = new AuthenticationHeaderValue("Bearer", token) } };
+
+    /// <summary>A person's token as identity issues it, with the address the training recognises people by.</summary>
+    private static string Token(Guid id, string email, IEnumerable<string> roles, string? jst)
+    {
+        List<System.Security.Claims.Claim> claims =
+        [
+            new(Cro.ServiceDefaults.Security.CroClaims.Subject, id.ToString()), new(Cro.ServiceDefaults.Security.CroClaims.PrincipalType, Cro.ServiceDefaults.Security.CroClaims.Person),
+            new(Cro.ServiceDefaults.Security.CroClaims.Email, email),
+        ];
+        claims.AddRange(roles.Select(role => new System.Security.Claims.Claim(Cro.ServiceDefaults.Security.CroClaims.Role, role)));
+        if (jst is not null)
+        {
+            claims.Add(new(Cro.ServiceDefaults.Security.CroClaims.Jst, jst));
+        }
+        return TestTokens.Create(claims);
+    }
+}
