@@ -8,6 +8,7 @@ using Cro.Web.Components;
 using Cro.Web.Monitoring;
 using Cro.Web.Recruitment;
 using Cro.Web.Registry;
+using Cro.Web.Training;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
@@ -27,6 +28,8 @@ builder.Services.AddHttpClient<MonitoringApi>(http => http.BaseAddress = new Uri
     .AddHttpMessageHandler<UserAccessTokenHandler>();
 builder.Services.AddHttpClient<NotificationsApi>(http => http.BaseAddress = new Uri("http://notifications"))
     .AddHttpMessageHandler<UserAccessTokenHandler>();
+builder.Services.AddHttpClient<TrainingApi>(http => http.BaseAddress = new Uri("http://training"))
+    .AddHttpMessageHandler<UserAccessTokenHandler>();
 
 var app = builder.Build();
 app.UseServiceDefaults();
@@ -39,6 +42,7 @@ app.MapWebSignIn();
 app.MapAuditCsvDownload();
 app.MapApplicationsExportDownload();
 app.MapPersonalDataDownload();
+app.MapTrainingDownloads();
 // Each page says who may open it: public pages through Components/Pages/_Imports.razor, the rest by their own
 // policy. The framework's own endpoints (its script, redirections) are public.
 app.MapRazorComponents<App>().Add(endpoint =>

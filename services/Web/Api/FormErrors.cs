@@ -72,7 +72,7 @@ public sealed class FormErrors
         var text = string.Join(" ", new[] { problem?.Title, problem?.Detail }.Where(t => !string.IsNullOrWhiteSpace(t)));
         return errors.AddGeneral(text.Length > 0
             ? text
-            : Text.Pick($"Usługa naboru odpowiedziała błędem {(int)response.StatusCode}. Spróbuj ponownie za chwilę.",
-                $"The recruitment service answered with error {(int)response.StatusCode}. Try again in a moment."));
+            : Text.Pick($"Usługa odpowiedziała błędem {(int)response.StatusCode}. Spróbuj ponownie za chwilę.",
+                $"The service answered with error {(int)response.StatusCode}. Try again in a moment."));
     }
 }

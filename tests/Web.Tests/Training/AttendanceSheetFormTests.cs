@@ -1,0 +1,51 @@
+using Cro.Web.Api;
+using Cro.Web.Components.Training.Trainer;
+using Cro.Web.Training;
+
+namespace Cro.Web.Tests.Training;
+
+/// <summary>The attendance sheet as one form: its name, each row's fields, and the reason a correction needs.</summary>
+public sealed class AttendanceSheetFormTests
+{
+    private static readonly Guid Anna = Guid.NewGuid();
+    private static readonly Guid Jan = Guid.NewGuid();
+
+    private static AttendanceSheet Sheet() => new(
+        new SessionView(Guid.NewGuid(), Guid.NewGuid(), "Grupa 1", "M2", "Wykluczenie cyfrowe", new DateTimeOffset(2026, 5, 12, 10, 0, 0, TimeSpan.FromHours(2)),
+            new DateTimeOffset(2026, 5, 12, 14, 0, 0, TimeSpan.FromHours(2)), "stationary", "Sala 1", null, 20, 4m, 0),
+        [
+            new AttendanceRow(Anna, "Anna Nowak", "1465011", "Warszawa", "present", "check-in", new DateTimeOffset(2026, 5, 12, 8, 5, 0, TimeSpan.Zero)),
+            new AttendanceRow(Jan, "Jan Kowalski", "1465011", "Warszawa", null, null, null),
+        ]);
+
+    [Fact]
+    public async Task Each_row_posts_its_participant_and_one_of_three_marks()
+    {
+        var html = await ComponentHtml.RenderAsync<AttendanceSheetForm>(new() { ["Sheet"] = Sheet(), ["Ended"] = false });
+
+        // The form's name (_handler) is written by the endpoint renderer; TrainerAndParticipantPageTests posts it.
+        Assert.Equal("attendance", AttendanceSheetForm.FormName);
+        Assert.Contains($"name=\"Attendance.Marks[0].ParticipantId\" value=\"{Anna}\"", html);
+        Assert.Contains($"name=\"Attendance.Marks[1].ParticipantId\" value=\"{Jan}\"", html);
+        Assert.Equal(3, html.Split("name=\"Attendance.Marks[1].Status\"").Length - 1);
+        Assert.Contains($"<input type=\"radio\" id=\"mark-{Anna}-present\" name=\"Attendance.Marks[0].Status\" value=\"present\" checked", html);
+        Assert.Contains("<legend class=\"visually-hidden\">Obecność: Jan Kowalski</legend>", html);
+        Assert.Contains($"<label for=\"mark-{Jan}-excused\">usprawiedliwiony(-a)</label>", html);
+        Assert.Contains("obecny(-a) — kod obecności", html);
+        Assert.Contains("(nieobowiązkowe)", html);
+    }
+
+    [Fact]
+    public async Task After_the_session_a_reason_is_required_and_the_services_message_stands_beside_it()
+    {
+        var errors = new FormErrors().Add("reason", "Zajęcia się skończyły: podaj powód korekty obecności.");
+
+        var html = await ComponentHtml.RenderAsync<AttendanceSheetForm>(new() { ["Sheet"] = Sheet(), ["Ended"] = true, ["Errors"] = errors });
+
+        Assert.Contains("<label for=\"attendance-reason\">", html);
+        Assert.Contains("Powód korekty", html);
+        Assert.Contains("name=\"Attendance.Reason\" required", html);
+        Assert.Contains("aria-describedby=\"attendance-reason-hint attendance-reason-error\"", html);
+        Assert.Contains("Zajęcia się skończyły: podaj powód korekty obecności.", html);
+    }
+}
