@@ -35,6 +35,7 @@ IResourceBuilder<ProjectResource> Api<TProject>(string name) where TProject : IP
 
 var recruitment = Api<Projects.Recruitment>("recruitment");
 var monitoring = Api<Projects.Monitoring>("monitoring");
+var training = Api<Projects.Training>("training");
 
 // Notifications validates tokens for its API (WithReference, which does not wait: identity waits for it below).
 var notifications = Api<Projects.Notifications>("notifications")
@@ -44,7 +45,8 @@ var notifications = Api<Projects.Notifications>("notifications")
 // RabbitMQ drops an event published before any queue is bound to its exchange. Consumers declare their
 // queues when they start, so on a first start publishers wait for their consumers; afterwards the durable
 // queues keep events for a consumer that is down.
-recruitment.WaitFor(monitoring).WaitFor(identity);
+recruitment.WaitFor(monitoring).WaitFor(training).WaitFor(identity);
+identity.WaitFor(training);
 identity.WaitFor(notifications);
 
 var web = builder.AddProject<Projects.Web>("web")
@@ -53,6 +55,7 @@ var web = builder.AddProject<Projects.Web>("web")
     .WithReference(identity)
     .WithReference(recruitment).WaitFor(recruitment)
     .WithReference(monitoring)
+    .WithReference(training)
     .WithReference(notifications)
     .WithEnvironment("ASPNETCORE_FORWARDEDHEADERS_ENABLED", "true")
     .WithHttpHealthCheck("/health");
@@ -61,6 +64,7 @@ gateway
     .WithReference(identity).WaitFor(identity)
     .WithReference(recruitment).WaitFor(recruitment)
     .WithReference(monitoring).WaitFor(monitoring)
+    .WithReference(training).WaitFor(training)
     .WithReference(notifications).WaitFor(notifications)
     .WithReference(web).WaitFor(web);
 

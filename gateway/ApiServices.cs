@@ -7,6 +7,7 @@ public static class ApiServices
     [
         ("identity", "Tożsamość / Identity"),
         ("recruitment", "Nabór JST / Recruitment"),
+        ("training", "Szkolenia / Training"),
         ("monitoring", "Monitorowanie / Monitoring"),
         ("notifications", "Powiadomienia / Notifications"),
     ];

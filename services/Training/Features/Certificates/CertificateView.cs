@@ -38,9 +38,9 @@ internal static class CertificateText
     public const string Funding = "Projekt współfinansowany ze środków Unii Europejskiej w ramach programu Fundusze Europejskie dla Rozwoju Społecznego " +
         "2021–2027 (FERS), Działanie 01.04.";
 
-    /// <summary>Where anyone verifies a number: the public verification endpoint, through the gateway.</summary>
+    /// <summary>Where anyone verifies a number: the web's public verification page (which asks this service).</summary>
     public static Uri VerificationUrl(Uri publicAddress, string number) =>
-        new(publicAddress, $"api/training/public/certificates?number={Uri.EscapeDataString(number)}");
+        new(publicAddress, $"zaswiadczenia/weryfikacja?numer={Uri.EscapeDataString(number)}");
 }
 
 internal static class Certificates
