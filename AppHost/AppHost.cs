@@ -49,7 +49,8 @@ recruitment.WaitFor(monitoring).WaitFor(training).WaitFor(identity);
 identity.WaitFor(training);
 identity.WaitFor(notifications);
 
-var web = builder.AddProject<Projects.Web>("web")
+// The web's database holds only its Data Protection key ring, shared by its replicas.
+var web = databases.Add(builder.AddProject<Projects.Web>("web"), "web")
     .WithEnvironment("Identity__Issuer", issuer)
     .WithEnvironment("Identity__WebClient__Secret", webClientSecret)
     .WithReference(identity)

@@ -14,8 +14,6 @@ using Cro.Training.Features.Progress;
 using Cro.Training.Features.Validation;
 using FluentValidation;
 using MassTransit;
-using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Npgsql;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -27,8 +25,7 @@ builder.AddMessaging("training", bus => bus.AddConsumers(typeof(Program).Assembl
 builder.Services.AddValidatorsFromAssemblyContaining<Program>();
 builder.Services.AddOptions<MaterialsOptions>().BindConfiguration("Training:Materials");
 // Data Protection keeps the credential signing key's private part encrypted; its key ring lives in the service's database.
-builder.Services.AddDataProtection().SetApplicationName("cro-training");
-builder.Services.AddOptions<KeyManagementOptions>().Configure<NpgsqlDataSource>((options, db) => options.XmlRepository = new DatabaseKeyRing(db));
+builder.PersistDataProtectionKeysToDatabase("cro-training");
 builder.Services.AddSingleton<CredentialKeys>();
 builder.Services.AddCroOpenApi("training", "Szkolenia: program (moduły, efekty uczenia się), materiały, uczestnicy, grupy, zajęcia, obecność, kalendarze, pre-testy i post-testy, wyniki, zaświadczenia (PDF, Open Badges 3.0), eksporty.");
 

@@ -1,3 +1,4 @@
+using Cro.BuildingBlocks.Persistence;
 using Cro.ServiceDefaults;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components.Endpoints;
@@ -12,6 +13,15 @@ using Cro.Web.Training;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
+// Sign-in cookies and form tokens are protected with Data Protection keys. With a database of its own (the AppHost and
+// production give it one) the web keeps them there, so every replica reads what another wrote and a rollout signs
+// no one out; without one (tests of single pages) they stay in memory.
+if (builder.Configuration.GetConnectionString("web") is not null)
+{
+    builder.AddDatabase("web");
+    await builder.MigrateDatabaseAsync("web");
+    builder.PersistDataProtectionKeysToDatabase("cro-web");
+}
 builder.Services.UseChosenLanguageOnly();
 builder.AddWebSignIn();
 builder.Services.AddRazorComponents();

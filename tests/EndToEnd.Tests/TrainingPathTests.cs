@@ -26,8 +26,9 @@ public sealed partial class TrainingPathTests(PlatformFixture platform, BrowserF
         await SignInFlow.SignInAsync(admin, PlatformFixture.AdminEmail, platform.AdminPassword, platform.Authenticator);
         var round = $"Nabór szkoleniowy {Guid.NewGuid():N}"[..28];
         await ApplicationFormTests.CreateOpenRoundAsync(admin, round);
-        var applied = await PublicApplications.ApplyAsync(platform, await PublicApplications.RoundIdAsync(platform, round), "0201022");
-        await admin.GotoAsync($"/administracja/nabory/{await PublicApplications.RoundIdAsync(platform, round)}");
+        var roundId = await PublicApplications.RoundIdAsync(platform, round);
+        var applied = await PublicApplications.ApplyAsync(platform, roundId, "0201022");
+        await admin.GotoAsync($"/administracja/nabory/{roundId}");
         await admin.GetByRole(AriaRole.Row).Filter(new() { HasText = "Bolesławiec" }).GetByRole(AriaRole.Button, new() { Name = "Przyjmij" }).ClickAsync();
         await Assertions.Expect(admin.GetByRole(AriaRole.Status).Filter(new() { HasText = "Zapisano decyzję" })).ToContainTextAsync("przyjęty");
         var participant = await Invitations.AcceptAsync(browser, platform, await Invitations.AcceptLinkAsync(platform, applied.Emails[0]), "bolesławiecka ceramika w kropki");
@@ -105,6 +106,12 @@ public sealed partial class TrainingPathTests(PlatformFixture platform, BrowserF
         await visitor.GetByRole(AriaRole.Button, new() { Name = "Sprawdź" }).ClickAsync();
         await Assertions.Expect(visitor.GetByText($"Zaświadczenie nr {number} jest ważne.")).ToBeVisibleAsync();
         await Accessibility.AssertNoWcagViolationsAsync(visitor);
+
+        // The programme's indicators count her (a woman; the round's targets are 2 women and 1 man) as supported and as having raised her competences.
+        await admin.GotoAsync($"/administracja/wskazniki?nabor={roundId}");
+        await ReloadUntilVisibleAsync(admin, admin.GetByTestId("raised").GetByText("1 z 2 (50%)"));
+        await Assertions.Expect(admin.GetByTestId("supported")).ToContainTextAsync("1 z 2 (50%)");
+        await Accessibility.AssertNoWcagViolationsAsync(admin);
     }
 
     /// <summary>One single-choice question, "Tak" right and "Nie" wrong, in the module's bank.</summary>
@@ -139,6 +146,7 @@ public sealed partial class TrainingPathTests(PlatformFixture platform, BrowserF
     private static async Task<string> TakeTestAsync(IPage page, string start, string answer)
     {
         await page.GetByRole(AriaRole.Button, new() { Name = start }).ClickAsync();
+        await Accessibility.AssertNoWcagViolationsAsync(page);
         await page.GetByLabel(answer, new() { Exact = true }).CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Zapisz odpowiedź" }).ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Zakończ test" }).ClickAsync();

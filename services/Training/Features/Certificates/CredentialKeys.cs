@@ -10,7 +10,7 @@ namespace Cro.Training.Features.Certificates;
 /// The platform's key for signing Open Badges credentials: RSA 3072 with RS256, the algorithm Open Badges 3.0
 /// requires every verifier to support. Created on the first start and stored in the database: the public part
 /// as it is (published as JWKS), the private part only as Data Protection ciphertext (key ring in the same
-/// database, see <see cref="DatabaseKeyRing"/>), so no query, log or export of the table shows it, and no
+/// database, see <see cref="Cro.BuildingBlocks.Persistence.DatabaseKeyRing"/>), so no query, log or export of the table shows it, and no
 /// endpoint ever returns it. Replicas starting together create one key: the first insert wins.
 /// </summary>
 public sealed class CredentialKeys(NpgsqlDataSource db, IDataProtectionProvider protection, TimeProvider time)
