@@ -12,19 +12,28 @@ public sealed record DayCount(DateOnly Day, int Submitted);
 
 public sealed record VoivodeshipIndicator(string Terc, string? Name, int Submitted, int JstAccepted);
 
+/// <summary>GET /api/monitoring/indicators: the programme's people indicators, overall or for one round's teams.</summary>
+public sealed record ProgrammeIndicators(Guid? RoundId, PeopleBySex PeopleSupported, PeopleBySex CompetencesRaised, int JstSupported);
+
 /// <summary>The monitoring service's API, called as the signed-in person (service discovery name "monitoring").</summary>
 public sealed class MonitoringApi(HttpClient http)
 {
-    public async Task<ApiResult<RecruitmentIndicators>> RecruitmentAsync(Guid roundId, CancellationToken ct)
+    public Task<ApiResult<RecruitmentIndicators>> RecruitmentAsync(Guid roundId, CancellationToken ct) =>
+        GetAsync<RecruitmentIndicators>($"/api/monitoring/recruitment?roundId={roundId}", ct);
+
+    public Task<ApiResult<ProgrammeIndicators>> ProgrammeAsync(Guid? roundId, CancellationToken ct) =>
+        GetAsync<ProgrammeIndicators>("/api/monitoring/indicators" + (roundId is { } id ? $"?roundId={id}" : ""), ct);
+
+    private async Task<ApiResult<T>> GetAsync<T>(string url, CancellationToken ct)
     {
         try
         {
-            using var response = await http.GetAsync($"/api/monitoring/recruitment?roundId={roundId}", ct);
-            return await ApiResult<RecruitmentIndicators>.ReadAsync(response, ct);
+            using var response = await http.GetAsync(url, ct);
+            return await ApiResult<T>.ReadAsync(response, ct);
         }
         catch (HttpRequestException)
         {
-            return ApiResult<RecruitmentIndicators>.Failed(Cro.ServiceDefaults.Text.Pick(
+            return ApiResult<T>.Failed(Cro.ServiceDefaults.Text.Pick(
                 "Usługa monitorowania jest chwilowo niedostępna.", "The monitoring service is unavailable at the moment."),
                 System.Net.HttpStatusCode.ServiceUnavailable);
         }
