@@ -79,27 +79,27 @@ public static class CertificatesApi
             : TypedResults.Ok(await Certificates.ViewAsync(transaction, certificate, PublicAddress.Of(configuration, context.Request), ct));
     }
 
-    private static async Task<IResult> PdfAsync(Guid id, HttpContext context, NpgsqlDataSource db, IConfiguration configuration, CancellationToken ct)
-    {
-        await using var connection = await db.OpenConnectionAsync(ct);
-        await using var transaction = await connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, ct);
-        var certificate = await Certificates.OpenAsync(transaction, context.User, id, ct);
-        if (certificate is null)
+    private static Task<IResult> PdfAsync(Guid id, HttpContext context, NpgsqlDataSource db, IConfiguration configuration, CancellationToken ct) =>
+        WithValidCertificateAsync(id, context, db, ct, async (transaction, certificate) =>
         {
-            return Certificates.NotFound();
-        }
-        if (certificate.RevokedAt is not null)
-        {
-            return Certificates.Revoked();
-        }
-        var view = await Certificates.ViewAsync(transaction, certificate, PublicAddress.Of(configuration, context.Request), ct);
-        context.Response.Headers.XContentTypeOptions = "nosniff";
-        context.Response.Headers.CacheControl = "private, no-cache";
-        return Results.File(CertificatePdf.Render(view), "application/pdf", $"zaswiadczenie-{certificate.Number.Replace('/', '-')}.pdf");
-    }
+            var view = await Certificates.ViewAsync(transaction, certificate, PublicAddress.Of(configuration, context.Request), ct);
+            context.Response.Headers.XContentTypeOptions = "nosniff";
+            context.Response.Headers.CacheControl = "private, no-cache";
+            return Results.File(CertificatePdf.Render(view), "application/pdf", $"zaswiadczenie-{certificate.Number.Replace('/', '-')}.pdf");
+        });
 
-    private static async Task<IResult> CredentialAsync(Guid id, HttpContext context, NpgsqlDataSource db, IConfiguration configuration, CredentialKeys keys,
-        CancellationToken ct)
+    private static Task<IResult> CredentialAsync(Guid id, HttpContext context, NpgsqlDataSource db, IConfiguration configuration, CredentialKeys keys,
+        CancellationToken ct) =>
+        WithValidCertificateAsync(id, context, db, ct, async (transaction, certificate) =>
+        {
+            var publicAddress = PublicAddress.Of(configuration, context.Request);
+            var view = await Certificates.ViewAsync(transaction, certificate, publicAddress, ct);
+            return TypedResults.Ok(await OpenBadge.IssueAsync(view, certificate.HolderEmail, publicAddress, keys, ct));
+        });
+
+    /// <summary>Runs <paramref name="handle"/> with a certificate the caller may see and that still stands; else 404, or 409 once revoked.</summary>
+    private static async Task<IResult> WithValidCertificateAsync(Guid id, HttpContext context, NpgsqlDataSource db, CancellationToken ct,
+        Func<NpgsqlTransaction, CertificateRow, Task<IResult>> handle)
     {
         await using var connection = await db.OpenConnectionAsync(ct);
         await using var transaction = await connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, ct);
@@ -112,9 +112,7 @@ public static class CertificatesApi
         {
             return Certificates.Revoked();
         }
-        var publicAddress = PublicAddress.Of(configuration, context.Request);
-        var view = await Certificates.ViewAsync(transaction, certificate, publicAddress, ct);
-        return TypedResults.Ok(await OpenBadge.IssueAsync(view, certificate.HolderEmail, publicAddress, keys, ct));
+        return await handle(transaction, certificate);
     }
 
     private static async Task<IResult> ConsentAsync(Guid id, ConsentRequest request, HttpContext context, NpgsqlDataSource db, IConfiguration configuration,

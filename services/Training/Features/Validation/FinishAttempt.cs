@@ -23,26 +23,17 @@ public static class FinishAttempt
         return api;
     }
 
-    private static async Task<IResult> FinishAsync(Guid id, HttpContext context, NpgsqlDataSource db, TimeProvider time, CancellationToken ct)
-    {
-        var now = time.GetUtcNow();
-        await using var connection = await db.OpenConnectionAsync(ct);
-        await using var transaction = await connection.BeginTransactionAsync(ct);
-        var attempt = await AttemptRow.FindMineAsync(transaction, context.User, id, ct, forUpdate: true);
-        if (attempt is null)
-        {
-            return AttemptRow.NotFound();
-        }
-        if (!attempt.IsFinished)
-        {
-            attempt = await AttemptFinisher.FinishAsync(transaction, attempt, now, ct);
-        }
-        var view = await AttemptViews.ReadAsync(transaction, attempt, now, ct);
-        await transaction.CommitAsync(ct);
-        return TypedResults.Ok(view);
-    }
+    private static Task<IResult> FinishAsync(Guid id, HttpContext context, NpgsqlDataSource db, TimeProvider time, CancellationToken ct) =>
+        ShowAsync(id, context, db, time, finish: true, ct);
 
-    private static async Task<IResult> GetAsync(Guid id, HttpContext context, NpgsqlDataSource db, TimeProvider time, CancellationToken ct)
+    private static Task<IResult> GetAsync(Guid id, HttpContext context, NpgsqlDataSource db, TimeProvider time, CancellationToken ct) =>
+        ShowAsync(id, context, db, time, finish: false, ct);
+
+    /// <summary>
+    /// The caller's attempt as it stands, finished first when <paramref name="finish"/> asks or when its time is up
+    /// (then it is scored with what was saved in time).
+    /// </summary>
+    private static async Task<IResult> ShowAsync(Guid id, HttpContext context, NpgsqlDataSource db, TimeProvider time, bool finish, CancellationToken ct)
     {
         var now = time.GetUtcNow();
         await using var connection = await db.OpenConnectionAsync(ct);
@@ -52,7 +43,7 @@ public static class FinishAttempt
         {
             return AttemptRow.NotFound();
         }
-        if (!attempt.IsFinished && attempt.HasClosed(now))
+        if (!attempt.IsFinished && (finish || attempt.HasClosed(now)))
         {
             attempt = await AttemptFinisher.FinishAsync(transaction, attempt, now, ct);
         }

@@ -30,99 +30,93 @@ public static class StartAttempt
         return api;
     }
 
-    private static async Task<IResult> StartAsync(string code, string kind, HttpContext context, NpgsqlDataSource db, TimeProvider time, CancellationToken ct)
-    {
-        if (!TestKind.All.Contains(kind))
+    private static Task<IResult> StartAsync(string code, string kind, HttpContext context, NpgsqlDataSource db, TimeProvider time, CancellationToken ct) =>
+        WithPlaceAsync(code, kind, context, db, ct, async (transaction, place) =>
         {
-            return UnknownKind();
-        }
-        var now = time.GetUtcNow();
-        await using var connection = await db.OpenConnectionAsync(ct);
-        await using var transaction = await connection.BeginTransactionAsync(ct);
-        await TrainingScope.SetAsync(transaction, context.User, ct);
-        var (place, refusal) = await TestPlace.FindAsync(transaction, Caller.From(context.User), code, ct);
-        if (place is null)
-        {
-            return refusal!;
-        }
-        // The participant's row is locked, so two starts at once (a double click) make one attempt.
-        await connection.ExecuteAsync(new CommandDefinition("SELECT 1 FROM participants WHERE id = @Id FOR UPDATE",
-            new { place.Participant.Id }, transaction, cancellationToken: ct));
-        var attempts = await AttemptsAsync(transaction, place.Participant.Id, code, kind, ct);
-        if (attempts.FirstOrDefault(a => !a.IsFinished) is { } open)
-        {
-            if (!open.HasClosed(now))
+            var connection = transaction.Connection!;
+            var now = time.GetUtcNow();
+            // The participant's row is locked, so two starts at once (a double click) make one attempt.
+            await connection.ExecuteAsync(new CommandDefinition("SELECT 1 FROM participants WHERE id = @Id FOR UPDATE",
+                new { place.Participant.Id }, transaction, cancellationToken: ct));
+            var attempts = await AttemptsAsync(transaction, place.Participant.Id, code, kind, ct);
+            if (attempts.FirstOrDefault(a => !a.IsFinished) is { } open)
             {
-                var resumed = await AttemptViews.ReadAsync(transaction, open, now, ct);
-                await transaction.CommitAsync(ct);
-                return TypedResults.Ok(resumed);
+                if (!open.HasClosed(now))
+                {
+                    var resumed = await AttemptViews.ReadAsync(transaction, open, now, ct);
+                    await transaction.CommitAsync(ct);
+                    return TypedResults.Ok(resumed);
+                }
+                await AttemptFinisher.FinishAsync(transaction, open, now, ct);
             }
-            await AttemptFinisher.FinishAsync(transaction, open, now, ct);
-        }
-        if (attempts.Count >= TestKind.MaxAttempts(kind))
-        {
+            if (attempts.Count >= TestKind.MaxAttempts(kind))
+            {
+                await transaction.CommitAsync(ct);
+                return Problems.Conflict("Nie ma już podejść do tego testu.", "No attempt at this test is left.",
+                    kind == TestKind.Pre ? "Pre-test rozwiązuje się raz." : "Post-test można rozwiązać najwyżej dwa razy; liczy się lepszy wynik.",
+                    kind == TestKind.Pre ? "The pre-test is taken once." : "The post-test may be taken at most twice; the better score counts.");
+            }
+            if (place.ClosedRefusal(kind, now) is { } closed)
+            {
+                await transaction.CommitAsync(ct);
+                return closed;
+            }
+            var bank = await QuestionStore.ReadAsync(connection, transaction, code, null, ct);
+            if (bank.Count == 0)
+            {
+                await transaction.CommitAsync(ct);
+                return Problems.Conflict("Test nie jest jeszcze gotowy.", "The test is not ready yet.",
+                    $"Moduł {code} nie ma jeszcze pytań.", $"Module {code} has no questions yet.");
+            }
+            var limit = (await QuestionStore.LimitsAsync(connection, transaction, code, ct)).For(kind);
+            var id = Guid.CreateVersion7();
+            await connection.ExecuteAsync(new CommandDefinition("""
+                INSERT INTO attempts (id, participant_id, jst_terc, cohort_id, module_code, kind, number, questions, started_at, closes_at)
+                VALUES (@id, @participantId, @jstTerc, @CohortId, @code, @kind, @number, @questions::jsonb, @now, @closesAt)
+                """, new
+            {
+                id, participantId = place.Participant.Id, jstTerc = place.Participant.JstTerc, place.CohortId, code, kind, number = attempts.Count + 1,
+                questions = System.Text.Json.JsonSerializer.Serialize(Shuffle(bank), AttemptRow.Json), now = now.ToUniversalTime(),
+                closesAt = ClosesAt(kind, limit, place, now)?.ToUniversalTime(),
+            }, transaction, cancellationToken: ct));
+            var attempt = (await AttemptsAsync(transaction, place.Participant.Id, code, kind, ct)).Single(a => a.Id == id);
+            var view = await AttemptViews.ReadAsync(transaction, attempt, now, ct);
             await transaction.CommitAsync(ct);
-            return Problems.Conflict("Nie ma już podejść do tego testu.", "No attempt at this test is left.",
-                kind == TestKind.Pre ? "Pre-test rozwiązuje się raz." : "Post-test można rozwiązać najwyżej dwa razy; liczy się lepszy wynik.",
-                kind == TestKind.Pre ? "The pre-test is taken once." : "The post-test may be taken at most twice; the better score counts.");
-        }
-        if (place.ClosedRefusal(kind, now) is { } closed)
-        {
-            await transaction.CommitAsync(ct);
-            return closed;
-        }
-        var bank = await QuestionStore.ReadAsync(connection, transaction, code, null, ct);
-        if (bank.Count == 0)
-        {
-            await transaction.CommitAsync(ct);
-            return Problems.Conflict("Test nie jest jeszcze gotowy.", "The test is not ready yet.",
-                $"Moduł {code} nie ma jeszcze pytań.", $"Module {code} has no questions yet.");
-        }
-        var limit = (await QuestionStore.LimitsAsync(connection, transaction, code, ct)).For(kind);
-        var id = Guid.CreateVersion7();
-        await connection.ExecuteAsync(new CommandDefinition("""
-            INSERT INTO attempts (id, participant_id, jst_terc, cohort_id, module_code, kind, number, questions, started_at, closes_at)
-            VALUES (@id, @participantId, @jstTerc, @CohortId, @code, @kind, @number, @questions::jsonb, @now, @closesAt)
-            """, new
-        {
-            id, participantId = place.Participant.Id, jstTerc = place.Participant.JstTerc, place.CohortId, code, kind, number = attempts.Count + 1,
-            questions = System.Text.Json.JsonSerializer.Serialize(Shuffle(bank), AttemptRow.Json), now = now.ToUniversalTime(),
-            closesAt = ClosesAt(kind, limit, place, now)?.ToUniversalTime(),
-        }, transaction, cancellationToken: ct));
-        var attempt = (await AttemptsAsync(transaction, place.Participant.Id, code, kind, ct)).Single(a => a.Id == id);
-        var view = await AttemptViews.ReadAsync(transaction, attempt, now, ct);
-        await transaction.CommitAsync(ct);
-        return TypedResults.Created($"/api/training/attempts/{id}", view);
-    }
+            return TypedResults.Created($"/api/training/attempts/{id}", view);
+        });
 
-    private static async Task<IResult> CurrentAsync(string code, string kind, HttpContext context, NpgsqlDataSource db, TimeProvider time, CancellationToken ct)
+    private static Task<IResult> CurrentAsync(string code, string kind, HttpContext context, NpgsqlDataSource db, TimeProvider time, CancellationToken ct) =>
+        WithPlaceAsync(code, kind, context, db, ct, async (transaction, place) =>
+        {
+            var now = time.GetUtcNow();
+            var open = (await AttemptsAsync(transaction, place.Participant.Id, code, kind, ct, forUpdate: true)).FirstOrDefault(a => !a.IsFinished);
+            if (open is null)
+            {
+                return ProblemDetailsDefaults.NotFound("Nie masz tego testu w toku.", "You have no attempt at this test in progress.");
+            }
+            if (open.HasClosed(now))
+            {
+                // Time is up: the attempt is scored with what was saved in time, and shown finished.
+                open = await AttemptFinisher.FinishAsync(transaction, open, now, ct);
+            }
+            var view = await AttemptViews.ReadAsync(transaction, open, now, ct);
+            await transaction.CommitAsync(ct);
+            return TypedResults.Ok(view);
+        });
+
+    /// <summary>Runs <paramref name="handle"/> for the caller's place in the module's test, in a transaction under their scope, or answers why there is none.</summary>
+    private static async Task<IResult> WithPlaceAsync(string code, string kind, HttpContext context, NpgsqlDataSource db, CancellationToken ct,
+        Func<NpgsqlTransaction, TestPlace, Task<IResult>> handle)
     {
         if (!TestKind.All.Contains(kind))
         {
             return UnknownKind();
         }
-        var now = time.GetUtcNow();
         await using var connection = await db.OpenConnectionAsync(ct);
         await using var transaction = await connection.BeginTransactionAsync(ct);
         await TrainingScope.SetAsync(transaction, context.User, ct);
         var (place, refusal) = await TestPlace.FindAsync(transaction, Caller.From(context.User), code, ct);
-        if (place is null)
-        {
-            return refusal!;
-        }
-        var open = (await AttemptsAsync(transaction, place.Participant.Id, code, kind, ct, forUpdate: true)).FirstOrDefault(a => !a.IsFinished);
-        if (open is null)
-        {
-            return ProblemDetailsDefaults.NotFound("Nie masz tego testu w toku.", "You have no attempt at this test in progress.");
-        }
-        if (open.HasClosed(now))
-        {
-            // Time is up: the attempt is scored with what was saved in time, and shown finished.
-            open = await AttemptFinisher.FinishAsync(transaction, open, now, ct);
-        }
-        var view = await AttemptViews.ReadAsync(transaction, open, now, ct);
-        await transaction.CommitAsync(ct);
-        return TypedResults.Ok(view);
+        return place is null ? refusal! : await handle(transaction, place);
     }
 
     private static async Task<IReadOnlyList<AttemptRow>> AttemptsAsync(NpgsqlTransaction transaction, Guid participantId, string moduleCode, string kind,
