@@ -16,6 +16,20 @@ public sealed record ApiResult<T>(T? Value, FormErrors Errors, HttpStatusCode St
             ? new(response.StatusCode == HttpStatusCode.NoContent ? default : await response.Content.ReadFromJsonAsync<T>(ct), new FormErrors(), response.StatusCode)
             : new(default, await FormErrors.FromResponseAsync(response, ct), response.StatusCode);
 
+    /// <summary>Sends a request and reads its answer; a service that cannot be reached answers <paramref name="unavailable"/>.</summary>
+    public static async Task<ApiResult<T>> SendAsync(Func<Task<HttpResponseMessage>> send, string unavailable, CancellationToken ct)
+    {
+        try
+        {
+            using var response = await send();
+            return await ReadAsync(response, ct);
+        }
+        catch (HttpRequestException)
+        {
+            return Failed(unavailable, HttpStatusCode.ServiceUnavailable);
+        }
+    }
+
     /// <summary>An answer that never came (the service could not be reached), with the message to show.</summary>
     public static ApiResult<T> Failed(string message, HttpStatusCode status) => new(default, new FormErrors().AddGeneral(message), status);
 }

@@ -24,18 +24,6 @@ public sealed class MonitoringApi(HttpClient http)
     public Task<ApiResult<ProgrammeIndicators>> ProgrammeAsync(Guid? roundId, CancellationToken ct) =>
         GetAsync<ProgrammeIndicators>("/api/monitoring/indicators" + (roundId is { } id ? $"?roundId={id}" : ""), ct);
 
-    private async Task<ApiResult<T>> GetAsync<T>(string url, CancellationToken ct)
-    {
-        try
-        {
-            using var response = await http.GetAsync(url, ct);
-            return await ApiResult<T>.ReadAsync(response, ct);
-        }
-        catch (HttpRequestException)
-        {
-            return ApiResult<T>.Failed(Cro.ServiceDefaults.Text.Pick(
-                "Usługa monitorowania jest chwilowo niedostępna.", "The monitoring service is unavailable at the moment."),
-                System.Net.HttpStatusCode.ServiceUnavailable);
-        }
-    }
+    private Task<ApiResult<T>> GetAsync<T>(string url, CancellationToken ct) => ApiResult<T>.SendAsync(() => http.GetAsync(url, ct),
+        Cro.ServiceDefaults.Text.Pick("Usługa monitorowania jest chwilowo niedostępna.", "The monitoring service is unavailable at the moment."), ct);
 }

@@ -48,21 +48,13 @@ public sealed class ApplicationsClient(HttpClient http)
         using (request)
         {
             request.Headers.AcceptLanguage.ParseAdd(CultureInfo.CurrentUICulture.TwoLetterISOLanguageName);
-            try
-            {
-                using var response = await http.SendAsync(request, ct);
-                return await ApiResult<T>.ReadAsync(response, ct);
-            }
-            catch (HttpRequestException)
-            {
-                return Unavailable<T>();
-            }
+            return await ApiResult<T>.SendAsync(() => http.SendAsync(request, ct), Unavailable, ct);
         }
     }
 
-    internal static ApiResult<T> Unavailable<T>() => ApiResult<T>.Failed(Text.Pick(
+    internal static string Unavailable => Text.Pick(
         "Usługa naboru jest chwilowo niedostępna. Nic nie zostało zapisane; spróbuj ponownie za chwilę.",
-        "The recruitment service is unavailable at the moment. Nothing was saved; try again in a moment."), HttpStatusCode.ServiceUnavailable);
+        "The recruitment service is unavailable at the moment. Nothing was saved; try again in a moment.");
 }
 
 /// <summary>The recruitment service as the signed-in operator calls it, with their access token.</summary>
@@ -127,7 +119,7 @@ public sealed class RecruitmentApi(HttpClient http)
         }
         catch (HttpRequestException)
         {
-            return ApplicationsClient.Unavailable<MarginalisationReport>();
+            return ApiResult<MarginalisationReport>.Failed(ApplicationsClient.Unavailable, HttpStatusCode.ServiceUnavailable);
         }
     }
 
@@ -141,16 +133,6 @@ public sealed class RecruitmentApi(HttpClient http)
 
     private Task<ApiResult<T>> GetAsync<T>(string url, CancellationToken ct) => SendAsync<T>(() => http.GetAsync(url, ct), ct);
 
-    private static async Task<ApiResult<T>> SendAsync<T>(Func<Task<HttpResponseMessage>> send, CancellationToken ct)
-    {
-        try
-        {
-            using var response = await send();
-            return await ApiResult<T>.ReadAsync(response, ct);
-        }
-        catch (HttpRequestException)
-        {
-            return ApplicationsClient.Unavailable<T>();
-        }
-    }
+    private static Task<ApiResult<T>> SendAsync<T>(Func<Task<HttpResponseMessage>> send, CancellationToken ct) =>
+        ApiResult<T>.SendAsync(send, ApplicationsClient.Unavailable, ct);
 }

@@ -82,20 +82,10 @@ public sealed partial class TrainingApi(HttpClient http)
     private Task<HttpResponseMessage> DownloadAsync(string url, CancellationToken ct) =>
         http.GetAsync(url, HttpCompletionOption.ResponseHeadersRead, ct);
 
-    private static async Task<ApiResult<T>> SendAsync<T>(Func<Task<HttpResponseMessage>> send, CancellationToken ct)
-    {
-        try
-        {
-            using var response = await send();
-            return await ApiResult<T>.ReadAsync(response, ct);
-        }
-        catch (HttpRequestException)
-        {
-            return Unavailable<T>();
-        }
-    }
+    private static Task<ApiResult<T>> SendAsync<T>(Func<Task<HttpResponseMessage>> send, CancellationToken ct) =>
+        ApiResult<T>.SendAsync(send, Unavailable, ct);
 
-    internal static ApiResult<T> Unavailable<T>() => ApiResult<T>.Failed(Text.Pick(
+    private static string Unavailable => Text.Pick(
         "Usługa szkoleń jest chwilowo niedostępna. Nic nie zostało zapisane; spróbuj ponownie za chwilę.",
-        "The training service is unavailable at the moment. Nothing was saved; try again in a moment."), HttpStatusCode.ServiceUnavailable);
+        "The training service is unavailable at the moment. Nothing was saved; try again in a moment.");
 }
