@@ -56,6 +56,11 @@ public static class WebSignIn
                 oidc.NonceCookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
                 // The identity token carries the person's claims; keep them on the cookie's identity.
                 oidc.ClaimActions.MapAll();
+                // Where identity is reachable directly (service discovery's address), server-to-server calls go there.
+                if (identity["Issuer"] is { } issuer && builder.Configuration["services:identity:http:0"] is { } internalAddress)
+                {
+                    oidc.BackchannelHttpHandler = new IdentityBackchannel(new Uri(issuer), new Uri(internalAddress), new SocketsHttpHandler());
+                }
             });
         builder.Services.AddHttpClient(AccessTokenRefresh.HttpClientName, http => http.BaseAddress = new Uri("http://identity"));
         // Web and identity share one origin: their antiforgery cookies need names of their own.
