@@ -19,7 +19,7 @@ namespace Cro.Identity.Features.PersonalData;
 /// </summary>
 public static class Erasure
 {
-    public const string ErasedName = "Osoba usunięta";
+    public const string ErasedName = ErasedPerson.Name;
 
     public sealed record Request(string? Reason);
 

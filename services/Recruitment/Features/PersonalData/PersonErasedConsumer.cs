@@ -1,3 +1,4 @@
+using Cro.ServiceDefaults;
 using Cro.BuildingBlocks.Messaging;
 using Cro.BuildingBlocks.Persistence;
 using Cro.Contracts;
@@ -14,7 +15,7 @@ namespace Cro.Recruitment.Features.PersonalData;
 /// </summary>
 public sealed class PersonErasedConsumer(NpgsqlDataSource dataSource) : InboxConsumer<PersonErased>(dataSource)
 {
-    public const string ErasedName = "Osoba usunięta";
+    public const string ErasedName = ErasedPerson.Name;
 
     protected override async Task HandleAsync(PersonErased message, NpgsqlTransaction transaction, CancellationToken ct)
     {
