@@ -35,7 +35,7 @@ started=$(date +%s)
     gateway, API reference http://localhost:5080/api/docs
     Aspire dashboard       http://localhost:15080
     e-mail sent (smtp4dev) http://localhost:5081
-    RabbitMQ management    http://localhost:55673  (user cro; password in .data/secrets.json, local mode)
+    RabbitMQ management    http://localhost:24673  (user cro; password in .data/secrets.json, local mode)
     first administrator    admin@cro.local, password "admin" in .data/secrets.json
   Stop with Ctrl+C.
 

@@ -40,7 +40,9 @@ var training = Api<Projects.Training>("training");
 // Notifications validates tokens for its API (WithReference, which does not wait: identity waits for it below).
 var notifications = Api<Projects.Notifications>("notifications")
     .WithEnvironment("ConnectionStrings__smtp", builder.AddMailServer())
-    .WithEnvironment("Mail__From", builder.Configuration["Mail:From"]);
+    .WithEnvironment("Mail__From", builder.Configuration["Mail:From"])
+    .WithEnvironment("Contact__Email", builder.Configuration["Contact:Email"])
+    .WithEnvironment("Contact__Phone", builder.Configuration["Contact:Phone"]);
 
 // RabbitMQ drops an event published before any queue is bound to its exchange. Consumers declare their
 // queues when they start, so on a first start publishers wait for their consumers; afterwards the durable
@@ -53,6 +55,9 @@ identity.WaitFor(notifications);
 var web = databases.Add(builder.AddProject<Projects.Web>("web"), "web")
     .WithEnvironment("Identity__Issuer", issuer)
     .WithEnvironment("Identity__WebClient__Secret", webClientSecret)
+    // The programme's helpdesk, shown in the footer (and in mails, by notifications).
+    .WithEnvironment("Contact__Email", builder.Configuration["Contact:Email"])
+    .WithEnvironment("Contact__Phone", builder.Configuration["Contact:Phone"])
     .WithReference(identity)
     .WithReference(recruitment).WaitFor(recruitment)
     .WithReference(monitoring)

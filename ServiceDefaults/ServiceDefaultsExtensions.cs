@@ -10,6 +10,7 @@ using System.Text.Unicode;
 using Microsoft.Extensions.WebEncoders;
 using FluentValidation;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Http.Resilience;
 
 namespace Cro.ServiceDefaults;
@@ -33,6 +34,8 @@ public static class ServiceDefaultsExtensions
             http.AddServiceDiscovery();
         });
 
+        // No "Server: Kestrel": what runs behind the site is nobody's business (the gateway strips it too).
+        builder.Services.Configure<KestrelServerOptions>(options => options.AddServerHeader = false);
         // One clock for every service; tests replace it to move time.
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddCroProblemDetails();

@@ -14,6 +14,7 @@ builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = 
 
 var app = builder.Build();
 app.UseForwardedHeaders();
+app.UseSecurityHeaders();
 app.UseCorrelationId();
 app.UseServiceDefaults();
 app.UseRequestSizeLimit();

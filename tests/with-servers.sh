@@ -16,10 +16,30 @@ cleanup() {
 }
 trap cleanup EXIT
 
-# Ports of their own, so a running platform (55432, 55672) is left alone.
-pg_port=${CRO_TEST_POSTGRES_PORT:-56432}
-amqp_port=${CRO_TEST_RABBITMQ_PORT:-56672}
-management_port=$((amqp_port + 1))
+# Ports of their own, so a running platform is left alone, and outside Linux's ephemeral range
+# (net.ipv4.ip_local_port_range, 32768-60999 by default), where any outgoing connection may be holding
+# one for a while. A preferred port that is taken (a second run, a server left over) is skipped.
+# CRO_TEST_POSTGRES_PORT and CRO_TEST_RABBITMQ_PORT name other preferred ports.
+read -r ephemeral_low ephemeral_high < /proc/sys/net/ipv4/ip_local_port_range 2>/dev/null || { ephemeral_low=32768; ephemeral_high=60999; }
+chosen=()
+free_port() {
+  local port=$1
+  while [ "$port" -le 65535 ]; do
+    if { [ "$port" -lt "$ephemeral_low" ] || [ "$port" -gt "$ephemeral_high" ]; } \
+      && [[ " ${chosen[*]} " != *" $port "* ]] \
+      && ! (echo >"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+      echo "$port"
+      return 0
+    fi
+    port=$((port + 1))
+  done
+  echo "No free port from $1 up outside the ephemeral range $ephemeral_low-$ephemeral_high." >&2
+  exit 1
+}
+pg_port=$(free_port "${CRO_TEST_POSTGRES_PORT:-61432}"); chosen+=("$pg_port")
+amqp_port=$(free_port "${CRO_TEST_RABBITMQ_PORT:-61672}"); chosen+=("$amqp_port")
+management_port=$(free_port $((amqp_port + 1))); chosen+=("$management_port")
+distribution_port=$(free_port $((management_port + 1)))
 pg_password=$(head -c 18 /dev/urandom | base64 | tr -dc 'A-Za-z0-9')
 rabbit_password=$(head -c 18 /dev/urandom | base64 | tr -dc 'A-Za-z0-9')
 
@@ -27,7 +47,7 @@ POSTGRES_PASSWORD=$pg_password "$root/deploy/local/postgres.sh" "$work/postgres"
   -c fsync=off -c synchronous_commit=off -c full_page_writes=off >"$work/postgres.log" 2>&1 &
 pids+=($!)
 RABBITMQ_DEFAULT_USER=cro RABBITMQ_DEFAULT_PASS=$rabbit_password \
-  "$root/deploy/local/rabbitmq.sh" "$work/rabbitmq" "$amqp_port" "$management_port" >"$work/rabbitmq.log" 2>&1 &
+  "$root/deploy/local/rabbitmq.sh" "$work/rabbitmq" "$amqp_port" "$management_port" "$distribution_port" >"$work/rabbitmq.log" 2>&1 &
 pids+=($!)
 
 wait_for_port() {

@@ -52,9 +52,11 @@ public static class ServersExtensions
     private static Servers AddLocalServers(IDistributedApplicationBuilder builder, LocalSecrets secrets, string repositoryRoot, string dataDirectory)
     {
         var config = builder.Configuration;
-        var postgresPort = config.GetValue("Infrastructure:PostgresPort", 55432);
-        var amqpPort = config.GetValue("Infrastructure:RabbitMqPort", 55672);
-        var managementPort = config.GetValue("Infrastructure:RabbitMqManagementPort", 55673);
+        // Below Linux's ephemeral range (32768-60999), so no outgoing connection can be holding them.
+        var postgresPort = config.GetValue("Infrastructure:PostgresPort", 24432);
+        var amqpPort = config.GetValue("Infrastructure:RabbitMqPort", 24672);
+        var managementPort = config.GetValue("Infrastructure:RabbitMqManagementPort", 24673);
+        var distributionPort = config.GetValue("Infrastructure:RabbitMqDistributionPort", 24674);
         var scripts = Path.Combine(repositoryRoot, "deploy", "local");
 
         var postgresPassword = builder.AddParameter("postgres-password", secrets.Get("postgres"), secret: true);
@@ -96,7 +98,7 @@ public static class ServersExtensions
         });
         var rabbit = builder.AddResource(new LocalServerResource("rabbitmq", "/bin/bash", repositoryRoot,
                 ReferenceExpression.Create($"amqp://{rabbitUser}:{rabbitPassword.Resource}@127.0.0.1:{amqpPort.ToString()}/")))
-            .WithArgs(Path.Combine(scripts, "rabbitmq.sh"), Path.Combine(dataDirectory, "rabbitmq"), amqpPort.ToString(), managementPort.ToString())
+            .WithArgs(Path.Combine(scripts, "rabbitmq.sh"), Path.Combine(dataDirectory, "rabbitmq"), amqpPort.ToString(), managementPort.ToString(), distributionPort.ToString())
             .WithEnvironment("RABBITMQ_DEFAULT_USER", rabbitUser)
             .WithEnvironment("RABBITMQ_DEFAULT_PASS", rabbitPassword)
             .WithEndpoint(name: "amqp", port: amqpPort, targetPort: amqpPort, isProxied: false)

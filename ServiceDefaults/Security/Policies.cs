@@ -39,11 +39,10 @@ public static class Policies
             .AddPolicy(TrainerOrOperator, p => p.RequireClaim(CroClaims.Role, Roles.Trainer, Roles.Operator, Roles.Admin));
         foreach (var scope in Scopes.Partner)
         {
-            builder.AddPolicy(PartnerOrOperator(scope), p => p.RequireAssertion(context =>
-                context.User.GrantedScopes().Contains(scope)
-                || context.User.HasClaim(CroClaims.Role, Roles.Operator)
-                || context.User.HasClaim(CroClaims.Role, Roles.Admin)));
+            builder.AddPolicy(PartnerOrOperator(scope), p => p.AddRequirements(new PartnerScopeRequirement(scope)));
         }
+        services.AddSingleton<IAuthorizationHandler, PartnerScopeHandler>();
+        services.AddSingleton<IAuthorizationMiddlewareResultHandler, ApiAuthorizationProblems>();
         return services;
     }
 }

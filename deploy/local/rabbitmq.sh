@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # Runs a RabbitMQ node in the foreground, loopback only, with the management UI.
-#   RABBITMQ_DEFAULT_USER=... RABBITMQ_DEFAULT_PASS=... rabbitmq.sh DATA_DIR AMQP_PORT MANAGEMENT_PORT
+#   RABBITMQ_DEFAULT_USER=... RABBITMQ_DEFAULT_PASS=... rabbitmq.sh DATA_DIR AMQP_PORT MANAGEMENT_PORT [DISTRIBUTION_PORT]
 # Used by the AppHost (local mode) and by the test script. Every setting comes from this
 # script's environment and files under DATA_DIR, never from the machine's /etc/rabbitmq.
 set -euo pipefail
-data_dir=$(realpath -m "$1"); amqp_port=$2; management_port=$3
+data_dir=$(realpath -m "$1"); amqp_port=$2; management_port=$3; dist_port=${4:-$((management_port + 1))}
 user=${RABBITMQ_DEFAULT_USER:?RABBITMQ_DEFAULT_USER must be set}
 password=${RABBITMQ_DEFAULT_PASS:?RABBITMQ_DEFAULT_PASS must be set}
 
@@ -15,13 +15,12 @@ if [ ! -x "$server" ]; then
 fi
 mkdir -p "$data_dir/mnesia" "$data_dir/log"
 
-# The node's name and its distribution port are derived from the AMQP port, so several nodes
-# (the platform's and a test run's) live side by side.
+# The node's name is derived from the AMQP port and the distribution (Erlang) port is given, so several
+# nodes (the platform's and a test run's) live side by side.
 export HOME="$data_dir"
 export RABBITMQ_NODENAME="cro$amqp_port@localhost"
 export RABBITMQ_NODE_IP_ADDRESS=127.0.0.1
 export RABBITMQ_NODE_PORT="$amqp_port"
-dist_port=$((amqp_port + 20000)); [ $dist_port -le 65535 ] || dist_port=$((amqp_port - 20000))
 export RABBITMQ_DIST_PORT=$dist_port
 export ERL_CRASH_DUMP="$data_dir/log/erl_crash.dump"
 export RABBITMQ_MNESIA_BASE="$data_dir/mnesia"

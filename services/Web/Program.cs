@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components.Endpoints;
 using Cro.Web;
 using Cro.Web.Account;
+using Cro.Web.Api;
 using Cro.Web.Administration;
 using Cro.Web.Components;
 using Cro.Web.Monitoring;
@@ -25,6 +26,10 @@ if (builder.Configuration.GetConnectionString("web") is not null)
 builder.Services.UseChosenLanguageOnly();
 builder.AddWebSignIn();
 builder.Services.AddRazorComponents();
+builder.Services.AddSingleton(Cro.Web.Site.SiteSettings.From(builder.Configuration));
+builder.Services.AddTransient<PageStatusFromApi>();
+// Every service call a page makes: a refusal or absence it shows makes the page answer 403 or 404.
+builder.Services.ConfigureHttpClientDefaults(http => http.AddHttpMessageHandler<PageStatusFromApi>());
 builder.Services.AddMemoryCache();
 builder.Services.AddHttpClient<RegistryClient>(http => http.BaseAddress = new Uri("http://recruitment"));
 builder.Services.AddHttpClient<ApplicationsClient>(http => http.BaseAddress = new Uri("http://recruitment"));
@@ -43,6 +48,8 @@ builder.Services.AddHttpClient<TrainingApi>(http => http.BaseAddress = new Uri("
 
 var app = builder.Build();
 app.UseServiceDefaults();
+// An address that answers an error without a page of its own gets the site's page for it, in Polish, with its status.
+app.UseStatusCodePagesWithReExecute("/blad/{0}", createScopeForStatusCodePages: true);
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseAntiforgery();

@@ -33,7 +33,9 @@ public sealed class BrowserFixture : IAsyncLifetime
             BaseURL = baseAddress.ToString(),
             JavaScriptEnabled = javaScriptEnabled,
         });
-        return await context.NewPageAsync();
+        var page = await context.NewPageAsync();
+        ContentSecurityPolicy.Watch(page);
+        return page;
     }
 
     public async ValueTask DisposeAsync()

@@ -102,6 +102,44 @@ public sealed class GatewayTests(PlatformFixture platform)
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }
 
+    [Theory]
+    [InlineData("/", "text/html")]
+    [InlineData("/nie-ma-takiej-strony", "text/html")]
+    [InlineData("/api/recruitment/jst?q=gdansk", "application/json")]
+    [InlineData("/api/recruitment/jst?limit=abc", "application/problem+json")]
+    [InlineData("/api/nothing-here/items", "application/problem+json")]
+    [InlineData("/app.css", "text/css")]
+    [InlineData("/img/fundusze-europejskie.svg", "image/svg+xml")]
+    public async Task Pages_apis_errors_and_files_carry_the_security_headers_and_no_server_name(string url, string type)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, url);
+        // As the ingress says of a browser's HTTPS request (the gateway trusts it from loopback).
+        request.Headers.Add("X-Forwarded-Proto", "https");
+        var response = await _gateway.SendAsync(request, Ct);
+
+        Assert.Equal(type, response.Content.Headers.ContentType?.MediaType);
+        string Header(string name) => response.Headers.TryGetValues(name, out var values) ? values.Single() : "";
+        Assert.Equal("nosniff", Header("X-Content-Type-Options"));
+        Assert.Equal("DENY", Header("X-Frame-Options"));
+        Assert.Equal("strict-origin-when-cross-origin", Header("Referrer-Policy"));
+        Assert.Contains("camera=()", Header("Permissions-Policy"));
+        Assert.StartsWith("max-age=", Header("Strict-Transport-Security"));
+        var policy = Header("Content-Security-Policy");
+        Assert.Contains("frame-ancestors 'none'", policy);
+        Assert.DoesNotContain("unsafe-inline", policy);
+        Assert.DoesNotContain("unsafe-eval", policy);
+        Assert.False(response.Headers.Contains("Server"), "the server's name is not announced");
+    }
+
+    [Fact]
+    public async Task Plain_http_gets_no_strict_transport_security()
+    {
+        var response = await _gateway.GetAsync("/", Ct);
+
+        Assert.False(response.Headers.Contains("Strict-Transport-Security"));
+        Assert.Contains("script-src 'self'", response.Headers.GetValues("Content-Security-Policy").Single());
+    }
+
     [Fact]
     public async Task Correlation_id_is_kept_when_given_and_created_when_not()
     {

@@ -43,8 +43,9 @@ public sealed class PlatformFixture : IAsyncLifetime
             $"--Infrastructure:Mode={Environment.GetEnvironmentVariable("CRO_TEST_INFRA") ?? "local"}",
             $"--Infrastructure:DataDirectory={_dataDirectory}",
             $"--Infrastructure:PostgresPort={FreePort()}",
-            $"--Infrastructure:RabbitMqPort={FreePort(maximum: 45000)}",
+            $"--Infrastructure:RabbitMqPort={FreePort()}",
             $"--Infrastructure:RabbitMqManagementPort={FreePort()}",
+            $"--Infrastructure:RabbitMqDistributionPort={FreePort()}",
             $"--Gateway:Port={FreePort()}",
             $"--Mail:Smtp={Mail.ConnectionString}",
             // Access tokens a little over the web's one-minute refresh margin: sessions refresh them within seconds.
@@ -75,18 +76,11 @@ public sealed class PlatformFixture : IAsyncLifetime
         }
     }
 
-    /// <summary>A free loopback port; RabbitMQ's distribution port is the AMQP port + 20000, so that one stays low.</summary>
-    private static int FreePort(int maximum = 65535)
+    /// <summary>A loopback port the system hands out free now.</summary>
+    private static int FreePort()
     {
-        while (true)
-        {
-            using var listener = new TcpListener(IPAddress.Loopback, 0);
-            listener.Start();
-            var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-            if (port <= maximum)
-            {
-                return port;
-            }
-        }
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

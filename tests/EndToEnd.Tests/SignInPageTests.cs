@@ -6,9 +6,12 @@ namespace Cro.EndToEnd.Tests;
 public sealed class SignInPageTests(PlatformFixture platform, BrowserFixture browser)
 {
     [Fact]
-    public async Task Administrator_signs_in_sees_their_account_and_signs_out()
+    public async Task Administrator_signs_in_sees_their_account_and_signs_out_without_leaving_the_public_origin()
     {
         var page = await browser.NewPageAsync(platform.GatewayAddress);
+        // Every address the browser is sent to (sign-in, two-factor, callback, sign-out) is the gateway's.
+        var origins = new HashSet<string>();
+        page.Request += (_, request) => origins.Add(new Uri(request.Url).GetLeftPart(UriPartial.Authority));
         await page.GotoAsync("/wyszukaj-jst");
 
         await SignInFlow.InTurnAsync(async () =>
@@ -36,6 +39,7 @@ public sealed class SignInPageTests(PlatformFixture platform, BrowserFixture bro
         await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Zaloguj się" })).ToBeVisibleAsync();
         await page.GotoAsync("/moje-konto");
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Logowanie");
+        Assert.Equal([platform.GatewayAddress.GetLeftPart(UriPartial.Authority)], origins);
     }
 
     [Fact]

@@ -37,6 +37,23 @@ public sealed class PartnerClientTests(IdentityService identity) : IClassFixture
     }
 
     [Fact]
+    public async Task Partner_asking_for_no_scope_gets_every_scope_it_was_granted()
+    {
+        var client = await CreateClientAsync(await identity.AdminApiAsync(Ct), "recruitment.read", "indicators.read");
+
+        var (status, body) = await OidcFlows.TokenResponseAsync(identity.Factory.CreateClient(), new()
+        {
+            ["grant_type"] = "client_credentials",
+            ["client_id"] = client.ClientId,
+            ["client_secret"] = client.ClientSecret,
+        }, Ct);
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        var jwt = new JwtSecurityTokenHandler().ReadJwtToken(body.GetProperty("access_token").GetString());
+        Assert.Equal(["indicators.read", "recruitment.read"], jwt.Claims.Where(c => c.Type == "scope").Select(c => c.Value).Order());
+    }
+
+    [Fact]
     public async Task Partner_asking_for_a_scope_it_was_not_granted_is_refused()
     {
         var client = await CreateClientAsync(await identity.AdminApiAsync(Ct), "recruitment.read");

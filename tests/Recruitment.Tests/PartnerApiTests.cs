@@ -6,6 +6,7 @@ using Cro.Recruitment.Features.Partner;
 using Cro.Recruitment.Features.Rounds;
 using Cro.Tests.Infrastructure;
 using Dapper;
+using Microsoft.AspNetCore.Mvc;
 using Npgsql;
 
 namespace Cro.Recruitment.Tests;
@@ -67,5 +68,9 @@ public sealed class PartnerApiTests(RecruitmentService service) : IClassFixture<
         Assert.Equal(HttpStatusCode.Forbidden, withoutRead.StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, withoutWrite.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, invalid.StatusCode);
+        // A refusal names the scope the token lacks.
+        var refusal = await withoutRead.Content.ReadFromJsonAsync<ProblemDetails>(Ct);
+        Assert.Equal(403, refusal!.Status);
+        Assert.Contains("„recruitment.read”", refusal.Detail);
     }
 }

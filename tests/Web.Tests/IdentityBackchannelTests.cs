@@ -8,10 +8,13 @@ public sealed class IdentityBackchannelTests
     private sealed class Recorder : HttpMessageHandler
     {
         public List<Uri> Sent { get; } = [];
+        public List<(string? Host, string? Scheme)> Named { get; } = [];
 
         protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
             Sent.Add(request.RequestUri!);
+            Named.Add((request.Headers.Host,
+                request.Headers.TryGetValues("X-Forwarded-Proto", out var schemes) ? schemes.Single() : null));
             return Task.FromResult(new HttpResponseMessage(System.Net.HttpStatusCode.OK));
         }
     }
@@ -28,5 +31,7 @@ public sealed class IdentityBackchannelTests
 
         Assert.Equal(["http://identity:8080/connect/token?x=1", "http://identity:8080/.well-known/openid-configuration", "https://elsewhere.example.org/keys"],
             recorder.Sent.Select(u => u.ToString()));
+        // Identity writes its discovery document's addresses from these: the browser must be sent to the public origin.
+        Assert.Equal([("cro.example.gov.pl", "https"), ("cro.example.gov.pl", "https"), (null, null)], recorder.Named);
     }
 }
