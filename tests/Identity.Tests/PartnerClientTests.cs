@@ -50,7 +50,7 @@ public sealed class PartnerClientTests(IdentityService identity) : IClassFixture
 
         Assert.Equal(HttpStatusCode.OK, status);
         var jwt = new JwtSecurityTokenHandler().ReadJwtToken(body.GetProperty("access_token").GetString());
-        Assert.Equal(["indicators.read", "recruitment.read"], jwt.Claims.Where(c => c.Type == "scope").Select(c => c.Value).Order());
+        Assert.Equal(["indicators.read", "recruitment.read"], jwt.Claims.Single(c => c.Type == "scope").Value.Split(' ').Order());
     }
 
     [Fact]
