@@ -38,6 +38,9 @@ public static class WebSignIn
                 oidc.ClientId = "cro-web";
                 oidc.ClientSecret = identity["WebClient:Secret"];
                 oidc.ResponseType = "code";
+                // The code comes back in the redirect's query, not in a self-submitting form: that form needs an
+                // inline script, which the site's Content-Security-Policy does not allow. PKCE protects the code.
+                oidc.ResponseMode = "query";
                 oidc.UsePkce = true;
                 oidc.SaveTokens = true;
                 oidc.MapInboundClaims = false;
