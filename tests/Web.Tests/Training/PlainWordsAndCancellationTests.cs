@@ -163,3 +163,43 @@ public sealed class PlainWordsAndCancellationTests : IDisposable
         Assert.Contains("Podaj powód odwołania zajęć.", page);
     }
 }
+
+/// <summary>Moving a team between cohorts from the cohort's page.</summary>
+public sealed class TeamMovePageTests : IDisposable
+{
+    private readonly WebWithFakeTraining _web = new();
+
+    public void Dispose() => _web.Dispose();
+
+    private static readonly DateTimeOffset Now = DateTimeOffset.UtcNow;
+
+    [Fact]
+    public async Task A_team_is_moved_to_the_chosen_cohort_with_its_reason_or_not_sent_without_one()
+    {
+        var (cohort, other, application) = (Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
+        var team = new TeamView(application, Guid.NewGuid(), "Nabór", "0201022", "Bolesławiec", Now, null, cohort, "Grupa 1", []);
+        _web.Training.Json(HttpMethod.Get, $"/api/training/cohorts/{cohort}", new CohortView(cohort, "Grupa 1", 1, Now, [team], [], []));
+        _web.Training.Json(HttpMethod.Get, "/api/training/programme/versions/1", new ProgrammeView(1, 60m, 80m, null, Now, []));
+        _web.Training.Json(HttpMethod.Get, "/api/training/enrolment/waiting", Array.Empty<TeamView>());
+        _web.Training.Json(HttpMethod.Get, "/api/training/cohorts", new[]
+        {
+            new CohortSummary(cohort, "Grupa 1", 1, 1, 0, null, Now), new CohortSummary(other, "Grupa 2", 1, 2, 3, null, Now),
+        });
+        _web.Training.Json(HttpMethod.Put, $"/api/training/teams/{application}/cohort", team with { CohortId = other, CohortName = "Grupa 2" });
+        var browser = _web.Browser(Roles.Operator);
+        var path = $"/administracja/szkolenia/grupy/{cohort}";
+
+        var refused = await WebWithFakeTraining.PageAsync(await WebWithFakeTraining.PostFormAsync(browser, path, "move-team",
+            ("Move.ApplicationId", application.ToString()), ("Move.To", other.ToString()), ("Move.Reason", "")));
+        var moved = await WebWithFakeTraining.PageAsync(await WebWithFakeTraining.PostFormAsync(browser, path, "move-team",
+            ("Move.ApplicationId", application.ToString()), ("Move.To", other.ToString()), ("Move.Reason", "Gmina prosi o inny termin.")));
+
+        Assert.Contains("Podaj powód przeniesienia zespołu.", refused);
+        Assert.Contains("<option value=\"" + other + "\" selected", refused);
+        var sent = Assert.Single(_web.Training.Sent(HttpMethod.Put, $"/api/training/teams/{application}/cohort"));
+        Assert.Equal(other, sent.GetProperty("cohortId").GetGuid());
+        Assert.Equal("Gmina prosi o inny termin.", sent.GetProperty("reason").GetString());
+        Assert.Contains("Przeniesiono zespół Bolesławiec do grupy Grupa 2.", moved);
+        Assert.DoesNotContain("do grupy Grupa 1<", moved);
+    }
+}
