@@ -24,6 +24,8 @@ await builder.MigrateDatabaseAsync("training");
 builder.AddMessaging("training", bus => bus.AddConsumers(typeof(Program).Assembly));
 builder.Services.AddValidatorsFromAssemblyContaining<Program>();
 builder.Services.AddOptions<MaterialsOptions>().BindConfiguration("Training:Materials");
+builder.Services.AddOptions<ExpiredAttemptsOptions>().BindConfiguration("Training:ExpiredAttempts");
+builder.Services.AddHostedService<ExpiredAttempts>();
 // Data Protection keeps the credential signing key's private part encrypted; its key ring lives in the service's database.
 builder.PersistDataProtectionKeysToDatabase("cro-training");
 builder.Services.AddSingleton<CredentialKeys>();

@@ -66,4 +66,38 @@ public sealed class SessionMailTests
         Assert.Equal("Zmiana sesji szkoleniowej: M2 — 14 stycznia 2027 r., 09:00", mail.Subject);
         Assert.Contains("(miała się zacząć 12 stycznia 2027 r., 09:00)", mail.TextBody);
     }
+
+    [Fact]
+    public async Task Cancelled_session_is_mailed_once_to_each_participant_and_trainer_with_the_reason()
+    {
+        await using var smtp = new FakeSmtpServer();
+        await using var service = await NotificationsService.StartAsync(smtp.Port);
+        var (anna, trainer) = (Person("Anna Nowak"), Person("Ewa Trenerska", "trainer"));
+        var cancelled = new SessionCancelled
+        {
+            SessionId = Guid.CreateVersion7(), CohortId = Guid.CreateVersion7(), CohortName = "Grupa dolnośląska 1", ModuleCode = "M2",
+            ModuleTitle = "Wykluczenie cyfrowe dzieci i uczniów",
+            StartsAt = DateTimeOffset.Parse("2027-01-14T08:00:00Z"), EndsAt = DateTimeOffset.Parse("2027-01-14T15:00:00Z"),
+            Form = "stationary", Place = "Urząd Gminy Gromadka, sala 12", Reason = "Sala jest nieczynna z powodu awarii ogrzewania.",
+            Sequence = 1, Attendees = [anna, trainer], CancelledAt = DateTimeOffset.UtcNow,
+        };
+        var id = Guid.NewGuid();
+
+        await service.Bus.Publish(cancelled, context => context.MessageId = id, Ct);
+        await service.Bus.Publish(cancelled, context => context.MessageId = id, Ct);
+
+        foreach (var person in new[] { anna, trainer })
+        {
+            var mail = Assert.Single(await smtp.WaitForAsync(person.Email));
+            Assert.Equal("Odwołana sesja szkoleniowa: M2 — 14 stycznia 2027 r., 09:00", mail.Subject);
+            Assert.Contains($"Dzień dobry, {person.FullName}!", mail.TextBody);
+            Assert.Contains("zaplanowana na 14 stycznia 2027 r., 09:00 – 16:00 (czas polski), jest odwołana.", mail.TextBody);
+            Assert.Contains("Powód: Sala jest nieczynna z powodu awarii ogrzewania.", mail.TextBody);
+            Assert.Contains("oznaczona jako odwołana", mail.TextBody);
+        }
+        await Task.Delay(TimeSpan.FromSeconds(1), Ct);
+        Assert.Equal(2, smtp.Received.Count(m => m.Subject?.StartsWith("Odwołana sesja", StringComparison.Ordinal) == true));
+        var stored = await service.StoredMailToAsync(anna.Email);
+        Assert.Equal((anna.ParticipantId, "session-cancelled"), (stored.Single().UserId, stored.Single().Kind));
+    }
 }

@@ -25,6 +25,11 @@ public sealed class BadInputTests(TrainingService service) : IClassFixture<Train
         ("POST", "/api/training/cohorts/{cohort}/sessions", """{"moduleCode":"M1","startsAt":"0001-01-01T00:00","endsAt":"0001-01-01T01:00","form":"online","onlineUrl":"https://x.example","capacity":1}"""),
         ("POST", "/api/training/cohorts/{cohort}/sessions", """{"moduleCode":"M1","startsAt":"2026-05-12T10:00","endsAt":"2026-05-12T12:00","form":"online","onlineUrl":"https://x.example","capacity":1,"hours":1e27}"""),
         ("POST", "/api/training/cohorts/{cohort}/sessions", """{"moduleCode":"M1","startsAt":"2026-05-12T10:00","endsAt":"9999-12-31T23:59","form":"online","onlineUrl":"https://x.example","capacity":1}"""),
+        ("POST", "/api/training/sessions/{session}/cancel", """{"reason":null}"""),
+        ("POST", "/api/training/sessions/{session}/cancel", "to nie jest JSON"),
+        ("PUT", "/api/training/teams/{team}/cohort", """{"cohortId":"nie-guid","reason":"x"}"""),
+        ("PUT", "/api/training/teams/{team}/cohort", """{"cohortId":null,"reason":null}"""),
+        ("GET", "/api/training/public/sessions?limit=nie-liczba", ""),
         ("PUT", "/api/training/sessions/{session}/attendance", """{"marks":null}"""),
         ("PUT", "/api/training/sessions/{session}/attendance", """{"marks":[null]}"""),
         ("PUT", "/api/training/sessions/{session}/attendance", """{"marks":[{"participantId":"{team}","status":null}]}"""),
@@ -75,6 +80,8 @@ public sealed class BadInputTests(TrainingService service) : IClassFixture<Train
         Assert.True(wrong.Count == 0, string.Join("\n", wrong));
         Assert.Single(await service.QueryAsync<Guid>("SELECT id FROM sessions"));
         Assert.Empty(await service.QueryAsync<Guid>("SELECT session_id FROM attendance"));
+        Assert.Empty(await service.QueryAsync<Guid>("SELECT id FROM sessions WHERE cancelled_at IS NOT NULL"));
+        Assert.Empty(await service.QueryAsync<Guid>("SELECT id FROM team_cohort_changes"));
         Assert.Empty(await service.QueryAsync<Guid>("SELECT id FROM questions"));
         Assert.Empty(await service.QueryAsync<string>("SELECT module_code FROM test_settings"));
     }

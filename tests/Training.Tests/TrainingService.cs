@@ -37,6 +37,8 @@ public sealed class TrainingService : IAsyncLifetime
             ["Messaging:Retry:MaxInterval"] = "00:00:01",
             ["Messaging:Retry:Limit"] = "10",
             ["Identity:Issuer"] = "https://cro.test/",
+            // Attempts whose time ran out are finished within a second, as a test waits.
+            ["Training:ExpiredAttempts:PollInterval"] = "00:00:01",
         }, services =>
         {
             services.AcceptTestTokens();

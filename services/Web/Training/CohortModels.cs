@@ -17,10 +17,13 @@ public sealed record ParticipantView(Guid Id, string FullName, string Email, str
 
 public sealed record TrainerView(string Email, string FullName, Guid? UserId, DateTimeOffset AssignedAt);
 
-/// <summary>A session; its times carry Warsaw's offset.</summary>
+/// <summary>A session; its times carry Warsaw's offset. A cancelled one carries when and why.</summary>
 public sealed record SessionView(Guid Id, Guid CohortId, string CohortName, string ModuleCode, string ModuleTitle, DateTimeOffset StartsAt,
-    DateTimeOffset EndsAt, string Form, string? Place, Uri? OnlineUrl, int Capacity, decimal Hours, int Sequence)
+    DateTimeOffset EndsAt, string Form, string? Place, Uri? OnlineUrl, int Capacity, decimal Hours, int Sequence,
+    DateTimeOffset? CancelledAt = null, string? CancellationReason = null)
 {
+    public bool IsCancelled => CancelledAt is not null;
+
     /// <summary>Check-in and the trainer's marks open this long before the start (the service's rule, for the page's hints).</summary>
     public static readonly TimeSpan OpensBefore = TimeSpan.FromMinutes(15);
 
@@ -43,6 +46,18 @@ public sealed record CohortTrainersRequest(IReadOnlyList<TrainerInput> Trainers)
 /// </summary>
 public sealed record SessionRequest(string ModuleCode, DateTime StartsAt, DateTime EndsAt, string Form, string? Place, string? OnlineUrl,
     int Capacity, decimal? Hours);
+
+/// <summary>POST /api/training/sessions/{id}/cancel: why, for the people who are mailed.</summary>
+public sealed record CancelSessionRequest(string Reason);
+
+/// <summary>PUT /api/training/teams/{applicationId}/cohort: the cohort to move the team to (none: out of its cohort), and why.</summary>
+public sealed record TeamCohortRequest(Guid? CohortId, string Reason);
+
+/// <summary>GET /api/training/public/sessions: the next sessions, with dates and form only (no people, places or links).</summary>
+public sealed record PublicSession(string ModuleCode, string ModuleTitle, DateTimeOffset StartsAt, DateTimeOffset EndsAt, string Form);
+
+/// <summary>GET /api/training/tests/readiness: how many questions a module's bank holds, so whether its tests can be taken.</summary>
+public sealed record ModuleTestReadiness(string ModuleCode, string ModuleTitle, int Questions, bool Ready);
 
 /// <summary>GET /api/training/sessions/{id}/check-in-code: the code and when it works.</summary>
 public sealed record CheckInCode(string Code, DateTimeOffset ValidFrom, DateTimeOffset ValidUntil);

@@ -32,6 +32,19 @@ public sealed record TestAvailability(string ModuleCode, string Kind, bool CanSt
         };
     }
 
+    /// <summary>
+    /// The module's bank has no questions yet: a test that could otherwise start is not offered (the service would answer
+    /// "no questions yet"), and the page says it is not ready rather than showing a button that fails.
+    /// </summary>
+    public TestAvailability WithoutQuestions() => CanStart
+        ? this with
+        {
+            CanStart = false,
+            Note = Text.Pick("Jeszcze niedostępny: test tego modułu jest w przygotowaniu. Zajrzyj tu przed zajęciami modułu.",
+                "Not available yet: this module's test is being prepared. Look here again before the module's sessions."),
+        }
+        : this;
+
     public static TestAvailability Post(ModuleStanding standing, IReadOnlyList<SessionView> moduleSessions, DateTimeOffset now)
     {
         var max = TestKind.MaxAttempts(TestKind.Post);

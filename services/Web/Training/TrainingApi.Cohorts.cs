@@ -30,6 +30,22 @@ public sealed partial class TrainingApi
     public Task<ApiResult<SessionView>> MoveSessionAsync(Guid sessionId, SessionRequest session, CancellationToken ct) =>
         SendAsync<SessionView>(() => http.PutAsJsonAsync($"/api/training/sessions/{sessionId}", session, ct), ct);
 
+    /// <summary>Cancels a session and mails its people once; answers the session as cancelled. 409 once it took place.</summary>
+    public Task<ApiResult<SessionView>> CancelSessionAsync(Guid sessionId, CancelSessionRequest request, CancellationToken ct) =>
+        SendAsync<SessionView>(() => http.PostAsJsonAsync($"/api/training/sessions/{sessionId}/cancel", request, ct), ct);
+
+    /// <summary>Moves a team to another cohort, or out of its cohort; its attendance and attempts stay. 409 when the cohort cannot seat it.</summary>
+    public Task<ApiResult<TeamView>> MoveTeamAsync(Guid applicationId, TeamCohortRequest request, CancellationToken ct) =>
+        SendAsync<TeamView>(() => http.PutAsJsonAsync($"/api/training/teams/{applicationId}/cohort", request, ct), ct);
+
+    /// <summary>The next sessions for the public programme page: dates and form, nothing about people.</summary>
+    public Task<ApiResult<List<PublicSession>>> UpcomingSessionsAsync(CancellationToken ct) =>
+        GetAsync<List<PublicSession>>("/api/training/public/sessions?limit=10", ct);
+
+    /// <summary>Which modules' tests can be taken (their banks have questions).</summary>
+    public Task<ApiResult<List<ModuleTestReadiness>>> TestReadinessAsync(CancellationToken ct) =>
+        GetAsync<List<ModuleTestReadiness>>("/api/training/tests/readiness", ct);
+
     public Task<ApiResult<CheckInCode>> CheckInCodeAsync(Guid sessionId, CancellationToken ct) =>
         GetAsync<CheckInCode>($"/api/training/sessions/{sessionId}/check-in-code", ct);
 

@@ -100,12 +100,18 @@ public sealed class OperatorAndPublicPageTests : IDisposable
         var verified = await WebWithFakeTraining.PageAsync(await visitor.GetAsync("/zaswiadczenia/weryfikacja?numer=CRO/2026/000001", TestContext.Current.CancellationToken));
         var unknown = await WebWithFakeTraining.PageAsync(await visitor.GetAsync("/zaswiadczenia/weryfikacja?numer=CRO/2026/999999", TestContext.Current.CancellationToken));
 
-        Assert.Contains("M1. Przygotowanie diagnozy", programme);
+        Assert.Contains("Moduł 1: Przygotowanie diagnozy", programme);
+        Assert.DoesNotContain("M1.W1", programme);
+        Assert.DoesNotContain("Wersja programu", programme);
         Assert.Contains("<h4>Wiedza</h4>", programme);
         Assert.Contains("(PDF, 2,4 MB)", programme);
         Assert.Contains("Zaświadczenie nr CRO/2026/000001 jest ważne.", verified);
         Assert.Contains("30 czerwca 2026", verified);
         Assert.Contains("nie zgodziła się na pokazywanie imienia i nazwiska", verified);
+        // The standard and the keys are a note for technical verifiers, folded away, not part of the answer.
+        var note = verified.IndexOf("data-testid=\"technical-note\"", StringComparison.Ordinal);
+        Assert.True(note > 0 && verified.IndexOf("Open Badges", StringComparison.Ordinal) > note);
+        Assert.DoesNotContain("program w wersji", verified);
         Assert.Contains("Nie znaleziono zaświadczenia o numerze CRO/2026/999999.", unknown);
     }
 

@@ -60,6 +60,9 @@ public sealed partial class TrainingPagesSmokeTests : IDisposable
         training.Json(HttpMethod.Get, "/api/training/me/sessions", new[] { session });
         training.Json(HttpMethod.Get, "/api/training/me/certificates", new[] { certificate });
         training.Json(HttpMethod.Get, $"/api/training/certificates/{Certificate}", certificate);
+        training.Json(HttpMethod.Get, "/api/training/tests/readiness", new[] { new ModuleTestReadiness("M1", "Przygotowanie diagnozy", 0, false) });
+        training.Json(HttpMethod.Get, "/api/training/public/sessions?limit=10",
+            new[] { new PublicSession("M1", "Przygotowanie diagnozy", session.StartsAt, session.EndsAt, session.Form) });
     }
 
     public void Dispose() => _web.Dispose();

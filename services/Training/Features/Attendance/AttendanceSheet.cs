@@ -9,7 +9,8 @@ namespace Cro.Training.Features.Attendance;
 
 /// <summary>
 /// GET /api/training/sessions/{id}/attendance — the attendance sheet of a session: every participant of the
-/// cohort's teams who is in the programme, and anyone else with a mark, with their status (none yet: not
+/// cohort's teams who is in the programme, and anyone else with a mark (who left, or whose team moved to another
+/// cohort since), with their status (none yet: not
 /// marked). GET …/attendance/corrections — the corrections made after the session. For the cohort's
 /// trainers and operators; anyone else gets 404.
 /// </summary>
@@ -42,7 +43,7 @@ public static class AttendanceSheet
             FROM participants p
             JOIN teams t ON t.application_id = p.application_id
             LEFT JOIN attendance a ON a.participant_id = p.id AND a.session_id = @Id
-            WHERE t.cohort_id = @CohortId AND ((p.left_at IS NULL AND t.withdrawn_at IS NULL) OR a.status IS NOT NULL)
+            WHERE (t.cohort_id = @CohortId AND p.left_at IS NULL AND t.withdrawn_at IS NULL) OR a.status IS NOT NULL
             ORDER BY t.jst_name, p.full_name, p.id
             """, new { session.Id, session.CohortId }, transaction, cancellationToken: ct));
         return new Sheet(session.ToView(), [.. rows]);

@@ -13,7 +13,7 @@ namespace Cro.Training.Features.Attendance;
 /// POST /api/training/check-in — a participant confirms their presence with the code the trainer shows.
 /// The code opens a session of the participant's own cohort, and only while it runs (from a quarter of an
 /// hour before the start to its end): earlier or later it is refused (409) and nothing is recorded. A code
-/// that opens no session of theirs is 422.
+/// that opens no session of theirs is 422; a cancelled session takes no check-in (409).
 /// </summary>
 public static class CheckIn
 {
@@ -63,6 +63,10 @@ public static class CheckIn
         {
             return Problems.Unprocessable("Ten kod nie pasuje do zajęć Twojej grupy. Sprawdź go z trenerem.",
                 "This code matches no session of your cohort. Check it with the trainer.");
+        }
+        if (session.IsCancelled)
+        {
+            return SessionModules.Cancelled(session);
         }
         if (!session.IsOpen(now))
         {

@@ -13,7 +13,8 @@ namespace Cro.Training.Features.Attendance;
 /// PUT /api/training/sessions/{id}/attendance — the cohort's trainer (or an operator) marks participants
 /// present, absent or excused. Marks open with check-in, a quarter of an hour before the start (409 before).
 /// After the session ended a change is a correction: it needs a reason and is recorded in the audit table.
-/// A participant who is not in the session's cohort is 422, and then nothing is written.
+/// A participant who is not in the session's cohort (nor has a mark of it from before their team moved) is 422, and then
+/// nothing is written. A cancelled session takes no marks (409).
 /// </summary>
 public static class MarkAttendance
 {
@@ -58,6 +59,10 @@ public static class MarkAttendance
         {
             return SessionModules.NotFound();
         }
+        if (session.IsCancelled)
+        {
+            return SessionModules.Cancelled(session);
+        }
         if (now < session.OpensAt)
         {
             return Problems.Conflict("Zajęcia jeszcze się nie zaczęły.", "The session has not started.",
@@ -72,8 +77,9 @@ public static class MarkAttendance
         var ids = request.Marks.Select(m => m.ParticipantId).ToArray();
         var participants = (await connection.QueryAsync<ParticipantRow>(new CommandDefinition($"""
             SELECT {ParticipantRow.Columns} FROM participants p JOIN teams t ON t.application_id = p.application_id
-            WHERE p.id = ANY (@ids) AND t.cohort_id = @CohortId
-            """, new { ids, session.CohortId }, transaction, cancellationToken: ct))).ToDictionary(p => p.Id);
+            WHERE p.id = ANY (@ids)
+              AND (t.cohort_id = @CohortId OR EXISTS (SELECT 1 FROM attendance a WHERE a.session_id = @Id AND a.participant_id = p.id))
+            """, new { ids, session.CohortId, session.Id }, transaction, cancellationToken: ct))).ToDictionary(p => p.Id);
         var strangers = ids.Where(participantId => !participants.ContainsKey(participantId)).ToList();
         if (strangers.Count > 0)
         {

@@ -8,7 +8,8 @@ namespace Cro.Training.Features.Calendar;
 /// <summary>
 /// Sessions as an iCalendar document (RFC 5545) with Ical.Net: each session one event whose UID is stable
 /// and whose SEQUENCE counts its moves, so a subscribed calendar updates a moved session rather than adding
-/// a second one. Times are Europe/Warsaw wall-clock times with the zone's VTIMEZONE.
+/// a second one. Times are Europe/Warsaw wall-clock times with the zone's VTIMEZONE. A cancelled session stays in
+/// the feed as STATUS:CANCELLED, so calendars that hold it strike it out instead of keeping a stale event.
 /// </summary>
 internal static class SessionCalendar
 {
@@ -29,10 +30,13 @@ internal static class SessionCalendar
                 DtStamp = new CalDateTime(now.UtcDateTime, CalDateTime.UtcTzId),
                 DtStart = Local(session.StartsAt),
                 DtEnd = Local(session.EndsAt),
-                Summary = $"{session.ModuleCode}: {session.ModuleTitle}",
+                Summary = (session.IsCancelled ? "ODWOŁANE — " : "") + $"{session.ModuleCode}: {session.ModuleTitle}",
                 Location = session.Place ?? session.OnlineUrl,
                 Url = session.OnlineUrl is null ? null : new Uri(session.OnlineUrl),
                 Description = Description(session),
+                // A subscribed feed is one PUBLISH document, so a cancellation is the event's status (RFC 5545 3.8.1.11)
+                // with a higher SEQUENCE; METHOD:CANCEL belongs to iTIP messages sent to attendees.
+                Status = session.IsCancelled ? Ical.Net.EventStatus.Cancelled : Ical.Net.EventStatus.Confirmed,
             });
         }
         return new CalendarSerializer().SerializeToString(calendar)!;
@@ -49,7 +53,12 @@ internal static class SessionCalendar
             "blended" => "zajęcia stacjonarne z udziałem online",
             _ => "zajęcia stacjonarne",
         };
-        var lines = new List<string> { $"Grupa: {session.CohortName}", $"Forma: {form}", $"Godziny: {session.Hours:0.#}" };
+        var lines = new List<string>();
+        if (session.CancellationReason is { } reason)
+        {
+            lines.Add($"ODWOŁANE: {reason}");
+        }
+        lines.AddRange([$"Grupa: {session.CohortName}", $"Forma: {form}", $"Godziny: {session.Hours:0.#}"]);
         if (session.Place is not null)
         {
             lines.Add($"Miejsce: {session.Place}");

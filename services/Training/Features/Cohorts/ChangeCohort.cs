@@ -9,7 +9,7 @@ namespace Cro.Training.Features.Cohorts;
 
 /// <summary>
 /// POST /api/training/cohorts/{id}/teams — an operator places more waiting teams in a cohort (same rules as
-/// forming it); PUT /api/training/cohorts/{id}/trainers — the cohort's trainers become the ones given.
+/// forming it, and its coming sessions must seat them: 409 otherwise); PUT /api/training/cohorts/{id}/trainers — the cohort's trainers become the ones given.
 /// </summary>
 public static class ChangeCohort
 {
@@ -47,8 +47,9 @@ public static class ChangeCohort
         return api;
     }
 
-    private static Task<IResult> AddTeamsAsync(Guid id, TeamsRequest request, HttpContext context, NpgsqlDataSource db, CancellationToken ct) =>
-        WithCohortAsync(id, context, db, transaction => CohortTeams.PlaceAsync(transaction, id, request.ApplicationIds, ct), ct);
+    private static Task<IResult> AddTeamsAsync(Guid id, TeamsRequest request, HttpContext context, NpgsqlDataSource db, TimeProvider time,
+        CancellationToken ct) =>
+        WithCohortAsync(id, context, db, transaction => CohortTeams.PlaceAsync(transaction, id, request.ApplicationIds, time.GetUtcNow(), ct), ct);
 
     private static Task<IResult> AssignTrainersAsync(Guid id, TrainersRequest request, HttpContext context, NpgsqlDataSource db, TimeProvider time,
         CancellationToken ct) =>

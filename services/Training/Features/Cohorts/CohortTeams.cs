@@ -10,7 +10,8 @@ internal static class CohortTeams
     private sealed record Candidate(Guid ApplicationId, string JstName, Guid? CohortId, DateTimeOffset? WithdrawnAt, DateTimeOffset? AcceptedAt);
 
     /// <summary>Places the teams in <paramref name="cohortId"/>; the refusal, when one of them cannot be placed, and then nothing changes.</summary>
-    public static async Task<IResult?> PlaceAsync(NpgsqlTransaction transaction, Guid cohortId, IReadOnlyList<Guid> applicationIds, CancellationToken ct)
+    public static async Task<IResult?> PlaceAsync(NpgsqlTransaction transaction, Guid cohortId, IReadOnlyList<Guid> applicationIds, DateTimeOffset now,
+        CancellationToken ct)
     {
         var connection = transaction.Connection!;
         // Locked, so two operators placing the same team at once place it once.
@@ -36,6 +37,10 @@ internal static class CohortTeams
         {
             return Problems.Conflict("Zespół jest już w innej grupie.", "The team is in another cohort already.",
                 $"Te zespoły mają już grupę: {string.Join(", ", placed)}.", $"These teams have a cohort already: {string.Join(", ", placed)}.");
+        }
+        if (await Sessions.SessionCapacity.PlacementRefusalAsync(transaction, cohortId, applicationIds, now, ct) is { } tooSmall)
+        {
+            return tooSmall;
         }
         await connection.ExecuteAsync(new CommandDefinition("UPDATE teams SET cohort_id = @cohortId WHERE application_id = ANY (@ids)",
             new { cohortId, ids = applicationIds.ToArray() }, transaction, cancellationToken: ct));

@@ -9,9 +9,12 @@ public static class CohortsApi
         var api = app.MapGroup("/api/training").WithTags("Grupy i zajęcia / Cohorts and sessions");
         api.MapCreateCohort();
         api.MapChangeCohort();
+        api.MapMoveTeam();
         api.MapGetCohorts();
         api.MapScheduleSession();
         api.MapMoveSession();
+        api.MapCancelSession();
+        api.MapUpcomingSessions();
         api.MapCheckInCode();
         return app;
     }

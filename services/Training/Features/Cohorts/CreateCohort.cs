@@ -53,7 +53,7 @@ public static class CreateCohort
         await connection.ExecuteAsync(new CommandDefinition("""
             INSERT INTO cohorts (id, name, programme_version, created_by, created_at) VALUES (@id, @name, @version, @by, @now)
             """, new { id, name = request.Name.Trim(), version, by = context.User.PersonId(), now = now.ToUniversalTime() }, transaction, cancellationToken: ct));
-        if (await CohortTeams.PlaceAsync(transaction, id, request.ApplicationIds, ct) is { } refusal)
+        if (await CohortTeams.PlaceAsync(transaction, id, request.ApplicationIds, now, ct) is { } refusal)
         {
             return refusal;
         }

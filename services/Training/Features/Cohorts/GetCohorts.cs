@@ -35,7 +35,7 @@ public static class GetCohorts
             SELECT c.id, c.name, c.programme_version,
                    (SELECT count(*)::int FROM teams t WHERE t.cohort_id = c.id) AS teams,
                    (SELECT count(*)::int FROM sessions s WHERE s.cohort_id = c.id) AS sessions,
-                   (SELECT min(s.starts_at) FROM sessions s WHERE s.cohort_id = c.id AND s.ends_at > @now) AS next_session_at,
+                   (SELECT min(s.starts_at) FROM sessions s WHERE s.cohort_id = c.id AND s.ends_at > @now AND s.cancelled_at IS NULL) AS next_session_at,
                    c.created_at
             FROM cohorts c
             WHERE @IsOperator OR EXISTS (SELECT 1 FROM cohort_trainers ct WHERE ct.cohort_id = c.id AND {Caller.TrainerMatch("ct")})

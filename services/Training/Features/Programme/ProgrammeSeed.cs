@@ -1,3 +1,4 @@
+using Dapper;
 using Npgsql;
 using static Cro.Training.Features.Programme.OutcomeCategory;
 
@@ -98,11 +99,47 @@ public static class ProgrammeSeed
         {
             return;
         }
-        if (await ProgrammeStore.TryInsertAsync(transaction, 1, Programme, "Program z karty projektu (wersja początkowa).", createdBy: null,
-                app.Services.GetRequiredService<TimeProvider>().GetUtcNow(), ct))
+        var now = app.Services.GetRequiredService<TimeProvider>().GetUtcNow();
+        if (await ProgrammeStore.TryInsertAsync(transaction, 1, Programme, "Program z karty projektu (wersja początkowa).", createdBy: null, now, ct))
         {
+            await SeedPublicProgrammeLessonsAsync(transaction, now, ct);
             await transaction.CommitAsync(ct);
             app.Logger.LogInformation("Training programme: version 1 seeded with {Modules} modules.", Programme.Modules.Count);
         }
+    }
+
+    /// <summary>
+    /// With version 1, one public lesson per module: what it teaches and what a participant will know and be able to do
+    /// after it, in plain words. The seed asks the programme and materials to be open to every JST, including those
+    /// outside the programme; operators add more (and may hide or change these) like any other material.
+    /// </summary>
+    private static async Task SeedPublicProgrammeLessonsAsync(NpgsqlTransaction transaction, DateTimeOffset now, CancellationToken ct)
+    {
+        foreach (var module in Programme.Modules)
+        {
+            var markdown = PublicLesson(module);
+            await transaction.Connection!.ExecuteAsync(new CommandDefinition("""
+                INSERT INTO materials (id, module_code, kind, title, is_public, markdown, html, created_at, updated_at)
+                VALUES (@id, @Code, 'lesson', @title, true, @markdown, @html, @now, @now)
+                """, new
+            {
+                id = Guid.CreateVersion7(), module.Code, title = $"O module: {module.Title}", markdown, html = Cro.Training.Features.Materials.LessonRenderer.ToHtml(markdown),
+                now = now.ToUniversalTime(),
+            }, transaction, cancellationToken: ct));
+        }
+    }
+
+    internal static string PublicLesson(ModuleDefinition module)
+    {
+        var text = new System.Text.StringBuilder();
+        text.AppendLine(module.Description).AppendLine();
+        text.AppendLine($"Moduł trwa {module.Hours:0.#} godzin.").AppendLine();
+        text.AppendLine("## Po module uczestnik").AppendLine();
+        foreach (var outcome in module.Outcomes)
+        {
+            text.AppendLine($"- {outcome.Description}");
+        }
+        text.AppendLine().AppendLine("## Jak sprawdzamy efekty").AppendLine().AppendLine(module.ValidationMethod);
+        return text.ToString();
     }
 }

@@ -64,12 +64,14 @@ internal static class Standings
             """));
         var hours = (await connection.QueryAsync<Hours>(Query("""
             SELECT a.participant_id, s.module_code, sum(s.hours) AS total FROM attendance a JOIN sessions s ON s.id = a.session_id
-            WHERE s.cohort_id = @CohortId AND a.status = 'present' AND (@participantId::uuid IS NULL OR a.participant_id = @participantId)
+            WHERE a.participant_id IN (SELECT p.id FROM participants p JOIN teams t ON t.application_id = p.application_id WHERE t.cohort_id = @CohortId)
+              AND a.status = 'present' AND s.cancelled_at IS NULL AND (@participantId::uuid IS NULL OR a.participant_id = @participantId)
             GROUP BY a.participant_id, s.module_code
             """))).ToDictionary(h => (h.ParticipantId, h.ModuleCode), h => h.Total);
         var attempts = (await connection.QueryAsync<Attempt>(Query("""
             SELECT participant_id, module_code, kind, points, max_points FROM attempts
-            WHERE cohort_id = @CohortId AND finished_at IS NOT NULL AND (@participantId::uuid IS NULL OR participant_id = @participantId)
+            WHERE participant_id IN (SELECT p.id FROM participants p JOIN teams t ON t.application_id = p.application_id WHERE t.cohort_id = @CohortId)
+              AND finished_at IS NOT NULL AND (@participantId::uuid IS NULL OR participant_id = @participantId)
             """))).ToLookup(a => (a.ParticipantId, a.ModuleCode));
         var certificates = (await connection.QueryAsync<Certificate>(Query("""
             SELECT participant_id, id, number FROM certificates

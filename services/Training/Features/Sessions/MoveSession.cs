@@ -10,7 +10,8 @@ namespace Cro.Training.Features.Sessions;
 /// PUT /api/training/sessions/{id} — an operator changes a session. A new time, place, form, link or module
 /// is a move: the session's sequence goes up and <c>SessionScheduled</c> goes out with Moved set (and the
 /// previous start), so calendars update the event and people are told. Capacity or hours alone change
-/// quietly. Once attendance is recorded the session has happened and is not moved (409).
+/// quietly, but not below the cohort's people (409, see <see cref="SessionCapacity"/>). Once attendance is
+/// recorded the session has happened and is not moved (409); a cancelled session is not changed either (409).
 /// </summary>
 public static class MoveSession
 {
@@ -37,9 +38,17 @@ public static class MoveSession
         {
             return SessionModules.NotFound();
         }
+        if (before.IsCancelled)
+        {
+            return SessionModules.Cancelled(before);
+        }
         if (await SessionModules.RefusalAsync(transaction, before.ProgrammeVersion, request.ModuleCode, ct) is { } refusal)
         {
             return refusal;
+        }
+        if (await SessionCapacity.RefusalAsync(transaction, before.CohortId, request.Capacity, ct) is { } tooSmall)
+        {
+            return tooSmall;
         }
         if (await connection.ExecuteScalarAsync<bool>(new CommandDefinition("SELECT EXISTS (SELECT 1 FROM attendance WHERE session_id = @id)",
                 new { id }, transaction, cancellationToken: ct)))

@@ -11,7 +11,8 @@ namespace Cro.Training.Features.Sessions;
 /// <summary>
 /// POST /api/training/cohorts/{id}/sessions — an operator schedules a session of one module for a cohort.
 /// The module must be in the cohort's programme version (422 otherwise). The session gets its check-in
-/// code, and <c>SessionScheduled</c> goes out through the outbox for the notices.
+/// code, and <c>SessionScheduled</c> goes out through the outbox for the notices. A session with fewer seats
+/// than the cohort has people is refused (409, see <see cref="SessionCapacity"/>).
 /// </summary>
 public static class ScheduleSession
 {
@@ -27,6 +28,7 @@ public static class ScheduleSession
         .Validate<SessionRequest>()
         .Produces<SessionView>(StatusCodes.Status201Created)
         .ProducesProblem(StatusCodes.Status404NotFound)
+        .ProducesProblem(StatusCodes.Status409Conflict)
         .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
         .RequireAuthorization(Policies.Operator);
 
@@ -46,6 +48,10 @@ public static class ScheduleSession
         if (await SessionModules.RefusalAsync(transaction, version.Value, request.ModuleCode, ct) is { } refusal)
         {
             return refusal;
+        }
+        if (await SessionCapacity.RefusalAsync(transaction, id, request.Capacity, ct) is { } tooSmall)
+        {
+            return tooSmall;
         }
         var sessionId = Guid.CreateVersion7();
         await connection.ExecuteAsync(new CommandDefinition("""
@@ -81,6 +87,10 @@ internal static class SessionModules
     public static Task<SessionRow?> FindAsync(NpgsqlTransaction transaction, Guid id, CancellationToken ct, bool forUpdate = false) =>
         transaction.Connection!.QuerySingleOrDefaultAsync<SessionRow>(new CommandDefinition(
             SessionRow.Select + " WHERE s.id = @id" + (forUpdate ? " FOR NO KEY UPDATE OF s" : ""), new { id }, transaction, cancellationToken: ct));
+
+    public static IResult Cancelled(SessionRow session) => Problems.Conflict("Zajęcia są odwołane.", "The session is cancelled.",
+        $"Zajęcia {session.ModuleCode} z {WarsawTime.InWarsaw(session.StartsAt):yyyy-MM-dd HH:mm} odwołano; nie można ich zmieniać ani zapisywać na nich obecności. Zaplanuj nowe zajęcia.",
+        $"Session {session.ModuleCode} of {WarsawTime.InWarsaw(session.StartsAt):yyyy-MM-dd HH:mm} was cancelled; it cannot be changed nor take attendance. Schedule a new session.");
 
     public static IResult NotFound() => Cro.ServiceDefaults.ProblemDetailsDefaults.NotFound(
         "Nie ma takich zajęć albo nie masz do nich dostępu.", "There is no such session, or you have no access to it.");

@@ -49,16 +49,17 @@ public static class SaveAnswer
         {
             return AttemptRow.NotFound();
         }
-        if (attempt.IsFinished)
-        {
-            return Problems.Conflict("Test jest zakończony.", "The test is finished.",
-                "Tego podejścia nie można już zmieniać.", "This attempt can no longer be changed.");
-        }
+        // Time first: an attempt the service finished because its time ran out says that, not only that it is finished.
         if (attempt.HasClosed(now))
         {
             return Problems.Conflict("Czas na test minął.", "The time for the test is up.",
                 $"Odpowiedzi przyjmowaliśmy do {Sessions.WarsawTime.InWarsaw(attempt.ClosesAt!.Value):HH:mm:ss} (czas warszawski); ta nie została zapisana.",
                 $"Answers were accepted until {Sessions.WarsawTime.InWarsaw(attempt.ClosesAt!.Value):HH:mm:ss} (Warsaw time); this one was not saved.");
+        }
+        if (attempt.IsFinished)
+        {
+            return Problems.Conflict("Test jest zakończony.", "The test is finished.",
+                "Tego podejścia nie można już zmieniać.", "This attempt can no longer be changed.");
         }
         var question = attempt.Questions.FirstOrDefault(q => q.Id == questionId);
         if (question is null)

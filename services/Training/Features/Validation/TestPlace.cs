@@ -26,8 +26,8 @@ internal sealed record TestPlace(ParticipantRow Participant, Guid CohortId, int 
         }
         var found = await transaction.Connection!.QueryFirstOrDefaultAsync<Found>(new CommandDefinition("""
             SELECT p.id AS participant_id, c.id AS cohort_id, c.programme_version,
-                   (SELECT min(s.starts_at) FROM sessions s WHERE s.cohort_id = c.id AND s.module_code = @moduleCode) AS first_starts_at,
-                   (SELECT max(s.ends_at) FROM sessions s WHERE s.cohort_id = c.id AND s.module_code = @moduleCode) AS last_ends_at
+                   (SELECT min(s.starts_at) FROM sessions s WHERE s.cohort_id = c.id AND s.module_code = @moduleCode AND s.cancelled_at IS NULL) AS first_starts_at,
+                   (SELECT max(s.ends_at) FROM sessions s WHERE s.cohort_id = c.id AND s.module_code = @moduleCode AND s.cancelled_at IS NULL) AS last_ends_at
             FROM participants p JOIN teams t ON t.application_id = p.application_id JOIN cohorts c ON c.id = t.cohort_id
             JOIN programme_modules m ON m.version = c.programme_version AND m.code = @moduleCode
             WHERE p.id = ANY (@ids)

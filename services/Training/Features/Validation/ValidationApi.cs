@@ -6,6 +6,7 @@ public static class ValidationApi
     {
         var api = app.MapGroup("/api/training").WithTags("Walidacja (pre-test, post-test) / Validation (pre-test, post-test)");
         api.MapQuestionBank();
+        api.MapTestReadiness();
         api.MapStartAttempt();
         api.MapSaveAnswer();
         api.MapFinishAttempt();

@@ -1,0 +1,81 @@
+using Cro.BuildingBlocks.Messaging;
+using Cro.Contracts;
+using Cro.ServiceDefaults;
+using Cro.ServiceDefaults.Security;
+using Cro.Training.Features.Access;
+using Dapper;
+using FluentValidation;
+using Npgsql;
+
+namespace Cro.Training.Features.Sessions;
+
+/// <summary>
+/// POST /api/training/sessions/{id}/cancel — an operator cancels a session that has not taken place. It stays
+/// in the cohort's list marked cancelled, its sequence goes up, and <see cref="SessionCancelled"/> goes out through
+/// the outbox in the same transaction, so participants and trainers are mailed once and calendar feeds carry the
+/// event as cancelled. From then on it takes no attendance, counts for no hours and neither opens nor closes a test.
+/// Cancelling a cancelled session answers it as it is and tells no one again (a retried click mails nobody twice).
+/// Refused with 409 once attendance is recorded or the session has ended: it took place.
+/// </summary>
+public static class CancelSession
+{
+    public sealed record CancelSessionRequest(string Reason);
+
+    public sealed class Validator : AbstractValidator<CancelSessionRequest>
+    {
+        public Validator() => RuleFor(r => r.Reason).Must(r => !string.IsNullOrWhiteSpace(r) && r.Length <= 1000)
+            .WithMessage(_ => Text.Pick("Podaj powód odwołania zajęć (do 1000 znaków); przeczytają go uczestnicy i trenerzy.",
+                "Give the reason for cancelling (up to 1000 characters); participants and trainers will read it."));
+    }
+
+    public static RouteHandlerBuilder MapCancelSession(this IEndpointRouteBuilder api) => api
+        .MapPost("/sessions/{id:guid}/cancel", HandleAsync)
+        .WithName("CancelSession")
+        .WithSummary("Odwołaj zajęcia / Cancel a session")
+        .Validate<CancelSessionRequest>()
+        .Produces<SessionView>()
+        .ProducesProblem(StatusCodes.Status404NotFound)
+        .ProducesProblem(StatusCodes.Status409Conflict)
+        .RequireAuthorization(Policies.Operator);
+
+    private static async Task<IResult> HandleAsync(Guid id, CancelSessionRequest request, HttpContext context, NpgsqlDataSource db, TimeProvider time,
+        CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        await using var connection = await db.OpenConnectionAsync(ct);
+        await using var transaction = await connection.BeginTransactionAsync(ct);
+        await TrainingScope.SetAsync(transaction, context.User, ct);
+        // Locked: a cancellation, a move and attendance of one session happen one after the other.
+        var session = await SessionModules.FindAsync(transaction, id, ct, forUpdate: true);
+        if (session is null)
+        {
+            return SessionModules.NotFound();
+        }
+        if (session.IsCancelled)
+        {
+            return TypedResults.Ok(session.ToView());
+        }
+        if (now > session.EndsAt || await connection.ExecuteScalarAsync<bool>(new CommandDefinition(
+                "SELECT EXISTS (SELECT 1 FROM attendance WHERE session_id = @id)", new { id }, transaction, cancellationToken: ct)))
+        {
+            return Problems.Conflict("Zajęcia się odbyły.", "The session took place.",
+                "Zajęcia się skończyły albo zapisano na nich obecność, więc nie można ich odwołać.",
+                "The session has ended or its attendance is recorded, so it cannot be cancelled.");
+        }
+        var reason = request.Reason.Trim();
+        await connection.ExecuteAsync(new CommandDefinition("""
+            UPDATE sessions SET cancelled_at = @now, cancelled_by = @by, cancellation_reason = @reason, sequence = sequence + 1, updated_at = @now
+            WHERE id = @id
+            """, new { id, now = now.ToUniversalTime(), by = context.User.PersonId(), reason }, transaction, cancellationToken: ct));
+        var cancelled = (await SessionModules.FindAsync(transaction, id, ct))!;
+        await transaction.EnqueueAsync(new SessionCancelled
+        {
+            SessionId = cancelled.Id, CohortId = cancelled.CohortId, CohortName = cancelled.CohortName, ModuleCode = cancelled.ModuleCode,
+            ModuleTitle = cancelled.ModuleTitle, StartsAt = cancelled.StartsAt, EndsAt = cancelled.EndsAt, Form = cancelled.Form, Place = cancelled.Place,
+            Reason = reason, Sequence = cancelled.Sequence, Attendees = await SessionNotice.AttendeesAsync(transaction, cancelled.CohortId, ct),
+            CancelledAt = now,
+        }, ct);
+        await transaction.CommitAsync(ct);
+        return TypedResults.Ok(cancelled.ToView());
+    }
+}
