@@ -23,8 +23,7 @@ public static class InviteUser
     {
         public Validator()
         {
-            RuleFor(r => r.Email).NotEmpty().EmailAddress().MaximumLength(256)
-                .WithMessage(_ => Text.Pick("Podaj prawidłowy adres e-mail.", "Give a valid e-mail address."));
+            RuleFor(r => r.Email).MailAddress();
             RuleFor(r => r.FullName).NotEmpty().MaximumLength(200)
                 .WithMessage(_ => Text.Pick("Podaj imię i nazwisko (do 200 znaków).", "Give the full name (up to 200 characters)."));
             RuleFor(r => r.Role).Must(r => Roles.All.Contains(r))
