@@ -44,6 +44,9 @@ public sealed record ApplicationView(Guid Id, Guid RoundId, string RoundName, Js
 }
 
 /// <summary>POST /api/recruitment/rounds/{roundId}/applications answers the draft and the key that opens it.</summary>
+/// <summary>Whether a JST can start an application in a round; the reason says why not (never who applied).</summary>
+public sealed record JstCandidacy(string JstTerc, bool CanApply, string? Reason, bool HasLiveApplication);
+
 public sealed record StartedApplication(ApplicationView Application, string Key);
 
 /// <summary>A row of the operators' review list (GET /api/recruitment/rounds/{id}/applications).</summary>
