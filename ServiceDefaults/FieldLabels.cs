@@ -23,6 +23,7 @@ public static class FieldLabels
         ["DisplayName"] = ("Nazwa klienta", "Client name"),
         ["Scopes"] = ("Zakresy dostępu", "Scopes"),
         ["JstTerc"] = ("Kod TERC JST", "TERC code of the JST"),
+        ["JstName"] = ("Nazwa JST", "Name of the JST"),
         ["Action"] = ("Rodzaj zdarzenia", "Kind of event"),
         // Lists and searches
         ["Q"] = ("Szukany tekst", "Search text"),
