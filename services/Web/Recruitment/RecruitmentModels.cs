@@ -57,10 +57,11 @@ public sealed record ReviewPage(IReadOnlyList<ReviewItem> Items, string? NextCur
 
 /// <summary>The review list's filters, as the page's query and as the API's.</summary>
 public sealed record ReviewQuery(string? Status = null, string? Voivodeship = null, string? Kind = null, bool? AtRisk = null,
-    int? MinScore = null, string? Cursor = null)
+    int? MinScore = null, string? Cursor = null, string? Q = null)
 {
     public QueryString ToQueryString() => QueryString.Create(new Dictionary<string, string?>
     {
+        ["q"] = Q,
         ["status"] = Status,
         ["voivodeship"] = Voivodeship,
         ["kind"] = Kind,
