@@ -44,6 +44,9 @@ public static class ServiceDefaultsExtensions
         // Field errors are keyed as the JSON and query names clients send (camelCase).
         ValidatorOptions.Global.PropertyNameResolver = (_, member, _) =>
             member is null ? null : JsonNamingPolicy.CamelCase.ConvertName(member.Name);
+        // Messages name a field as the form labels it, in the reader's language ("Pole 'Imię i nazwisko'…"),
+        // resolved per message, so one validator instance answers in Polish and in English.
+        ValidatorOptions.Global.DisplayNameResolver = (_, member, _) => FieldLabels.For(member);
         // Pages show Polish letters as themselves, not as &#x...; entities.
         builder.Services.Configure<WebEncoderOptions>(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         builder.Services.AddRequestLocalization(options =>

@@ -76,9 +76,13 @@ public sealed partial class ApplicationFormTests(PlatformFixture platform, Brows
         await Assertions.Expect(row).ToContainTextAsync("3 os. (2 K / 1 M)");
         await Assertions.Expect(row).ToContainTextAsync("gmina wiejska");
         await Accessibility.AssertNoWcagViolationsAsync(admin);
+        // Acceptance mails the team, so it asks first, naming them, on the application's page.
         await row.GetByRole(AriaRole.Button, new() { Name = "Przyjmij" }).ClickAsync();
+        await Assertions.Expect(admin.GetByTestId("accept-recipients")).ToContainTextAsync(coordinator.Email);
+        await admin.GetByRole(AriaRole.Button, new() { Name = "Potwierdź: przyjmij wniosek JST Gromadka" }).ClickAsync();
         await Assertions.Expect(admin.GetByRole(AriaRole.Status).Filter(new() { HasText = "Zapisano decyzję" }))
             .ToHaveTextAsync("Zapisano decyzję: JST Gromadka — przyjęty.");
+        await admin.GetByRole(AriaRole.Link, new() { Name = $"Wróć do naboru: {round}" }).ClickAsync();
         await Assertions.Expect(row).ToContainTextAsync("przyjęty");
         await Assertions.Expect(admin.GetByTestId("statistics")).ToContainTextAsync("1 z 5 miejsc");
         await Accessibility.AssertNoWcagViolationsAsync(admin);

@@ -34,8 +34,8 @@ public sealed class ApplicationReviewTests(PlatformFixture platform, BrowserFixt
     {
         var (admin, roundId) = await RoundWithApplicationsAsync($"Nabór oceny {Guid.NewGuid():N}"[..24], "0201032", "0201052");
         await admin.GotoAsync($"/administracja/nabory/{roundId}");
-        await admin.GetByRole(AriaRole.Row).Filter(new() { HasText = "Gromadka" }).GetByRole(AriaRole.Button, new() { Name = "Przyjmij" }).ClickAsync();
-        await Assertions.Expect(admin.GetByRole(AriaRole.Status).Filter(new() { HasText = "Zapisano decyzję" })).ToContainTextAsync("przyjęty");
+        await AcceptFromTheListAsync(admin, "Gromadka");
+        await admin.GotoAsync($"/administracja/nabory/{roundId}");
 
         // The dashboard: monitoring counts from events, so the page is reloaded until the accepted team is counted.
         var bySex = admin.GetByTestId("by-sex");
@@ -106,8 +106,7 @@ public sealed class ApplicationReviewTests(PlatformFixture platform, BrowserFixt
         var (admin, roundId) = await RoundWithApplicationsAsync($"Nabór zespołu {Guid.NewGuid():N}"[..25]);
         var applied = await PublicApplications.ApplyAsync(platform, roundId, "0201052");
         await admin.GotoAsync($"/administracja/nabory/{roundId}");
-        await admin.GetByRole(AriaRole.Row).Filter(new() { HasText = "Osiecznica" }).GetByRole(AriaRole.Button, new() { Name = "Przyjmij" }).ClickAsync();
-        await Assertions.Expect(admin.GetByRole(AriaRole.Status).Filter(new() { HasText = "Zapisano decyzję" })).ToContainTextAsync("przyjęty");
+        await AcceptFromTheListAsync(admin, "Osiecznica");
 
         // The coordinator accepts the invitation that acceptance sent, and finds the team under "Mój zespół".
         var coordinator = await Invitations.AcceptAsync(browser, platform, await Invitations.AcceptLinkAsync(platform, applied.Emails[0]), "osiecznicki las nad Kwisą");
@@ -130,6 +129,56 @@ public sealed class ApplicationReviewTests(PlatformFixture platform, BrowserFixt
         await Accessibility.AssertNoWcagViolationsAsync(coordinator);
         var invitation = (await platform.Mail.WaitForAsync(newcomer, within: TimeSpan.FromSeconds(60))).Single();
         Assert.Contains("Zaproszenie do platformy", invitation.Subject);
+    }
+
+    [Fact]
+    public async Task Operator_finds_an_application_by_name_TERC_or_coordinator_and_accepts_it_only_after_seeing_who_will_be_mailed()
+    {
+        var (admin, roundId) = await RoundWithApplicationsAsync($"Nabór szukania {Guid.NewGuid():N}"[..26], "0201032");
+        var applied = await PublicApplications.ApplyAsync(platform, roundId, "0201052");
+        await admin.GotoAsync($"/administracja/nabory/{roundId}");
+
+        var search = admin.GetByLabel("Szukaj: nazwa JST, kod TERC lub koordynator");
+        var rows = admin.GetByRole(AriaRole.Table, new() { Name = "Wnioski naboru w kolejności rankingu" }).GetByRole(AriaRole.Row);
+        await search.FillAsync("osiecz");
+        await admin.GetByRole(AriaRole.Button, new() { Name = "Filtruj" }).ClickAsync();
+        await Assertions.Expect(rows).ToHaveCountAsync(2); // the header and Osiecznica
+        await Assertions.Expect(rows.Nth(1)).ToContainTextAsync("Osiecznica");
+        await search.FillAsync("0201032");
+        await admin.GetByRole(AriaRole.Button, new() { Name = "Filtruj" }).ClickAsync();
+        await Assertions.Expect(rows.Nth(1)).ToContainTextAsync("Gromadka");
+        await Accessibility.AssertNoWcagViolationsAsync(admin);
+
+        // "Przyjmij" opens a confirmation that names everyone who will be mailed; nothing is decided yet.
+        await search.FillAsync(applied.Emails[0]);
+        await admin.GetByRole(AriaRole.Button, new() { Name = "Filtruj" }).ClickAsync();
+        await Assertions.Expect(rows.Nth(1)).ToContainTextAsync("Osiecznica");
+        await admin.GetByRole(AriaRole.Button, new() { Name = "Przyjmij wniosek JST Osiecznica", Exact = true }).ClickAsync();
+        var recipients = admin.GetByTestId("accept-recipients");
+        await Assertions.Expect(recipients).ToContainTextAsync($"koordynator: Anna Nowak <{applied.Emails[0]}>");
+        foreach (var email in applied.Emails)
+        {
+            await Assertions.Expect(recipients).ToContainTextAsync(email);
+        }
+        await Assertions.Expect(admin.Locator("dl.facts")).ToContainTextAsync("złożony, czeka na decyzję");
+        await Accessibility.AssertNoWcagViolationsAsync(admin);
+        await admin.GetByRole(AriaRole.Link, new() { Name = "Anuluj, nie przyjmuj" }).ClickAsync();
+        await Assertions.Expect(admin.GetByTestId("accept-confirmation")).ToHaveCountAsync(0);
+
+        // The application's own page decides too: accept (confirmed) from there.
+        await admin.GetByRole(AriaRole.Button, new() { Name = "Przyjmij wniosek JST Osiecznica", Exact = true }).ClickAsync();
+        await admin.GetByRole(AriaRole.Button, new() { Name = "Potwierdź: przyjmij wniosek JST Osiecznica" }).ClickAsync();
+        await Assertions.Expect(admin.GetByRole(AriaRole.Status).Filter(new() { HasText = "Zapisano decyzję" })).ToContainTextAsync("przyjęty");
+        await Assertions.Expect(admin.Locator("dl.facts")).ToContainTextAsync("przyjęty");
+        await Accessibility.AssertNoWcagViolationsAsync(admin);
+    }
+
+    /// <summary>"Przyjmij" in the list, then the confirmation on the application's page.</summary>
+    private static async Task AcceptFromTheListAsync(IPage admin, string jstName)
+    {
+        await admin.GetByRole(AriaRole.Row).Filter(new() { HasText = jstName }).GetByRole(AriaRole.Button, new() { Name = "Przyjmij" }).ClickAsync();
+        await admin.GetByRole(AriaRole.Button, new() { Name = $"Potwierdź: przyjmij wniosek JST {jstName}" }).ClickAsync();
+        await Assertions.Expect(admin.GetByRole(AriaRole.Status).Filter(new() { HasText = "Zapisano decyzję" })).ToContainTextAsync("przyjęty");
     }
 
     /// <summary>

@@ -17,7 +17,7 @@ public sealed class InvitationApiTests(IdentityService identity) : IClassFixture
         var admin = await identity.AdminApiAsync(Ct);
         var email = $"jan.nowak.{Guid.NewGuid():N}@sopot.test";
 
-        var response = await admin.PostAsJsonAsync("/api/identity/invitations", new InviteUser.Request(email, "Jan Nowak", "jst-member", "2264011"), Ct);
+        var response = await admin.PostAsJsonAsync("/api/identity/invitations", new InviteUser.Request(email, "Jan Nowak", "jst-member", "2264011", "Sopot"), Ct);
 
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         Assert.Null(await identity.ScalarAsync<string?>("""SELECT "PasswordHash" FROM "AspNetUsers" WHERE "Email" = @email""", new { email }));
@@ -26,11 +26,14 @@ public sealed class InvitationApiTests(IdentityService identity) : IClassFixture
             new { email })).RootElement;
         Assert.Equal("Jan Nowak", payload.GetProperty("fullName").GetString());
         Assert.Equal("2264011", payload.GetProperty("jstTerc").GetString());
+        Assert.Equal("Sopot", payload.GetProperty("jstName").GetString());
+        Assert.Equal("by-person", payload.GetProperty("occasion").GetString());
         Assert.StartsWith($"{IdentityService.Issuer}konto/zaproszenie?uzytkownik=", payload.GetProperty("acceptUrl").GetString());
     }
 
     [Theory]
     [InlineData("not-an-email", "Jan Nowak", "jst-member", "2264011", "email")]
+    [InlineData("jan.nowak@sopot", "Jan Nowak", "jst-member", "2264011", "email")]
     [InlineData("jan@sopot.test", "", "jst-member", "2264011", "fullName")]
     [InlineData("jan@sopot.test", "Jan Nowak", "mayor", null, "role")]
     [InlineData("jan@sopot.test", "Jan Nowak", "jst-member", null, "jstTerc")]

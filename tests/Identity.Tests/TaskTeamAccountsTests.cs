@@ -54,6 +54,20 @@ public sealed class TaskTeamAccountsTests(IdentityService identity) : IClassFixt
     }
 
     [Fact]
+    public async Task The_invitation_on_acceptance_carries_the_JSTs_name_and_says_it_was_automatic()
+    {
+        var coordinator = Member("Halina Nowa", coordinator: true);
+        var bus = identity.Factory.Services.GetRequiredService<IBus>();
+
+        await bus.Publish(Accepted("0201032", coordinator), Ct);
+
+        var invitation = await Eventually.GetAsync(() => identity.ScalarAsync<string?>(
+            "SELECT (payload->>'jstName') || '|' || (payload->>'occasion') FROM outbox_messages WHERE message_type LIKE 'Cro.Contracts.InvitationIssued,%' AND payload->>'email' = @email",
+            new { email = coordinator.Email }), r => r is not null, what: "the coordinator's invitation");
+        Assert.Equal($"Gromadka|{InvitationOccasions.ApplicationAccepted}", invitation);
+    }
+
+    [Fact]
     public async Task A_person_acting_for_another_JST_is_not_moved_and_the_refusal_is_audited()
     {
         var (id, email) = await identity.CreatePersonAsync("Henryk Zajęty", "jst-member", "1465011", "henryk's long passphrase", Ct);

@@ -1,11 +1,62 @@
 using Cro.Contracts;
 using Cro.Notifications.Features.Mail;
+using Cro.ServiceDefaults;
 
 namespace Cro.Notifications.Tests;
 
 /// <summary>The templates and the Polish date, without a server.</summary>
 public sealed class TemplateTests
 {
+    private static readonly OperatorContact Contact = new("pomoc@cro.example.pl", "+48 22 111 22 33");
+
+    [Fact]
+    public void An_invitation_sent_on_acceptance_names_the_JST_says_why_it_came_and_gives_the_operators_contact()
+    {
+        var invitation = Events.Invitation(role: "jst-member") with { JstName = "Gromadka", Occasion = InvitationOccasions.ApplicationAccepted };
+
+        var mail = InvitationMail.Render(invitation, Contact);
+
+        Assert.Contains("w roli: członek zespołu zadaniowego JST Gromadka.", mail.Text);
+        Assert.Contains("<strong>członek zespołu zadaniowego JST Gromadka</strong>.", mail.Html);
+        Assert.Contains("wysłała to zaproszenie automatycznie", mail.Text);
+        Assert.DoesNotContain("osobę, która Cię zaprosiła", mail.Text);
+        Assert.Contains("napisz do operatora programu", mail.Text);
+        Assert.Contains("pomoc@cro.example.pl", mail.Text);
+        Assert.Contains("tel. +48 22 111 22 33", mail.Text);
+        Assert.DoesNotContain("JST .", mail.Text);
+    }
+
+    [Fact]
+    public void An_invitation_after_a_team_change_sends_the_person_to_the_coordinator_and_the_operator()
+    {
+        var invitation = Events.Invitation(role: "jst-member") with { JstName = "Gromadka", Occasion = InvitationOccasions.TeamChange };
+
+        var mail = InvitationMail.Render(invitation, Contact);
+
+        Assert.Contains("Koordynator zespołu zadaniowego Twojej JST dodał Cię do zespołu", mail.Text);
+        Assert.Contains("poproś koordynatora zespołu albo operatora programu", mail.Text);
+        Assert.DoesNotContain("osobę, która Cię zaprosiła", mail.Text);
+    }
+
+    [Fact]
+    public void An_operators_invitation_sends_the_invitee_to_whoever_invited_them_and_gives_the_contact()
+    {
+        var mail = InvitationMail.Render(Events.Invitation(role: "trainer") with { JstTerc = null, Occasion = InvitationOccasions.ByPerson }, Contact);
+
+        Assert.Contains("w roli: trener.", mail.Text);
+        Assert.Contains("poproś osobę, która Cię zaprosiła, albo operatora programu", mail.Text);
+        Assert.Contains("Kontakt z operatorem programu: e-mail pomoc@cro.example.pl, tel. +48 22 111 22 33.", mail.Text);
+    }
+
+    [Fact]
+    public void An_older_invitation_without_the_JST_name_names_its_code_never_a_bare_JST()
+    {
+        var mail = InvitationMail.Render(Events.Invitation(role: "jst-coordinator"), new OperatorContact(null, null));
+
+        Assert.Contains("w roli: koordynator JST o kodzie TERC 2261011.", mail.Text);
+        Assert.Contains("Pytania? Napisz do operatora programu.", mail.Text);
+    }
+
     [Theory]
     [InlineData("2026-12-06T13:30:00Z", "6 grudnia 2026 r., 14:30")]
     [InlineData("2026-07-01T10:00:00Z", "1 lipca 2026 r., 12:00")]
@@ -23,7 +74,7 @@ public sealed class TemplateTests
             AcceptUrl = new Uri("https://cro.example.pl/zaproszenie?a=1&b=\"2\""),
         };
 
-        var mail = InvitationMail.Render(invitation);
+        var mail = InvitationMail.Render(invitation, Contact);
 
         AssertEscaped(mail, "<b>Ala</b> & Ola", "&lt;b&gt;Ala&lt;/b&gt; &amp; Ola");
         AssertEscaped(mail, "w roli: <i>nowa rola</i>", "w roli: <strong>&lt;i&gt;nowa rola&lt;/i&gt;</strong>");
@@ -34,7 +85,7 @@ public sealed class TemplateTests
     [Fact]
     public void Html_part_is_a_Polish_page_with_the_subject_as_its_title()
     {
-        var mail = InvitationMail.Render(Events.Invitation());
+        var mail = InvitationMail.Render(Events.Invitation(), Contact);
 
         Assert.StartsWith("<!DOCTYPE html>", mail.Html);
         Assert.Contains("<html lang=\"pl\">", mail.Html);

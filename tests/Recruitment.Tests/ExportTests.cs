@@ -24,7 +24,12 @@ public sealed class ExportTests(RecruitmentService service) : IClassFixture<Recr
         Assert.Equal("text/csv", csv.Content.Headers.ContentType!.MediaType);
         Assert.StartsWith("teryt,jst,rodzaj,wojewodztwo", lines[0]);
         Assert.Equal(7, lines.Length - 1);
-        Assert.Contains(lines, l => l.StartsWith("0201022,Bolesławiec,rural-municipality,dolnośląskie,nie,submitted,14,", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("0201022,Bolesławiec,gmina wiejska,dolnośląskie,nie,\"złożony, czeka na decyzję\",14,", StringComparison.Ordinal));
+        Assert.EndsWith(",rodzaj_kod,status_kod,plec_kod", lines[0]);
+        Assert.Contains(lines, l => l.StartsWith("0201022,", StringComparison.Ordinal) && l.EndsWith(",rural-municipality,submitted,woman", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("0201022,", StringComparison.Ordinal) && l.Contains(",kobieta,tak,", StringComparison.Ordinal));
+        Assert.Equal("gmina wiejska", sheet.Last()["rodzaj"]);
+        Assert.Equal("rural-municipality", sheet.Last()["rodzaj_kod"]);
         Assert.Equal(7, sheet.Count);
         Assert.Equal("Gromadka", sheet.Last()["jst"]);
         Assert.DoesNotContain(lines, l => l.Contains("Osiecznica", StringComparison.Ordinal));

@@ -28,6 +28,7 @@ public sealed class PersonalDataTests(RecruitmentService service) : IClassFixtur
         var mine = await Applicants.StartAsync(service, round.Id, Applicants.WholeForm(Applicants.RuralBoleslawiec, team));
         var person = team[1];
 
+        var raw = await PersonWith(person.Email).GetStringAsync("/api/recruitment/me/personal-data", Ct);
         var before = await PersonWith(person.Email.ToUpperInvariant()).GetFromJsonAsync<List<MyPersonalData.Membership>>("/api/recruitment/me/personal-data", Ct);
         await service.Factory.Services.GetRequiredService<IBus>().Publish(
             new PersonErased { UserId = Guid.NewGuid(), ErasedAt = DateTimeOffset.UtcNow, Email = person.Email }, Ct);
@@ -36,6 +37,10 @@ public sealed class PersonalDataTests(RecruitmentService service) : IClassFixtur
             memberships => memberships!.Count == 0, what: "the person's rows erased");
         var application = await service.Operator().GetStringAsync($"/api/recruitment/applications/{mine.Application.Id}", Ct);
 
+        // The person reads the file: the codes come with their words.
+        Assert.Contains("\"sex\":\"man\"", raw);
+        Assert.Contains("\"sexLabel\":\"mężczyzna\"", raw);
+        Assert.Contains("\"applicationStatusLabel\":\"wersja robocza\"", raw);
         var membership = Assert.Single(before!);
         Assert.Equal((mine.Application.Id, person.FullName, "0201022"), (membership.ApplicationId, membership.FullName, membership.JstTerc));
         Assert.Empty(after!);

@@ -20,7 +20,8 @@ public sealed class UserAccessTokenHandler(IHttpContextAccessor http) : Delegati
     }
 }
 
-public sealed record Invitation(string Email, string FullName, string Role, string? JstTerc);
+/// <param name="JstName">The JST's name from the registry, for the invitation mail.</param>
+public sealed record Invitation(string Email, string FullName, string Role, string? JstTerc, string? JstName = null);
 
 public sealed record InvitationSent(Guid UserId, DateTimeOffset ExpiresAt);
 

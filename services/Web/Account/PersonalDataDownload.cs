@@ -42,10 +42,18 @@ public static class PersonalDataDownload
             generatedAt = time.GetUtcNow(),
             description = Text.Pick("Dane osobowe przechowywane o Tobie przez platformę CRO.", "Personal data the CRO platform holds about you."),
             accountsAndAccess = fromIdentity.Value,
+            // The person reads this file: the role codes (jst-member…) in words beside them.
+            rolesInWords = RolesInWords(fromIdentity.Value),
             emails = fromNotifications.Value,
             taskTeams = fromRecruitment.Value,
         };
         var bytes = JsonSerializer.SerializeToUtf8Bytes(document, new JsonSerializerOptions(JsonSerializerDefaults.Web) { WriteIndented = true });
         return Results.File(bytes, "application/json", $"moje-dane-cro-{time.GetUtcNow():yyyy-MM-dd}.json");
     }
+
+    private static Dictionary<string, string> RolesInWords(JsonElement identity) =>
+        identity.ValueKind == JsonValueKind.Object && identity.TryGetProperty("account", out var account)
+            && account.TryGetProperty("roles", out var roles) && roles.ValueKind == JsonValueKind.Array
+            ? roles.EnumerateArray().Select(r => r.GetString() ?? "").Distinct().ToDictionary(r => r, RoleNames.Label)
+            : [];
 }

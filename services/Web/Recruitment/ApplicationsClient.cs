@@ -23,6 +23,10 @@ public sealed class ApplicationsClient(HttpClient http)
     public Task<ApiResult<RoundView>> RoundAsync(Guid id, CancellationToken ct) =>
         SendAsync<RoundView>(new(HttpMethod.Get, $"/api/recruitment/rounds/{id}"), ct);
 
+    /// <summary>Whether the JST can still apply in the round (eligible, no live application there); asked when it is chosen.</summary>
+    public Task<ApiResult<JstCandidacy>> CandidacyAsync(Guid roundId, string terc, CancellationToken ct) =>
+        SendAsync<JstCandidacy>(new(HttpMethod.Get, $"/api/recruitment/rounds/{roundId}/candidates/{Uri.EscapeDataString(terc)}"), ct);
+
     /// <summary>Starts the draft; the service e-mails the coordinator the link (with the key) that resumes it.</summary>
     public Task<ApiResult<StartedApplication>> StartAsync(Guid roundId, ApplicationForm form, CancellationToken ct) =>
         SendAsync<StartedApplication>(new(HttpMethod.Post, $"/api/recruitment/rounds/{roundId}/applications") { Content = JsonContent.Create(form) }, ct);

@@ -44,6 +44,9 @@ public sealed record ApplicationView(Guid Id, Guid RoundId, string RoundName, Js
 }
 
 /// <summary>POST /api/recruitment/rounds/{roundId}/applications answers the draft and the key that opens it.</summary>
+/// <summary>Whether a JST can start an application in a round; the reason says why not (never who applied).</summary>
+public sealed record JstCandidacy(string JstTerc, bool CanApply, string? Reason, bool HasLiveApplication);
+
 public sealed record StartedApplication(ApplicationView Application, string Key);
 
 /// <summary>A row of the operators' review list (GET /api/recruitment/rounds/{id}/applications).</summary>
@@ -54,10 +57,11 @@ public sealed record ReviewPage(IReadOnlyList<ReviewItem> Items, string? NextCur
 
 /// <summary>The review list's filters, as the page's query and as the API's.</summary>
 public sealed record ReviewQuery(string? Status = null, string? Voivodeship = null, string? Kind = null, bool? AtRisk = null,
-    int? MinScore = null, string? Cursor = null)
+    int? MinScore = null, string? Cursor = null, string? Q = null)
 {
     public QueryString ToQueryString() => QueryString.Create(new Dictionary<string, string?>
     {
+        ["q"] = Q,
         ["status"] = Status,
         ["voivodeship"] = Voivodeship,
         ["kind"] = Kind,

@@ -15,7 +15,8 @@ namespace Cro.Identity.Features.Invitations;
 public sealed class AccountInvitations(UserManager<User> users, AuditLog audit, TimeProvider time)
 {
     public async Task<(User User, DateTimeOffset ExpiresAt)> InviteAsync(IDbContextTransaction transaction, Uri publicAddress,
-        string email, string fullName, string role, string? jstTerc, CancellationToken ct)
+        string email, string fullName, string role, string? jstTerc, CancellationToken ct,
+        string? jstName = null, string occasion = InvitationOccasions.ByPerson)
     {
         var user = new User { UserName = email, Email = email, FullName = fullName, JstTerc = jstTerc, CreatedAt = time.GetUtcNow() };
         (await users.CreateAsync(user)).ThrowIfFailed();
@@ -29,6 +30,8 @@ public sealed class AccountInvitations(UserManager<User> users, AuditLog audit, 
             FullName = fullName,
             Role = role,
             JstTerc = jstTerc,
+            JstName = jstName,
+            Occasion = occasion,
             AcceptUrl = new Uri(publicAddress, $"konto/zaproszenie?uzytkownik={user.Id}&token={Uri.EscapeDataString(token)}"),
             ExpiresAt = expiresAt,
         }, ct);

@@ -15,7 +15,8 @@ namespace Cro.Identity.Features.Invitations;
 /// </summary>
 public static class InviteUser
 {
-    public sealed record Request(string Email, string FullName, string Role, string? JstTerc);
+    /// <param name="JstName">The JST's name as the registry has it (the web looks it up), so the invitation mail names the JST.</param>
+    public sealed record Request(string Email, string FullName, string Role, string? JstTerc, string? JstName = null);
 
     public sealed record Response(Guid UserId, DateTimeOffset ExpiresAt);
 
@@ -23,14 +24,14 @@ public static class InviteUser
     {
         public Validator()
         {
-            RuleFor(r => r.Email).NotEmpty().EmailAddress().MaximumLength(256)
-                .WithMessage(_ => Text.Pick("Podaj prawidłowy adres e-mail.", "Give a valid e-mail address."));
+            RuleFor(r => r.Email).MailAddress();
             RuleFor(r => r.FullName).NotEmpty().MaximumLength(200)
                 .WithMessage(_ => Text.Pick("Podaj imię i nazwisko (do 200 znaków).", "Give the full name (up to 200 characters)."));
             RuleFor(r => r.Role).Must(r => Roles.All.Contains(r))
                 .WithMessage(_ => Text.Pick($"Nieznana rola. Dozwolone: {string.Join(", ", Roles.All)}.", $"Unknown role. Allowed: {string.Join(", ", Roles.All)}."));
             RuleFor(r => r.JstTerc).NotEmpty().Matches(JstCodes.Pattern).When(r => Roles.OfJst.Contains(r.Role))
                 .WithMessage(_ => JstCodes.RequiredMessage);
+            RuleFor(r => r.JstName).MaximumLength(200);
             RuleFor(r => r.JstTerc).Empty().When(r => !Roles.OfJst.Contains(r.Role))
                 .WithMessage(_ => JstCodes.OnlyForJstRolesMessage);
         }
@@ -65,7 +66,8 @@ public static class InviteUser
         }
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var (user, expiresAt) = await invitations.InviteAsync(transaction, PublicAddress.Of(configuration, context.Request),
-            email, request.FullName.Trim(), request.Role, request.JstTerc, ct);
+            email, request.FullName.Trim(), request.Role, request.JstTerc, ct,
+            jstName: Roles.OfJst.Contains(request.Role) && !string.IsNullOrWhiteSpace(request.JstName) ? request.JstName.Trim() : null);
         await transaction.CommitAsync(ct);
         return TypedResults.Created($"/api/identity/users/{user.Id}", new Response(user.Id, expiresAt));
     }

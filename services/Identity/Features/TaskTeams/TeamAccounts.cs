@@ -18,14 +18,17 @@ namespace Cro.Identity.Features.TaskTeams;
 public sealed class TeamAccounts(UserManager<User> users, AccountInvitations invitations, AuditLog audit, IConfiguration configuration,
     ILogger<TeamAccounts> logger)
 {
-    public async Task JoinAsync(IDbContextTransaction transaction, string jstTerc, Guid applicationId, TaskTeamMember member, CancellationToken ct)
+    /// <param name="occasion">Why the person joins (<see cref="InvitationOccasions"/>): the invitation mail says it.</param>
+    public async Task JoinAsync(IDbContextTransaction transaction, string jstTerc, string jstName, string occasion, Guid applicationId,
+        TaskTeamMember member, CancellationToken ct)
     {
         var role = member.IsCoordinator ? Roles.JstCoordinator : Roles.JstMember;
         var email = member.Email.Trim();
         var existing = await users.FindByEmailAsync(email);
         if (existing is null)
         {
-            await invitations.InviteAsync(transaction, PublicAddress.Of(configuration), email, member.FullName.Trim(), role, jstTerc, ct);
+            await invitations.InviteAsync(transaction, PublicAddress.Of(configuration), email, member.FullName.Trim(), role, jstTerc, ct,
+                jstName, occasion);
         }
         else if (existing.JstTerc is null || existing.JstTerc == jstTerc)
         {

@@ -34,7 +34,8 @@ public sealed class ApplicationAcceptedConsumer(IdentityDb db, TeamAccounts acco
     {
         foreach (var member in accepted.Team)
         {
-            await accounts.JoinAsync(transaction, accepted.JstTerc, accepted.ApplicationId, member, ct);
+            await accounts.JoinAsync(transaction, accepted.JstTerc, accepted.JstName, InvitationOccasions.ApplicationAccepted,
+                accepted.ApplicationId, member, ct);
         }
     }
 }
@@ -42,7 +43,7 @@ public sealed class ApplicationAcceptedConsumer(IdentityDb db, TeamAccounts acco
 public sealed class TeamMemberJoinedConsumer(IdentityDb db, TeamAccounts accounts) : TeamConsumer<TeamMemberJoined>(db)
 {
     protected override Task ApplyAsync(TeamMemberJoined joined, IDbContextTransaction transaction, CancellationToken ct) =>
-        accounts.JoinAsync(transaction, joined.JstTerc, joined.ApplicationId, joined.Member, ct);
+        accounts.JoinAsync(transaction, joined.JstTerc, joined.JstName, InvitationOccasions.TeamChange, joined.ApplicationId, joined.Member, ct);
 }
 
 public sealed class TeamMemberLeftConsumer(IdentityDb db, TeamAccounts accounts) : TeamConsumer<TeamMemberLeft>(db)

@@ -1,14 +1,16 @@
 using Cro.BuildingBlocks.Messaging;
 using Cro.Contracts;
 using Cro.Notifications.Features.Delivery;
+using Cro.ServiceDefaults;
 using Npgsql;
 
 namespace Cro.Notifications.Features.Mail;
 
 /// <summary>Queues the invitation mail in the inbox transaction; <see cref="MailSender"/> delivers it.</summary>
-public sealed class InvitationIssuedConsumer(NpgsqlDataSource dataSource)
+public sealed class InvitationIssuedConsumer(NpgsqlDataSource dataSource, IConfiguration configuration)
     : InboxConsumer<InvitationIssued>(dataSource)
 {
     protected override Task HandleAsync(InvitationIssued message, NpgsqlTransaction transaction, CancellationToken ct) =>
-        transaction.EnqueueMailAsync(MessageId, message.UserId, message.Email, InvitationMail.Render(message), ct);
+        transaction.EnqueueMailAsync(MessageId, message.UserId, message.Email,
+            InvitationMail.Render(message, OperatorContact.From(configuration)), ct);
 }

@@ -56,8 +56,7 @@ public sealed class TeamMemberValidator : AbstractValidator<TeamMemberInput>
     {
         RuleFor(m => m.FullName).NotEmpty().MaximumLength(200)
             .WithMessage(_ => Text.Pick("Podaj imię i nazwisko (do 200 znaków).", "Give the full name (up to 200 characters)."));
-        RuleFor(m => m.Email).NotEmpty().EmailAddress().MaximumLength(256)
-            .WithMessage(_ => Text.Pick("Podaj prawidłowy adres e-mail.", "Give a valid e-mail address."));
+        RuleFor(m => m.Email).MailAddress();
         RuleFor(m => m.Position).NotEmpty().MaximumLength(200)
             .WithMessage(_ => Text.Pick("Podaj stanowisko (do 200 znaków).", "Give the position (up to 200 characters)."));
         RuleFor(m => m.Phone).Matches(@"^\+?[0-9 ()-]{7,20}$").When(m => !string.IsNullOrWhiteSpace(m.Phone))

@@ -1,5 +1,7 @@
 using System.Globalization;
 using Cro.ServiceDefaults;
+using Dapper;
+using Npgsql;
 
 namespace Cro.Recruitment.Features.Applications;
 
@@ -9,7 +11,14 @@ internal static class ApplicationRules
     private static readonly TimeZoneInfo Warsaw = TimeZoneInfo.FindSystemTimeZoneById("Europe/Warsaw");
 
     /// <summary>409 when the round does not take applications at <paramref name="now"/>; null when it does.</summary>
-    public static IResult? WindowProblem(DateTimeOffset opensAt, DateTimeOffset closesAt, DateTimeOffset now)
+    public static IResult? WindowProblem(DateTimeOffset opensAt, DateTimeOffset closesAt, DateTimeOffset now) =>
+        WindowProblemText(opensAt, closesAt, now) is { } detail
+            ? Results.Problem(statusCode: StatusCodes.Status409Conflict,
+                title: Text.Pick("Nabór nie przyjmuje wniosków.", "The round is not taking applications."), detail: detail)
+            : null;
+
+    /// <summary>Why the round does not take applications at <paramref name="now"/>, in the reader's language; null when it does.</summary>
+    public static string? WindowProblemText(DateTimeOffset opensAt, DateTimeOffset closesAt, DateTimeOffset now)
     {
         if (now >= opensAt && now < closesAt)
         {
@@ -18,9 +27,23 @@ internal static class ApplicationRules
         var (pl, en) = now < opensAt
             ? ($"Nabór przyjmuje wnioski od {Local(opensAt)}.", $"The round takes applications from {Local(opensAt)}.")
             : ($"Nabór zamknięto {Local(closesAt)}; wniosków już nie przyjmuje.", $"The round closed on {Local(closesAt)}; it takes no more applications.");
-        return Results.Problem(statusCode: StatusCodes.Status409Conflict,
-            title: Text.Pick("Nabór nie przyjmuje wniosków.", "The round is not taking applications."), detail: Text.Pick(pl, en));
+        return Text.Pick(pl, en);
     }
+
+    /// <summary>The statuses the unique index applications_one_live_per_jst allows once per JST and round.</summary>
+    private const string LiveApplicationSql = """
+        SELECT EXISTS (SELECT 1 FROM applications
+                       WHERE round_id = @roundId AND jst_terc = @terc AND status IN ('submitted', 'accepted', 'reserve'))
+        """;
+
+    /// <summary>Whether the JST already has a live application in the round (the transaction's JST scope must include it).</summary>
+    public static Task<bool> HasLiveApplicationAsync(NpgsqlTransaction transaction, Guid roundId, string terc, CancellationToken ct) =>
+        transaction.Connection!.ExecuteScalarAsync<bool>(new CommandDefinition(LiveApplicationSql, new { roundId, terc }, transaction, cancellationToken: ct));
+
+    /// <summary>Said when a JST that already applied chooses itself again; it names no one.</summary>
+    public static string AlreadyAppliedMessage => Text.Pick(
+        "Ta JST ma już złożony wniosek w tym naborze; drugiego nie można złożyć. Jeśli chcesz coś w nim zmienić albo sprawdzić, kto go złożył, skontaktuj się z operatorem programu.",
+        "This JST already has a submitted application in this round; a second one cannot be submitted. To change something in it or to learn who submitted it, contact the programme's operator.");
 
     /// <summary>What a draft still lacks before it can be submitted, by field, in the form's words.</summary>
     public static Dictionary<string, string[]> Incomplete(ApplicationRow application)

@@ -26,6 +26,7 @@ public static class StartApplication
         .WithSummary("Rozpocznij wniosek JST (szkic) / Start a JST application (draft)")
         .Validate<ApplicationForm>()
         .Produces<Started>(StatusCodes.Status201Created)
+        .ProducesProblem(StatusCodes.Status409Conflict)
         .AllowAnonymous();
 
     private static async Task<IResult> HandleAsync(Guid roundId, ApplicationForm form, HttpContext context, NpgsqlDataSource db,
@@ -75,6 +76,13 @@ public static class StartApplication
         }
 
         await transaction.SetJstScopeAsync(JstScope.Of([form.JstTerc]), ct);
+        // A draft that could never be submitted is not started (submitting would meet the unique index).
+        if (await ApplicationRules.HasLiveApplicationAsync(transaction, roundId, form.JstTerc, ct))
+        {
+            return (null, Results.Problem(statusCode: StatusCodes.Status409Conflict,
+                title: Text.Pick("Wniosku nie można rozpocząć.", "The application cannot be started."),
+                detail: ApplicationRules.AlreadyAppliedMessage));
+        }
         var id = Guid.CreateVersion7();
         var key = ApplicationKey.New();
         await connection.ExecuteAsync(new CommandDefinition("""

@@ -83,7 +83,7 @@ public static class SubmitApplication
     private static IResult Conflict(string? constraint) => Results.Problem(statusCode: StatusCodes.Status409Conflict,
         title: Text.Pick("Wniosek nie może zostać złożony.", "The application cannot be submitted."),
         detail: constraint == "applications_one_live_per_jst"
-            ? Text.Pick("Ta JST ma już złożony wniosek w tym naborze.", "This JST already has a submitted application in this round.")
+            ? ApplicationRules.AlreadyAppliedMessage
             : Text.Pick("Ktoś z zespołu jest już w zespole innego wniosku w tym naborze (ten sam adres e-mail).",
                 "Someone in the team is already in another application's team in this round (the same e-mail address)."));
 }

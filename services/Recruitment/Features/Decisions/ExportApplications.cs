@@ -1,6 +1,7 @@
 using System.Globalization;
 using Cro.BuildingBlocks.Exports;
 using Cro.BuildingBlocks.Persistence;
+using Cro.Recruitment.Features.Applications;
 using Cro.Recruitment.Features.Rounds;
 using Cro.ServiceDefaults;
 using Cro.ServiceDefaults.Security;
@@ -12,6 +13,8 @@ namespace Cro.Recruitment.Features.Decisions;
 /// <summary>
 /// GET /api/recruitment/rounds/{id}/export?format=csv|xlsx — the round's submitted and decided
 /// applications with their teams, one row per team member in ranking order, for the operators' records.
+/// People read it, so kind, status and sex are written in words ("gmina wiejska", "przyjęty", "kobieta");
+/// their codes follow in the last columns for whoever matches rows by them.
 /// </summary>
 public static class ExportApplications
 {
@@ -21,6 +24,7 @@ public static class ExportApplications
     [
         "teryt", "jst", "rodzaj", "wojewodztwo", "zagrozona_marginalizacja", "status", "punkty", "zlozono", "ocena_formalna",
         "imie_nazwisko", "email", "stanowisko", "telefon", "plec", "koordynator", "w_zespole_od", "w_zespole_do",
+        "rodzaj_kod", "status_kod", "plec_kod",
     ];
 
     private sealed record Row(string JstTerc, string JstName, string JstKind, string VoivodeshipName, bool AtRisk, string Status, int Score,
@@ -77,9 +81,11 @@ public static class ExportApplications
 
     private static IReadOnlyList<string?> Cells(Row r) =>
     [
-        r.JstTerc, r.JstName, r.JstKind, r.VoivodeshipName, YesNo(r.AtRisk), r.Status, r.Score.ToString(CultureInfo.InvariantCulture),
-        Local(r.SubmittedAt), r.FormalCheck is null ? "" : YesNo(r.FormalCheck.Value), r.FullName, r.Email, r.Position, r.Phone, r.Sex,
+        r.JstTerc, r.JstName, ApplicationLabels.JstKind(r.JstKind), r.VoivodeshipName, YesNo(r.AtRisk), ApplicationLabels.Status(r.Status),
+        r.Score.ToString(CultureInfo.InvariantCulture), Local(r.SubmittedAt), r.FormalCheck is null ? "" : YesNo(r.FormalCheck.Value),
+        r.FullName, r.Email, r.Position, r.Phone, ApplicationLabels.Sex(r.Sex),
         YesNo(r.IsCoordinator), Local(r.JoinedAt), r.LeftAt is null ? "" : Local(r.LeftAt.Value),
+        r.JstKind, r.Status, r.Sex,
     ];
 
     private static string YesNo(bool value) => value ? "tak" : "nie";

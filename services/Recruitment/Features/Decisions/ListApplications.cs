@@ -14,7 +14,9 @@ namespace Cro.Recruitment.Features.Decisions;
 /// <summary>
 /// GET /api/recruitment/rounds/{id}/applications — the operators' review list: submitted and decided
 /// applications in ranking order (score, then submission time), filtered by status, województwo, kind,
-/// risk of marginalisation and minimum score, paged by keyset.
+/// risk of marginalisation and minimum score, and found by <c>q</c>: the start of a word of the JST's
+/// name (case and Polish diacritics ignored), the start of its TERC code, or part of the coordinator's
+/// name or e-mail address; paged by keyset.
 /// </summary>
 public static class ListApplications
 {
@@ -22,7 +24,9 @@ public static class ListApplications
 
     public static readonly IReadOnlyList<string> Statuses = ["submitted", "accepted", "reserve", "rejected", "withdrawn"];
 
-    public sealed record Query(string? Status, string? Voivodeship, string? Kind, bool? AtRisk, int? MinScore, string? Cursor, int Limit = 50);
+    /// <param name="Q">JST name (start of a word), TERC code (its start) or the coordinator's name or e-mail (any part).</param>
+    public sealed record Query(string? Status, string? Voivodeship, string? Kind, bool? AtRisk, int? MinScore, string? Cursor, int Limit = 50,
+        string? Q = null);
 
     public sealed record Item(Guid Id, string JstTerc, string JstName, string JstKind, string VoivodeshipTerc, bool AtRiskOfMarginalisation,
         string Status, int Score, DateTimeOffset SubmittedAt, int TeamSize, int Women, int Men, string CoordinatorName, bool? FormalCheck);
@@ -39,6 +43,8 @@ public static class ListApplications
                 .WithMessage(_ => Text.Pick("Województwo podaje się dwucyfrowym kodem TERC, np. 14.", "A województwo is given by its two-digit TERC code, e.g. 14."));
             RuleFor(q => q.Kind).Must(k => k is null || JstKind.All.Contains(k))
                 .WithMessage(_ => Text.Pick($"Nieznany rodzaj JST. Dozwolone: {string.Join(", ", JstKind.All)}.", $"Unknown kind of JST. Allowed: {string.Join(", ", JstKind.All)}."));
+            RuleFor(q => q.Q).MaximumLength(100)
+                .WithMessage(_ => Text.Pick("Szukany tekst może mieć najwyżej 100 znaków.", "The search text may have at most 100 characters."));
             RuleFor(q => q.Limit).InclusiveBetween(1, MaxLimit)
                 .WithMessage(_ => KeysetCursor.LimitMessage(MaxLimit));
             RuleFor(q => q.Cursor).Must(c => c is null || After(c) is not null)
@@ -53,6 +59,40 @@ public static class ListApplications
         .Validate<Query>()
         .Produces<Page>()
         .RequireAuthorization(Policies.Operator);
+
+    /// <summary>
+    /// One search box for what an operator knows of an application: the JST's name or TERC code, or its
+    /// coordinator. Names are compared without Polish diacritics, as the registry search does.
+    /// </summary>
+    private const string SearchSql = """
+         AND ((@NamePrefix::text IS NOT NULL AND ' ' || j.search_name LIKE '% ' || @NamePrefix || '%')
+           OR (@TercPrefix::text IS NOT NULL AND j.terc LIKE @TercPrefix || '%')
+           OR EXISTS (SELECT 1 FROM team_members c
+                      WHERE c.application_id = a.id AND c.is_coordinator AND c.left_at IS NULL
+                        AND (translate(lower(c.full_name), 'ąćęłńóśźż', 'acelnoszz') LIKE '%' || @PersonPart || '%' ESCAPE '\'
+                          OR lower(c.email) LIKE '%' || @EmailPart || '%' ESCAPE '\')))
+        """;
+
+    private sealed record Search(string? NamePrefix, string? TercPrefix, string PersonPart, string EmailPart)
+    {
+        public static Search? Of(string? q)
+        {
+            if (string.IsNullOrWhiteSpace(q))
+            {
+                return null;
+            }
+            var normalized = SearchText.Normalize(q);
+            var byTerc = normalized.Length > 0 && normalized.All(char.IsAsciiDigit);
+            return new Search(
+                byTerc || normalized.Length == 0 ? null : normalized,
+                byTerc ? normalized : null,
+                Like(normalized.Length == 0 ? q.Trim().ToLowerInvariant() : normalized),
+                Like(q.Trim().ToLowerInvariant()));
+        }
+
+        /// <summary>What was typed, taken literally inside LIKE.</summary>
+        private static string Like(string text) => text.Replace(@"\", @"\\").Replace("%", @"\%").Replace("_", @"\_");
+    }
 
     private static (int Score, DateTimeOffset SubmittedAt, Guid Id)? After(string? cursor) =>
         KeysetCursor.TryDecode(cursor, 3, out var key)
@@ -78,6 +118,8 @@ public static class ListApplications
         if (query.Kind is not null) sql.Append(" AND j.kind = @Kind");
         if (query.AtRisk is not null) sql.Append(" AND j.at_risk_of_marginalisation = @AtRisk");
         if (query.MinScore is not null) sql.Append(" AND a.score >= @MinScore");
+        var search = Search.Of(query.Q);
+        if (search is not null) sql.Append(SearchSql);
         var after = After(query.Cursor);
         // Ranking order, descending score then ascending time: the keyset compares (-score, time, id).
         if (after is not null) sql.Append(" AND (-a.score, a.submitted_at, a.id) > (-@afterScore, @afterAt, @afterId)");
@@ -89,6 +131,7 @@ public static class ListApplications
         var items = (await connection.QueryAsync<Item>(new CommandDefinition(sql.ToString(), new
         {
             id, query.Status, query.Voivodeship, query.Kind, query.AtRisk, query.MinScore,
+            search?.NamePrefix, search?.TercPrefix, search?.PersonPart, search?.EmailPart,
             afterScore = after?.Score, afterAt = after?.SubmittedAt.ToUniversalTime(), afterId = after?.Id, take = query.Limit + 1,
         }, transaction, cancellationToken: ct))).ToList();
         var next = items.Count > query.Limit

@@ -3,6 +3,8 @@ using Cro.ServiceDefaults.Security;
 using Dapper;
 using Npgsql;
 
+using Cro.Recruitment.Features.Applications;
+
 namespace Cro.Recruitment.Features.PersonalData;
 
 /// <summary>
@@ -11,8 +13,14 @@ namespace Cro.Recruitment.Features.PersonalData;
 /// </summary>
 public static class MyPersonalData
 {
+    /// <param name="ApplicationStatusLabel">The status in words, beside its code: the person reads this file.</param>
+    /// <param name="SexLabel">The sex category in words, beside its code.</param>
     public sealed record Membership(Guid ApplicationId, string RoundName, string JstTerc, string JstName, string ApplicationStatus,
-        string FullName, string Email, string Position, string? Phone, string Sex, bool IsCoordinator, DateTimeOffset JoinedAt, DateTimeOffset? LeftAt);
+        string FullName, string Email, string Position, string? Phone, string Sex, bool IsCoordinator, DateTimeOffset JoinedAt, DateTimeOffset? LeftAt)
+    {
+        public string ApplicationStatusLabel => ApplicationLabels.Status(ApplicationStatus);
+        public string SexLabel => ApplicationLabels.Sex(Sex);
+    }
 
     public static RouteHandlerBuilder MapMyPersonalData(this IEndpointRouteBuilder api) => api
         .MapGet("/me/personal-data", HandleAsync)

@@ -15,7 +15,7 @@ namespace Cro.Recruitment.Features.Rounds;
 /// </summary>
 public static class CreateRound
 {
-    public sealed record Request(string Name, DateTimeOffset OpensAt, DateTimeOffset ClosesAt, int Capacity,
+    public sealed record Request([property: FieldLabel("Nazwa naboru", "Name of the round")] string Name, DateTimeOffset OpensAt, DateTimeOffset ClosesAt, int Capacity,
         IReadOnlyList<string> EligibleKinds, int TeamMin = 3, int TeamMax = 4, int TargetWomen = 0, int TargetMen = 0,
         ScoringRules? Scoring = null);
 

@@ -10,8 +10,7 @@ public sealed class TrainerInputValidator : AbstractValidator<TrainerInput>
 {
     public TrainerInputValidator()
     {
-        RuleFor(t => t.Email).NotEmpty().EmailAddress().MaximumLength(254)
-            .WithMessage(_ => Text.Pick("Podaj adres e-mail trenera.", "Give the trainer's e-mail address."));
+        RuleFor(t => t.Email).MailAddress();
         RuleFor(t => t.FullName).NotEmpty().MaximumLength(200)
             .WithMessage(_ => Text.Pick("Podaj imię i nazwisko trenera (do 200 znaków).", "Give the trainer's name (up to 200 characters)."));
     }
