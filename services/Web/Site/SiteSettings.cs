@@ -1,4 +1,5 @@
 using System.Globalization;
+using Cro.ServiceDefaults;
 
 namespace Cro.Web.Site;
 
@@ -8,15 +9,17 @@ namespace Cro.Web.Site;
 /// (AccessibilityStatement:PreparedOn, :ReviewedOn), which the law on digital accessibility requires it to give;
 /// and the project's partner association (Project:Partner), named on "O projekcie" once the partnership is signed.
 /// </summary>
-public sealed record SiteSettings(string HelpdeskEmail, string HelpdeskPhone, string Partner,
-    DateOnly StatementPreparedOn, DateOnly StatementReviewedOn)
+public sealed record SiteSettings(OperatorContact Helpdesk, string Partner, DateOnly StatementPreparedOn, DateOnly StatementReviewedOn)
 {
     public static SiteSettings From(IConfiguration configuration) => new(
-        Required(configuration, "Contact:Email"),
-        Required(configuration, "Contact:Phone"),
+        OperatorContact.From(configuration) is { Email: not null, Phone: not null } helpdesk
+            ? helpdesk : throw new InvalidOperationException($"{OperatorContact.EmailSetting} and {OperatorContact.PhoneSetting} must be set."),
         Required(configuration, "Project:Partner"),
         DateOnly.Parse(Required(configuration, "AccessibilityStatement:PreparedOn"), CultureInfo.InvariantCulture),
         DateOnly.Parse(Required(configuration, "AccessibilityStatement:ReviewedOn"), CultureInfo.InvariantCulture));
+
+    public string HelpdeskEmail => Helpdesk.Email!;
+    public string HelpdeskPhone => Helpdesk.Phone!;
 
     /// <summary>The phone number as a tel: link wants it (digits and a leading +).</summary>
     public string HelpdeskPhoneLink => "tel:" + new string(HelpdeskPhone.Where(c => char.IsDigit(c) || c == '+').ToArray());
