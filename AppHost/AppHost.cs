@@ -15,10 +15,16 @@ var publicUrl = gateway.GetEndpoint("http");
 var issuer = ReferenceExpression.Create($"{publicUrl}/");
 var webClientSecret = builder.AddParameter("web-client-secret", servers.Secrets.Get("web-client"), secret: true);
 
+// Every exchange, queue and binding of every service, declared before any service starts: services then start in
+// any order, and an event published before its consumer runs waits in the consumer's queue.
+var brokerSetup = builder.AddProject<Projects.BrokerSetup>("broker-setup")
+    .WithReference(servers.RabbitMq)
+    .WaitFor(servers.RabbitMq);
+
 IResourceBuilder<ProjectResource> Service<TProject>(string name) where TProject : IProjectMetadata, new() =>
     databases.Add(builder.AddProject<TProject>(name), name)
         .WithReference(servers.RabbitMq)
-        .WaitFor(servers.RabbitMq)
+        .WaitForCompletion(brokerSetup)
         .WithEnvironment("ASPNETCORE_FORWARDEDHEADERS_ENABLED", "true")
         .WithHttpHealthCheck("/health");
 
@@ -43,13 +49,6 @@ var notifications = Api<Projects.Notifications>("notifications")
     .WithEnvironment("Mail__From", builder.Configuration["Mail:From"])
     .WithEnvironment("Contact__Email", builder.Configuration["Contact:Email"])
     .WithEnvironment("Contact__Phone", builder.Configuration["Contact:Phone"]);
-
-// RabbitMQ drops an event published before any queue is bound to its exchange. Consumers declare their
-// queues when they start, so on a first start publishers wait for their consumers; afterwards the durable
-// queues keep events for a consumer that is down.
-recruitment.WaitFor(monitoring).WaitFor(training).WaitFor(identity);
-identity.WaitFor(training);
-identity.WaitFor(notifications);
 
 // The web's database holds only its Data Protection key ring, shared by its replicas.
 var web = databases.Add(builder.AddProject<Projects.Web>("web"), "web")

@@ -27,7 +27,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
 builder.AddDatabase("identity");
 await builder.MigrateDatabaseAsync("identity");
-builder.AddMessaging("identity", bus => bus.AddConsumers(typeof(Program).Assembly));
+builder.AddMessaging(typeof(Program).Assembly);
 builder.AddIdentityServer(await ServerKeys.LoadOrCreateAsync(builder.Configuration.GetConnectionString("identity")!));
 builder.Services.AddRazorPages();
 builder.Services.UseChosenLanguageOnly();

@@ -13,7 +13,7 @@ builder.AddServiceDefaults();
 builder.AddCroJwtAuthentication();
 builder.AddDatabase("monitoring");
 await builder.MigrateDatabaseAsync("monitoring");
-builder.AddMessaging("monitoring", bus => bus.AddConsumers(typeof(Program).Assembly));
+builder.AddMessaging(typeof(Program).Assembly);
 builder.Services.AddValidatorsFromAssemblyContaining<Program>();
 builder.Services.AddCroOpenApi("monitoring", "Monitorowanie: diagnozy, plany, sprawozdania i wskaźniki programu.");
 

@@ -11,7 +11,7 @@ builder.AddServiceDefaults();
 builder.AddCroJwtAuthentication();
 builder.AddDatabase("notifications");
 await builder.MigrateDatabaseAsync("notifications");
-builder.AddMessaging("notifications", bus => bus.AddConsumers(typeof(Program).Assembly));
+builder.AddMessaging(typeof(Program).Assembly);
 builder.AddMailDelivery();
 builder.Services.AddCroOpenApi("notifications", "Powiadomienia: wiadomości e-mail wysyłane przez platformę.");
 

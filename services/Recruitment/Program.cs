@@ -15,7 +15,7 @@ builder.AddServiceDefaults();
 builder.AddCroJwtAuthentication();
 builder.AddDatabase("recruitment");
 await builder.MigrateDatabaseAsync("recruitment");
-builder.AddMessaging("recruitment", bus => bus.AddConsumers(typeof(Program).Assembly));
+builder.AddMessaging(typeof(Program).Assembly);
 builder.Services.AddValidatorsFromAssemblyContaining<Program>();
 builder.Services.AddCroOpenApi("recruitment", "Nabór JST: rejestr JST (TERC), nabory, wnioski, zespoły zadaniowe.");
 

@@ -21,7 +21,7 @@ builder.AddServiceDefaults();
 builder.AddCroJwtAuthentication();
 builder.AddDatabase("training");
 await builder.MigrateDatabaseAsync("training");
-builder.AddMessaging("training", bus => bus.AddConsumers(typeof(Program).Assembly));
+builder.AddMessaging(typeof(Program).Assembly);
 builder.Services.AddValidatorsFromAssemblyContaining<Program>();
 builder.Services.AddOptions<MaterialsOptions>().BindConfiguration("Training:Materials");
 builder.Services.AddOptions<ExpiredAttemptsOptions>().BindConfiguration("Training:ExpiredAttempts");

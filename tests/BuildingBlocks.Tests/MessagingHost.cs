@@ -93,7 +93,8 @@ public sealed class MessagingHost : IAsyncDisposable
         return await connection.ExecuteScalarAsync<int>("SELECT count(*) FROM outbox_messages WHERE published_at IS NULL");
     }
 
-    private static string QueuePrefix(TestDatabase database) => $"test-{database.Name}";
+    /// <summary>The name a host on <paramref name="database"/> uses on the broker: its queues' prefix.</summary>
+    public static string QueuePrefix(TestDatabase database) => $"test-{database.Name}";
 
     public string EndpointName<TConsumer>() where TConsumer : class, IConsumer =>
         new KebabCaseEndpointNameFormatter(QueuePrefix(Database), includeNamespace: false).Consumer<TConsumer>();
