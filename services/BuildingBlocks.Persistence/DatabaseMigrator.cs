@@ -8,7 +8,8 @@ using Npgsql;
 namespace Cro.BuildingBlocks.Persistence;
 
 /// <summary>
-/// Applies the embedded SQL scripts (<c>Data/Migrations/*.sql</c>) of the building blocks, then of the
+/// Applies the embedded SQL scripts (<c>Data/Migrations/*.sql</c>) of the building blocks the service uses
+/// (BuildingBlocks.Messaging's outbox and inbox tables, for a service that publishes or consumes), then of the
 /// service, as the owner login. A PostgreSQL advisory lock makes replicas that start together
 /// migrate one after the other, so each script runs once.
 /// </summary>
@@ -32,9 +33,9 @@ public static class DatabaseMigrator
                 ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT USAGE, SELECT ON SEQUENCES TO {role};
                 """);
 
-            var upgrader = DeployChanges.To
-                .PostgresqlDatabase(ownerConnectionString)
-                .WithScriptsEmbeddedInAssembly(typeof(DatabaseMigrator).Assembly, IsMigration, new SqlScriptOptions { RunGroupOrder = 0 })
+            var upgrader = BuildingBlocksOf(serviceAssembly)
+                .Aggregate(DeployChanges.To.PostgresqlDatabase(ownerConnectionString), (scripts, buildingBlock) =>
+                    scripts.WithScriptsEmbeddedInAssembly(buildingBlock, IsMigration, new SqlScriptOptions { RunGroupOrder = 0 }))
                 .WithScriptsEmbeddedInAssembly(serviceAssembly, IsMigration, new SqlScriptOptions { RunGroupOrder = 1 })
                 .WithVariable("app_role", appRole)
                 .WithTransactionPerScript()
@@ -56,6 +57,11 @@ public static class DatabaseMigrator
             await lockConnection.ExecuteAsync("SELECT pg_advisory_unlock(@key)", new { key = MigrationLockKey });
         }
     }
+
+    /// <summary>The BuildingBlocks.* assemblies the service's code uses (the compiler keeps only references it uses).</summary>
+    private static IEnumerable<Assembly> BuildingBlocksOf(Assembly serviceAssembly) => serviceAssembly.GetReferencedAssemblies()
+        .Where(name => name.Name?.StartsWith("BuildingBlocks.", StringComparison.Ordinal) == true)
+        .Select(Assembly.Load);
 
     private static bool IsMigration(string resourceName) =>
         resourceName.Contains(".Data.Migrations.", StringComparison.Ordinal) && resourceName.EndsWith(".sql", StringComparison.Ordinal);
