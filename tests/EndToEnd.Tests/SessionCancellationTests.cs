@@ -23,18 +23,18 @@ public sealed class SessionCancellationTests(PlatformFixture platform, BrowserFi
         var round = $"Nabór odwołań {Guid.NewGuid():N}"[..24];
         await ApplicationFormTests.CreateOpenRoundAsync(admin, round);
         var roundId = await PublicApplications.RoundIdAsync(platform, round);
-        // Bielawa (gmina miejska), a JST no other browser test applies for.
-        var applied = await PublicApplications.ApplyAsync(platform, roundId, "0202011");
+        // Łagiewniki (gmina wiejska), a JST no other browser test applies for.
+        var applied = await PublicApplications.ApplyAsync(platform, roundId, "0202062");
         await admin.GotoAsync($"/administracja/nabory/{roundId}");
-        await admin.GetByRole(AriaRole.Row).Filter(new() { HasText = "Bielawa" }).GetByRole(AriaRole.Button, new() { Name = "Przyjmij" }).ClickAsync();
+        await admin.GetByRole(AriaRole.Row).Filter(new() { HasText = "Łagiewniki" }).GetByRole(AriaRole.Button, new() { Name = "Przyjmij" }).ClickAsync();
         await Assertions.Expect(admin.GetByRole(AriaRole.Status).Filter(new() { HasText = "Zapisano decyzję" })).ToContainTextAsync("przyjęty");
 
         // The accepted team arrives in training by event; the operator forms its cohort and schedules two sessions.
         await admin.GotoAsync("/administracja/szkolenia");
-        await ReloadUntilVisibleAsync(admin, admin.GetByLabel("Bielawa", new() { Exact = true }));
+        await ReloadUntilVisibleAsync(admin, admin.GetByLabel("Łagiewniki", new() { Exact = true }));
         var cohortName = $"Grupa {round}";
         await admin.GetByLabel("Nazwa grupy").FillAsync(cohortName);
-        await admin.GetByLabel("Bielawa", new() { Exact = true }).CheckAsync();
+        await admin.GetByLabel("Łagiewniki", new() { Exact = true }).CheckAsync();
         await admin.Locator("#cohort-trainer-0-email").FillAsync(PlatformFixture.AdminEmail);
         await admin.Locator("#cohort-trainer-0-name").FillAsync("Administrator");
         await admin.GetByRole(AriaRole.Button, new() { Name = "Utwórz grupę" }).ClickAsync();
@@ -55,7 +55,7 @@ public sealed class SessionCancellationTests(PlatformFixture platform, BrowserFi
         await Assertions.Expect(visitor.GetByRole(AriaRole.Link, new() { Name = "O module: Wykluczenie cyfrowe dzieci i uczniów" })).ToBeVisibleAsync();
         var publicPage = await visitor.ContentAsync();
         Assert.DoesNotContain(cohortName, publicPage);
-        Assert.DoesNotContain("Urząd Miasta Bielawa", publicPage);
+        Assert.DoesNotContain("Urząd Gminy Łagiewniki", publicPage);
         Assert.DoesNotContain("Anna Nowak", publicPage);
         Assert.DoesNotContain("M2.W1", publicPage);
         await Accessibility.AssertNoWcagViolationsAsync(visitor);
@@ -119,7 +119,7 @@ public sealed class SessionCancellationTests(PlatformFixture platform, BrowserFi
         else
         {
             await admin.GetByLabel("stacjonarna", new() { Exact = true }).CheckAsync();
-            await admin.GetByLabel("Miejsce (adres, sala)").FillAsync("Urząd Miasta Bielawa, sala 3");
+            await admin.GetByLabel("Miejsce (adres, sala)").FillAsync("Urząd Gminy Łagiewniki, sala 3");
         }
         await admin.GetByLabel("Liczba miejsc").FillAsync("20");
         await admin.GetByRole(AriaRole.Button, new() { Name = "Zaplanuj zajęcia" }).ClickAsync();

@@ -23,5 +23,14 @@ public sealed class EndpointPolicyTests(TrainingService service) : IClassFixture
         Assert.Contains("/api/training/cohorts/{id}/learning-gain", paths);
         Assert.Contains("/api/training/public/certificates", paths);
         Assert.Contains("/api/training/.well-known/jwks.json", paths);
+        Assert.Contains("/api/training/sessions/{id}/cancel", paths);
+        Assert.Contains("/api/training/teams/{applicationId}/cohort", paths);
+        Assert.Contains("/api/training/public/sessions", paths);
+        Assert.Contains("/api/training/tests/readiness", paths);
+        var schemas = document.RootElement.GetProperty("components").GetProperty("schemas").EnumerateObject().Select(s => s.Name).ToList();
+        Assert.Contains("CancelSessionRequest", schemas);
+        Assert.Contains("TeamCohortRequest", schemas);
+        Assert.Contains("PublicSession", schemas);
+        Assert.Contains("ModuleTestReadiness", schemas);
     }
 }

@@ -25,7 +25,8 @@ public sealed class TeamMoveTests(TrainingService service) : IClassFixture<Train
 
         var moved = await MoveAsync(learner.Team.ApplicationId, other.Cohort.Id);
         var same = await MoveAsync(learner.Team.ApplicationId, other.Cohort.Id);
-        var oldSheet = await service.Operator().GetFromJsonAsync<AttendanceSheet.Sheet>(
+        // The trainer of the old cohort still sees the mark on their sheet.
+        var oldSheet = await service.Trainer(learner.Trainer.Email).GetFromJsonAsync<AttendanceSheet.Sheet>(
             $"/api/training/sessions/{learner.Sessions[0].Id}/attendance", Ct);
         var results = await service.Operator().GetFromJsonAsync<TrainingResults.CohortResults>($"/api/training/cohorts/{other.Cohort.Id}/results", Ct);
         var mySessions = await learner.Client.GetFromJsonAsync<List<SessionView>>("/api/training/me/sessions", Ct);

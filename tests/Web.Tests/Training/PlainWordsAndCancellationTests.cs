@@ -89,6 +89,33 @@ public sealed class PlainWordsAndCancellationTests : IDisposable
     }
 
     [Fact]
+    public async Task A_participant_sees_a_cancelled_session_struck_out_with_its_reason_and_no_link_to_join()
+    {
+        var cohort = Guid.NewGuid();
+        var rules = new CohortRules(cohort, "Grupa 1", 1, 60m, 80m, [new("M1", "Diagnoza", 16m)]);
+        _web.Training.Json(HttpMethod.Get, "/api/training/me/results", new[]
+        {
+            new CohortResults(rules, [new(Guid.NewGuid(), Guid.NewGuid(), "Anna Testowa", "1465011", "Warszawa", "woman", null,
+                [new("M1", "Diagnoza", 16m, 0m, 0m, false, null, null, 0, false, false, false)], false, null, null)]),
+        });
+        var ahead = DateTimeOffset.UtcNow.AddDays(3);
+        _web.Training.Json(HttpMethod.Get, "/api/training/me/sessions", new[]
+        {
+            new SessionView(Guid.NewGuid(), cohort, "Grupa 1", "M1", "Diagnoza", ahead, ahead.AddHours(3), "online", null, new Uri("https://meet.example/1"), 20, 3m, 1,
+                ahead.AddDays(-1), "Trener zachorował."),
+        });
+        _web.Training.Json(HttpMethod.Get, "/api/training/me/certificates", Array.Empty<CertificateView>());
+
+        var page = await WebWithFakeTraining.PageAsync(await _web.Browser(Roles.JstMember).GetAsync("/moje-szkolenie", Ct));
+
+        Assert.Contains("<strong>odwołane</strong>", page);
+        Assert.Contains("Odwołane: Trener zachorował.", page);
+        Assert.DoesNotContain("https://meet.example/1", page);
+        // The cancelled session closes no pre-test: it is still offered, as no other session of the module is scheduled.
+        Assert.Contains("name=\"_handler\" value=\"start-M1-pre\"", page);
+    }
+
+    [Fact]
     public async Task Before_a_cohort_is_formed_my_training_says_what_happens_next()
     {
         _web.Training.Json(HttpMethod.Get, "/api/training/me/results", Array.Empty<CohortResults>());

@@ -22,3 +22,10 @@ CREATE TABLE team_cohort_changes (
 CREATE INDEX team_cohort_changes_by_team ON team_cohort_changes (application_id, changed_at);
 
 REVOKE UPDATE, DELETE, TRUNCATE ON team_cohort_changes FROM $app_role$;
+
+-- What the service seeded once at start-up (the programme's public lessons): an operator who later hides or
+-- removes a seeded row does not get it back at the next start.
+CREATE TABLE seeds (
+    name      text PRIMARY KEY,
+    seeded_at timestamptz NOT NULL
+);

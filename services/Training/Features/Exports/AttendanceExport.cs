@@ -64,7 +64,9 @@ public static class AttendanceExport
         {
             return CohortAccess.NotFound();
         }
-        var sessions = await connection.QueryAsync<SessionRow>(new CommandDefinition(SessionRow.Select + " WHERE s.cohort_id = @id ORDER BY s.starts_at, s.id",
+        // Cancelled sessions took no attendance and have no list to sign.
+        var sessions = await connection.QueryAsync<SessionRow>(new CommandDefinition(SessionRow.Select
+            + " WHERE s.cohort_id = @id AND s.cancelled_at IS NULL ORDER BY s.starts_at, s.id",
             new { id }, transaction, cancellationToken: ct));
         var rows = new List<IReadOnlyList<string?>>();
         foreach (var session in sessions)

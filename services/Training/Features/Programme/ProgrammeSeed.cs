@@ -88,52 +88,70 @@ public static class ProgrammeSeed
             ]),
     ]);
 
-    /// <summary>Writes version 1 unless a version exists. Safe with replicas starting together: one of them writes it.</summary>
+    /// <summary>
+    /// Writes version 1 unless a version exists, and once (whatever the version) the public lessons of
+    /// <see cref="SeedPublicLessonsAsync"/>. Safe with replicas starting together: they take turns on an advisory lock,
+    /// and the first finds nothing done and does it.
+    /// </summary>
     public static async Task SeedProgrammeAsync(this WebApplication app)
     {
         var db = app.Services.GetRequiredService<NpgsqlDataSource>();
         var ct = app.Lifetime.ApplicationStopping;
+        var now = app.Services.GetRequiredService<TimeProvider>().GetUtcNow();
         await using var connection = await db.OpenConnectionAsync(ct);
         await using var transaction = await connection.BeginTransactionAsync(ct);
-        if (await ProgrammeStore.CurrentVersionAsync(transaction, ct) is not null)
+        await connection.ExecuteAsync(new CommandDefinition("SELECT pg_advisory_xact_lock(hashtext('cro-training-seed'))", transaction: transaction,
+            cancellationToken: ct));
+        if (await ProgrammeStore.CurrentVersionAsync(transaction, ct) is null
+            && await ProgrammeStore.TryInsertAsync(transaction, 1, Programme, "Program z karty projektu (wersja początkowa).", createdBy: null, now, ct))
         {
-            return;
-        }
-        var now = app.Services.GetRequiredService<TimeProvider>().GetUtcNow();
-        if (await ProgrammeStore.TryInsertAsync(transaction, 1, Programme, "Program z karty projektu (wersja początkowa).", createdBy: null, now, ct))
-        {
-            await SeedPublicProgrammeLessonsAsync(transaction, now, ct);
-            await transaction.CommitAsync(ct);
             app.Logger.LogInformation("Training programme: version 1 seeded with {Modules} modules.", Programme.Modules.Count);
         }
+        if (await SeedPublicLessonsAsync(transaction, now, ct) is > 0 and var lessons)
+        {
+            app.Logger.LogInformation("Training programme: {Lessons} public lessons seeded.", lessons);
+        }
+        await transaction.CommitAsync(ct);
     }
 
+    private const string PublicLessonsSeed = "public-programme-lessons";
+
     /// <summary>
-    /// With version 1, one public lesson per module: what it teaches and what a participant will know and be able to do
-    /// after it, in plain words. The seed asks the programme and materials to be open to every JST, including those
-    /// outside the programme; operators add more (and may hide or change these) like any other material.
+    /// Once, one public lesson per module of the current programme: what it teaches and what a participant will know and
+    /// be able to do after it, in plain words (no outcome codes). The seed asks the programme and materials to be open to
+    /// every JST, including those outside the programme; operators add more, and change, hide or remove these like any
+    /// other material. Databases from before this seed get the lessons at their next start. Returns how many it wrote.
     /// </summary>
-    private static async Task SeedPublicProgrammeLessonsAsync(NpgsqlTransaction transaction, DateTimeOffset now, CancellationToken ct)
+    private static async Task<int> SeedPublicLessonsAsync(NpgsqlTransaction transaction, DateTimeOffset now, CancellationToken ct)
     {
-        foreach (var module in Programme.Modules)
+        var connection = transaction.Connection!;
+        var first = await connection.ExecuteAsync(new CommandDefinition(
+            "INSERT INTO seeds (name, seeded_at) VALUES (@PublicLessonsSeed, @now) ON CONFLICT (name) DO NOTHING",
+            new { PublicLessonsSeed, now = now.ToUniversalTime() }, transaction, cancellationToken: ct));
+        if (first == 0 || await ProgrammeStore.FindAsync(transaction, null, ct) is not { } programme)
+        {
+            return 0;
+        }
+        foreach (var module in programme.Modules)
         {
             var markdown = PublicLesson(module);
-            await transaction.Connection!.ExecuteAsync(new CommandDefinition("""
+            await connection.ExecuteAsync(new CommandDefinition("""
                 INSERT INTO materials (id, module_code, kind, title, is_public, markdown, html, created_at, updated_at)
                 VALUES (@id, @Code, 'lesson', @title, true, @markdown, @html, @now, @now)
                 """, new
             {
-                id = Guid.CreateVersion7(), module.Code, title = $"O module: {module.Title}", markdown, html = Cro.Training.Features.Materials.LessonRenderer.ToHtml(markdown),
-                now = now.ToUniversalTime(),
+                id = Guid.CreateVersion7(), module.Code, title = $"O module: {module.Title}", markdown,
+                html = Cro.Training.Features.Materials.LessonRenderer.ToHtml(markdown), now = now.ToUniversalTime(),
             }, transaction, cancellationToken: ct));
         }
+        return programme.Modules.Count;
     }
 
-    internal static string PublicLesson(ModuleDefinition module)
+    internal static string PublicLesson(ModuleView module)
     {
         var text = new System.Text.StringBuilder();
         text.AppendLine(module.Description).AppendLine();
-        text.AppendLine($"Moduł trwa {module.Hours:0.#} godzin.").AppendLine();
+        text.AppendLine($"Liczba godzin: {module.Hours.ToString("0.#", System.Globalization.CultureInfo.GetCultureInfo("pl-PL"))}.").AppendLine();
         text.AppendLine("## Po module uczestnik").AppendLine();
         foreach (var outcome in module.Outcomes)
         {

@@ -50,7 +50,10 @@ internal static class Standings
         return new CohortRules(rules.CohortId, rules.CohortName, rules.ProgrammeVersion, rules.PostTestThreshold, rules.AttendanceThreshold, [.. modules]);
     }
 
-    /// <summary>The participants of the cohort (or only <paramref name="participantId"/>) with their standing in each module.</summary>
+    /// <summary>
+    /// The participants of the cohort (or only <paramref name="participantId"/>) with their standing in each module. Their
+    /// attendance, attempts and certificate count wherever they happened: a team moved between cohorts keeps its history.
+    /// </summary>
     public static async Task<IReadOnlyList<ParticipantStanding>> ReadAsync(NpgsqlTransaction transaction, CohortRules rules, Guid? participantId,
         CancellationToken ct)
     {
@@ -75,7 +78,8 @@ internal static class Standings
             """))).ToLookup(a => (a.ParticipantId, a.ModuleCode));
         var certificates = (await connection.QueryAsync<Certificate>(Query("""
             SELECT participant_id, id, number FROM certificates
-            WHERE cohort_id = @CohortId AND revoked_at IS NULL AND (@participantId::uuid IS NULL OR participant_id = @participantId)
+            WHERE participant_id IN (SELECT p.id FROM participants p JOIN teams t ON t.application_id = p.application_id WHERE t.cohort_id = @CohortId)
+              AND revoked_at IS NULL AND (@participantId::uuid IS NULL OR participant_id = @participantId)
             """))).ToDictionary(c => c.ParticipantId);
         return [.. people.Select(p =>
         {

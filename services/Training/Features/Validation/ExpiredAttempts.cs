@@ -58,6 +58,7 @@ public sealed class ExpiredAttempts(NpgsqlDataSource db, IOptions<ExpiredAttempt
                     finished = await FinishDueAsync(db, time.GetUtcNow(), pace.BatchSize, stoppingToken);
                     if (finished > 0)
                     {
+                        ExpiredAttemptsMetrics.Finished.Add(finished);
                         logger.LogInformation("Finished {Count} test attempts whose time ran out.", finished);
                     }
                 }
