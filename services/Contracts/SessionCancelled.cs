@@ -19,6 +19,8 @@ public sealed record SessionCancelled : IIntegrationEvent
     public string? Place { get; init; }
     /// <summary>Why, as the operator wrote it for the people concerned.</summary>
     public required string Reason { get; init; }
+    /// <summary>The session's iCalendar UID, as training's calendar feeds name it: a cancellation sent by mail matches it.</summary>
+    public required string CalendarUid { get; init; }
     /// <summary>The iCalendar SEQUENCE of the cancellation: higher than any notice of the session before it.</summary>
     public required int Sequence { get; init; }
     public required IReadOnlyList<SessionAttendee> Attendees { get; init; }

@@ -79,7 +79,7 @@ public sealed class SessionMailTests
             ModuleTitle = "Wykluczenie cyfrowe dzieci i uczniów",
             StartsAt = DateTimeOffset.Parse("2027-01-14T08:00:00Z"), EndsAt = DateTimeOffset.Parse("2027-01-14T15:00:00Z"),
             Form = "stationary", Place = "Urząd Gminy Gromadka, sala 12", Reason = "Sala jest nieczynna z powodu awarii ogrzewania.",
-            Sequence = 1, Attendees = [anna, trainer], CancelledAt = DateTimeOffset.UtcNow,
+            CalendarUid = "0195f0a2-session@cro-training", Sequence = 1, Attendees = [anna, trainer], CancelledAt = DateTimeOffset.UtcNow,
         };
         var id = Guid.NewGuid();
 
@@ -94,6 +94,16 @@ public sealed class SessionMailTests
             Assert.Contains("zaplanowana na 14 stycznia 2027 r., 09:00 – 16:00 (czas polski), jest odwołana.", mail.TextBody);
             Assert.Contains("Powód: Sala jest nieczynna z powodu awarii ogrzewania.", mail.TextBody);
             Assert.Contains("oznaczona jako odwołana", mail.TextBody);
+            // An iTIP cancellation of the same event the calendar feeds carry, so mail clients remove it.
+            var invitation = Assert.Single(mail.Attachments.OfType<MimeKit.MimePart>());
+            Assert.Equal(("text/calendar", "CANCEL"), (invitation.ContentType.MimeType, invitation.ContentType.Parameters["method"]));
+            // Long iCalendar lines are folded (RFC 5545 3.1): unfold before reading.
+            var ics = ((MimeKit.TextPart)invitation).Text.Replace("\r\n ", "").Replace("\n ", "");
+            Assert.Contains("METHOD:CANCEL", ics);
+            Assert.Contains("UID:0195f0a2-session@cro-training", ics);
+            Assert.Contains("SEQUENCE:1", ics);
+            Assert.Contains("STATUS:CANCELLED", ics);
+            Assert.Contains($"mailto:{person.Email}", ics);
         }
         await Task.Delay(TimeSpan.FromSeconds(1), Ct);
         Assert.Equal(2, smtp.Received.Count(m => m.Subject?.StartsWith("Odwołana sesja", StringComparison.Ordinal) == true));

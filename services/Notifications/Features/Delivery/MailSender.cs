@@ -23,7 +23,7 @@ public sealed class MailSender(NpgsqlDataSource dataSource, SmtpEndpoint smtp, I
 {
     private readonly MailOptions _options = options.Value;
 
-    private sealed record Row(Guid Id, string Recipient, string Subject, string Html, string Text, int Attempts);
+    private sealed record Row(Guid Id, string Recipient, string Subject, string Html, string Text, string? Calendar, int Attempts);
 
     private sealed record Failure(string Error, bool Permanent);
 
@@ -44,7 +44,7 @@ public sealed class MailSender(NpgsqlDataSource dataSource, SmtpEndpoint smtp, I
         await using var connection = await DataSource.OpenConnectionAsync(ct);
         await using var transaction = await connection.BeginTransactionAsync(ct);
         var rows = (await connection.QueryAsync<Row>(new CommandDefinition("""
-            SELECT id, recipient, subject, html, text, attempts
+            SELECT id, recipient, subject, html, text, calendar, attempts
             FROM outgoing_mail
             WHERE status = 'pending' AND next_attempt_at <= now()
             ORDER BY next_attempt_at, id
@@ -128,6 +128,10 @@ public sealed class MailSender(NpgsqlDataSource dataSource, SmtpEndpoint smtp, I
 
     private bool Ready(SmtpClient client) => client.IsConnected && (smtp.Credentials is null || client.IsAuthenticated);
 
+    private static string CalendarMethod(string calendar) =>
+        calendar.Split('\n').Select(line => line.Trim()).FirstOrDefault(line => line.StartsWith("METHOD:", StringComparison.Ordinal))?["METHOD:".Length..]
+        ?? "PUBLISH";
+
     private MimeMessage Compose(Row row)
     {
         var message = new MimeMessage();
@@ -138,7 +142,15 @@ public sealed class MailSender(NpgsqlDataSource dataSource, SmtpEndpoint smtp, I
         message.MessageId = MessageIdOf(row.Id);
         // RFC 3834: out-of-office replies and other robots leave it alone.
         message.Headers.Add("Auto-Submitted", "auto-generated");
-        message.Body = new BodyBuilder { HtmlBody = row.Html, TextBody = row.Text }.ToMessageBody();
+        var body = new BodyBuilder { HtmlBody = row.Html, TextBody = row.Text };
+        if (row.Calendar is { } calendar)
+        {
+            // text/calendar with the iTIP method as its parameter: mail clients then offer to apply it to the event.
+            var type = new ContentType("text", "calendar") { Charset = "utf-8" };
+            type.Parameters.Add("method", CalendarMethod(calendar));
+            body.Attachments.Add("zajecia.ics", System.Text.Encoding.UTF8.GetBytes(calendar), type);
+        }
+        message.Body = body.ToMessageBody();
         return message;
     }
 

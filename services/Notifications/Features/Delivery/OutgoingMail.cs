@@ -17,8 +17,8 @@ public static class OutgoingMail
     public static Task EnqueueMailAsync(this NpgsqlTransaction transaction, Guid messageId, Guid? userId, string recipient,
         RenderedMail mail, CancellationToken ct) =>
         transaction.Connection!.ExecuteAsync(new CommandDefinition("""
-            INSERT INTO outgoing_mail (id, message_id, user_id, kind, recipient, subject, html, text)
-            SELECT @id, @messageId, @userId, @kind, @recipient, @subject, @html, @text
+            INSERT INTO outgoing_mail (id, message_id, user_id, kind, recipient, subject, html, text, calendar)
+            SELECT @id, @messageId, @userId, @kind, @recipient, @subject, @html, @text, @calendar
             WHERE NOT EXISTS (SELECT 1 FROM erased_people WHERE user_id = @userId)
             ON CONFLICT (message_id) DO NOTHING;
             SELECT pg_notify('cro_mail', '');
@@ -26,7 +26,7 @@ public static class OutgoingMail
             new
             {
                 id = Guid.CreateVersion7(), messageId, userId, kind = mail.Kind, recipient,
-                subject = mail.Subject, html = mail.Html, text = mail.Text,
+                subject = mail.Subject, html = mail.Html, text = mail.Text, calendar = mail.Calendar,
             },
             transaction, cancellationToken: ct));
 }

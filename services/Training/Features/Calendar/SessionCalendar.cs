@@ -15,6 +15,9 @@ internal static class SessionCalendar
 {
     public const string ContentType = "text/calendar";
 
+    /// <summary>A session's UID in every calendar document about it (feeds here, cancellations mailed by notifications).</summary>
+    public static string Uid(Guid sessionId) => $"{sessionId}@cro-training";
+
     public static string Write(string name, IEnumerable<SessionRow> sessions, DateTimeOffset now)
     {
         var calendar = new Ical.Net.Calendar { ProductId = "-//ORE//CRO szkolenia//PL", Method = "PUBLISH" };
@@ -25,7 +28,7 @@ internal static class SessionCalendar
         {
             calendar.Events.Add(new CalendarEvent
             {
-                Uid = $"{session.Id}@cro-training",
+                Uid = Uid(session.Id),
                 Sequence = session.Sequence,
                 DtStamp = new CalDateTime(now.UtcDateTime, CalDateTime.UtcTzId),
                 DtStart = Local(session.StartsAt),

@@ -3,6 +3,7 @@ using Cro.Contracts;
 using Cro.ServiceDefaults;
 using Cro.ServiceDefaults.Security;
 using Cro.Training.Features.Access;
+using Cro.Training.Features.Calendar;
 using Dapper;
 using FluentValidation;
 using Npgsql;
@@ -72,7 +73,7 @@ public static class CancelSession
         {
             SessionId = cancelled.Id, CohortId = cancelled.CohortId, CohortName = cancelled.CohortName, ModuleCode = cancelled.ModuleCode,
             ModuleTitle = cancelled.ModuleTitle, StartsAt = cancelled.StartsAt, EndsAt = cancelled.EndsAt, Form = cancelled.Form, Place = cancelled.Place,
-            Reason = reason, Sequence = cancelled.Sequence, Attendees = await SessionNotice.AttendeesAsync(transaction, cancelled.CohortId, ct),
+            Reason = reason, CalendarUid = SessionCalendar.Uid(cancelled.Id), Sequence = cancelled.Sequence, Attendees = await SessionNotice.AttendeesAsync(transaction, cancelled.CohortId, ct),
             CancelledAt = now,
         }, ct);
         await transaction.CommitAsync(ct);
