@@ -113,6 +113,7 @@ public sealed class ApplicationReviewTests(PlatformFixture platform, BrowserFixt
         await coordinator.GetByRole(AriaRole.Link, new() { Name = "Mój zespół" }).ClickAsync();
         var team = coordinator.GetByTestId("team");
         await Assertions.Expect(team).ToContainTextAsync("Jan Kowalski");
+        await Assertions.Expect(coordinator.Locator("section.card").First).ToContainTextAsync("przyjęty (złożony ");
         await Accessibility.AssertNoWcagViolationsAsync(coordinator);
 
         var newcomer = $"marek.{Guid.NewGuid():N}@0201052.test";
