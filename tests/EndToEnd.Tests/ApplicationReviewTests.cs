@@ -66,7 +66,7 @@ public sealed class ApplicationReviewTests(PlatformFixture platform, BrowserFixt
         // The score adjustment changes the score and stays in the history with its reason.
         var before = int.Parse(await admin.GetByTestId("score").InnerTextAsync(), System.Globalization.CultureInfo.InvariantCulture);
         await admin.GetByLabel("Punkty (ujemne odejmują)").FillAsync("5");
-        await admin.GetByLabel("Uzasadnienie").FillAsync("Dwie szkoły filialne pominięte w deklaracji.");
+        await admin.GetByLabel("Uzasadnienie", new() { Exact = true }).FillAsync("Dwie szkoły filialne pominięte w deklaracji.");
         await admin.GetByRole(AriaRole.Button, new() { Name = "Zapisz korektę" }).ClickAsync();
         await Assertions.Expect(admin.GetByTestId("score")).ToHaveTextAsync((before + 5).ToString(System.Globalization.CultureInfo.InvariantCulture));
         await Assertions.Expect(admin.GetByTestId("adjustments")).ToContainTextAsync("+5 — Dwie szkoły filialne pominięte w deklaracji.");
@@ -113,6 +113,7 @@ public sealed class ApplicationReviewTests(PlatformFixture platform, BrowserFixt
         await coordinator.GetByRole(AriaRole.Link, new() { Name = "Mój zespół" }).ClickAsync();
         var team = coordinator.GetByTestId("team");
         await Assertions.Expect(team).ToContainTextAsync("Jan Kowalski");
+        await Assertions.Expect(coordinator.Locator("section.card").First).ToContainTextAsync("przyjęty (złożony ");
         await Accessibility.AssertNoWcagViolationsAsync(coordinator);
 
         var newcomer = $"marek.{Guid.NewGuid():N}@0201052.test";

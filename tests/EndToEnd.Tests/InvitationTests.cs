@@ -12,11 +12,17 @@ public sealed class InvitationTests(PlatformFixture platform, BrowserFixture bro
         await Invitations.InviteAsync(platform, browser, "Zofia Kowalska", email, "koordynator JST", "2261011");
 
         var link = await Invitations.AcceptLinkAsync(platform, email);
+        // The mail names the JST (looked up in the registry when the operator invites) and gives the operator's contact.
+        var mail = (await platform.Mail.WaitForAsync(email, within: TimeSpan.FromSeconds(60))).Single();
+        Assert.Contains("koordynator JST Gdańsk.", mail.TextBody);
+        Assert.Contains("pomoc@cro.ore.edu.pl", mail.TextBody);
         var invitee = await Invitations.AcceptAsync(browser, platform, link, "zielona łąka nad Motławą");
 
         await Assertions.Expect(invitee.GetByTestId("name")).ToHaveTextAsync("Zofia Kowalska");
         await Assertions.Expect(invitee.GetByText("koordynator JST", new() { Exact = true })).ToBeVisibleAsync();
-        await Assertions.Expect(invitee.GetByText("2261011", new() { Exact = true })).ToBeVisibleAsync();
+        // "Moje konto" names the JST, with its code beside.
+        await Assertions.Expect(invitee.GetByTestId("jst")).ToContainTextAsync("Gdańsk");
+        await Assertions.Expect(invitee.GetByTestId("jst")).ToContainTextAsync("2261011");
         await Accessibility.AssertNoWcagViolationsAsync(invitee);
 
         // The link worked once; opened again, it is refused.

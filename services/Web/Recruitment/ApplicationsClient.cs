@@ -103,6 +103,16 @@ public sealed class RecruitmentApi(HttpClient http)
     public Task<ApiResult<ApplicationView>> ReplaceMemberAsync(Guid applicationId, MemberReplacement replacement, CancellationToken ct) =>
         SendAsync<ApplicationView>(() => http.PostAsJsonAsync($"/api/recruitment/applications/{applicationId}/team/replacements", replacement, ct), ct);
 
+    /// <summary>Attaches (or replaces) the round's rules as the PDF uploaded; the service checks its content and size.</summary>
+    public async Task<ApiResult<RulesDocumentView>> UploadRulesDocumentAsync(Guid roundId, Stream pdf, string fileName, CancellationToken ct)
+    {
+        using var content = new MultipartFormDataContent();
+        var file = new StreamContent(pdf);
+        file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/pdf");
+        content.Add(file, "file", fileName);
+        return await SendAsync<RulesDocumentView>(() => http.PutAsync($"/api/recruitment/rounds/{roundId}/rules-document", content, ct), ct);
+    }
+
     public Task<ApiResult<List<JstApplicationSummary>>> MyJstApplicationsAsync(CancellationToken ct) =>
         GetAsync<List<JstApplicationSummary>>("/api/recruitment/me/applications", ct);
 

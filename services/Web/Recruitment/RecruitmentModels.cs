@@ -5,9 +5,18 @@ namespace Cro.Web.Recruitment;
 
 /// <summary>A round (GET /api/recruitment/rounds): status is planned, open or closed at the time of the call.</summary>
 public sealed record RoundView(Guid Id, string Name, DateTimeOffset OpensAt, DateTimeOffset ClosesAt, string Status, int Capacity,
-    IReadOnlyList<string> EligibleKinds, int TeamMin, int TeamMax, int TargetWomen, int TargetMen)
+    IReadOnlyList<string> EligibleKinds, int TeamMin, int TeamMax, int TargetWomen, int TargetMen, RulesDocumentView? RulesDocument = null)
 {
     public bool IsOpen => Status == "open";
+}
+
+/// <summary>The round's recruitment rules (regulamin), a PDF downloaded from <see cref="Url"/> (a public address through the gateway).</summary>
+public sealed record RulesDocumentView(string FileName, long SizeBytes, DateTimeOffset UploadedAt, string Url)
+{
+    /// <summary>"PDF, 240 KB", for the link's text, so a reader knows what opens.</summary>
+    public string Describe() => SizeBytes >= 1024 * 1024
+        ? $"PDF, {SizeBytes / 1024.0 / 1024.0:0.#} MB"
+        : $"PDF, {Math.Max(1, SizeBytes / 1024)} KB";
 }
 
 /// <summary>POST /api/recruitment/rounds; times carry Warsaw's offset for their date.</summary>

@@ -3,17 +3,21 @@ using System.Text.Json;
 namespace Cro.Recruitment.Features.Rounds;
 
 /// <summary>A round as the API shows it, with the scoring rules in force (their latest version).</summary>
+/// <param name="RulesDocument">The recruitment rules (regulamin) the operator attached, as a PDF to download; null until attached.</param>
 public sealed record RoundResponse(Guid Id, string Name, DateTimeOffset OpensAt, DateTimeOffset ClosesAt, string Status, int Capacity,
-    IReadOnlyList<string> EligibleKinds, int TeamMin, int TeamMax, int TargetWomen, int TargetMen, int ScoringVersion, ScoringRules Scoring);
+    IReadOnlyList<string> EligibleKinds, int TeamMin, int TeamMax, int TargetWomen, int TargetMen, int ScoringVersion, ScoringRules Scoring,
+    RoundRulesDocument.RulesDocumentInfo? RulesDocument = null);
 
 /// <summary>A row of rounds joined with its latest scoring rules.</summary>
 internal sealed record RoundRow
 {
     public const string SelectSql = """
         SELECT r.id, r.name, r.opens_at, r.closes_at, r.capacity, r.eligible_kinds, r.team_min, r.team_max,
-               r.target_women, r.target_men, s.version AS scoring_version, s.rules::text AS scoring
+               r.target_women, r.target_men, s.version AS scoring_version, s.rules::text AS scoring,
+               d.file_name AS rules_file_name, d.size_bytes AS rules_size_bytes, d.uploaded_at AS rules_uploaded_at
         FROM rounds r
         JOIN LATERAL (SELECT version, rules FROM scoring_rules WHERE round_id = r.id ORDER BY version DESC LIMIT 1) s ON true
+        LEFT JOIN round_rules_documents d ON d.round_id = r.id
         """;
 
     public Guid Id { get; init; }
@@ -28,8 +32,12 @@ internal sealed record RoundRow
     public int TargetMen { get; init; }
     public int ScoringVersion { get; init; }
     public string Scoring { get; init; } = "{}";
+    public string? RulesFileName { get; init; }
+    public long? RulesSizeBytes { get; init; }
+    public DateTimeOffset? RulesUploadedAt { get; init; }
 
     public RoundResponse ToResponse(DateTimeOffset now) => new(Id, Name, OpensAt, ClosesAt,
         now < OpensAt ? "planned" : now < ClosesAt ? "open" : "closed", Capacity, EligibleKinds, TeamMin, TeamMax, TargetWomen, TargetMen,
-        ScoringVersion, JsonSerializer.Deserialize<ScoringRules>(Scoring, JsonSerializerOptions.Web)!);
+        ScoringVersion, JsonSerializer.Deserialize<ScoringRules>(Scoring, JsonSerializerOptions.Web)!,
+        RulesFileName is null ? null : new RoundRulesDocument.RulesDocumentInfo(RulesFileName, RulesSizeBytes ?? 0, RulesUploadedAt ?? default, RoundRulesDocument.Url(Id)));
 }

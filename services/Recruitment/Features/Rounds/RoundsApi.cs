@@ -9,6 +9,7 @@ public static class RoundsApi
     {
         var api = app.MapGroup("/api/recruitment").WithTags("Nabory / Recruitment rounds");
         api.MapGetRounds();
+        api.MapRoundRulesDocument();
         api.MapCreateRound();
         api.MapChangeScoringRules();
         api.MapRoundStatistics();

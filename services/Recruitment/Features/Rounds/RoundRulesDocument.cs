@@ -1,0 +1,167 @@
+using System.Security.Cryptography;
+using Cro.ServiceDefaults;
+using Cro.ServiceDefaults.Security;
+using Dapper;
+using Microsoft.AspNetCore.Mvc;
+using Npgsql;
+
+namespace Cro.Recruitment.Features.Rounds;
+
+/// <summary>
+/// The recruitment rules (regulamin) of a round as a PDF the operator attaches to it.
+/// PUT /api/recruitment/rounds/{id}/rules-document (multipart/form-data, field <c>file</c>) stores or
+/// replaces it: the content must be a PDF (recognised by its signature and end marker, never by the name
+/// or the declared type: otherwise 415), at most <c>Recruitment:RulesDocumentMaxBytes</c> (10 MB unless
+/// set: otherwise 413); nothing is stored on refusal. GET of the same address is public, as the rules
+/// are: application/pdf as an attachment under its name, with nosniff.
+/// </summary>
+public static class RoundRulesDocument
+{
+    public const string MaxBytesSetting = "Recruitment:RulesDocumentMaxBytes";
+    public const long DefaultMaxBytes = 10 * 1024 * 1024;
+    public const string ContentType = "application/pdf";
+
+    /// <summary>Room for the multipart boundaries around the file.</summary>
+    private const long FormOverhead = 64 * 1024;
+
+    private static readonly byte[] PdfSignature = "%PDF-"u8.ToArray();
+    private static readonly byte[] PdfEnd = "%%EOF"u8.ToArray();
+
+    /// <summary>What the round's API says of its rules document; the address downloads it.</summary>
+    public sealed record RulesDocumentInfo(string FileName, long SizeBytes, DateTimeOffset UploadedAt, string Url);
+
+    private sealed record StoredDocument(string FileName, byte[] Content);
+
+    public static IEndpointRouteBuilder MapRoundRulesDocument(this IEndpointRouteBuilder api)
+    {
+        var configuration = api.ServiceProvider.GetRequiredService<IConfiguration>();
+        var maxBytes = configuration.GetValue(MaxBytesSetting, DefaultMaxBytes);
+        api.MapPut("/rounds/{id:guid}/rules-document", (Guid id, HttpContext context, NpgsqlDataSource db, TimeProvider time, CancellationToken ct) =>
+                UploadAsync(id, context, db, time, maxBytes, ct))
+            .WithName("UploadRoundRulesDocument")
+            .WithSummary("Dołącz regulamin naboru (PDF) / Attach the round's rules (PDF)")
+            .WithDescription("multipart/form-data with the PDF in 'file'; replaces the round's previous rules document.")
+            .Accepts<IFormFile>("multipart/form-data")
+            .Produces<RulesDocumentInfo>()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .WithMetadata(new RequestSizeLimitAttribute(maxBytes + FormOverhead))
+            .RequireAuthorization(Policies.Operator);
+        api.MapGet("/rounds/{id:guid}/rules-document", DownloadAsync)
+            .WithName("DownloadRoundRulesDocument")
+            .WithSummary("Regulamin naboru (PDF) / The round's rules (PDF)")
+            .Produces(StatusCodes.Status200OK, contentType: ContentType)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .AllowAnonymous();
+        return api;
+    }
+
+    public static string Url(Guid roundId) => $"/api/recruitment/rounds/{roundId}/rules-document";
+
+    /// <summary>A PDF by its content: the signature at the start and the end-of-file marker in its last kilobyte.</summary>
+    public static bool IsPdf(ReadOnlySpan<byte> content) =>
+        content.StartsWith(PdfSignature) && content[Math.Max(0, content.Length - 1024)..].IndexOf(PdfEnd) >= 0;
+
+    private static async Task<IResult> UploadAsync(Guid id, HttpContext context, NpgsqlDataSource db, TimeProvider time, long maxBytes, CancellationToken ct)
+    {
+        var request = context.Request;
+        if (!request.HasFormContentType)
+        {
+            return Unsupported(Text.Pick("Wyślij plik jako multipart/form-data, w polu „file”.", "Send the file as multipart/form-data, in the 'file' field."));
+        }
+        if (request.ContentLength > maxBytes + FormOverhead)
+        {
+            return TooLarge(maxBytes);
+        }
+        IFormCollection form;
+        try
+        {
+            form = await request.ReadFormAsync(ct);
+        }
+        catch (Exception e) when (e is InvalidDataException or BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge })
+        {
+            return TooLarge(maxBytes);
+        }
+        var file = form.Files.GetFile("file");
+        if (file is null || file.Length == 0)
+        {
+            return ProblemDetailsDefaults.ValidationProblem(new Dictionary<string, string[]>
+            {
+                ["file"] = [Text.Pick("Dołącz niepusty plik PDF w polu „file”.", "Attach a non-empty PDF file in the 'file' field.")],
+            });
+        }
+        if (file.Length > maxBytes)
+        {
+            return TooLarge(maxBytes);
+        }
+        var content = new byte[file.Length];
+        await using (var stream = file.OpenReadStream())
+        {
+            await stream.ReadExactlyAsync(content, ct);
+        }
+        if (!IsPdf(content))
+        {
+            return Unsupported(Text.Pick("Regulamin przyjmujemy jako plik PDF; zawartość tego pliku nie jest PDF-em (bez względu na nazwę).",
+                "The rules are accepted as a PDF file; the content of this file is not a PDF (whatever its name)."));
+        }
+        var fileName = SafePdfName(file.FileName);
+
+        await using var connection = await db.OpenConnectionAsync(ct);
+        await using var transaction = await connection.BeginTransactionAsync(ct);
+        if (!await RoundRows.ExistsAsync(transaction, id, ct))
+        {
+            return RoundRows.NotFound();
+        }
+        var uploadedAt = time.GetUtcNow();
+        await connection.ExecuteAsync(new CommandDefinition(UpsertSql, new
+        {
+            id, fileName, size = content.Length, sha256 = SHA256.HashData(content), content,
+            by = context.User.PersonId(), at = uploadedAt.ToUniversalTime(),
+        }, transaction, cancellationToken: ct));
+        await transaction.CommitAsync(ct);
+        return TypedResults.Ok(new RulesDocumentInfo(fileName, content.Length, uploadedAt, Url(id)));
+    }
+
+    private const string UpsertSql = """
+        INSERT INTO round_rules_documents (round_id, file_name, size_bytes, sha256, content, uploaded_by, uploaded_at)
+        VALUES (@id, @fileName, @size, @sha256, @content, @by, @at)
+        ON CONFLICT (round_id) DO UPDATE SET file_name = EXCLUDED.file_name, size_bytes = EXCLUDED.size_bytes, sha256 = EXCLUDED.sha256,
+            content = EXCLUDED.content, uploaded_by = EXCLUDED.uploaded_by, uploaded_at = EXCLUDED.uploaded_at
+        """;
+
+    private static async Task<IResult> DownloadAsync(Guid id, HttpContext context, NpgsqlDataSource db, CancellationToken ct)
+    {
+        await using var connection = await db.OpenConnectionAsync(ct);
+        var document = await connection.QuerySingleOrDefaultAsync<StoredDocument>(new CommandDefinition(
+            "SELECT file_name, content FROM round_rules_documents WHERE round_id = @id", new { id }, cancellationToken: ct));
+        if (document is null)
+        {
+            return ProblemDetailsDefaults.NotFound("Ten nabór nie ma dołączonego regulaminu.", "This round has no rules document attached.");
+        }
+        // The type was checked from the content on upload; nosniff keeps browsers from guessing another.
+        context.Response.Headers.XContentTypeOptions = "nosniff";
+        context.Response.Headers.CacheControl = "public, max-age=300";
+        return Results.File(document.Content, ContentType, document.FileName);
+    }
+
+    /// <summary>The name without any path a browser may send or control characters, ending in .pdf, not too long.</summary>
+    private static string SafePdfName(string name)
+    {
+        var bare = Path.GetFileNameWithoutExtension(new string([.. Path.GetFileName(name.Replace('\\', '/'))
+            .Where(c => !char.IsControl(c) && c != '"')]).Trim());
+        if (bare.Length > 190)
+        {
+            bare = bare[..190];
+        }
+        return (bare.Length == 0 ? "regulamin" : bare) + ".pdf";
+    }
+
+    private static IResult TooLarge(long max) => Results.Problem(statusCode: StatusCodes.Status413PayloadTooLarge,
+        title: Text.Pick("Plik za duży.", "File too large."),
+        detail: Text.Pick($"Regulamin może mieć do {max / 1024.0 / 1024.0:0.#} MB.", $"The rules document may have up to {max / 1024.0 / 1024.0:0.#} MB."));
+
+    private static IResult Unsupported(string detail) => Results.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType,
+        title: Text.Pick("Nieobsługiwany rodzaj pliku.", "Unsupported kind of file."), detail: detail);
+}
