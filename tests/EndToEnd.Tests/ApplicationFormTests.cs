@@ -288,7 +288,7 @@ public sealed partial class ApplicationFormTests(PlatformFixture platform, Brows
         await ExpectStepAsync(page, "Krok 4 z 5: Informacje i oświadczenia");
         await page.GetByLabel("Liczba szkół prowadzonych przez JST").FillAsync(schools);
         await page.GetByRole(AriaRole.Group, new() { Name = "Czy JST brała już udział" }).GetByLabel("nie", new() { Exact = true }).CheckAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Klauzula informacyjna" })).ToHaveAttributeAsync("href", "/konto/klauzula-informacyjna");
+        await Assertions.Expect(page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Link, new() { Name = "Klauzula informacyjna" })).ToHaveAttributeAsync("href", "/konto/klauzula-informacyjna");
         await page.GetByLabel("Zapoznałem(-am) się z klauzulą informacyjną").CheckAsync();
         await page.GetByLabel("JST zobowiązuje się do udziału w całym cyklu wsparcia").CheckAsync();
         await page.GetByLabel("JST zgadza się na publikację swoich dobrych praktyk").CheckAsync();

@@ -2,7 +2,6 @@ using System.Security.Cryptography;
 using Cro.ServiceDefaults;
 using Cro.ServiceDefaults.Security;
 using Dapper;
-using Microsoft.AspNetCore.Mvc;
 using Npgsql;
 
 namespace Cro.Recruitment.Features.Rounds;
@@ -20,9 +19,6 @@ public static class RoundRulesDocument
     public const string MaxBytesSetting = "Recruitment:RulesDocumentMaxBytes";
     public const long DefaultMaxBytes = 10 * 1024 * 1024;
     public const string ContentType = "application/pdf";
-
-    /// <summary>Room for the multipart boundaries around the file.</summary>
-    private const long FormOverhead = 64 * 1024;
 
     private static readonly byte[] PdfSignature = "%PDF-"u8.ToArray();
     private static readonly byte[] PdfEnd = "%%EOF"u8.ToArray();
@@ -47,7 +43,7 @@ public static class RoundRulesDocument
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
-            .WithMetadata(new RequestSizeLimitAttribute(maxBytes + FormOverhead))
+            .WithMetadata(FileUpload.SizeLimit(maxBytes))
             .RequireAuthorization(Policies.Operator);
         api.MapGet("/rounds/{id:guid}/rules-document", DownloadAsync)
             .WithName("DownloadRoundRulesDocument")
@@ -66,47 +62,19 @@ public static class RoundRulesDocument
 
     private static async Task<IResult> UploadAsync(Guid id, HttpContext context, NpgsqlDataSource db, TimeProvider time, long maxBytes, CancellationToken ct)
     {
-        var request = context.Request;
-        if (!request.HasFormContentType)
+        var (upload, refusal) = await FileUpload.ReadAsync(context.Request, maxBytes, "niepusty plik PDF", "a non-empty PDF file", ct);
+        if (upload is null)
         {
-            return Unsupported(Text.Pick("Wyślij plik jako multipart/form-data, w polu „file”.", "Send the file as multipart/form-data, in the 'file' field."));
+            return refusal!;
         }
-        if (request.ContentLength > maxBytes + FormOverhead)
-        {
-            return TooLarge(maxBytes);
-        }
-        IFormCollection form;
-        try
-        {
-            form = await request.ReadFormAsync(ct);
-        }
-        catch (Exception e) when (e is InvalidDataException or BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge })
-        {
-            return TooLarge(maxBytes);
-        }
-        var file = form.Files.GetFile("file");
-        if (file is null || file.Length == 0)
-        {
-            return ProblemDetailsDefaults.ValidationProblem(new Dictionary<string, string[]>
-            {
-                ["file"] = [Text.Pick("Dołącz niepusty plik PDF w polu „file”.", "Attach a non-empty PDF file in the 'file' field.")],
-            });
-        }
-        if (file.Length > maxBytes)
-        {
-            return TooLarge(maxBytes);
-        }
-        var content = new byte[file.Length];
-        await using (var stream = file.OpenReadStream())
-        {
-            await stream.ReadExactlyAsync(content, ct);
-        }
+        var content = upload.Content;
         if (!IsPdf(content))
         {
-            return Unsupported(Text.Pick("Regulamin przyjmujemy jako plik PDF; zawartość tego pliku nie jest PDF-em (bez względu na nazwę).",
+            return FileUpload.Unsupported(Text.Pick("Regulamin przyjmujemy jako plik PDF; zawartość tego pliku nie jest PDF-em (bez względu na nazwę).",
                 "The rules are accepted as a PDF file; the content of this file is not a PDF (whatever its name)."));
         }
-        var fileName = SafePdfName(file.FileName);
+        // Whatever the name said, the content is a PDF: the name ends in .pdf.
+        var fileName = Path.GetFileNameWithoutExtension(upload.SafeName("regulamin")) + ".pdf";
 
         await using var connection = await db.OpenConnectionAsync(ct);
         await using var transaction = await connection.BeginTransactionAsync(ct);
@@ -146,22 +114,5 @@ public static class RoundRulesDocument
         return Results.File(document.Content, ContentType, document.FileName);
     }
 
-    /// <summary>The name without any path a browser may send or control characters, ending in .pdf, not too long.</summary>
-    private static string SafePdfName(string name)
-    {
-        var bare = Path.GetFileNameWithoutExtension(new string([.. Path.GetFileName(name.Replace('\\', '/'))
-            .Where(c => !char.IsControl(c) && c != '"')]).Trim());
-        if (bare.Length > 190)
-        {
-            bare = bare[..190];
-        }
-        return (bare.Length == 0 ? "regulamin" : bare) + ".pdf";
-    }
 
-    private static IResult TooLarge(long max) => Results.Problem(statusCode: StatusCodes.Status413PayloadTooLarge,
-        title: Text.Pick("Plik za duży.", "File too large."),
-        detail: Text.Pick($"Regulamin może mieć do {max / 1024.0 / 1024.0:0.#} MB.", $"The rules document may have up to {max / 1024.0 / 1024.0:0.#} MB."));
-
-    private static IResult Unsupported(string detail) => Results.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType,
-        title: Text.Pick("Nieobsługiwany rodzaj pliku.", "Unsupported kind of file."), detail: detail);
 }

@@ -2,7 +2,6 @@ using System.Security.Cryptography;
 using Cro.ServiceDefaults;
 using Cro.ServiceDefaults.Security;
 using Dapper;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using Npgsql;
 
@@ -16,9 +15,6 @@ namespace Cro.Training.Features.Materials;
 /// </summary>
 public static class UploadFile
 {
-    /// <summary>Room for the multipart boundaries and the other fields around the file.</summary>
-    private const long FormOverhead = 64 * 1024;
-
     public static RouteHandlerBuilder MapUploadFile(this IEndpointRouteBuilder api, long maxFileBytes) => api
         .MapPost("/modules/{code}/materials/files", HandleAsync)
         .WithName("UploadMaterialFile")
@@ -28,71 +24,45 @@ public static class UploadFile
         .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
         .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
         // Lets the server take a body this large (its default limit may be lower than the configured maximum).
-        .WithMetadata(new RequestSizeLimitAttribute(maxFileBytes + FormOverhead))
+        .WithMetadata(FileUpload.SizeLimit(maxFileBytes))
         .RequireAuthorization(Policies.Operator);
 
     private static async Task<IResult> HandleAsync(string code, HttpContext context, NpgsqlDataSource db, IOptions<MaterialsOptions> options,
         TimeProvider time, CancellationToken ct)
     {
-        var request = context.Request;
         var max = options.Value.MaxFileBytes;
-        if (!request.HasFormContentType)
-        {
-            return Unsupported(Text.Pick("Wyślij plik jako multipart/form-data, w polu „file”.", "Send the file as multipart/form-data, in the 'file' field."));
-        }
-        if (request.ContentLength > max + FormOverhead)
-        {
-            return TooLarge(max);
-        }
         await using var connection = await db.OpenConnectionAsync(ct);
         if (!await Materials.ModuleExistsAsync(connection, code, ct))
         {
             return Materials.ModuleNotFound();
         }
-        IFormCollection form;
-        try
+        var (upload, refusal) = await FileUpload.ReadAsync(context.Request, max, "niepusty plik", "a non-empty file", ct);
+        if (upload is null)
         {
-            form = await request.ReadFormAsync(ct);
+            return refusal!;
         }
-        catch (Exception e) when (e is InvalidDataException or BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge })
-        {
-            return TooLarge(max);
-        }
-        var file = form.Files.GetFile("file");
-        if (file is null || file.Length == 0)
-        {
-            return Field("file", "Dołącz niepusty plik w polu „file”.", "Attach a non-empty file in the 'file' field.");
-        }
-        if (file.Length > max)
-        {
-            return TooLarge(max);
-        }
+        var (form, content) = (upload.Form, upload.Content);
         var isPublic = false;
         if (form.TryGetValue("isPublic", out var flag) && !bool.TryParse(flag, out isPublic))
         {
             return Field("isPublic", "isPublic to true albo false.", "isPublic is true or false.");
         }
-        var fileName = SafeFileName(file.FileName);
+        var fileName = upload.SafeName("plik");
         var title = form.TryGetValue("title", out var given) && !string.IsNullOrWhiteSpace(given) ? given.ToString().Trim() : Path.GetFileNameWithoutExtension(fileName);
         if (title.Length is 0 or > 200)
         {
             return Field("title", "Podaj tytuł materiału (do 200 znaków).", "Give the material a title (up to 200 characters).");
         }
 
-        var content = new byte[file.Length];
-        await using (var stream = file.OpenReadStream())
-        {
-            await stream.ReadExactlyAsync(content, ct);
-        }
         var kind = FileKind.Detect(content);
         if (kind is null)
         {
-            return Unsupported(Text.Pick("Przyjmujemy pliki PDF, DOCX, PPTX i ODP; zawartość tego pliku nie jest żadnym z nich.",
+            return FileUpload.Unsupported(Text.Pick("Przyjmujemy pliki PDF, DOCX, PPTX i ODP; zawartość tego pliku nie jest żadnym z nich.",
                 "PDF, DOCX, PPTX and ODP files are accepted; the content of this file is none of them."));
         }
         if (!string.Equals(Path.GetExtension(fileName), kind.Extension, StringComparison.OrdinalIgnoreCase))
         {
-            return Unsupported(Text.Pick($"Zawartość pliku to {kind.Extension}, a nazwa mówi co innego; popraw rozszerzenie nazwy.",
+            return FileUpload.Unsupported(Text.Pick($"Zawartość pliku to {kind.Extension}, a nazwa mówi co innego; popraw rozszerzenie nazwy.",
                 $"The file's content is {kind.Extension}, but its name says otherwise; correct the name's extension."));
         }
 
@@ -112,23 +82,7 @@ public static class UploadFile
         return TypedResults.Created($"/api/training/materials/{id}", material);
     }
 
-    /// <summary>The name without any path a browser may send, without control characters, and not too long.</summary>
-    private static string SafeFileName(string name)
-    {
-        var bare = new string([.. Path.GetFileName(name.Replace('\\', '/')).Where(c => !char.IsControl(c) && c != '"')]).Trim();
-        if (bare.Length > 200)
-        {
-            bare = Path.GetFileNameWithoutExtension(bare)[..(200 - Path.GetExtension(bare).Length)] + Path.GetExtension(bare);
-        }
-        return bare.Length == 0 ? "plik" : bare;
-    }
 
-    private static IResult TooLarge(long max) => Results.Problem(statusCode: StatusCodes.Status413PayloadTooLarge,
-        title: Text.Pick("Plik za duży.", "File too large."),
-        detail: Text.Pick($"Plik może mieć do {max / 1024.0 / 1024.0:0.#} MB.", $"A file may have up to {max / 1024.0 / 1024.0:0.#} MB."));
-
-    private static IResult Unsupported(string detail) => Results.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType,
-        title: Text.Pick("Nieobsługiwany rodzaj pliku.", "Unsupported kind of file."), detail: detail);
 
     private static IResult Field(string field, string pl, string en) =>
         ProblemDetailsDefaults.ValidationProblem(new Dictionary<string, string[]> { [field] = [Text.Pick(pl, en)] });

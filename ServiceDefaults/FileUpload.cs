@@ -1,0 +1,78 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Cro.ServiceDefaults;
+
+/// <summary>
+/// A file an operator sends as multipart/form-data in the field "file" (training's materials, a round's rules):
+/// read whole within a size limit, with the form's other fields. Every refusal is a ProblemDetails that says what
+/// to send instead: 415 for what is not a form, 413 for what is too large, 400 for a missing or empty file.
+/// What the file is, is for the caller to check from its content.
+/// </summary>
+public sealed record FileUpload(string FileName, byte[] Content, IFormCollection Form)
+{
+    /// <summary>What the multipart envelope and the form's other fields may add to the file's size.</summary>
+    public const long FormOverhead = 64 * 1024;
+
+    /// <summary>The endpoint's metadata letting the server take a body this large (its default may be lower).</summary>
+    public static RequestSizeLimitAttribute SizeLimit(long maxFileBytes) => new(maxFileBytes + FormOverhead);
+
+    /// <param name="whatPl">What the file should be, for the message about a missing one ("niepusty plik PDF").</param>
+    public static async Task<(FileUpload? Upload, IResult? Refusal)> ReadAsync(HttpRequest request, long maxBytes,
+        string whatPl, string whatEn, CancellationToken ct)
+    {
+        if (!request.HasFormContentType)
+        {
+            return (null, Unsupported(Text.Pick("Wyślij plik jako multipart/form-data, w polu „file”.", "Send the file as multipart/form-data, in the 'file' field.")));
+        }
+        if (request.ContentLength > maxBytes + FormOverhead)
+        {
+            return (null, TooLarge(maxBytes));
+        }
+        IFormCollection form;
+        try
+        {
+            form = await request.ReadFormAsync(ct);
+        }
+        catch (Exception e) when (e is InvalidDataException or BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge })
+        {
+            return (null, TooLarge(maxBytes));
+        }
+        var file = form.Files.GetFile("file");
+        if (file is null || file.Length == 0)
+        {
+            return (null, ProblemDetailsDefaults.ValidationProblem(new Dictionary<string, string[]>
+            {
+                ["file"] = [Text.Pick($"Dołącz {whatPl} w polu „file”.", $"Attach {whatEn} in the 'file' field.")],
+            }));
+        }
+        if (file.Length > maxBytes)
+        {
+            return (null, TooLarge(maxBytes));
+        }
+        var content = new byte[file.Length];
+        await using (var stream = file.OpenReadStream())
+        {
+            await stream.ReadExactlyAsync(content, ct);
+        }
+        return (new FileUpload(file.FileName, content, form), null);
+    }
+
+    /// <summary>The name without any path a browser may send, control characters or quotes; at most 200 characters.</summary>
+    public string SafeName(string fallback)
+    {
+        var bare = new string([.. Path.GetFileName(FileName.Replace('\\', '/')).Where(c => !char.IsControl(c) && c != '"')]).Trim();
+        if (bare.Length > 200)
+        {
+            bare = Path.GetFileNameWithoutExtension(bare)[..(200 - Path.GetExtension(bare).Length)] + Path.GetExtension(bare);
+        }
+        return bare.Length == 0 ? fallback : bare;
+    }
+
+    public static IResult TooLarge(long max) => Results.Problem(statusCode: StatusCodes.Status413PayloadTooLarge,
+        title: Text.Pick("Plik za duży.", "File too large."),
+        detail: Text.Pick($"Plik może mieć do {max / 1024.0 / 1024.0:0.#} MB.", $"A file may have up to {max / 1024.0 / 1024.0:0.#} MB."));
+
+    public static IResult Unsupported(string detail) => Results.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType,
+        title: Text.Pick("Nieobsługiwany rodzaj pliku.", "Unsupported kind of file."), detail: detail);
+}
