@@ -59,7 +59,7 @@ public sealed class ApplicationIntroductionTests(PlatformFixture platform, Brows
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Krok 1 z 5: JST");
         var error = page.Locator("#jst-terc-error");
         await Assertions.Expect(error).ToContainTextAsync("Gromadka ma już złożony wniosek");
-        await Assertions.Expect(error).ToContainTextAsync("pomoc@cro.ore.edu.pl");
+        await Assertions.Expect(error).ToContainTextAsync("pomoc@cro.local");
         await Accessibility.AssertNoWcagViolationsAsync(page);
 
         // Another JST goes on; an address without a full domain is not taken.

@@ -15,7 +15,7 @@ public sealed class InvitationTests(PlatformFixture platform, BrowserFixture bro
         // The mail names the JST (looked up in the registry when the operator invites) and gives the operator's contact.
         var mail = (await platform.Mail.WaitForAsync(email, within: TimeSpan.FromSeconds(60))).Single();
         Assert.Contains("koordynator JST Gdańsk.", mail.TextBody);
-        Assert.Contains("pomoc@cro.ore.edu.pl", mail.TextBody);
+        Assert.Contains("pomoc@cro.local", mail.TextBody);
         var invitee = await Invitations.AcceptAsync(browser, platform, link, "zielona łąka nad Motławą");
 
         await Assertions.Expect(invitee.GetByTestId("name")).ToHaveTextAsync("Zofia Kowalska");

@@ -64,7 +64,7 @@ public sealed class TemplateTests
     [InlineData("2026-03-29T01:05:00+00:00", "29 marca 2026 r., 03:05")]
     [InlineData("2026-09-15T08:00:00+02:00", "15 września 2026 r., 08:00")]
     public void Expiry_is_shown_in_Warsaw_time_in_Polish(string moment, string expected) =>
-        Assert.Equal(expected, WarsawTime.Format(DateTimeOffset.Parse(moment, System.Globalization.CultureInfo.InvariantCulture)));
+        Assert.Equal(expected, WarsawTime.InLetter(DateTimeOffset.Parse(moment, System.Globalization.CultureInfo.InvariantCulture)));
 
     [Fact]
     public void Every_value_in_the_HTML_is_escaped_and_the_text_keeps_it_as_written()

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using Cro.Training.Features.Cohorts;
 using Cro.Training.Features.Sessions;
+using Cro.ServiceDefaults;
 
 namespace Cro.Training.Tests;
 

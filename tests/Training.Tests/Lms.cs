@@ -5,6 +5,7 @@ using Cro.Training.Features.Attendance;
 using Cro.Training.Features.Cohorts;
 using Cro.Training.Features.Sessions;
 using Cro.Training.Features.Validation;
+using Cro.ServiceDefaults;
 
 namespace Cro.Training.Tests;
 

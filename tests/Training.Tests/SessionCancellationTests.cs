@@ -5,6 +5,7 @@ using Cro.Training.Features.Materials;
 using Cro.Training.Features.Sessions;
 using Cro.Training.Features.Validation;
 using Ical.Net;
+using Cro.ServiceDefaults;
 
 namespace Cro.Training.Tests;
 

@@ -39,7 +39,7 @@ public sealed class RoundDashboardTests
 
         var html = await RenderAsync(indicators);
 
-        Assert.Equal(4, html.Split("<rect ").Length - 1);
+        Assert.Equal(4, html.Split("<rect x=").Length - 1); // the columns of days (the województwo bars are rects too)
         Assert.Contains("razem 4; najwięcej, 3, dnia 5 lis 2026", html);
         Assert.Contains("3 z 105", html);
         Assert.Contains("1 z 45", html);

@@ -51,8 +51,8 @@ public sealed record TestTimer(DateTimeOffset? ClosesAt, TimeSpan Remaining)
             {
                 return "";
             }
-            var at = WarsawTime.ToWarsaw(closes);
-            var when = at.Date == WarsawTime.ToWarsaw(closes - Remaining).Date
+            var at = WarsawTime.InWarsaw(closes);
+            var when = at.Date == WarsawTime.InWarsaw(closes - Remaining).Date
                 ? at.ToString("HH:mm", CultureInfo.InvariantCulture)
                 : WarsawTime.Format(closes);
             return Text.Pick($"Odpowiedzi przyjmujemy do {when} (czas warszawski); zapisane do tej chwili zostaną ocenione.",

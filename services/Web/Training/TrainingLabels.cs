@@ -84,5 +84,5 @@ public static class TrainingLabels
 
     /// <summary>"12 maja 2026, 10:00–13:30": a session's day and hours, in Warsaw time.</summary>
     public static string SessionTime(SessionView session) =>
-        $"{Administration.WarsawTime.Format(session.StartsAt)}–{Administration.WarsawTime.ToWarsaw(session.EndsAt):HH:mm}";
+        $"{WarsawTime.Format(session.StartsAt)}–{WarsawTime.InWarsaw(session.EndsAt):HH:mm}";
 }

@@ -1,4 +1,5 @@
 using Cro.Contracts;
+using Cro.ServiceDefaults;
 
 namespace Cro.Notifications.Features.Mail;
 
@@ -11,13 +12,13 @@ public static class ApplicationDraftMail
     public const string Kind = "application-draft";
 
     public static string Subject(ApplicationDraftStarted draft) =>
-        $"Wniosek JST {draft.JstName} – dokończ i złóż do {WarsawTime.Format(draft.RoundClosesAt)}";
+        $"Wniosek JST {draft.JstName} – dokończ i złóż do {WarsawTime.InLetter(draft.RoundClosesAt)}";
 
     public static RenderedMail Render(ApplicationDraftStarted draft)
     {
         var subject = Subject(draft);
         var link = draft.ResumeUrl.AbsoluteUri;
-        var closes = WarsawTime.Format(draft.RoundClosesAt);
+        var closes = WarsawTime.InLetter(draft.RoundClosesAt);
 
         var html = Html.Escaped($"""
             <p>Dzień dobry, {draft.CoordinatorName}!</p>

@@ -1,4 +1,5 @@
 using Cro.Contracts;
+using Cro.ServiceDefaults;
 
 namespace Cro.Notifications.Features.Mail;
 
@@ -20,7 +21,7 @@ public static class ApplicationSubmittedMail
     {
         var subject = Subject(submitted);
         var coordinator = Coordinator(submitted);
-        var at = WarsawTime.Format(submitted.SubmittedAt);
+        var at = WarsawTime.InLetter(submitted.SubmittedAt);
 
         var html = Html.Escaped($"""
             <p>Dzień dobry, {coordinator.FullName}!</p>

@@ -33,7 +33,7 @@ public static class InvitationMail
             : Blank(invitation.JstName) ?? (Blank(invitation.JstTerc) is { } terc ? $"o kodzie TERC {terc}" : null);
         var roleLine = jst is null ? role : $"{role} {jst}";
         var link = invitation.AcceptUrl.AbsoluteUri;
-        var expires = WarsawTime.Format(invitation.ExpiresAt);
+        var expires = WarsawTime.InLetter(invitation.ExpiresAt);
         var (why, renewal, unexpected) = Occasion(invitation.Occasion);
         var contactLine = contact.IsKnown ? $"Pytania? {contact.Sentence}" : "Pytania? Napisz do operatora programu.";
 

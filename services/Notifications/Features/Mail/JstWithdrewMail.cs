@@ -1,4 +1,5 @@
 using Cro.Contracts;
+using Cro.ServiceDefaults;
 
 namespace Cro.Notifications.Features.Mail;
 
@@ -13,6 +14,6 @@ public static class JstWithdrewMail
 
     public static RenderedMail Render(JstWithdrew withdrew) =>
         Letter.Render(Kind, Subject(withdrew), Coordinator(withdrew).FullName,
-            $"Potwierdzamy rezygnację JST {withdrew.JstName} z udziału w naborze „{withdrew.RoundName}” programu Cyfrowy Rozwój Oświaty (CRO), zgłoszoną {WarsawTime.Format(withdrew.WithdrewAt)}. Wniosek nie bierze już udziału w naborze.",
+            $"Potwierdzamy rezygnację JST {withdrew.JstName} z udziału w naborze „{withdrew.RoundName}” programu Cyfrowy Rozwój Oświaty (CRO), zgłoszoną {WarsawTime.InLetter(withdrew.WithdrewAt)}. Wniosek nie bierze już udziału w naborze.",
             string.IsNullOrWhiteSpace(withdrew.Reason) ? null : $"Podany powód rezygnacji: {withdrew.Reason}");
 }

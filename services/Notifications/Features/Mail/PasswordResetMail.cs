@@ -1,4 +1,5 @@
 using Cro.Contracts;
+using Cro.ServiceDefaults;
 
 namespace Cro.Notifications.Features.Mail;
 
@@ -12,7 +13,7 @@ public static class PasswordResetMail
     public static RenderedMail Render(PasswordResetRequested reset)
     {
         var link = reset.ResetUrl.AbsoluteUri;
-        var expires = WarsawTime.Format(reset.ExpiresAt);
+        var expires = WarsawTime.InLetter(reset.ExpiresAt);
 
         var html = Html.Escaped($"""
             <p>Dzień dobry, {reset.FullName}!</p>

@@ -1,4 +1,5 @@
 using Cro.Contracts;
+using Cro.ServiceDefaults;
 
 namespace Cro.Notifications.Features.Mail;
 
@@ -8,12 +9,12 @@ public static class SessionCancelledMail
     public const string Kind = "session-cancelled";
 
     public static string Subject(SessionCancelled session) =>
-        $"Odwołana sesja szkoleniowa: {session.ModuleCode} — {WarsawTime.Format(session.StartsAt)}";
+        $"Odwołana sesja szkoleniowa: {session.ModuleCode} — {WarsawTime.InLetter(session.StartsAt)}";
 
     /// <param name="organizerAddress">The address mail comes from: the organizer of the cancelled event.</param>
     public static RenderedMail Render(SessionCancelled session, SessionAttendee to, string organizerAddress) =>
         Letter.Render(Kind, Subject(session), to.FullName,
-            $"Sesja modułu {session.ModuleCode} „{session.ModuleTitle}” grupy {session.CohortName}, zaplanowana na {WarsawTime.Format(session.StartsAt)} – {WarsawTime.Clock(session.EndsAt)} (czas polski), jest odwołana.",
+            $"Sesja modułu {session.ModuleCode} „{session.ModuleTitle}” grupy {session.CohortName}, zaplanowana na {WarsawTime.InLetter(session.StartsAt)} – {WarsawTime.Clock(session.EndsAt)} (czas polski), jest odwołana.",
             $"Powód: {session.Reason}",
             "Nie przychodź na nią ani nie łącz się. Godziny tej sesji nie liczą się do obecności. W kalendarzu z platformy sesja jest oznaczona jako odwołana.",
             to.Role == "trainer"

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Cro.Contracts;
+using Cro.ServiceDefaults;
 
 namespace Cro.Notifications.Features.Mail;
 
@@ -10,14 +11,14 @@ public static class SessionScheduledMail
     public const string MovedKind = "session-moved";
 
     public static string Subject(SessionScheduled session) =>
-        $"{(session.Moved ? "Zmiana sesji szkoleniowej" : "Nowa sesja szkoleniowa")}: {session.ModuleCode} — {WarsawTime.Format(session.StartsAt)}";
+        $"{(session.Moved ? "Zmiana sesji szkoleniowej" : "Nowa sesja szkoleniowa")}: {session.ModuleCode} — {WarsawTime.InLetter(session.StartsAt)}";
 
     public static RenderedMail Render(SessionScheduled session, SessionAttendee to) =>
         Letter.Render(session.Moved ? MovedKind : NewKind, Subject(session), to.FullName,
             session.Moved
-                ? $"Sesja modułu {session.ModuleCode} „{session.ModuleTitle}” grupy {session.CohortName} zmieniła się{(session.PreviousStartsAt is { } before && before != session.StartsAt ? $" (miała się zacząć {WarsawTime.Format(before)})" : "")}. Obowiązuje to, co poniżej."
+                ? $"Sesja modułu {session.ModuleCode} „{session.ModuleTitle}” grupy {session.CohortName} zmieniła się{(session.PreviousStartsAt is { } before && before != session.StartsAt ? $" (miała się zacząć {WarsawTime.InLetter(before)})" : "")}. Obowiązuje to, co poniżej."
                 : $"Zaplanowaliśmy sesję modułu {session.ModuleCode} „{session.ModuleTitle}” dla grupy {session.CohortName} w programie Cyfrowy Rozwój Oświaty (CRO).",
-            $"Termin: {WarsawTime.Format(session.StartsAt)} – {WarsawTime.Clock(session.EndsAt)} ({session.Hours.ToString("0.#", CultureInfo.InvariantCulture)} godz., czas polski).",
+            $"Termin: {WarsawTime.InLetter(session.StartsAt)} – {WarsawTime.Clock(session.EndsAt)} ({session.Hours.ToString("0.#", CultureInfo.InvariantCulture)} godz., czas polski).",
             Where(session),
             to.Role == "trainer"
                 ? "Prowadzisz tę sesję: listę obecności i kod do rejestracji obecności znajdziesz na platformie."

@@ -2,6 +2,7 @@ using Cro.Training.Features.Sessions;
 using Ical.Net.CalendarComponents;
 using Ical.Net.DataTypes;
 using Ical.Net.Serialization;
+using Cro.ServiceDefaults;
 
 namespace Cro.Training.Features.Calendar;
 

@@ -150,9 +150,9 @@ public static class CertificatesApi
             return ProblemDetailsDefaults.NotFound("Nie wydaliśmy zaświadczenia o tym numerze.", "No certificate with this number was issued.");
         }
         return TypedResults.Ok(new Verification(certificate.Number, certificate.RevokedAt is null, DateOnly.FromDateTime(
-                Sessions.WarsawTime.InWarsaw(certificate.IssuedAt).DateTime), CertificateText.Programme, certificate.ProgrammeVersion, CertificateText.Issuer,
+                WarsawTime.InWarsaw(certificate.IssuedAt).DateTime), CertificateText.Programme, certificate.ProgrammeVersion, CertificateText.Issuer,
             certificate.ShowName ? certificate.HolderName : null,
-            certificate.RevokedAt is { } revoked ? DateOnly.FromDateTime(Sessions.WarsawTime.InWarsaw(revoked).DateTime) : null));
+            certificate.RevokedAt is { } revoked ? DateOnly.FromDateTime(WarsawTime.InWarsaw(revoked).DateTime) : null));
     }
 
     private static async Task<IResult> JwksAsync(HttpContext context, CredentialKeys keys, CancellationToken ct)

@@ -6,6 +6,7 @@ using Cro.Training.Features.Progress;
 using Cro.Training.Features.Sessions;
 using Dapper;
 using Npgsql;
+using Cro.ServiceDefaults;
 
 namespace Cro.Training.Features.Exports;
 

@@ -3,6 +3,7 @@ using Cro.Contracts;
 using Cro.Training.Features.Sessions;
 using Dapper;
 using Npgsql;
+using Cro.ServiceDefaults;
 
 namespace Cro.Training.Features.Progress;
 

@@ -2,6 +2,7 @@ using Cro.ServiceDefaults.Security;
 using Cro.Training.Features.Access;
 using Cro.Training.Features.Cohorts;
 using Npgsql;
+using Cro.ServiceDefaults;
 
 namespace Cro.Training.Features.Sessions;
 

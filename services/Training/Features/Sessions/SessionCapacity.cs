@@ -1,6 +1,7 @@
 using Cro.Training.Features.Access;
 using Dapper;
 using Npgsql;
+using Cro.ServiceDefaults;
 
 namespace Cro.Training.Features.Sessions;
 

@@ -1,5 +1,6 @@
 using Dapper;
 using Npgsql;
+using Cro.ServiceDefaults;
 
 namespace Cro.Training.Features.Sessions;
 

@@ -53,8 +53,8 @@ public static class SaveAnswer
         if (attempt.HasClosed(now))
         {
             return Problems.Conflict("Czas na test minął.", "The time for the test is up.",
-                $"Odpowiedzi przyjmowaliśmy do {Sessions.WarsawTime.InWarsaw(attempt.ClosesAt!.Value):HH:mm:ss} (czas warszawski); ta nie została zapisana.",
-                $"Answers were accepted until {Sessions.WarsawTime.InWarsaw(attempt.ClosesAt!.Value):HH:mm:ss} (Warsaw time); this one was not saved.");
+                $"Odpowiedzi przyjmowaliśmy do {WarsawTime.InWarsaw(attempt.ClosesAt!.Value):HH:mm:ss} (czas warszawski); ta nie została zapisana.",
+                $"Answers were accepted until {WarsawTime.InWarsaw(attempt.ClosesAt!.Value):HH:mm:ss} (Warsaw time); this one was not saved.");
         }
         if (attempt.IsFinished)
         {

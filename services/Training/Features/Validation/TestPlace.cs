@@ -55,10 +55,10 @@ internal sealed record TestPlace(ParticipantRow Participant, Guid CohortId, int 
         {
             return Problems.Conflict("Post-test jeszcze się nie otworzył.", "The post-test is not open yet.",
                 LastEndsAt is { } end
-                    ? $"Post-test otwiera się po ostatnich zajęciach modułu, {Sessions.WarsawTime.InWarsaw(end):yyyy-MM-dd HH:mm} (czas warszawski)."
+                    ? $"Post-test otwiera się po ostatnich zajęciach modułu, {WarsawTime.InWarsaw(end):yyyy-MM-dd HH:mm} (czas warszawski)."
                     : "Post-test otwiera się po ostatnich zajęciach modułu, a tych jeszcze nie zaplanowano.",
                 LastEndsAt is { } end2
-                    ? $"The post-test opens after the module's last session, {Sessions.WarsawTime.InWarsaw(end2):yyyy-MM-dd HH:mm} (Warsaw time)."
+                    ? $"The post-test opens after the module's last session, {WarsawTime.InWarsaw(end2):yyyy-MM-dd HH:mm} (Warsaw time)."
                     : "The post-test opens after the module's last session, and none is scheduled yet.");
         }
         return null;
