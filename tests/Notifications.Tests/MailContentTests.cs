@@ -35,7 +35,9 @@ public sealed partial class MailContentTests
             Assert.Contains("Link jest ważny do 6 grudnia 2026 r., 14:30.", part);
         }
 
-        var stored = Assert.Single(await service.StoredMailAsync(invitation.UserId));
+        // The row is marked sent after the server accepted the mail: a moment after the server has it.
+        var stored = Assert.Single(await Eventually.GetAsync(() => service.StoredMailAsync(invitation.UserId),
+            rows => rows is [{ Status: "sent" }], what: "the mail marked sent"));
         Assert.Equal(("sent", 1, invitation.Email), (stored.Status, stored.Attempts, stored.Recipient));
         Assert.Equal(service.Sender.MessageIdOf(stored.Id), mail.MessageId);
     }
