@@ -98,7 +98,7 @@ public static class PostTestBurstBenchmark
         var yesterday = DateTime.SpecifyKind(DateTime.Today.AddDays(-1), DateTimeKind.Unspecified);
         foreach (var (cohort, i) in waiting!.Chunk(TeamsPerCohort).Select((teams, i) => (teams, i)))
         {
-            var created = await operatorClient.PostAsJsonAsync("/api/training/cohorts", new CreateCohort.Request($"Grupa {i + 1}",
+            var created = await operatorClient.PostAsJsonAsync("/api/training/cohorts", new CreateCohort.CreateCohortRequest($"Grupa {i + 1}",
                 [.. cohort.Select(t => t.ApplicationId)], [new TrainerInput($"trener{i}@ore.example.pl", $"Trener {i}")]));
             created.EnsureSuccessStatusCode();
             var id = (await created.Content.ReadFromJsonAsync<CohortView>())!.Id;
@@ -162,7 +162,7 @@ public static class PostTestBurstBenchmark
                 {
                     using var answer = await TimedAsync(new HttpRequestMessage(HttpMethod.Put, $"/api/training/attempts/{attempt.Id}/answers/{question.Id}")
                     {
-                        Content = JsonContent.Create(new SaveAnswer.Request([question.Options[0].Id])),
+                        Content = JsonContent.Create(new SaveAnswer.SaveAnswerRequest([question.Options[0].Id])),
                     }, token);
                 }
                 using var finished = await TimedAsync(new HttpRequestMessage(HttpMethod.Post, $"/api/training/attempts/{attempt.Id}/finish"), token);

@@ -67,7 +67,7 @@ public sealed class IdentityService : IAsyncLifetime
     public async Task<(Guid Id, string Email)> CreatePersonAsync(string fullName, string role, string? jst, string password, CancellationToken ct)
     {
         var email = $"{Guid.NewGuid():N}@jst.test";
-        var response = await (await AdminApiAsync(ct)).PostAsJsonAsync("/api/identity/invitations", new InviteUser.Request(email, fullName, role, jst), ct);
+        var response = await (await AdminApiAsync(ct)).PostAsJsonAsync("/api/identity/invitations", new InviteUser.InviteUserRequest(email, fullName, role, jst), ct);
         response.EnsureSuccessStatusCode();
         using var scope = Factory.Services.CreateScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<User>>();

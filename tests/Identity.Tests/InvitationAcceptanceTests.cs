@@ -14,7 +14,7 @@ public sealed class InvitationAcceptanceTests(IdentityService identity) : IClass
     private async Task<string> InvitationLinkAsync(string email)
     {
         var admin = await identity.AdminApiAsync(Ct);
-        (await admin.PostAsJsonAsync("/api/identity/invitations", new InviteUser.Request(email, "Halina Nowicka", "jst-member", "1465011"), Ct))
+        (await admin.PostAsJsonAsync("/api/identity/invitations", new InviteUser.InviteUserRequest(email, "Halina Nowicka", "jst-member", "1465011"), Ct))
             .EnsureSuccessStatusCode();
         var payload = JsonDocument.Parse(await identity.ScalarAsync<string>(
             "SELECT payload::text FROM outbox_messages WHERE message_type LIKE 'Cro.Contracts.InvitationIssued,%' AND payload->>'email' = @email",

@@ -17,7 +17,7 @@ public sealed class InvitationApiTests(IdentityService identity) : IClassFixture
         var admin = await identity.AdminApiAsync(Ct);
         var email = $"jan.nowak.{Guid.NewGuid():N}@sopot.test";
 
-        var response = await admin.PostAsJsonAsync("/api/identity/invitations", new InviteUser.Request(email, "Jan Nowak", "jst-member", "2264011", "Sopot"), Ct);
+        var response = await admin.PostAsJsonAsync("/api/identity/invitations", new InviteUser.InviteUserRequest(email, "Jan Nowak", "jst-member", "2264011", "Sopot"), Ct);
 
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         Assert.Null(await identity.ScalarAsync<string?>("""SELECT "PasswordHash" FROM "AspNetUsers" WHERE "Email" = @email""", new { email }));
@@ -43,7 +43,7 @@ public sealed class InvitationApiTests(IdentityService identity) : IClassFixture
         var admin = await identity.AdminApiAsync(Ct);
         var usersBefore = await identity.ScalarAsync<long>("""SELECT count(*) FROM "AspNetUsers" """);
 
-        var response = await admin.PostAsJsonAsync("/api/identity/invitations", new InviteUser.Request(email, name, role, jst), Ct);
+        var response = await admin.PostAsJsonAsync("/api/identity/invitations", new InviteUser.InviteUserRequest(email, name, role, jst), Ct);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var problem = await response.Content.ReadFromJsonAsync<ValidationProblemDetails>(Ct);
@@ -55,7 +55,7 @@ public sealed class InvitationApiTests(IdentityService identity) : IClassFixture
     public async Task Second_invitation_for_the_same_address_is_a_conflict()
     {
         var admin = await identity.AdminApiAsync(Ct);
-        var invitation = new InviteUser.Request($"anna.{Guid.NewGuid():N}@gdynia.test", "Anna Wiśniewska", "advisor", null);
+        var invitation = new InviteUser.InviteUserRequest($"anna.{Guid.NewGuid():N}@gdynia.test", "Anna Wiśniewska", "advisor", null);
 
         Assert.Equal(HttpStatusCode.Created, (await admin.PostAsJsonAsync("/api/identity/invitations", invitation, Ct)).StatusCode);
         var second = await admin.PostAsJsonAsync("/api/identity/invitations", invitation, Ct);
@@ -88,9 +88,9 @@ public sealed class InvitationApiTests(IdentityService identity) : IClassFixture
         var operatorApi = identity.Api(tokens.AccessToken);
 
         var admin = await operatorApi.PostAsJsonAsync("/api/identity/invitations",
-            new InviteUser.Request($"{Guid.NewGuid():N}@ore.test", "Adam Nowy", "admin", null), Ct);
+            new InviteUser.InviteUserRequest($"{Guid.NewGuid():N}@ore.test", "Adam Nowy", "admin", null), Ct);
         var trainer = await operatorApi.PostAsJsonAsync("/api/identity/invitations",
-            new InviteUser.Request($"{Guid.NewGuid():N}@ore.test", "Tomasz Trener", "trainer", null), Ct);
+            new InviteUser.InviteUserRequest($"{Guid.NewGuid():N}@ore.test", "Tomasz Trener", "trainer", null), Ct);
 
         Assert.Equal(HttpStatusCode.Forbidden, admin.StatusCode);
         Assert.Equal(HttpStatusCode.Created, trainer.StatusCode);

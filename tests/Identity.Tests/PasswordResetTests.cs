@@ -18,7 +18,7 @@ public sealed partial class PasswordResetTests(IdentityService identity) : IClas
     {
         var email = $"ewa.{Guid.NewGuid():N}@gniezno.test";
         var admin = await identity.AdminApiAsync(Ct);
-        await admin.PostAsJsonAsync("/api/identity/invitations", new InviteUser.Request(email, "Ewa Lewandowska", "advisor", null), Ct);
+        await admin.PostAsJsonAsync("/api/identity/invitations", new InviteUser.InviteUserRequest(email, "Ewa Lewandowska", "advisor", null), Ct);
         using (var scope = identity.Factory.Services.CreateScope())
         {
             var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Data.User>>();

@@ -40,10 +40,10 @@ public sealed class JstSummaryTests
 
         var client = service.CreateClient();
         var summary = await Eventually.GetAsync(
-            () => client.GetFromJsonAsync<GetJstSummary.Response>("/api/monitoring/jst-summary", Ct)!,
+            () => client.GetFromJsonAsync<GetJstSummary.JstSummaryResponse>("/api/monitoring/jst-summary", Ct)!,
             s => s!.Total == 5, what: "five units in the summary");
         await Task.Delay(TimeSpan.FromSeconds(1), Ct);
-        summary = await client.GetFromJsonAsync<GetJstSummary.Response>("/api/monitoring/jst-summary", Ct);
+        summary = await client.GetFromJsonAsync<GetJstSummary.JstSummaryResponse>("/api/monitoring/jst-summary", Ct);
 
         Assert.Equal(5, summary!.Total);
         Assert.Equal(2, summary.ByKind["voivodeship"]);

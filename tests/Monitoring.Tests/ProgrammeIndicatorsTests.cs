@@ -55,9 +55,9 @@ public sealed class ProgrammeIndicatorsTests(MonitoringService service) : IClass
         return roundId;
     }
 
-    private async Task<GetProgrammeIndicators.Response> SettledAsync(Guid roundId, Func<GetProgrammeIndicators.Response, bool> done, string what)
+    private async Task<GetProgrammeIndicators.ProgrammeIndicatorsResponse> SettledAsync(Guid roundId, Func<GetProgrammeIndicators.ProgrammeIndicatorsResponse, bool> done, string what)
     {
-        Task<GetProgrammeIndicators.Response?> Read() => service.Partner().GetFromJsonAsync<GetProgrammeIndicators.Response>($"/api/monitoring/indicators?roundId={roundId}", Ct);
+        Task<GetProgrammeIndicators.ProgrammeIndicatorsResponse?> Read() => service.Partner().GetFromJsonAsync<GetProgrammeIndicators.ProgrammeIndicatorsResponse>($"/api/monitoring/indicators?roundId={roundId}", Ct);
         await Eventually.GetAsync(Read, r => r is not null && done(r), what: what);
         await Task.Delay(TimeSpan.FromSeconds(1), Ct);
         return (await Read())!;
@@ -103,7 +103,7 @@ public sealed class ProgrammeIndicatorsTests(MonitoringService service) : IClass
         var indicators = await SettledAsync(roundId, r => r.CompetencesRaised.Total == 2, "Anna and Jan raised");
 
         Assert.Equal(new PeopleBySex(2, 1, 1, 0, 0), indicators.CompetencesRaised);
-        var overall = await service.Partner().GetFromJsonAsync<GetProgrammeIndicators.Response>("/api/monitoring/indicators", Ct);
+        var overall = await service.Partner().GetFromJsonAsync<GetProgrammeIndicators.ProgrammeIndicatorsResponse>("/api/monitoring/indicators", Ct);
         Assert.True(overall!.CompetencesRaised.Total >= 2);
     }
 }

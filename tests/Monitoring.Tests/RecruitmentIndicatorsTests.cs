@@ -52,13 +52,13 @@ public sealed class RecruitmentIndicatorsTests(MonitoringService service) : ICla
     private static string PathOf(Guid roundId) => $"/api/monitoring/recruitment?roundId={roundId}";
 
     /// <summary>Reads the round's indicators until <paramref name="done"/>, then once more a moment later: what redeliveries left.</summary>
-    private async Task<GetRecruitmentIndicators.Response> SettledAsync(Guid roundId, Func<GetRecruitmentIndicators.Response, bool> done, string what)
+    private async Task<GetRecruitmentIndicators.RecruitmentIndicatorsResponse> SettledAsync(Guid roundId, Func<GetRecruitmentIndicators.RecruitmentIndicatorsResponse, bool> done, string what)
     {
         var partner = service.Partner();
-        async Task<GetRecruitmentIndicators.Response?> Read()
+        async Task<GetRecruitmentIndicators.RecruitmentIndicatorsResponse?> Read()
         {
             var response = await partner.GetAsync(PathOf(roundId), Ct);
-            return response.IsSuccessStatusCode ? await response.Content.ReadFromJsonAsync<GetRecruitmentIndicators.Response>(Ct) : null;
+            return response.IsSuccessStatusCode ? await response.Content.ReadFromJsonAsync<GetRecruitmentIndicators.RecruitmentIndicatorsResponse>(Ct) : null;
         }
         await Eventually.GetAsync(Read, r => r is not null && done(r), what: what);
         await Task.Delay(TimeSpan.FromSeconds(1), Ct);

@@ -17,13 +17,13 @@ public sealed class PersonalDataTests
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private static async Task<(string Body, MyPersonalData.Response Data)> ExportAsync(NotificationsService service, Guid personId)
+    private static async Task<(string Body, MyPersonalData.MyPersonalDataResponse Data)> ExportAsync(NotificationsService service, Guid personId)
     {
         using var client = service.CreateClient(TestTokens.Person(personId, [Roles.JstCoordinator], jst: "2261011"));
         using var response = await client.GetAsync(Path, Ct);
         var body = await response.Content.ReadAsStringAsync(Ct);
         Assert.True(response.StatusCode == HttpStatusCode.OK, $"{response.StatusCode}: {body}");
-        return (body, (await response.Content.ReadFromJsonAsync<MyPersonalData.Response>(Ct))!);
+        return (body, (await response.Content.ReadFromJsonAsync<MyPersonalData.MyPersonalDataResponse>(Ct))!);
     }
 
     [Fact]

@@ -16,7 +16,7 @@ public static class Applicants
         int capacity = 50)
     {
         var now = DateTimeOffset.UtcNow;
-        var response = await service.Operator().PostAsJsonAsync("/api/recruitment/rounds", new CreateRound.Request(
+        var response = await service.Operator().PostAsJsonAsync("/api/recruitment/rounds", new CreateRound.CreateRoundRequest(
             $"Nabór {Guid.NewGuid():N}", now.AddDays(-1), now + (closesIn ?? TimeSpan.FromDays(30)), capacity,
             EligibleKinds: ["rural-municipality", "urban-rural-municipality", "urban-municipality"], teamMin, teamMax, 105, 45),
             TestContext.Current.CancellationToken);

@@ -14,7 +14,7 @@ public sealed class DecisionTests(RecruitmentService service) : IClassFixture<Re
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     private Task<HttpResponseMessage> DecideAsync(Guid id, string decision, string? reason = null) =>
-        service.Operator().PostAsJsonAsync($"/api/recruitment/applications/{id}/decision", new DecideApplication.Request(decision, reason), Ct);
+        service.Operator().PostAsJsonAsync($"/api/recruitment/applications/{id}/decision", new DecideApplication.DecideApplicationRequest(decision, reason), Ct);
 
     private async Task<string> StatusAsync(Guid id)
     {
@@ -48,7 +48,7 @@ public sealed class DecisionTests(RecruitmentService service) : IClassFixture<Re
         // Equal scores: the earlier submission (second) moves up.
         var coordinator = service.ClientWith(TestTokens.Person(Guid.NewGuid(), ["jst-coordinator"], Applicants.RuralBoleslawiec));
         var withdrawn = await coordinator.PostAsJsonAsync($"/api/recruitment/applications/{first.Application.Id}/withdrawal",
-            new WithdrawApplication.Request("Zmiana priorytetów gminy."), Ct);
+            new WithdrawApplication.WithdrawApplicationRequest("Zmiana priorytetów gminy."), Ct);
 
         Assert.Equal(HttpStatusCode.OK, withdrawn.StatusCode);
         Assert.Equal(("withdrawn", "accepted", "reserve"),
@@ -103,11 +103,11 @@ public sealed class DecisionTests(RecruitmentService service) : IClassFixture<Re
         HttpClient As(string role, string? jst) => service.ClientWith(TestTokens.Person(Guid.NewGuid(), [role], jst));
 
         Assert.Equal(HttpStatusCode.Forbidden, (await As("jst-coordinator", Applicants.RuralBoleslawiec)
-            .PostAsJsonAsync(path + "/decision", new DecideApplication.Request("accepted", null), Ct)).StatusCode);
+            .PostAsJsonAsync(path + "/decision", new DecideApplication.DecideApplicationRequest("accepted", null), Ct)).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await As("jst-member", Applicants.RuralBoleslawiec)
-            .PostAsJsonAsync(path + "/withdrawal", new WithdrawApplication.Request(null), Ct)).StatusCode);
+            .PostAsJsonAsync(path + "/withdrawal", new WithdrawApplication.WithdrawApplicationRequest(null), Ct)).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await As("jst-coordinator", Applicants.RuralGromadka)
-            .PostAsJsonAsync(path + "/withdrawal", new WithdrawApplication.Request(null), Ct)).StatusCode);
+            .PostAsJsonAsync(path + "/withdrawal", new WithdrawApplication.WithdrawApplicationRequest(null), Ct)).StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, (await DecideAsync(started.Application.Id, "maybe")).StatusCode);
         Assert.Equal("submitted", await StatusAsync(started.Application.Id));
     }

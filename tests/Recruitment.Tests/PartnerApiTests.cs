@@ -55,7 +55,7 @@ public sealed class PartnerApiTests(RecruitmentService service) : IClassFixture<
         var round = await Applicants.OpenRoundAsync(service);
         var accepted = await Applicants.SubmittedAsync(service, round.Id, Applicants.RuralOsiecznica);
         await service.Operator().PostAsJsonAsync($"/api/recruitment/applications/{accepted.Application.Id}/decision",
-            new DecideApplication.Request("accepted", null), Ct);
+            new DecideApplication.DecideApplicationRequest("accepted", null), Ct);
 
         var list = await Partner("recruitment.read").GetFromJsonAsync<List<AcceptedJst.Item>>($"/api/recruitment/rounds/{round.Id}/accepted-jst", Ct);
         var withoutRead = await Partner("recruitment.write").GetAsync($"/api/recruitment/rounds/{round.Id}/accepted-jst", Ct);

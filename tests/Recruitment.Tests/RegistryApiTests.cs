@@ -10,8 +10,8 @@ public sealed class RegistryApiTests(RecruitmentService service) : IClassFixture
     private readonly HttpClient _client = service.Client;
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private Task<SearchJst.Response?> SearchAsync(string query) =>
-        _client.GetFromJsonAsync<SearchJst.Response>("/api/recruitment/jst?" + query, Ct);
+    private Task<SearchJst.SearchJstResponse?> SearchAsync(string query) =>
+        _client.GetFromJsonAsync<SearchJst.SearchJstResponse>("/api/recruitment/jst?" + query, Ct);
 
     [Theory]
     [InlineData("lodz")]

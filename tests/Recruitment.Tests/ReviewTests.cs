@@ -23,9 +23,9 @@ public sealed class ReviewTests(RecruitmentService service) : IClassFixture<Recr
         var second = await Applicants.SubmittedAsync(service, round.Id, Applicants.RuralGromadka);
 
         var adjusted = await service.Operator().PostAsJsonAsync($"/api/recruitment/applications/{second.Application.Id}/score-adjustments",
-            new AdjustScore.Request(3, "Dwie szkoły filialne pominięte w deklaracji."), Ct);
+            new AdjustScore.AdjustScoreRequest(3, "Dwie szkoły filialne pominięte w deklaracji."), Ct);
         var withoutReason = await service.Operator().PostAsJsonAsync($"/api/recruitment/applications/{second.Application.Id}/score-adjustments",
-            new AdjustScore.Request(3, ""), Ct);
+            new AdjustScore.AdjustScoreRequest(3, ""), Ct);
         var list = await service.Operator().GetFromJsonAsync<ListApplications.Page>($"/api/recruitment/rounds/{round.Id}/applications", Ct);
 
         Assert.Equal(17, (await adjusted.Content.ReadFromJsonAsync<ApplicationView>(Ct))!.Score);
@@ -45,9 +45,9 @@ public sealed class ReviewTests(RecruitmentService service) : IClassFixture<Recr
         var b = await Applicants.SubmittedAsync(service, round.Id, Applicants.RuralGromadka);
         var failed = await Applicants.SubmittedAsync(service, round.Id, Applicants.RuralOsiecznica);
         var check = await service.Operator().PutAsJsonAsync($"/api/recruitment/applications/{failed.Application.Id}/formal-check",
-            new FormalCheck.Request(Checklist(allMet: false), "Brak pełnomocnictwa."), Ct);
+            new FormalCheck.FormalCheckRequest(Checklist(allMet: false), "Brak pełnomocnictwa."), Ct);
         var noComment = await service.Operator().PutAsJsonAsync($"/api/recruitment/applications/{a.Application.Id}/formal-check",
-            new FormalCheck.Request(Checklist(allMet: false), null), Ct);
+            new FormalCheck.FormalCheckRequest(Checklist(allMet: false), null), Ct);
 
         var preview = await service.Operator().GetFromJsonAsync<BulkDecision.Plan>($"/api/recruitment/rounds/{round.Id}/bulk-decision", Ct);
         var stale = new BulkDecision.Apply([b.Application.Id], [a.Application.Id]);
@@ -75,12 +75,12 @@ public sealed class ReviewTests(RecruitmentService service) : IClassFixture<Recr
         var round = await Applicants.OpenRoundAsync(service);
         var submitted = await Applicants.SubmittedAsync(service, round.Id, Applicants.RuralBoleslawiec);
         var path = $"/api/recruitment/applications/{submitted.Application.Id}";
-        await service.Operator().PutAsJsonAsync($"{path}/formal-check", new FormalCheck.Request(Checklist(allMet: false), "Brak pełnomocnictwa."), Ct);
-        await service.Operator().PutAsJsonAsync($"{path}/formal-check", new FormalCheck.Request(Checklist(), "Pełnomocnictwo doniesione."), Ct);
-        await service.Operator().PostAsJsonAsync($"{path}/score-adjustments", new AdjustScore.Request(-2, "Jedna szkoła zamknięta w 2024 r."), Ct);
-        await service.Operator().PostAsJsonAsync($"{path}/decision", new DecideApplication.Request("reserve", null), Ct);
+        await service.Operator().PutAsJsonAsync($"{path}/formal-check", new FormalCheck.FormalCheckRequest(Checklist(allMet: false), "Brak pełnomocnictwa."), Ct);
+        await service.Operator().PutAsJsonAsync($"{path}/formal-check", new FormalCheck.FormalCheckRequest(Checklist(), "Pełnomocnictwo doniesione."), Ct);
+        await service.Operator().PostAsJsonAsync($"{path}/score-adjustments", new AdjustScore.AdjustScoreRequest(-2, "Jedna szkoła zamknięta w 2024 r."), Ct);
+        await service.Operator().PostAsJsonAsync($"{path}/decision", new DecideApplication.DecideApplicationRequest("reserve", null), Ct);
 
-        var record = await service.Operator().GetFromJsonAsync<ReviewRecord.Response>($"{path}/review", Ct);
+        var record = await service.Operator().GetFromJsonAsync<ReviewRecord.ReviewRecordResponse>($"{path}/review", Ct);
         var asCoordinator = await service.ClientWith(Cro.Tests.Infrastructure.TestTokens.Person(Guid.NewGuid(), ["jst-coordinator"], Applicants.RuralBoleslawiec))
             .GetAsync($"{path}/review", Ct);
 

@@ -12,7 +12,7 @@ public sealed class RoundApiTests(RecruitmentService service) : IClassFixture<Re
 
     private static readonly TimeSpan Warsaw = TimeSpan.FromHours(1);
 
-    private static CreateRound.Request Pilot(string name = "Nabór pilotażowy") => new(name,
+    private static CreateRound.CreateRoundRequest Pilot(string name = "Nabór pilotażowy") => new(name,
         new DateTimeOffset(2027, 1, 11, 9, 0, 0, Warsaw), new DateTimeOffset(2027, 2, 12, 15, 0, 0, Warsaw), Capacity: 50,
         EligibleKinds: ["rural-municipality", "urban-rural-municipality", "urban-municipality"], TargetWomen: 105, TargetMen: 45);
 

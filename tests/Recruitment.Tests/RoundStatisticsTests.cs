@@ -21,7 +21,7 @@ public sealed class RoundStatisticsTests(RecruitmentService service) : IClassFix
         await Applicants.StartAsync(service, round.Id, Applicants.WholeForm(Applicants.RuralOsiecznica, Applicants.Team(3)));
         var partner = service.ClientWith(TestTokens.Client("partner-stats", "recruitment.read"));
 
-        var statistics = await partner.GetFromJsonAsync<RoundStatistics.Response>($"/api/recruitment/rounds/{round.Id}/statistics", Ct);
+        var statistics = await partner.GetFromJsonAsync<RoundStatistics.RoundStatisticsResponse>($"/api/recruitment/rounds/{round.Id}/statistics", Ct);
 
         Assert.Equal(2, statistics!.ByStatus["submitted"]);
         var dolnoslaskie = Assert.Single(statistics.ByVoivodeship);

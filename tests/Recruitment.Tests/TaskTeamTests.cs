@@ -20,7 +20,7 @@ public sealed class TaskTeamTests(RecruitmentService service) : IClassFixture<Re
         var round = await Applicants.OpenRoundAsync(service);
         var started = await Applicants.SubmittedAsync(service, round.Id, terc);
         var decided = await service.Operator().PostAsJsonAsync($"/api/recruitment/applications/{started.Application.Id}/decision",
-            new DecideApplication.Request("accepted", null), Ct);
+            new DecideApplication.DecideApplicationRequest("accepted", null), Ct);
         return (await decided.Content.ReadFromJsonAsync<ApplicationView>(Ct))!;
     }
 
@@ -32,7 +32,7 @@ public sealed class TaskTeamTests(RecruitmentService service) : IClassFixture<Re
         var newcomer = Applicants.Team(1)[0] with { FullName = "Zenon Nowak", IsCoordinator = false, Sex = "man" };
 
         var replaced = await Coordinator(Applicants.RuralBoleslawiec).PostAsJsonAsync(
-            $"/api/recruitment/applications/{application.Id}/team/replacements", new ReplaceTeamMember.Request(leaving.Id, newcomer), Ct);
+            $"/api/recruitment/applications/{application.Id}/team/replacements", new ReplaceTeamMember.ReplaceTeamMemberRequest(leaving.Id, newcomer), Ct);
         var view = await replaced.Content.ReadFromJsonAsync<ApplicationView>(Ct);
 
         Assert.Equal(HttpStatusCode.OK, replaced.StatusCode);
@@ -58,13 +58,13 @@ public sealed class TaskTeamTests(RecruitmentService service) : IClassFixture<Re
         var coordinator = Coordinator(Applicants.RuralGromadka);
 
         var memberForCoordinator = await coordinator.PostAsJsonAsync(path,
-            new ReplaceTeamMember.Request(application.Team[0].Id, Applicants.Team(2)[1]), Ct);
-        var someoneElses = await coordinator.PostAsJsonAsync(path, new ReplaceTeamMember.Request(application.Team[1].Id,
+            new ReplaceTeamMember.ReplaceTeamMemberRequest(application.Team[0].Id, Applicants.Team(2)[1]), Ct);
+        var someoneElses = await coordinator.PostAsJsonAsync(path, new ReplaceTeamMember.ReplaceTeamMemberRequest(application.Team[1].Id,
             Applicants.Team(2)[1] with { Email = application.Team[2].Email }), Ct);
         var byMember = await service.ClientWith(TestTokens.Person(Guid.NewGuid(), ["jst-member"], Applicants.RuralGromadka))
-            .PostAsJsonAsync(path, new ReplaceTeamMember.Request(application.Team[1].Id, Applicants.Team(2)[1]), Ct);
+            .PostAsJsonAsync(path, new ReplaceTeamMember.ReplaceTeamMemberRequest(application.Team[1].Id, Applicants.Team(2)[1]), Ct);
         var otherJst = await Coordinator(Applicants.RuralOsiecznica)
-            .PostAsJsonAsync(path, new ReplaceTeamMember.Request(application.Team[1].Id, Applicants.Team(2)[1]), Ct);
+            .PostAsJsonAsync(path, new ReplaceTeamMember.ReplaceTeamMemberRequest(application.Team[1].Id, Applicants.Team(2)[1]), Ct);
 
         Assert.Equal(HttpStatusCode.BadRequest, memberForCoordinator.StatusCode);
         Assert.Equal(HttpStatusCode.Conflict, someoneElses.StatusCode);

@@ -25,10 +25,10 @@ public sealed class AttendanceTests(TrainingService service) : IClassFixture<Tra
 
     private static Task<HttpResponseMessage> MarkAsync(HttpClient client, Guid sessionId, string? reason, params (Guid Participant, string Status)[] marks) =>
         client.PutAsJsonAsync($"/api/training/sessions/{sessionId}/attendance",
-            new MarkAttendance.Request([.. marks.Select(m => new MarkAttendance.MarkInput(m.Participant, m.Status))], reason), Ct);
+            new MarkAttendance.MarkAttendanceRequest([.. marks.Select(m => new MarkAttendance.MarkInput(m.Participant, m.Status))], reason), Ct);
 
     private async Task<string> CodeAsync(TrainerInput trainer, Guid sessionId) =>
-        (await service.Trainer(trainer.Email).GetFromJsonAsync<CheckInCode.Response>($"/api/training/sessions/{sessionId}/check-in-code", Ct))!.Code;
+        (await service.Trainer(trainer.Email).GetFromJsonAsync<CheckInCode.CheckInCodeResponse>($"/api/training/sessions/{sessionId}/check-in-code", Ct))!.Code;
 
     private Task<IReadOnlyList<string>> MarksAsync(Guid sessionId) => service.QueryAsync<string>(
         "SELECT participant_id || ':' || status || ':' || source FROM attendance WHERE session_id = @sessionId ORDER BY participant_id", new { sessionId });
@@ -64,8 +64,8 @@ public sealed class AttendanceTests(TrainingService service) : IClassFixture<Tra
         var member = team.Team[1];
 
         var checkedIn = await service.Member(member.Email, Teams.Gromadka).PostAsJsonAsync("/api/training/check-in",
-            new CheckIn.Request(code.ToLowerInvariant()), Ct);
-        var again = await service.Member(member.Email, Teams.Gromadka).PostAsJsonAsync("/api/training/check-in", new CheckIn.Request(code), Ct);
+            new CheckIn.CheckInRequest(code.ToLowerInvariant()), Ct);
+        var again = await service.Member(member.Email, Teams.Gromadka).PostAsJsonAsync("/api/training/check-in", new CheckIn.CheckInRequest(code), Ct);
 
         Assert.Equal(HttpStatusCode.OK, checkedIn.StatusCode);
         Assert.Equal(HttpStatusCode.OK, again.StatusCode);
@@ -83,11 +83,11 @@ public sealed class AttendanceTests(TrainingService service) : IClassFixture<Tra
         var yesterday = await Cohorts.ScheduleAsync(service, cohortId, Cohorts.Session(now.AddDays(-1), now.AddDays(-1).AddHours(2), "M2"));
         var member = service.Member(team.Team[0].Email, Teams.Osiecznica);
 
-        var early = await member.PostAsJsonAsync("/api/training/check-in", new CheckIn.Request(await CodeAsync(trainer, tomorrow.Id)), Ct);
-        var late = await member.PostAsJsonAsync("/api/training/check-in", new CheckIn.Request(await CodeAsync(trainer, yesterday.Id)), Ct);
-        var wrong = await member.PostAsJsonAsync("/api/training/check-in", new CheckIn.Request("ZZZZZZ"), Ct);
+        var early = await member.PostAsJsonAsync("/api/training/check-in", new CheckIn.CheckInRequest(await CodeAsync(trainer, tomorrow.Id)), Ct);
+        var late = await member.PostAsJsonAsync("/api/training/check-in", new CheckIn.CheckInRequest(await CodeAsync(trainer, yesterday.Id)), Ct);
+        var wrong = await member.PostAsJsonAsync("/api/training/check-in", new CheckIn.CheckInRequest("ZZZZZZ"), Ct);
         var stranger = await service.Member($"{Guid.NewGuid():N}@gmina.example.pl", Teams.Osiecznica)
-            .PostAsJsonAsync("/api/training/check-in", new CheckIn.Request(await CodeAsync(trainer, tomorrow.Id)), Ct);
+            .PostAsJsonAsync("/api/training/check-in", new CheckIn.CheckInRequest(await CodeAsync(trainer, tomorrow.Id)), Ct);
         var trainerTooEarly = await MarkAsync(service.Trainer(trainer.Email), tomorrow.Id, null, (team.Team[0].MemberId, AttendanceStatus.Present));
 
         Assert.Equal(HttpStatusCode.Conflict, early.StatusCode);

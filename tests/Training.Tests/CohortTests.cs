@@ -25,9 +25,9 @@ public sealed class CohortTests(TrainingService service) : IClassFixture<Trainin
         var cohort = await Cohorts.CreateAsync(service, [first.ApplicationId, second.ApplicationId], trainer);
         var waiting = await service.Operator().GetFromJsonAsync<List<TeamView>>("/api/training/enrolment/waiting", Ct);
         var again = await service.Operator().PostAsJsonAsync("/api/training/cohorts",
-            new CreateCohort.Request("Druga grupa", [first.ApplicationId]), Ct);
+            new CreateCohort.CreateCohortRequest("Druga grupa", [first.ApplicationId]), Ct);
         var unknown = await service.Operator().PostAsJsonAsync("/api/training/cohorts",
-            new CreateCohort.Request("Grupa z nieznanym zespołem", [Guid.NewGuid()]), Ct);
+            new CreateCohort.CreateCohortRequest("Grupa z nieznanym zespołem", [Guid.NewGuid()]), Ct);
         var trainersCohorts = await service.Trainer(trainer.Email).GetFromJsonAsync<List<GetCohorts.CohortSummary>>("/api/training/cohorts", Ct);
         var othersCohorts = await service.Trainer("inny@ore.example.pl").GetFromJsonAsync<List<GetCohorts.CohortSummary>>("/api/training/cohorts", Ct);
 

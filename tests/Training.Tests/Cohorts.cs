@@ -14,7 +14,7 @@ public static class Cohorts
     public static async Task<CohortView> CreateAsync(TrainingService service, IReadOnlyList<Guid> applicationIds, params TrainerInput[] trainers)
     {
         var response = await service.Operator().PostAsJsonAsync("/api/training/cohorts",
-            new CreateCohort.Request($"Grupa {Guid.NewGuid().ToString("N")[..6]}", applicationIds, trainers), Ct);
+            new CreateCohort.CreateCohortRequest($"Grupa {Guid.NewGuid().ToString("N")[..6]}", applicationIds, trainers), Ct);
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         return (await response.Content.ReadFromJsonAsync<CohortView>(Ct))!;
     }

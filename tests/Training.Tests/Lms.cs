@@ -73,7 +73,7 @@ public static class Lms
     }
 
     public static Task<HttpResponseMessage> AnswerAsync(HttpClient client, Guid attemptId, Guid questionId, params Guid[] options) =>
-        client.PutAsJsonAsync($"/api/training/attempts/{attemptId}/answers/{questionId}", new SaveAnswer.Request(options), Ct);
+        client.PutAsJsonAsync($"/api/training/attempts/{attemptId}/answers/{questionId}", new SaveAnswer.SaveAnswerRequest(options), Ct);
 
     /// <summary>Answers the attempt's first <paramref name="right"/> questions right and the others wrong.</summary>
     public static async Task AnswerAsync(TrainingService service, HttpClient client, AttemptView attempt, int right)
@@ -106,7 +106,7 @@ public static class Lms
     public static async Task MarkAsync(TrainingService service, SessionView session, Guid participantId, string status = AttendanceStatus.Present)
     {
         var response = await service.Operator().PutAsJsonAsync($"/api/training/sessions/{session.Id}/attendance",
-            new MarkAttendance.Request([new MarkAttendance.MarkInput(participantId, status)], "Lista obecności podpisana na sali."), Ct);
+            new MarkAttendance.MarkAttendanceRequest([new MarkAttendance.MarkInput(participantId, status)], "Lista obecności podpisana na sali."), Ct);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 

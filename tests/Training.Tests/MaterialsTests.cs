@@ -156,7 +156,7 @@ public sealed class MaterialsTests(TrainingService service) : IClassFixture<Trai
 
         // The operator opens the hidden one to everyone.
         var change = await service.Operator().PutAsJsonAsync($"/api/training/materials/{hidden.Id}",
-            new ChangeMaterial.Request("Materiał wewnętrzny (już publiczny)", IsPublic: true), Ct);
+            new ChangeMaterial.ChangeMaterialRequest("Materiał wewnętrzny (już publiczny)", IsPublic: true), Ct);
         Assert.Equal(HttpStatusCode.OK, change.StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await service.Anonymous.GetAsync($"/api/training/public/materials/{hidden.Id}/file", Ct)).StatusCode);
 

@@ -55,7 +55,7 @@ public sealed class ProgrammeTests(TrainingService service) : IClassFixture<Trai
         };
 
         var response = await service.Operator().PutAsJsonAsync("/api/training/programme",
-            new ChangeProgramme.Request(before.Version, edited, "Więcej godzin na M2."), Ct);
+            new ChangeProgramme.ChangeProgrammeRequest(before.Version, edited, "Więcej godzin na M2."), Ct);
         var saved = await response.Content.ReadFromJsonAsync<ProgrammeView>(Ct);
         var old = await service.Anonymous.GetFromJsonAsync<ProgrammeView>($"/api/training/programme/versions/{before.Version}", Ct);
         var history = await service.Operator().GetFromJsonAsync<List<GetProgramme.VersionSummary>>("/api/training/programme/versions", Ct);
@@ -74,9 +74,9 @@ public sealed class ProgrammeTests(TrainingService service) : IClassFixture<Trai
         var current = await CurrentAsync();
         var operatorClient = service.Operator();
         Assert.Equal(HttpStatusCode.OK, (await operatorClient.PutAsJsonAsync("/api/training/programme",
-            new ChangeProgramme.Request(current.Version, Editable(current), null), Ct)).StatusCode);
+            new ChangeProgramme.ChangeProgrammeRequest(current.Version, Editable(current), null), Ct)).StatusCode);
 
-        var stale = await operatorClient.PutAsJsonAsync("/api/training/programme", new ChangeProgramme.Request(current.Version, Editable(current), null), Ct);
+        var stale = await operatorClient.PutAsJsonAsync("/api/training/programme", new ChangeProgramme.ChangeProgrammeRequest(current.Version, Editable(current), null), Ct);
 
         Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
         Assert.Equal(current.Version + 1, (await CurrentAsync()).Version);
@@ -92,10 +92,10 @@ public sealed class ProgrammeTests(TrainingService service) : IClassFixture<Trai
             Modules = [.. Editable(current).Modules.Select(m => m.Code == "M1" ? m with { Form = "by-post", Hours = 0 } : m), Editable(current).Modules[0]],
         };
 
-        var response = await service.Operator().PutAsJsonAsync("/api/training/programme", new ChangeProgramme.Request(current.Version, invalid, null), Ct);
+        var response = await service.Operator().PutAsJsonAsync("/api/training/programme", new ChangeProgramme.ChangeProgrammeRequest(current.Version, invalid, null), Ct);
         var trainer = await service.Trainer("t@ore.example.pl").PutAsJsonAsync("/api/training/programme",
-            new ChangeProgramme.Request(current.Version, Editable(current), null), Ct);
-        var anonymous = await service.Anonymous.PutAsJsonAsync("/api/training/programme", new ChangeProgramme.Request(current.Version, Editable(current), null), Ct);
+            new ChangeProgramme.ChangeProgrammeRequest(current.Version, Editable(current), null), Ct);
+        var anonymous = await service.Anonymous.PutAsJsonAsync("/api/training/programme", new ChangeProgramme.ChangeProgrammeRequest(current.Version, Editable(current), null), Ct);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var body = await response.Content.ReadAsStringAsync(Ct);
@@ -122,7 +122,7 @@ public sealed class ProgrammeTests(TrainingService service) : IClassFixture<Trai
             ],
         };
         Assert.Equal(HttpStatusCode.OK, (await service.Operator().PutAsJsonAsync("/api/training/programme",
-            new ChangeProgramme.Request(current.Version, withM6, "Nowy moduł M6."), Ct)).StatusCode);
+            new ChangeProgramme.ChangeProgrammeRequest(current.Version, withM6, "Nowy moduł M6."), Ct)).StatusCode);
         var later = await Cohorts.CreateAsync(service, [(await Teams.AcceptAsync(service, Teams.Gromadka)).ApplicationId]);
         var start = Cohorts.WarsawNow().Date.AddDays(3).AddHours(9);
 

@@ -27,10 +27,10 @@ public sealed class SessionCancellationTests(TrainingService service) : IClassFi
         var again = await CancelAsync(session.Id);
         var calendar = Calendar.Load(await service.Anonymous.GetStringAsync(feed!.Url.PathAndQuery, Ct))!;
         var checkIn = await learner.Client.PostAsJsonAsync("/api/training/check-in",
-            new Features.Attendance.CheckIn.Request((await service.Operator().GetFromJsonAsync<CheckInCode.Response>(
+            new Features.Attendance.CheckIn.CheckInRequest((await service.Operator().GetFromJsonAsync<CheckInCode.CheckInCodeResponse>(
                 $"/api/training/sessions/{session.Id}/check-in-code", Ct))!.Code), Ct);
         var marks = await service.Trainer(learner.Trainer.Email).PutAsJsonAsync($"/api/training/sessions/{session.Id}/attendance",
-            new Features.Attendance.MarkAttendance.Request([new(learner.Member.MemberId, "present")]), Ct);
+            new Features.Attendance.MarkAttendance.MarkAttendanceRequest([new(learner.Member.MemberId, "present")]), Ct);
         var move = await service.Operator().PutAsJsonAsync($"/api/training/sessions/{session.Id}",
             Cohorts.Session(Lms.WarsawAt(service, TimeSpan.FromDays(3)), Lms.WarsawAt(service, TimeSpan.FromDays(3) + TimeSpan.FromHours(2))), Ct);
 

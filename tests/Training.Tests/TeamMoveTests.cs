@@ -20,7 +20,7 @@ public sealed class TeamMoveTests(TrainingService service) : IClassFixture<Train
     {
         var learner = await Lms.CohortAsync(service, Teams.Boleslawiec, ("M1", TimeSpan.FromMinutes(5), 2m));
         var marked = await service.Trainer(learner.Trainer.Email).PutAsJsonAsync($"/api/training/sessions/{learner.Sessions[0].Id}/attendance",
-            new MarkAttendance.Request([new(learner.Member.MemberId, AttendanceStatus.Present)]), Ct);
+            new MarkAttendance.MarkAttendanceRequest([new(learner.Member.MemberId, AttendanceStatus.Present)]), Ct);
         var other = await Lms.CohortAsync(service, Teams.Gromadka, ("M1", TimeSpan.FromDays(3), 2m));
 
         var moved = await MoveAsync(learner.Team.ApplicationId, other.Cohort.Id);

@@ -16,11 +16,11 @@ namespace Cro.Identity.Features.Invitations;
 public static class InviteUser
 {
     /// <param name="JstName">The JST's name as the registry has it (the web looks it up), so the invitation mail names the JST.</param>
-    public sealed record Request(string Email, string FullName, string Role, string? JstTerc, string? JstName = null);
+    public sealed record InviteUserRequest(string Email, string FullName, string Role, string? JstTerc, string? JstName = null);
 
-    public sealed record Response(Guid UserId, DateTimeOffset ExpiresAt);
+    public sealed record InviteUserResponse(Guid UserId, DateTimeOffset ExpiresAt);
 
-    public sealed class Validator : AbstractValidator<Request>
+    public sealed class Validator : AbstractValidator<InviteUserRequest>
     {
         public Validator()
         {
@@ -43,12 +43,12 @@ public static class InviteUser
             .WithName("InviteUser")
             .WithTags("Konta / Accounts")
             .WithSummary("Zaproś osobę / Invite a person")
-            .Validate<Request>()
+            .Validate<InviteUserRequest>()
             .RequireAuthorization(Policies.Operator);
         return api;
     }
 
-    private static async Task<IResult> HandleAsync(Request request, HttpContext context, UserManager<User> users, IdentityDb db,
+    private static async Task<IResult> HandleAsync(InviteUserRequest request, HttpContext context, UserManager<User> users, IdentityDb db,
         IConfiguration configuration, AccountInvitations invitations, CancellationToken ct)
     {
         if (request.Role is Roles.Admin or Roles.Operator && !context.User.HasClaim(CroClaims.Role, Roles.Admin))
@@ -69,6 +69,6 @@ public static class InviteUser
             email, request.FullName.Trim(), request.Role, request.JstTerc, ct,
             jstName: Roles.OfJst.Contains(request.Role) && !string.IsNullOrWhiteSpace(request.JstName) ? request.JstName.Trim() : null);
         await transaction.CommitAsync(ct);
-        return TypedResults.Created($"/api/identity/users/{user.Id}", new Response(user.Id, expiresAt));
+        return TypedResults.Created($"/api/identity/users/{user.Id}", new InviteUserResponse(user.Id, expiresAt));
     }
 }

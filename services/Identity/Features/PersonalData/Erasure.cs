@@ -21,11 +21,11 @@ public static class Erasure
 {
     public const string ErasedName = ErasedPerson.Name;
 
-    public sealed record Request(string? Reason);
+    public sealed record ErasureRequest(string? Reason);
 
     public sealed record PendingRequest(Guid Id, Guid UserId, string FullName, string Email, DateTimeOffset RequestedAt, string? Reason);
 
-    public sealed class RequestValidator : AbstractValidator<Request>
+    public sealed class RequestValidator : AbstractValidator<ErasureRequest>
     {
         public RequestValidator() => RuleFor(r => r.Reason).MaximumLength(2000)
             .WithMessage(_ => Text.Pick("Uzasadnienie może mieć do 2000 znaków.", "The reason may have up to 2000 characters."));
@@ -35,7 +35,7 @@ public static class Erasure
     {
         api.MapPost("/me/erasure-request", RequestAsync).WithName("RequestErasure").WithTags("RODO")
             .WithSummary("Żądanie usunięcia moich danych / Ask to erase my data")
-            .Validate<Request>().RequireAuthorization(Policies.Person);
+            .Validate<ErasureRequest>().RequireAuthorization(Policies.Person);
         api.MapGet("/erasure-requests", PendingAsync).WithName("PendingErasureRequests").WithTags("RODO")
             .RequireAuthorization(Policies.Operator);
         api.MapPost("/erasure-requests/{id:guid}/execute", ExecuteAsync).WithName("ExecuteErasure").WithTags("RODO")
@@ -43,7 +43,7 @@ public static class Erasure
         return api;
     }
 
-    private static async Task<IResult> RequestAsync(Request request, HttpContext context, IdentityDb db, AuditLog audit, TimeProvider time, CancellationToken ct)
+    private static async Task<IResult> RequestAsync(ErasureRequest request, HttpContext context, IdentityDb db, AuditLog audit, TimeProvider time, CancellationToken ct)
     {
         var userId = context.User.PersonId()!.Value;
         await using var transaction = await db.Database.BeginTransactionAsync(ct);

@@ -22,7 +22,7 @@ public static class MyPersonalData
 
     public sealed record ErasureRequest(Guid Id, DateTimeOffset RequestedAt, string? Reason, DateTimeOffset? ExecutedAt);
 
-    public sealed record Response(Account Account, IReadOnlyList<Consents.Consent> Consents,
+    public sealed record MyPersonalDataResponse(Account Account, IReadOnlyList<Consents.Consent> Consents,
         IReadOnlyList<ErasureRequest> ErasureRequests, IReadOnlyList<AuditEntry> SecurityLog);
 
     public static RouteGroupBuilder MapMyPersonalData(this RouteGroupBuilder api)
@@ -52,7 +52,7 @@ public static class MyPersonalData
             SELECT occurred_at, action, host(ip_address) AS ip_address FROM audit_log
             WHERE subject_id = @id OR actor_id = @id ORDER BY occurred_at DESC, id DESC LIMIT 1000
             """, new { id = user.Id }, cancellationToken: ct));
-        var response = new Response(
+        var response = new MyPersonalDataResponse(
             new Account(user.Id, user.FullName, user.Email!, user.PhoneNumber, user.JstTerc,
                 [.. await users.GetRolesAsync(user)], user.TwoFactorEnabled, user.CreatedAt),
             await consents.OfAsync(user.Id, ct), [.. requests], [.. log]);

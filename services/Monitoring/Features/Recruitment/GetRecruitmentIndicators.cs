@@ -13,7 +13,7 @@ namespace Cro.Monitoring.Features.Recruitment;
 /// </summary>
 public static class GetRecruitmentIndicators
 {
-    public sealed record Response(Guid RoundId, string RoundName, int ApplicationsSubmitted, int JstAccepted, PeopleBySex PeopleSupported,
+    public sealed record RecruitmentIndicatorsResponse(Guid RoundId, string RoundName, int ApplicationsSubmitted, int JstAccepted, PeopleBySex PeopleSupported,
         IReadOnlyList<DayCount> SubmittedPerDay, IReadOnlyList<VoivodeshipCount> ByVoivodeship);
 
     /// <summary>Applications submitted on one calendar day in Europe/Warsaw.</summary>
@@ -25,7 +25,7 @@ public static class GetRecruitmentIndicators
         .MapGet("/recruitment", HandleAsync)
         .WithName("GetRecruitmentIndicators")
         .WithSummary("Nabór w liczbach: wnioski, przyjęte JST, osoby według płci / A round's recruitment in numbers")
-        .Produces<Response>()
+        .Produces<RecruitmentIndicatorsResponse>()
         .ProducesValidationProblem()
         .ProducesProblem(StatusCodes.Status404NotFound)
         .RequireAuthorization(Policies.PartnerOrOperator(Scopes.IndicatorsRead));
@@ -74,7 +74,7 @@ public static class GetRecruitmentIndicators
             ORDER BY a.voivodeship_terc
             """))).AsList();
         // A JST lies in one województwo, so the round's totals are the sums of the regions'.
-        return TypedResults.Ok(new Response(id, roundName, voivodeships.Sum(v => v.Submitted), voivodeships.Sum(v => v.JstAccepted),
+        return TypedResults.Ok(new RecruitmentIndicatorsResponse(id, roundName, voivodeships.Sum(v => v.Submitted), voivodeships.Sum(v => v.JstAccepted),
             people,
             [.. days], voivodeships));
     }

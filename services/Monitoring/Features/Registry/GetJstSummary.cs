@@ -9,7 +9,7 @@ public static class GetJstSummary
 {
     public sealed record VoivodeshipSummary(string Terc, string? Name, int Total, IReadOnlyDictionary<string, int> ByKind);
 
-    public sealed record Response(int Total, IReadOnlyDictionary<string, int> ByKind, IReadOnlyList<VoivodeshipSummary> Voivodeships);
+    public sealed record JstSummaryResponse(int Total, IReadOnlyDictionary<string, int> ByKind, IReadOnlyList<VoivodeshipSummary> Voivodeships);
 
     private sealed record Count(string VoivodeshipTerc, string? VoivodeshipName, string Kind, int Units);
 
@@ -19,7 +19,7 @@ public static class GetJstSummary
         .WithSummary("Liczba JST według województw i rodzajów / JST counted by województwo and kind")
         .AllowAnonymous();
 
-    private static async Task<Ok<Response>> HandleAsync(NpgsqlDataSource db, CancellationToken ct)
+    private static async Task<Ok<JstSummaryResponse>> HandleAsync(NpgsqlDataSource db, CancellationToken ct)
     {
         await using var connection = await db.OpenConnectionAsync(ct);
         var counts = (await connection.QueryAsync<Count>(new CommandDefinition("""
@@ -36,6 +36,6 @@ public static class GetJstSummary
                 g.ToDictionary(c => c.Kind, c => c.Units)))
             .ToList();
         var byKind = counts.GroupBy(c => c.Kind).ToDictionary(g => g.Key, g => g.Sum(c => c.Units));
-        return TypedResults.Ok(new Response(counts.Sum(c => c.Units), byKind, voivodeships));
+        return TypedResults.Ok(new JstSummaryResponse(counts.Sum(c => c.Units), byKind, voivodeships));
     }
 }

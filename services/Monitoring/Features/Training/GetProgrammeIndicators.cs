@@ -13,7 +13,7 @@ namespace Cro.Monitoring.Features.Training;
 /// </summary>
 public static class GetProgrammeIndicators
 {
-    public sealed record Response(Guid? RoundId, PeopleBySex PeopleSupported, PeopleBySex CompetencesRaised, int JstSupported);
+    public sealed record ProgrammeIndicatorsResponse(Guid? RoundId, PeopleBySex PeopleSupported, PeopleBySex CompetencesRaised, int JstSupported);
 
     /// <summary>A person of the round's teams (or anyone, without a round), by the recruitment member id.</summary>
     private const string InRound = """
@@ -26,7 +26,7 @@ public static class GetProgrammeIndicators
         .MapGet("/indicators", HandleAsync)
         .WithName("GetProgrammeIndicators")
         .WithSummary("Wskaźniki programu: objęci wsparciem, podnieśli kompetencje / The programme's people indicators")
-        .Produces<Response>()
+        .Produces<ProgrammeIndicatorsResponse>()
         .RequireAuthorization(Policies.PartnerOrOperator(Scopes.IndicatorsRead));
 
     private static async Task<IResult> HandleAsync(Guid? roundId, NpgsqlDataSource db, CancellationToken ct)
@@ -51,6 +51,6 @@ public static class GetProgrammeIndicators
         var jst = await connection.ExecuteScalarAsync<int>(Query($"""
             SELECT count(DISTINCT jst_terc)::int FROM training_attendance WHERE attended AND {InRound}
             """));
-        return TypedResults.Ok(new Response(roundId, PeopleBySex.From(supported), PeopleBySex.From(raised), jst));
+        return TypedResults.Ok(new ProgrammeIndicatorsResponse(roundId, PeopleBySex.From(supported), PeopleBySex.From(raised), jst));
     }
 }

@@ -23,7 +23,7 @@ public static class MyPersonalData
     public sealed record Mail(Guid Id, string Kind, string Recipient, string Subject, string Status,
         DateTimeOffset CreatedAt, DateTimeOffset? SentAt);
 
-    public sealed record Response(Guid PersonId, IReadOnlyList<Mail> Mails, DateTimeOffset? ErasedAt);
+    public sealed record MyPersonalDataResponse(Guid PersonId, IReadOnlyList<Mail> Mails, DateTimeOffset? ErasedAt);
 
     // Npgsql reads timestamptz as a UTC DateTime.
     private sealed record MailRow(Guid Id, string Kind, string Recipient, string Subject, string Status, DateTime CreatedAt, DateTime? SentAt);
@@ -33,7 +33,7 @@ public static class MyPersonalData
         .WithName("MyNotificationsPersonalData")
         .WithTags("RODO")
         .WithSummary("Moje dane osobowe: wiadomości e-mail / My personal data: e-mails")
-        .Produces<Response>()
+        .Produces<MyPersonalDataResponse>()
         .ProducesProblem(StatusCodes.Status401Unauthorized)
         .ProducesProblem(StatusCodes.Status403Forbidden)
         .RequireAuthorization(Policies.Person);
@@ -55,7 +55,7 @@ public static class MyPersonalData
             """, new { personId }, cancellationToken: ct));
         var erasedAt = await connection.QuerySingleOrDefaultAsync<DateTime?>(new CommandDefinition(
             "SELECT erased_at FROM erased_people WHERE user_id = @personId", new { personId }, cancellationToken: ct));
-        return TypedResults.Ok(new Response(personId,
+        return TypedResults.Ok(new MyPersonalDataResponse(personId,
             [.. mails.Select(m => new Mail(m.Id, m.Kind, m.Recipient, m.Subject, m.Status, Utc(m.CreatedAt), Utc(m.SentAt)))],
             Utc(erasedAt)));
     }

@@ -17,11 +17,11 @@ namespace Cro.Recruitment.Features.Decisions;
 /// </summary>
 public static class DecideApplication
 {
-    public sealed record Request(string Decision, string? Reason);
+    public sealed record DecideApplicationRequest(string Decision, string? Reason);
 
     public static readonly IReadOnlyList<string> Decisions = ["accepted", "reserve", "rejected"];
 
-    public sealed class Validator : AbstractValidator<Request>
+    public sealed class Validator : AbstractValidator<DecideApplicationRequest>
     {
         public Validator()
         {
@@ -39,12 +39,12 @@ public static class DecideApplication
         .MapPost("/applications/{id:guid}/decision", HandleAsync)
         .WithName("DecideApplication")
         .WithSummary("Decyzja w sprawie wniosku / Decide on an application")
-        .Validate<Request>()
+        .Validate<DecideApplicationRequest>()
         .Produces<ApplicationView>()
         .ProducesProblem(StatusCodes.Status409Conflict)
         .RequireAuthorization(Policies.Operator);
 
-    private static Task<IResult> HandleAsync(Guid id, Request request, HttpContext context, NpgsqlDataSource db, TimeProvider time, CancellationToken ct) =>
+    private static Task<IResult> HandleAsync(Guid id, DecideApplicationRequest request, HttpContext context, NpgsqlDataSource db, TimeProvider time, CancellationToken ct) =>
         ApplicationAccess.WithAsync(context, db, id, async access =>
         {
             var transaction = access.Transaction;

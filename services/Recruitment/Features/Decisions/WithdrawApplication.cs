@@ -18,9 +18,9 @@ namespace Cro.Recruitment.Features.Decisions;
 /// </summary>
 public static class WithdrawApplication
 {
-    public sealed record Request(string? Reason);
+    public sealed record WithdrawApplicationRequest(string? Reason);
 
-    public sealed class Validator : AbstractValidator<Request>
+    public sealed class Validator : AbstractValidator<WithdrawApplicationRequest>
     {
         public Validator() => RuleFor(r => r.Reason).MaximumLength(2000)
             .WithMessage(_ => Text.Pick("Uzasadnienie może mieć do 2000 znaków.", "The reason may have up to 2000 characters."));
@@ -30,14 +30,14 @@ public static class WithdrawApplication
         .MapPost("/applications/{id:guid}/withdrawal", HandleAsync)
         .WithName("WithdrawApplication")
         .WithSummary("Rezygnacja JST / The JST withdraws")
-        .Validate<Request>()
+        .Validate<WithdrawApplicationRequest>()
         .Produces<ApplicationView>()
         .ProducesProblem(StatusCodes.Status409Conflict)
         .RequireAuthorization(Policies.Person);
 
     private sealed record ReserveRow(Guid Id);
 
-    private static Task<IResult> HandleAsync(Guid id, Request request, HttpContext context, NpgsqlDataSource db, TimeProvider time, CancellationToken ct) =>
+    private static Task<IResult> HandleAsync(Guid id, WithdrawApplicationRequest request, HttpContext context, NpgsqlDataSource db, TimeProvider time, CancellationToken ct) =>
         ApplicationAccess.WithAsync(context, db, id, async access =>
         {
             if (CoordinatorOrOperator.Refusal(context.User, access.Application.JstTerc) is { } notAllowed)

@@ -16,7 +16,7 @@ internal static class PartnerExamples
 
     public static readonly PartnerDrafts.Proposed Proposed = new(Guid.Parse("01936f3e-8a7b-7c4d-9e2f-1a2b3c4d5e6f"), "0201032", "draft", null);
 
-    public static readonly RoundStatistics.Response Statistics = new(Guid.Parse("01936f3e-0000-7000-8000-000000000001"),
+    public static readonly RoundStatistics.RoundStatisticsResponse Statistics = new(Guid.Parse("01936f3e-0000-7000-8000-000000000001"),
         new Dictionary<string, int> { ["submitted"] = 41, ["accepted"] = 50, ["reserve"] = 12, ["rejected"] = 3 },
         [new("02", "dolnośląskie", 9, 5), new("14", "mazowieckie", 14, 7)],
         [new("rural-municipality", 61, 32), new("urban-rural-municipality", 33, 14)], AtRiskOfMarginalisation: 38);

@@ -16,11 +16,11 @@ public static class SearchJst
     public const int DefaultLimit = 20;
     public const int MaxLimit = 100;
 
-    public sealed record Request(string? Q, string? Kind, string? Voivodeship, string? Cursor, int? Limit);
+    public sealed record SearchJstRequest(string? Q, string? Kind, string? Voivodeship, string? Cursor, int? Limit);
 
-    public sealed record Response(IReadOnlyList<JstResponse> Items, string? NextCursor);
+    public sealed record SearchJstResponse(IReadOnlyList<JstResponse> Items, string? NextCursor);
 
-    public sealed class Validator : AbstractValidator<Request>
+    public sealed class Validator : AbstractValidator<SearchJstRequest>
     {
         public Validator()
         {
@@ -44,7 +44,7 @@ public static class SearchJst
         .WithName("SearchJst")
         .WithSummary("Wyszukaj JST / Search the JST registry")
         .WithDescription("Name prefix of any word (case and diacritics ignored: lodz finds Łódź) or TERC prefix; keyset paging via nextCursor.")
-        .Validate<Request>()
+        .Validate<SearchJstRequest>()
         .AllowAnonymous();
 
     private const string Sql = JstRow.SelectSql + """
@@ -58,7 +58,7 @@ public static class SearchJst
         LIMIT @take
         """;
 
-    private static async Task<Ok<Response>> HandleAsync([AsParameters] Request request, NpgsqlDataSource db, CancellationToken ct)
+    private static async Task<Ok<SearchJstResponse>> HandleAsync([AsParameters] SearchJstRequest request, NpgsqlDataSource db, CancellationToken ct)
     {
         var limit = request.Limit ?? DefaultLimit;
         var query = SearchText.Normalize(request.Q ?? "");
@@ -79,6 +79,6 @@ public static class SearchJst
 
         var page = rows.Take(limit).ToList();
         var next = rows.Count > limit ? KeysetCursor.Encode(page[^1].SearchName, page[^1].Terc) : null;
-        return TypedResults.Ok(new Response(page.Select(r => r.ToResponse()).ToList(), next));
+        return TypedResults.Ok(new SearchJstResponse(page.Select(r => r.ToResponse()).ToList(), next));
     }
 }

@@ -14,9 +14,9 @@ namespace Cro.Recruitment.Features.Review;
 /// </summary>
 public static class AdjustScore
 {
-    public sealed record Request(int Points, string Reason);
+    public sealed record AdjustScoreRequest(int Points, string Reason);
 
-    public sealed class Validator : AbstractValidator<Request>
+    public sealed class Validator : AbstractValidator<AdjustScoreRequest>
     {
         public Validator()
         {
@@ -31,11 +31,11 @@ public static class AdjustScore
         .MapPost("/applications/{id:guid}/score-adjustments", HandleAsync)
         .WithName("AdjustScore")
         .WithSummary("Korekta punktacji / Score adjustment")
-        .Validate<Request>()
+        .Validate<AdjustScoreRequest>()
         .Produces<ApplicationView>()
         .RequireAuthorization(Policies.Operator);
 
-    private static Task<IResult> HandleAsync(Guid id, Request request, HttpContext context, NpgsqlDataSource db, TimeProvider time, CancellationToken ct) =>
+    private static Task<IResult> HandleAsync(Guid id, AdjustScoreRequest request, HttpContext context, NpgsqlDataSource db, TimeProvider time, CancellationToken ct) =>
         ApplicationAccess.WithAsync(context, db, id, async access =>
         {
             if (access.Application.Status is not ("submitted" or "reserve"))

@@ -24,11 +24,11 @@ public static class FormalCheck
         ["declarations"] = ("Oświadczenia kompletne", "The declarations are complete"),
     };
 
-    public sealed record Request(IReadOnlyDictionary<string, bool> Checklist, string? Comment);
+    public sealed record FormalCheckRequest(IReadOnlyDictionary<string, bool> Checklist, string? Comment);
 
     public sealed record Result(bool Passed, IReadOnlyDictionary<string, bool> Checklist, string? Comment, DateTimeOffset CheckedAt);
 
-    public sealed class Validator : AbstractValidator<Request>
+    public sealed class Validator : AbstractValidator<FormalCheckRequest>
     {
         public Validator()
         {
@@ -46,11 +46,11 @@ public static class FormalCheck
         .MapPut("/applications/{id:guid}/formal-check", HandleAsync)
         .WithName("FormalCheck")
         .WithSummary("Ocena formalna wniosku / Formal check of an application")
-        .Validate<Request>()
+        .Validate<FormalCheckRequest>()
         .Produces<Result>()
         .RequireAuthorization(Policies.Operator);
 
-    private static Task<IResult> HandleAsync(Guid id, Request request, HttpContext context, NpgsqlDataSource db, TimeProvider time, CancellationToken ct) =>
+    private static Task<IResult> HandleAsync(Guid id, FormalCheckRequest request, HttpContext context, NpgsqlDataSource db, TimeProvider time, CancellationToken ct) =>
         ApplicationAccess.WithAsync(context, db, id, async access =>
         {
             if (access.Application.Status == "draft")

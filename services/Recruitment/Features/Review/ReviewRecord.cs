@@ -14,7 +14,7 @@ namespace Cro.Recruitment.Features.Review;
 /// </summary>
 public static class ReviewRecord
 {
-    public sealed record Response(IReadOnlyList<ChecklistItem> Checklist, IReadOnlyList<FormalCheckEntry> FormalChecks,
+    public sealed record ReviewRecordResponse(IReadOnlyList<ChecklistItem> Checklist, IReadOnlyList<FormalCheckEntry> FormalChecks,
         IReadOnlyList<AdjustmentEntry> Adjustments, IReadOnlyList<DecisionEntry> Decisions, IReadOnlyList<MemberEntry> TeamHistory);
 
     public sealed record ChecklistItem(string Key, string Label);
@@ -33,7 +33,7 @@ public static class ReviewRecord
         .MapGet("/applications/{id:guid}/review", HandleAsync)
         .WithName("ReviewRecord")
         .WithSummary("Przebieg oceny wniosku / An application's review record")
-        .Produces<Response>()
+        .Produces<ReviewRecordResponse>()
         .ProducesProblem(StatusCodes.Status404NotFound)
         .RequireAuthorization(Policies.Operator);
 
@@ -55,7 +55,7 @@ public static class ReviewRecord
             var team = await connection.QueryAsync<MemberEntry>(Query("""
                 SELECT id, full_name, position, sex, is_coordinator, joined_at, left_at FROM team_members WHERE application_id = @id ORDER BY ordinal
                 """));
-            return TypedResults.Ok(new Response(
+            return TypedResults.Ok(new ReviewRecordResponse(
                 [.. FormalCheck.Items.Select(i => new ChecklistItem(i.Key, Text.Pick(i.Value.Pl, i.Value.En)))],
                 [.. checks.Select(c => new FormalCheckEntry(c.Passed, JsonSerializer.Deserialize<Dictionary<string, bool>>(c.Checklist)!, c.Comment, c.CheckedBy, c.CheckedAt))],
                 [.. adjustments], [.. decisions], [.. team]));

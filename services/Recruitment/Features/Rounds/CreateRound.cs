@@ -15,11 +15,11 @@ namespace Cro.Recruitment.Features.Rounds;
 /// </summary>
 public static class CreateRound
 {
-    public sealed record Request([property: FieldLabel("Nazwa naboru", "Name of the round")] string Name, DateTimeOffset OpensAt, DateTimeOffset ClosesAt, int Capacity,
+    public sealed record CreateRoundRequest([property: FieldLabel("Nazwa naboru", "Name of the round")] string Name, DateTimeOffset OpensAt, DateTimeOffset ClosesAt, int Capacity,
         IReadOnlyList<string> EligibleKinds, int TeamMin = 3, int TeamMax = 4, int TargetWomen = 0, int TargetMen = 0,
         ScoringRules? Scoring = null);
 
-    public sealed class Validator : AbstractValidator<Request>
+    public sealed class Validator : AbstractValidator<CreateRoundRequest>
     {
         public Validator()
         {
@@ -48,11 +48,11 @@ public static class CreateRound
         .MapPost("/rounds", HandleAsync)
         .WithName("CreateRound")
         .WithSummary("Utwórz nabór / Create a recruitment round")
-        .Validate<Request>()
+        .Validate<CreateRoundRequest>()
         .Produces<RoundResponse>(StatusCodes.Status201Created)
         .RequireAuthorization(Policies.Operator);
 
-    private static async Task<IResult> HandleAsync(Request request, NpgsqlDataSource db, TimeProvider time, CancellationToken ct)
+    private static async Task<IResult> HandleAsync(CreateRoundRequest request, NpgsqlDataSource db, TimeProvider time, CancellationToken ct)
     {
         var id = Guid.CreateVersion7();
         var now = time.GetUtcNow();

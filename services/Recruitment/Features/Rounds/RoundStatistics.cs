@@ -13,7 +13,7 @@ namespace Cro.Recruitment.Features.Rounds;
 /// </summary>
 public static class RoundStatistics
 {
-    public sealed record Response(Guid RoundId, IReadOnlyDictionary<string, int> ByStatus, IReadOnlyList<VoivodeshipCount> ByVoivodeship,
+    public sealed record RoundStatisticsResponse(Guid RoundId, IReadOnlyDictionary<string, int> ByStatus, IReadOnlyList<VoivodeshipCount> ByVoivodeship,
         IReadOnlyList<KindCount> ByKind, int AtRiskOfMarginalisation);
 
     public sealed record VoivodeshipCount(string Terc, string Name, int Submitted, int Accepted);
@@ -24,7 +24,7 @@ public static class RoundStatistics
         .MapGet("/rounds/{id:guid}/statistics", HandleAsync)
         .WithName("RoundStatistics")
         .WithSummary("Statystyki naboru / Round statistics")
-        .Produces<Response>()
+        .Produces<RoundStatisticsResponse>()
         .WithResponseExample(StatusCodes.Status200OK, Partner.PartnerExamples.Statistics)
         .ProducesProblem(StatusCodes.Status404NotFound)
         .RequireAuthorization(Policies.PartnerOrOperator(Scopes.RecruitmentRead));
@@ -48,7 +48,7 @@ public static class RoundStatistics
             GROUP BY a.status, j.kind, j.voivodeship_terc, v.name, j.at_risk_of_marginalisation
             """, new { id }, transaction, cancellationToken: ct))).ToList();
         static int Accepted(IEnumerable<Row> rows) => rows.Where(r => r.Status == "accepted").Sum(r => r.Count);
-        return TypedResults.Ok(new Response(id,
+        return TypedResults.Ok(new RoundStatisticsResponse(id,
             rows.GroupBy(r => r.Status).ToDictionary(g => g.Key, g => g.Sum(r => r.Count)),
             [.. rows.GroupBy(r => (r.VoivodeshipTerc, r.VoivodeshipName)).OrderBy(g => g.Key.VoivodeshipTerc)
                 .Select(g => new VoivodeshipCount(g.Key.VoivodeshipTerc, g.Key.VoivodeshipName, g.Sum(r => r.Count), Accepted(g)))],

@@ -18,9 +18,9 @@ namespace Cro.Recruitment.Features.TaskTeams;
 /// </summary>
 public static class ReplaceTeamMember
 {
-    public sealed record Request(Guid MemberId, TeamMemberInput Replacement);
+    public sealed record ReplaceTeamMemberRequest(Guid MemberId, TeamMemberInput Replacement);
 
-    public sealed class Validator : AbstractValidator<Request>
+    public sealed class Validator : AbstractValidator<ReplaceTeamMemberRequest>
     {
         public Validator() => RuleFor(r => r.Replacement).NotNull().SetValidator(new TeamMemberValidator());
     }
@@ -29,12 +29,12 @@ public static class ReplaceTeamMember
         .MapPost("/applications/{id:guid}/team/replacements", HandleAsync)
         .WithName("ReplaceTeamMember")
         .WithSummary("Zmiana osoby w zespole zadaniowym / Replace a task team member")
-        .Validate<Request>()
+        .Validate<ReplaceTeamMemberRequest>()
         .Produces<ApplicationView>()
         .ProducesProblem(StatusCodes.Status409Conflict)
         .RequireAuthorization(Policies.Person);
 
-    private static Task<IResult> HandleAsync(Guid id, Request request, HttpContext context, NpgsqlDataSource db, TimeProvider time, CancellationToken ct) =>
+    private static Task<IResult> HandleAsync(Guid id, ReplaceTeamMemberRequest request, HttpContext context, NpgsqlDataSource db, TimeProvider time, CancellationToken ct) =>
         ApplicationAccess.WithAsync(context, db, id, async access =>
         {
             if (CoordinatorOrOperator.Refusal(context.User, access.Application.JstTerc) is { } notAllowed)

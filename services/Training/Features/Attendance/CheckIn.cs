@@ -17,13 +17,13 @@ namespace Cro.Training.Features.Attendance;
 /// </summary>
 public static class CheckIn
 {
-    public sealed record Request(string Code);
+    public sealed record CheckInRequest(string Code);
 
-    public sealed record Response(Guid SessionId, string ModuleCode, string ModuleTitle, string Status);
+    public sealed record CheckInResponse(Guid SessionId, string ModuleCode, string ModuleTitle, string Status);
 
     private sealed record Match(Guid SessionId, Guid ApplicationId);
 
-    public sealed class Validator : AbstractValidator<Request>
+    public sealed class Validator : AbstractValidator<CheckInRequest>
     {
         public Validator() => RuleFor(r => r.Code).NotEmpty().MaximumLength(20)
             .WithMessage(_ => Text.Pick("Wpisz kod podany przez trenera.", "Enter the code the trainer gave."));
@@ -33,14 +33,14 @@ public static class CheckIn
         .MapPost("/check-in", HandleAsync)
         .WithName("CheckIn")
         .WithSummary("Potwierdź obecność kodem / Check in with the session's code")
-        .Validate<Request>()
-        .Produces<Response>()
+        .Validate<CheckInRequest>()
+        .Produces<CheckInResponse>()
         .ProducesProblem(StatusCodes.Status403Forbidden)
         .ProducesProblem(StatusCodes.Status409Conflict)
         .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
         .RequireAuthorization(Policies.Person);
 
-    private static async Task<IResult> HandleAsync(Request request, HttpContext context, NpgsqlDataSource db, TimeProvider time, CancellationToken ct)
+    private static async Task<IResult> HandleAsync(CheckInRequest request, HttpContext context, NpgsqlDataSource db, TimeProvider time, CancellationToken ct)
     {
         var now = time.GetUtcNow();
         var caller = Caller.From(context.User);
@@ -78,6 +78,6 @@ public static class CheckIn
         await AttendanceLog.RecordAsync(transaction, session, [new AttendanceLog.Mark(participant, AttendanceStatus.Present)],
             new AttendanceLog.Author(caller.UserId, caller.Name ?? caller.Email, AttendanceStatus.ByCheckIn), reason: null, now, ct);
         await transaction.CommitAsync(ct);
-        return TypedResults.Ok(new Response(session.Id, session.ModuleCode, session.ModuleTitle, AttendanceStatus.Present));
+        return TypedResults.Ok(new CheckInResponse(session.Id, session.ModuleCode, session.ModuleTitle, AttendanceStatus.Present));
     }
 }

@@ -18,11 +18,11 @@ namespace Cro.Training.Features.Attendance;
 /// </summary>
 public static class MarkAttendance
 {
-    public sealed record Request(IReadOnlyList<MarkInput> Marks, string? Reason = null);
+    public sealed record MarkAttendanceRequest(IReadOnlyList<MarkInput> Marks, string? Reason = null);
 
     public sealed record MarkInput(Guid ParticipantId, string Status);
 
-    public sealed class Validator : AbstractValidator<Request>
+    public sealed class Validator : AbstractValidator<MarkAttendanceRequest>
     {
         public Validator()
         {
@@ -41,14 +41,14 @@ public static class MarkAttendance
         .MapPut("/sessions/{id:guid}/attendance", HandleAsync)
         .WithName("MarkAttendance")
         .WithSummary("Oznacz obecność / Mark attendance")
-        .Validate<Request>()
+        .Validate<MarkAttendanceRequest>()
         .Produces<AttendanceSheet.Sheet>()
         .ProducesProblem(StatusCodes.Status404NotFound)
         .ProducesProblem(StatusCodes.Status409Conflict)
         .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
         .RequireAuthorization(Policies.TrainerOrOperator);
 
-    private static async Task<IResult> HandleAsync(Guid id, Request request, HttpContext context, NpgsqlDataSource db, TimeProvider time,
+    private static async Task<IResult> HandleAsync(Guid id, MarkAttendanceRequest request, HttpContext context, NpgsqlDataSource db, TimeProvider time,
         CancellationToken ct)
     {
         var now = time.GetUtcNow();

@@ -15,9 +15,9 @@ namespace Cro.Training.Features.Cohorts;
 /// </summary>
 public static class CreateCohort
 {
-    public sealed record Request(string Name, IReadOnlyList<Guid> ApplicationIds, IReadOnlyList<TrainerInput>? Trainers = null);
+    public sealed record CreateCohortRequest(string Name, IReadOnlyList<Guid> ApplicationIds, IReadOnlyList<TrainerInput>? Trainers = null);
 
-    public sealed class Validator : AbstractValidator<Request>
+    public sealed class Validator : AbstractValidator<CreateCohortRequest>
     {
         public Validator()
         {
@@ -35,13 +35,13 @@ public static class CreateCohort
         .MapPost("/cohorts", HandleAsync)
         .WithName("CreateCohort")
         .WithSummary("Utwórz grupę szkoleniową / Form a cohort")
-        .Validate<Request>()
+        .Validate<CreateCohortRequest>()
         .Produces<CohortView>(StatusCodes.Status201Created)
         .ProducesProblem(StatusCodes.Status409Conflict)
         .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
         .RequireAuthorization(Policies.Operator);
 
-    private static async Task<IResult> HandleAsync(Request request, HttpContext context, NpgsqlDataSource db, TimeProvider time, CancellationToken ct)
+    private static async Task<IResult> HandleAsync(CreateCohortRequest request, HttpContext context, NpgsqlDataSource db, TimeProvider time, CancellationToken ct)
     {
         var id = Guid.CreateVersion7();
         var now = time.GetUtcNow();

@@ -13,9 +13,9 @@ namespace Cro.Training.Features.Materials;
 /// </summary>
 public static class ChangeMaterial
 {
-    public sealed record Request(string Title, bool IsPublic, string? Markdown = null, string? Url = null);
+    public sealed record ChangeMaterialRequest(string Title, bool IsPublic, string? Markdown = null, string? Url = null);
 
-    public sealed class Validator : AbstractValidator<Request>
+    public sealed class Validator : AbstractValidator<ChangeMaterialRequest>
     {
         public Validator()
         {
@@ -29,7 +29,7 @@ public static class ChangeMaterial
     {
         api.MapPut("/materials/{id:guid}", ChangeAsync)
             .WithName("ChangeMaterial").WithSummary("Zmień materiał / Change a material")
-            .Validate<Request>().Produces<MaterialView>().ProducesProblem(StatusCodes.Status404NotFound)
+            .Validate<ChangeMaterialRequest>().Produces<MaterialView>().ProducesProblem(StatusCodes.Status404NotFound)
             .RequireAuthorization(Policies.Operator);
         api.MapDelete("/materials/{id:guid}", DeleteAsync)
             .WithName("DeleteMaterial").WithSummary("Usuń materiał / Delete a material")
@@ -38,7 +38,7 @@ public static class ChangeMaterial
         return api;
     }
 
-    private static async Task<IResult> ChangeAsync(Guid id, Request request, NpgsqlDataSource db, TimeProvider time, CancellationToken ct)
+    private static async Task<IResult> ChangeAsync(Guid id, ChangeMaterialRequest request, NpgsqlDataSource db, TimeProvider time, CancellationToken ct)
     {
         await using var connection = await db.OpenConnectionAsync(ct);
         await using var transaction = await connection.BeginTransactionAsync(ct);

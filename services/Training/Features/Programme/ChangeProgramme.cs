@@ -12,9 +12,9 @@ namespace Cro.Training.Features.Programme;
 /// </summary>
 public static class ChangeProgramme
 {
-    public sealed record Request(int BasedOnVersion, ProgrammeDefinition Programme, string? ChangeNote);
+    public sealed record ChangeProgrammeRequest(int BasedOnVersion, ProgrammeDefinition Programme, string? ChangeNote);
 
-    public sealed class Validator : AbstractValidator<Request>
+    public sealed class Validator : AbstractValidator<ChangeProgrammeRequest>
     {
         public Validator()
         {
@@ -32,12 +32,12 @@ public static class ChangeProgramme
         .MapPut("/programme", HandleAsync)
         .WithName("ChangeProgramme")
         .WithSummary("Zmień program (nowa wersja) / Change the programme (a new version)")
-        .Validate<Request>()
+        .Validate<ChangeProgrammeRequest>()
         .Produces<ProgrammeView>()
         .ProducesProblem(StatusCodes.Status409Conflict)
         .RequireAuthorization(Policies.Operator);
 
-    private static async Task<IResult> HandleAsync(Request request, HttpContext context, NpgsqlDataSource db, TimeProvider time, CancellationToken ct)
+    private static async Task<IResult> HandleAsync(ChangeProgrammeRequest request, HttpContext context, NpgsqlDataSource db, TimeProvider time, CancellationToken ct)
     {
         await using var connection = await db.OpenConnectionAsync(ct);
         await using var transaction = await connection.BeginTransactionAsync(ct);

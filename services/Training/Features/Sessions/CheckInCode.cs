@@ -12,13 +12,13 @@ namespace Cro.Training.Features.Sessions;
 /// </summary>
 public static class CheckInCode
 {
-    public sealed record Response(string Code, DateTimeOffset ValidFrom, DateTimeOffset ValidUntil);
+    public sealed record CheckInCodeResponse(string Code, DateTimeOffset ValidFrom, DateTimeOffset ValidUntil);
 
     public static RouteHandlerBuilder MapCheckInCode(this IEndpointRouteBuilder api) => api
         .MapGet("/sessions/{id:guid}/check-in-code", HandleAsync)
         .WithName("CheckInCode")
         .WithSummary("Kod obecności na zajęciach / A session's check-in code")
-        .Produces<Response>()
+        .Produces<CheckInCodeResponse>()
         .ProducesProblem(StatusCodes.Status404NotFound)
         .RequireAuthorization(Policies.TrainerOrOperator);
 
@@ -33,6 +33,6 @@ public static class CheckInCode
         {
             return SessionModules.NotFound();
         }
-        return TypedResults.Ok(new Response(session.CheckInCode, WarsawTime.InWarsaw(session.OpensAt), WarsawTime.InWarsaw(session.EndsAt)));
+        return TypedResults.Ok(new CheckInCodeResponse(session.CheckInCode, WarsawTime.InWarsaw(session.OpensAt), WarsawTime.InWarsaw(session.EndsAt)));
     }
 }

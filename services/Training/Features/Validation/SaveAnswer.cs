@@ -16,11 +16,11 @@ namespace Cro.Training.Features.Validation;
 /// </summary>
 public static class SaveAnswer
 {
-    public sealed record Request(IReadOnlyList<Guid> OptionIds);
+    public sealed record SaveAnswerRequest(IReadOnlyList<Guid> OptionIds);
 
     public sealed record Saved(Guid QuestionId, IReadOnlyList<Guid> OptionIds, DateTimeOffset SavedAt, DateTimeOffset? ClosesAt);
 
-    public sealed class Validator : AbstractValidator<Request>
+    public sealed class Validator : AbstractValidator<SaveAnswerRequest>
     {
         public Validator() => RuleFor(r => r.OptionIds).Must(o => o is { Count: >= 1 and <= 10 } && o.Distinct().Count() == o.Count)
             .WithMessage(_ => Text.Pick("Wybierz od 1 do 10 różnych odpowiedzi (optionIds).", "Choose from 1 to 10 different options (optionIds)."));
@@ -30,14 +30,14 @@ public static class SaveAnswer
         .MapPut("/attempts/{id:guid}/answers/{questionId:guid}", HandleAsync)
         .WithName("SaveAnswer")
         .WithSummary("Zapisz odpowiedź / Save an answer")
-        .Validate<Request>()
+        .Validate<SaveAnswerRequest>()
         .Produces<Saved>()
         .ProducesProblem(StatusCodes.Status404NotFound)
         .ProducesProblem(StatusCodes.Status409Conflict)
         .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
         .RequireAuthorization(Policies.Person);
 
-    private static async Task<IResult> HandleAsync(Guid id, Guid questionId, Request request, HttpContext context, NpgsqlDataSource db, TimeProvider time,
+    private static async Task<IResult> HandleAsync(Guid id, Guid questionId, SaveAnswerRequest request, HttpContext context, NpgsqlDataSource db, TimeProvider time,
         CancellationToken ct)
     {
         var now = time.GetUtcNow();
