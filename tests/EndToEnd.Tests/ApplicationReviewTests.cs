@@ -105,20 +105,20 @@ public sealed class ApplicationReviewTests(PlatformFixture platform, BrowserFixt
     {
         var roundName = $"Nabór zespołu {Guid.NewGuid():N}"[..25];
         var (admin, roundId) = await RoundWithApplicationsAsync(roundName);
-        var applied = await PublicApplications.ApplyAsync(platform, roundId, "0201052");
+        var applied = await PublicApplications.ApplyAsync(platform, roundId, "0203032");
         await admin.GotoAsync($"/administracja/nabory/{roundId}");
-        await AcceptFromTheListAsync(admin, "Osiecznica");
+        await AcceptFromTheListAsync(admin, "Jerzmanowa");
 
         // The coordinator accepts the invitation that acceptance sent, and finds the team under "Mój zespół".
         var coordinator = await Invitations.AcceptAsync(browser, platform, await Invitations.AcceptLinkAsync(platform, applied.Emails[0]), "osiecznicki las nad Kwisą");
         await coordinator.GetByRole(AriaRole.Link, new() { Name = "Mój zespół" }).ClickAsync();
         var team = coordinator.GetByTestId("team");
         await Assertions.Expect(team).ToContainTextAsync("Jan Kowalski");
-        // The JST may have applications in other rounds (other tests apply for Osiecznica too): this round's card.
+        // A JST no other test applies for, so "Mój zespół" shows this round's team; still, this round's card.
         await Assertions.Expect(coordinator.Locator("section.card").Filter(new() { HasText = roundName })).ToContainTextAsync("przyjęty (złożony ");
         await Accessibility.AssertNoWcagViolationsAsync(coordinator);
 
-        var newcomer = $"marek.{Guid.NewGuid():N}@0201052.test";
+        var newcomer = $"marek.{Guid.NewGuid():N}@0203032.test";
         await coordinator.GetByLabel("Kto odchodzi z zespołu").SelectOptionAsync(new SelectOptionValue { Label = "Jan Kowalski (urzędnik)" });
         await coordinator.GetByLabel("Imię i nazwisko").FillAsync("Marek Wiśniewski");
         await coordinator.GetByLabel("Adres e-mail").FillAsync(newcomer);
