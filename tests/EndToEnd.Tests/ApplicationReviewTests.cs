@@ -34,7 +34,7 @@ public sealed class ApplicationReviewTests(PlatformFixture platform, BrowserFixt
     {
         var (admin, roundId) = await RoundWithApplicationsAsync($"Nabór oceny {Guid.NewGuid():N}"[..24], "0201032", "0201052");
         await admin.GotoAsync($"/administracja/nabory/{roundId}");
-        await AcceptFromTheListAsync(admin, "Gromadka");
+        await PublicApplications.AcceptFromTheListAsync(admin, "Gromadka");
         await admin.GotoAsync($"/administracja/nabory/{roundId}");
 
         // The dashboard: monitoring counts from events, so the page is reloaded until the accepted team is counted.
@@ -107,7 +107,7 @@ public sealed class ApplicationReviewTests(PlatformFixture platform, BrowserFixt
         var (admin, roundId) = await RoundWithApplicationsAsync(roundName);
         var applied = await PublicApplications.ApplyAsync(platform, roundId, "0203032");
         await admin.GotoAsync($"/administracja/nabory/{roundId}");
-        await AcceptFromTheListAsync(admin, "Jerzmanowa");
+        await PublicApplications.AcceptFromTheListAsync(admin, "Jerzmanowa");
 
         // The coordinator accepts the invitation that acceptance sent, and finds the team under "Mój zespół".
         var coordinator = await Invitations.AcceptAsync(browser, platform, await Invitations.AcceptLinkAsync(platform, applied.Emails[0]), "osiecznicki las nad Kwisą");
@@ -176,13 +176,6 @@ public sealed class ApplicationReviewTests(PlatformFixture platform, BrowserFixt
         await Accessibility.AssertNoWcagViolationsAsync(admin);
     }
 
-    /// <summary>"Przyjmij" in the list, then the confirmation on the application's page.</summary>
-    private static async Task AcceptFromTheListAsync(IPage admin, string jstName)
-    {
-        await admin.GetByRole(AriaRole.Row).Filter(new() { HasText = jstName }).GetByRole(AriaRole.Button, new() { Name = "Przyjmij" }).ClickAsync();
-        await admin.GetByRole(AriaRole.Button, new() { Name = $"Potwierdź: przyjmij wniosek JST {jstName}" }).ClickAsync();
-        await Assertions.Expect(admin.GetByRole(AriaRole.Status).Filter(new() { HasText = "Zapisano decyzję" })).ToContainTextAsync("przyjęty");
-    }
 
     /// <summary>
     /// Opens the page again until <paramref name="part"/> shows <paramref name="text"/>: data that arrives by events lags a

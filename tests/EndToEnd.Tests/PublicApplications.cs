@@ -1,3 +1,4 @@
+using Microsoft.Playwright;
 using System.Net.Http.Json;
 using System.Text.Json;
 
@@ -36,5 +37,13 @@ public static class PublicApplications
     {
         var rounds = await platform.Gateway.GetFromJsonAsync<JsonElement>("/api/recruitment/rounds", Ct);
         return rounds.EnumerateArray().Single(r => r.GetProperty("name").GetString() == name).GetProperty("id").GetGuid();
+    }
+
+    /// <summary>"Przyjmij" in the round's list, then the confirmation on the application's page.</summary>
+    public static async Task AcceptFromTheListAsync(IPage admin, string jstName)
+    {
+        await admin.GetByRole(AriaRole.Row).Filter(new() { HasText = jstName }).GetByRole(AriaRole.Button, new() { Name = "Przyjmij" }).ClickAsync();
+        await admin.GetByRole(AriaRole.Button, new() { Name = $"Potwierdź: przyjmij wniosek JST {jstName}" }).ClickAsync();
+        await Assertions.Expect(admin.GetByRole(AriaRole.Status).Filter(new() { HasText = "Zapisano decyzję" })).ToContainTextAsync("przyjęty");
     }
 }

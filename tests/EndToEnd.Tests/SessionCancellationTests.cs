@@ -26,9 +26,7 @@ public sealed class SessionCancellationTests(PlatformFixture platform, BrowserFi
         // Łagiewniki (gmina wiejska), a JST no other browser test applies for.
         var applied = await PublicApplications.ApplyAsync(platform, roundId, "0202062");
         await admin.GotoAsync($"/administracja/nabory/{roundId}");
-        await admin.GetByRole(AriaRole.Row).Filter(new() { HasText = "Łagiewniki" }).GetByRole(AriaRole.Button, new() { Name = "Przyjmij" }).ClickAsync();
-        await admin.GetByRole(AriaRole.Button, new() { Name = "Potwierdź: przyjmij wniosek JST Łagiewniki" }).ClickAsync();
-        await Assertions.Expect(admin.GetByRole(AriaRole.Status).Filter(new() { HasText = "Zapisano decyzję" })).ToContainTextAsync("przyjęty");
+        await PublicApplications.AcceptFromTheListAsync(admin, "Łagiewniki");
 
         // The accepted team arrives in training by event; the operator forms its cohort and schedules two sessions.
         await admin.GotoAsync("/administracja/szkolenia");

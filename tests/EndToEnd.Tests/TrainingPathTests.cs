@@ -29,9 +29,7 @@ public sealed partial class TrainingPathTests(PlatformFixture platform, BrowserF
         var roundId = await PublicApplications.RoundIdAsync(platform, round);
         var applied = await PublicApplications.ApplyAsync(platform, roundId, "0201022");
         await admin.GotoAsync($"/administracja/nabory/{roundId}");
-        await admin.GetByRole(AriaRole.Row).Filter(new() { HasText = "Bolesławiec" }).GetByRole(AriaRole.Button, new() { Name = "Przyjmij" }).ClickAsync();
-        await admin.GetByRole(AriaRole.Button, new() { Name = "Potwierdź: przyjmij wniosek JST Bolesławiec" }).ClickAsync();
-        await Assertions.Expect(admin.GetByRole(AriaRole.Status).Filter(new() { HasText = "Zapisano decyzję" })).ToContainTextAsync("przyjęty");
+        await PublicApplications.AcceptFromTheListAsync(admin, "Bolesławiec");
         var participant = await Invitations.AcceptAsync(browser, platform, await Invitations.AcceptLinkAsync(platform, applied.Emails[0]), "bolesławiecka ceramika w kropki");
 
         foreach (var (code, _) in Modules)
