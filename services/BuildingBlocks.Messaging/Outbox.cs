@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Cro.BuildingBlocks.Persistence;
 using Cro.Contracts;
 using Dapper;
 using Npgsql;
@@ -17,6 +18,13 @@ public static class Outbox
 
     public static Task EnqueueAsync(this NpgsqlTransaction transaction, IIntegrationEvent message, CancellationToken ct = default) =>
         transaction.EnqueueAsync([message], ct);
+
+    /// <summary>Puts <paramref name="message"/> in the outbox on the session's transaction.</summary>
+    public static Task EnqueueAsync(this DataSession session, IIntegrationEvent message) =>
+        session.Transaction.EnqueueAsync([message], session.Cancellation);
+
+    public static Task EnqueueAsync(this DataSession session, IReadOnlyCollection<IIntegrationEvent> messages) =>
+        session.Transaction.EnqueueAsync(messages, session.Cancellation);
 
     public static async Task EnqueueAsync(this NpgsqlTransaction transaction, IReadOnlyCollection<IIntegrationEvent> messages,
         CancellationToken ct = default)

@@ -7,13 +7,13 @@ using Npgsql;
 namespace Cro.Training.Features.Access;
 
 /// <summary>
-/// The JST whose people a caller may see in training, handed to row-level security for the rest of the
-/// transaction: operators and administrators every JST; a JST's team its own JST; a trainer the JST of
-/// the teams in the cohorts they train (and of teams moved out of them since). Everyone else sees no participant at all.
+/// The JST whose people a caller may see in training, the scope of every <see cref="DataSession"/> of the service:
+/// operators and administrators every JST; a JST's team its own JST; a trainer the JST of the teams in the cohorts
+/// they train (and of teams moved out of them since). Everyone else sees no participant at all.
 /// </summary>
-internal static class TrainingScope
+internal sealed class TrainingScope : IJstScopeSource
 {
-    public static async Task<JstScope> SetAsync(NpgsqlTransaction transaction, ClaimsPrincipal user, CancellationToken ct)
+    public async ValueTask<JstScope> ScopeOfAsync(ClaimsPrincipal user, NpgsqlTransaction transaction, CancellationToken ct)
     {
         var scope = JstScope.For(user);
         var caller = Caller.From(user);
@@ -31,6 +31,13 @@ internal static class TrainingScope
                 """, caller, transaction, cancellationToken: ct));
             scope = JstScope.Of(scope.Tercs.Concat(trained));
         }
+        return scope;
+    }
+
+    // TEMPORARY while handlers move to DataSession; removed with the last hand-written opening.
+    public static async Task<JstScope> SetAsync(NpgsqlTransaction transaction, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var scope = await new TrainingScope().ScopeOfAsync(user, transaction, ct);
         await transaction.SetJstScopeAsync(scope, ct);
         return scope;
     }

@@ -1,3 +1,4 @@
+using Cro.BuildingBlocks.Persistence;
 using Cro.ServiceDefaults;
 using Cro.ServiceDefaults.Security;
 using Cro.Training.Features.Access;
@@ -47,22 +48,18 @@ public static class MoveTeam
         return api;
     }
 
-    private static async Task<IResult> MoveAsync(Guid applicationId, TeamCohortRequest request, HttpContext context, NpgsqlDataSource db, TimeProvider time,
-        CancellationToken ct)
+    private static async Task<IResult> MoveAsync(Guid applicationId, TeamCohortRequest request, HttpContext context, DataSession session,
+        TimeProvider time)
     {
         var now = time.GetUtcNow();
-        await using var connection = await db.OpenConnectionAsync(ct);
-        await using var transaction = await connection.BeginTransactionAsync(ct);
-        await TrainingScope.SetAsync(transaction, context.User, ct);
         // The target cohort first, then the team, in the order placing teams locks them: changes of one cohort queue up.
-        if (request.CohortId is { } target && !await connection.ExecuteScalarAsync<bool>(new CommandDefinition(
-                "SELECT EXISTS (SELECT 1 FROM cohorts WHERE id = @target FOR UPDATE)", new { target }, transaction, cancellationToken: ct)))
+        if (request.CohortId is { } target && !await session.ExecuteScalarAsync<bool>(
+                "SELECT EXISTS (SELECT 1 FROM cohorts WHERE id = @target FOR UPDATE)", new { target }))
         {
             return Problems.Unprocessable("Nie ma takiej grupy.", "There is no such cohort.");
         }
-        var team = await connection.QuerySingleOrDefaultAsync<Current>(new CommandDefinition(
-            "SELECT cohort_id, withdrawn_at, accepted_at, jst_name FROM teams WHERE application_id = @applicationId FOR UPDATE",
-            new { applicationId }, transaction, cancellationToken: ct));
+        var team = await session.QuerySingleOrDefaultAsync<Current>(
+            "SELECT cohort_id, withdrawn_at, accepted_at, jst_name FROM teams WHERE application_id = @applicationId FOR UPDATE", new { applicationId });
         if (team?.AcceptedAt is null)
         {
             return ProblemDetailsDefaults.NotFound("Nie ma takiego zespołu w szkoleniu.", "There is no such team in the training.");
@@ -75,12 +72,13 @@ public static class MoveTeam
         }
         if (team.CohortId != request.CohortId)
         {
-            if (request.CohortId is { } to && await SessionCapacity.PlacementRefusalAsync(transaction, to, [applicationId], now, ct) is { } tooSmall)
+            if (request.CohortId is { } to && await SessionCapacity.PlacementRefusalAsync(session.Transaction, to, [applicationId], now,
+                    session.Cancellation) is { } tooSmall)
             {
                 return tooSmall;
             }
             var caller = Caller.From(context.User);
-            await connection.ExecuteAsync(new CommandDefinition("""
+            await session.ExecuteAsync("""
                 UPDATE teams SET cohort_id = @to WHERE application_id = @applicationId;
                 INSERT INTO team_cohort_changes (id, application_id, from_cohort_id, to_cohort_id, reason, changed_by, changed_by_name, changed_at)
                 VALUES (@id, @applicationId, @from, @to, @reason, @by, @name, @now);
@@ -88,15 +86,14 @@ public static class MoveTeam
             {
                 id = Guid.CreateVersion7(), applicationId, from = team.CohortId, to = request.CohortId, reason = request.Reason.Trim(),
                 by = caller.UserId, name = caller.Name ?? caller.Email, now = now.ToUniversalTime(),
-            }, transaction, cancellationToken: ct));
+            });
         }
-        var row = await connection.QuerySingleAsync<TeamRow>(new CommandDefinition(TeamRow.Select + " WHERE t.application_id = @applicationId",
-            new { applicationId }, transaction, cancellationToken: ct));
-        var people = await connection.QueryAsync<ParticipantRow>(new CommandDefinition($"""
+        var row = await session.QuerySingleAsync<TeamRow>(TeamRow.Select + " WHERE t.application_id = @applicationId", new { applicationId });
+        var people = await session.QueryAsync<ParticipantRow>($"""
             SELECT {ParticipantRow.Columns} FROM participants p WHERE p.application_id = @applicationId
             ORDER BY p.left_at NULLS FIRST, p.is_coordinator DESC, p.full_name
-            """, new { applicationId }, transaction, cancellationToken: ct));
-        await transaction.CommitAsync(ct);
+            """, new { applicationId });
+        await session.CommitAsync();
         return TypedResults.Ok(row.ToView(people));
     }
 
