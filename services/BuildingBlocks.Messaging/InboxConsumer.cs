@@ -1,12 +1,14 @@
+using Cro.BuildingBlocks.Persistence;
+using Cro.ServiceDefaults.Security;
 using MassTransit;
 using Npgsql;
 
 namespace Cro.BuildingBlocks.Messaging;
 
 /// <summary>
-/// An idempotent consumer: the (message id, consumer) inbox row is inserted in the same transaction
-/// as the consumer's own writes, so a message delivered twice is applied once. A failure rolls back
-/// both and leaves the message to MassTransit's retry, then to the _error queue.
+/// An idempotent consumer: the (message id, consumer) inbox row is inserted in the same <see cref="DataSession"/> as the
+/// consumer's own writes, so a message delivered twice is applied once. A failure rolls back both and leaves the message
+/// to MassTransit's retry, then to the _error queue.
 /// </summary>
 public abstract class InboxConsumer<TMessage>(NpgsqlDataSource dataSource) : IConsumer<TMessage> where TMessage : class
 {
@@ -17,18 +19,22 @@ public abstract class InboxConsumer<TMessage>(NpgsqlDataSource dataSource) : ICo
     {
         var messageId = context.MessageId ?? throw new InvalidOperationException("A message without MessageId cannot be deduplicated.");
         MessageId = messageId;
-        var ct = context.CancellationToken;
 
-        await using var connection = await dataSource.OpenConnectionAsync(ct);
-        await using var transaction = await connection.BeginTransactionAsync(ct);
-        if (!await Inbox.TryRecordAsync(transaction, messageId, GetType().Name, ct))
+        await using var session = await DataSession.OpenAsync(dataSource, ScopeOf(context.Message), context.CancellationToken);
+        if (!await Inbox.TryRecordAsync(session.Transaction, messageId, GetType().Name, session.Cancellation))
         {
             return;
         }
-        await HandleAsync(context.Message, transaction, ct);
-        await transaction.CommitAsync(ct);
+        await HandleAsync(context.Message, session);
+        await session.CommitAsync();
     }
 
-    /// <summary>Applies the message inside <paramref name="transaction"/> (writes, outbox events).</summary>
-    protected abstract Task HandleAsync(TMessage message, NpgsqlTransaction transaction, CancellationToken ct);
+    /// <summary>
+    /// The JST whose rows the message may touch under row-level security: every JST unless a consumer narrows it (one
+    /// that applies a JST's event to that JST alone says so, and the database refuses anything else).
+    /// </summary>
+    protected virtual JstScope ScopeOf(TMessage message) => JstScope.All;
+
+    /// <summary>Applies the message inside <paramref name="session"/> (writes, outbox events).</summary>
+    protected abstract Task HandleAsync(TMessage message, DataSession session);
 }

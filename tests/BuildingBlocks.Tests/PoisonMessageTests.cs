@@ -1,3 +1,4 @@
+using Cro.BuildingBlocks.Persistence;
 using Cro.BuildingBlocks.Messaging;
 using Cro.Contracts;
 using Cro.Tests.Infrastructure;
@@ -16,7 +17,7 @@ public sealed record PoisonHappened : IIntegrationEvent
 
 public sealed class AlwaysFailingConsumer(NpgsqlDataSource dataSource) : InboxConsumer<PoisonHappened>(dataSource)
 {
-    protected override Task HandleAsync(PoisonHappened message, NpgsqlTransaction transaction, CancellationToken ct) =>
+    protected override Task HandleAsync(PoisonHappened message, DataSession session) =>
         throw new InvalidOperationException($"Cannot apply {message.Key}.");
 }
 

@@ -1,3 +1,4 @@
+using Cro.BuildingBlocks.Persistence;
 using Cro.BuildingBlocks.Messaging;
 using Cro.Contracts;
 using Dapper;
@@ -14,7 +15,6 @@ public sealed record SomethingHappened : IIntegrationEvent
 /// <summary>Records each message it applies; the inbox makes it idempotent.</summary>
 public sealed class RecordingConsumer(NpgsqlDataSource dataSource) : InboxConsumer<SomethingHappened>(dataSource)
 {
-    protected override Task HandleAsync(SomethingHappened message, NpgsqlTransaction transaction, CancellationToken ct) =>
-        transaction.Connection!.ExecuteAsync(new CommandDefinition(
-            "INSERT INTO received (key) VALUES (@Key)", message, transaction, cancellationToken: ct));
+    protected override Task HandleAsync(SomethingHappened message, DataSession session) =>
+        session.ExecuteAsync("INSERT INTO received (key) VALUES (@Key)", message);
 }

@@ -1,3 +1,4 @@
+using Cro.BuildingBlocks.Persistence;
 using Cro.BuildingBlocks.Messaging;
 using Cro.Contracts;
 using Npgsql;
@@ -11,8 +12,8 @@ namespace Cro.Monitoring.Features.Recruitment;
 public sealed class ApplicationAcceptedConsumer(NpgsqlDataSource dataSource) : InboxConsumer<ApplicationAccepted>(dataSource)
 {
     // The team as accepted replaces any team recorded before for this application.
-    protected override Task HandleAsync(ApplicationAccepted message, NpgsqlTransaction transaction, CancellationToken ct) =>
-        RecruitmentRecord.RecordAsync(transaction,
+    protected override Task HandleAsync(ApplicationAccepted message, DataSession session) =>
+        RecruitmentRecord.RecordAsync(session,
             new(message.ApplicationId, message.RoundId, message.RoundName, message.JstTerc, message.VoivodeshipTerc), """
             UPDATE recruitment_applications SET accepted_at = @AcceptedAt, promoted_from_reserve = @PromotedFromReserve
             WHERE id = @ApplicationId;
@@ -25,5 +26,5 @@ public sealed class ApplicationAcceptedConsumer(NpgsqlDataSource dataSource) : I
                 message.ApplicationId, message.AcceptedAt, message.PromotedFromReserve,
                 MemberIds = message.Team.Select(m => m.MemberId).ToArray(),
                 Sexes = message.Team.Select(m => m.Sex).ToArray(),
-            }, ct);
+            });
 }

@@ -1,3 +1,4 @@
+using Cro.BuildingBlocks.Persistence;
 using Cro.BuildingBlocks.Messaging;
 using Cro.Contracts;
 using Npgsql;
@@ -11,8 +12,8 @@ namespace Cro.Monitoring.Features.Recruitment;
 public sealed class JstWithdrewConsumer(NpgsqlDataSource dataSource) : InboxConsumer<JstWithdrew>(dataSource)
 {
     // The event names no województwo: it is the first two digits of every TERC code.
-    protected override Task HandleAsync(JstWithdrew message, NpgsqlTransaction transaction, CancellationToken ct) =>
-        RecruitmentRecord.RecordAsync(transaction,
+    protected override Task HandleAsync(JstWithdrew message, DataSession session) =>
+        RecruitmentRecord.RecordAsync(session,
             new(message.ApplicationId, message.RoundId, message.RoundName, message.JstTerc, message.JstTerc[..2]),
-            "UPDATE recruitment_applications SET withdrawn_at = @WithdrewAt WHERE id = @ApplicationId", message, ct);
+            "UPDATE recruitment_applications SET withdrawn_at = @WithdrewAt WHERE id = @ApplicationId", message);
 }

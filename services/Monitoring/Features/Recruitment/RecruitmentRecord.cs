@@ -1,3 +1,4 @@
+using Cro.BuildingBlocks.Persistence;
 using Dapper;
 using Npgsql;
 
@@ -12,16 +13,15 @@ internal static class RecruitmentRecord
     public sealed record Application(Guid ApplicationId, Guid RoundId, string RoundName, string JstTerc, string VoivodeshipTerc);
 
     /// <summary>Creates the application's row if this is its first event, then runs the event's own <paramref name="sql"/>.</summary>
-    public static async Task RecordAsync(NpgsqlTransaction transaction, Application application, string sql, object parameters, CancellationToken ct)
+    public static async Task RecordAsync(DataSession session, Application application, string sql, object parameters)
     {
-        var connection = transaction.Connection!;
-        await connection.ExecuteAsync(new CommandDefinition("""
+        await session.ExecuteAsync("""
             INSERT INTO recruitment_rounds (id, name) VALUES (@RoundId, @RoundName)
             ON CONFLICT (id) DO UPDATE SET name = excluded.name;
             INSERT INTO recruitment_applications (id, round_id, jst_terc, voivodeship_terc)
             VALUES (@ApplicationId, @RoundId, @JstTerc, @VoivodeshipTerc)
             ON CONFLICT (id) DO NOTHING;
-            """, application, transaction, cancellationToken: ct));
-        await connection.ExecuteAsync(new CommandDefinition(sql, parameters, transaction, cancellationToken: ct));
+            """, application);
+        await session.ExecuteAsync(sql, parameters);
     }
 }

@@ -1,3 +1,4 @@
+using Cro.BuildingBlocks.Persistence;
 using Cro.BuildingBlocks.Messaging;
 using Cro.Contracts;
 using Dapper;
@@ -8,11 +9,11 @@ namespace Cro.Monitoring.Features.Registry;
 /// <summary>Keeps the local JST read model that summaries and indicators are computed on.</summary>
 public sealed class JstRegisteredConsumer(NpgsqlDataSource dataSource) : InboxConsumer<JstRegistered>(dataSource)
 {
-    protected override Task HandleAsync(JstRegistered message, NpgsqlTransaction transaction, CancellationToken ct) =>
-        transaction.Connection!.ExecuteAsync(new CommandDefinition("""
+    protected override Task HandleAsync(JstRegistered message, DataSession session) =>
+        session.ExecuteAsync("""
             INSERT INTO jst (terc, name, kind, voivodeship_terc, registered_at)
             VALUES (@Terc, @Name, @Kind, @VoivodeshipTerc, @RegisteredAt)
             ON CONFLICT (terc) DO UPDATE SET name = excluded.name, kind = excluded.kind,
                 voivodeship_terc = excluded.voivodeship_terc
-            """, message, transaction, cancellationToken: ct));
+            """, message);
 }

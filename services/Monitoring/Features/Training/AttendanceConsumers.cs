@@ -1,3 +1,4 @@
+using Cro.BuildingBlocks.Persistence;
 using Cro.BuildingBlocks.Messaging;
 using Cro.Contracts;
 using Dapper;
@@ -23,20 +24,20 @@ internal static class TrainingAttendance
 
 public sealed class SessionAttendedConsumer(NpgsqlDataSource dataSource) : InboxConsumer<SessionAttended>(dataSource)
 {
-    protected override Task HandleAsync(SessionAttended message, NpgsqlTransaction transaction, CancellationToken ct) =>
-        transaction.Connection!.ExecuteAsync(new CommandDefinition(TrainingAttendance.UpsertSql, new
+    protected override Task HandleAsync(SessionAttended message, DataSession session) =>
+        session.ExecuteAsync(TrainingAttendance.UpsertSql, new
         {
             message.SessionId, message.ParticipantId, message.JstTerc, message.Sex, Attended = true,
             RecordedAt = message.RecordedAt.ToUniversalTime(),
-        }, transaction, cancellationToken: ct));
+        });
 }
 
 public sealed class SessionAttendanceRevokedConsumer(NpgsqlDataSource dataSource) : InboxConsumer<SessionAttendanceRevoked>(dataSource)
 {
-    protected override Task HandleAsync(SessionAttendanceRevoked message, NpgsqlTransaction transaction, CancellationToken ct) =>
-        transaction.Connection!.ExecuteAsync(new CommandDefinition(TrainingAttendance.UpsertSql, new
+    protected override Task HandleAsync(SessionAttendanceRevoked message, DataSession session) =>
+        session.ExecuteAsync(TrainingAttendance.UpsertSql, new
         {
             message.SessionId, message.ParticipantId, message.JstTerc, message.Sex, Attended = false,
             RecordedAt = message.RevokedAt.ToUniversalTime(),
-        }, transaction, cancellationToken: ct));
+        });
 }

@@ -1,3 +1,4 @@
+using Cro.BuildingBlocks.Persistence;
 using Cro.BuildingBlocks.Messaging;
 using Cro.Contracts;
 using Dapper;
@@ -12,8 +13,8 @@ namespace Cro.Monitoring.Features.Training;
 /// </summary>
 public sealed class CompetenceValidatedConsumer(NpgsqlDataSource dataSource) : InboxConsumer<CompetenceValidated>(dataSource)
 {
-    protected override Task HandleAsync(CompetenceValidated message, NpgsqlTransaction transaction, CancellationToken ct) =>
-        transaction.Connection!.ExecuteAsync(new CommandDefinition("""
+    protected override Task HandleAsync(CompetenceValidated message, DataSession session) =>
+        session.ExecuteAsync("""
             INSERT INTO training_competence (participant_id, cohort_id, module_code, jst_terc, sex, validated, raised, validated_at)
             VALUES (@ParticipantId, @CohortId, @ModuleCode, @JstTerc, @Sex, @Validated, @Raised, @ValidatedAt)
             ON CONFLICT (participant_id, cohort_id, module_code) DO UPDATE
@@ -24,5 +25,5 @@ public sealed class CompetenceValidatedConsumer(NpgsqlDataSource dataSource) : I
         {
             message.ParticipantId, message.CohortId, message.ModuleCode, message.JstTerc, message.Sex, message.Validated, message.Raised,
             ValidatedAt = message.ValidatedAt.ToUniversalTime(),
-        }, transaction, cancellationToken: ct));
+        });
 }

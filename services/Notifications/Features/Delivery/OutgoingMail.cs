@@ -1,3 +1,4 @@
+using Cro.BuildingBlocks.Persistence;
 using Cro.Notifications.Features.Mail;
 using Dapper;
 using Npgsql;
@@ -14,9 +15,8 @@ public static class OutgoingMail
     public const string NotifyChannel = "cro_mail";
 
     /// <param name="userId">Whose mail it is, for erasure and the data export; null for someone known by the address only.</param>
-    public static Task EnqueueMailAsync(this NpgsqlTransaction transaction, Guid messageId, Guid? userId, string recipient,
-        RenderedMail mail, CancellationToken ct) =>
-        transaction.Connection!.ExecuteAsync(new CommandDefinition("""
+    public static Task EnqueueMailAsync(this DataSession session, Guid messageId, Guid? userId, string recipient, RenderedMail mail) =>
+        session.ExecuteAsync("""
             INSERT INTO outgoing_mail (id, message_id, user_id, kind, recipient, subject, html, text, calendar)
             SELECT @id, @messageId, @userId, @kind, @recipient, @subject, @html, @text, @calendar
             WHERE NOT EXISTS (SELECT 1 FROM erased_people WHERE user_id = @userId)
@@ -27,6 +27,5 @@ public static class OutgoingMail
             {
                 id = Guid.CreateVersion7(), messageId, userId, kind = mail.Kind, recipient,
                 subject = mail.Subject, html = mail.Html, text = mail.Text, calendar = mail.Calendar,
-            },
-            transaction, cancellationToken: ct));
+            });
 }

@@ -1,3 +1,4 @@
+using Cro.BuildingBlocks.Persistence;
 using Cro.BuildingBlocks.Messaging;
 using Cro.Contracts;
 using Dapper;
@@ -11,8 +12,8 @@ namespace Cro.Notifications.Features.Erasure;
 /// </summary>
 public sealed class PersonErasedConsumer(NpgsqlDataSource dataSource) : InboxConsumer<PersonErased>(dataSource)
 {
-    protected override Task HandleAsync(PersonErased message, NpgsqlTransaction transaction, CancellationToken ct) =>
-        transaction.Connection!.ExecuteAsync(new CommandDefinition("""
+    protected override Task HandleAsync(PersonErased message, DataSession session) =>
+        session.ExecuteAsync("""
             INSERT INTO erased_people (user_id, erased_at) VALUES (@userId, @erasedAt)
             ON CONFLICT (user_id) DO NOTHING;
             -- last_error goes too: an SMTP server's refusal usually quotes the address.
@@ -25,6 +26,5 @@ public sealed class PersonErasedConsumer(NpgsqlDataSource dataSource) : InboxCon
             SET recipient = 'erased-' || id || '@invalid', subject = '', html = '', text = '', last_error = NULL,
                 status = CASE WHEN status = 'pending' THEN 'cancelled' ELSE status END
             WHERE user_id IS NULL AND lower(recipient) = lower(@email);
-            """, new { userId = message.UserId, erasedAt = message.ErasedAt.ToUniversalTime(), email = message.Email ?? "" },
-            transaction, cancellationToken: ct));
+            """, new { userId = message.UserId, erasedAt = message.ErasedAt.ToUniversalTime(), email = message.Email ?? "" });
 }

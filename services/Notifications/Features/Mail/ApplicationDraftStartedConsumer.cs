@@ -1,3 +1,4 @@
+using Cro.BuildingBlocks.Persistence;
 using Cro.BuildingBlocks.Messaging;
 using Cro.Contracts;
 using Cro.Notifications.Features.Delivery;
@@ -12,6 +13,6 @@ namespace Cro.Notifications.Features.Mail;
 public sealed class ApplicationDraftStartedConsumer(NpgsqlDataSource dataSource)
     : InboxConsumer<ApplicationDraftStarted>(dataSource)
 {
-    protected override Task HandleAsync(ApplicationDraftStarted message, NpgsqlTransaction transaction, CancellationToken ct) =>
-        transaction.EnqueueMailAsync(MessageId, userId: null, message.CoordinatorEmail, ApplicationDraftMail.Render(message), ct);
+    protected override Task HandleAsync(ApplicationDraftStarted message, DataSession session) =>
+        session.EnqueueMailAsync(MessageId, userId: null, message.CoordinatorEmail, ApplicationDraftMail.Render(message));
 }

@@ -1,3 +1,4 @@
+using Cro.BuildingBlocks.Persistence;
 using Cro.BuildingBlocks.Messaging;
 using Cro.Contracts;
 using Cro.Notifications.Features.Delivery;
@@ -16,9 +17,9 @@ public abstract class CoordinatorMailConsumer<TEvent>(NpgsqlDataSource dataSourc
     Func<TEvent, TaskTeamMember> coordinator, Func<TEvent, RenderedMail> render)
     : InboxConsumer<TEvent>(dataSource) where TEvent : class
 {
-    protected override Task HandleAsync(TEvent message, NpgsqlTransaction transaction, CancellationToken ct)
+    protected override Task HandleAsync(TEvent message, DataSession session)
     {
         var to = coordinator(message);
-        return transaction.EnqueueMailAsync(MessageId, to.MemberId, to.Email, render(message), ct);
+        return session.EnqueueMailAsync(MessageId, to.MemberId, to.Email, render(message));
     }
 }

@@ -1,3 +1,4 @@
+using Cro.BuildingBlocks.Persistence;
 using Cro.BuildingBlocks.Messaging;
 using Cro.Contracts;
 using Cro.Notifications.Features.Delivery;
@@ -10,7 +11,7 @@ namespace Cro.Notifications.Features.Mail;
 public sealed class InvitationIssuedConsumer(NpgsqlDataSource dataSource, IConfiguration configuration)
     : InboxConsumer<InvitationIssued>(dataSource)
 {
-    protected override Task HandleAsync(InvitationIssued message, NpgsqlTransaction transaction, CancellationToken ct) =>
-        transaction.EnqueueMailAsync(MessageId, message.UserId, message.Email,
-            InvitationMail.Render(message, OperatorContact.From(configuration)), ct);
+    protected override Task HandleAsync(InvitationIssued message, DataSession session) =>
+        session.EnqueueMailAsync(MessageId, message.UserId, message.Email,
+            InvitationMail.Render(message, OperatorContact.From(configuration)));
 }

@@ -1,3 +1,4 @@
+using Cro.BuildingBlocks.Persistence;
 using Cro.BuildingBlocks.Messaging;
 using Cro.Contracts;
 using Cro.Notifications.Features.Delivery;
@@ -9,6 +10,6 @@ namespace Cro.Notifications.Features.Mail;
 public sealed class PasswordResetRequestedConsumer(NpgsqlDataSource dataSource)
     : InboxConsumer<PasswordResetRequested>(dataSource)
 {
-    protected override Task HandleAsync(PasswordResetRequested message, NpgsqlTransaction transaction, CancellationToken ct) =>
-        transaction.EnqueueMailAsync(MessageId, message.UserId, message.Email, PasswordResetMail.Render(message), ct);
+    protected override Task HandleAsync(PasswordResetRequested message, DataSession session) =>
+        session.EnqueueMailAsync(MessageId, message.UserId, message.Email, PasswordResetMail.Render(message));
 }

@@ -1,3 +1,4 @@
+using Cro.BuildingBlocks.Persistence;
 using Cro.BuildingBlocks.Messaging;
 using Cro.Contracts;
 using Cro.Notifications.Features.Delivery;
@@ -17,13 +18,13 @@ public sealed class SessionCancelledConsumer(NpgsqlDataSource dataSource, IOptio
 {
     private static readonly Guid MailPerPerson = Guid.Parse("0b7f3c52-96a1-4d1e-b0f4-2a7e6c1d9e33");
 
-    protected override async Task HandleAsync(SessionCancelled message, NpgsqlTransaction transaction, CancellationToken ct)
+    protected override async Task HandleAsync(SessionCancelled message, DataSession session)
     {
         var organizer = MailboxAddress.Parse(mail.Value.From).Address;
         foreach (var attendee in message.Attendees.DistinctBy(a => a.Email.ToLowerInvariant()))
         {
             var mailId = Uuid.NewNameBased(MailPerPerson, $"{MessageId}/{attendee.Email.ToLowerInvariant()}");
-            await transaction.EnqueueMailAsync(mailId, attendee.ParticipantId, attendee.Email, SessionCancelledMail.Render(message, attendee, organizer), ct);
+            await session.EnqueueMailAsync(mailId, attendee.ParticipantId, attendee.Email, SessionCancelledMail.Render(message, attendee, organizer));
         }
     }
 }

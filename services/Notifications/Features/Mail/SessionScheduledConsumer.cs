@@ -1,3 +1,4 @@
+using Cro.BuildingBlocks.Persistence;
 using Cro.BuildingBlocks.Messaging;
 using Cro.Contracts;
 using Cro.Notifications.Features.Delivery;
@@ -15,12 +16,12 @@ public sealed class SessionScheduledConsumer(NpgsqlDataSource dataSource) : Inbo
 {
     private static readonly Guid MailPerPerson = Guid.Parse("5d3c3f0e-2f5e-4a55-9a43-6f1f1f7f8a10");
 
-    protected override async Task HandleAsync(SessionScheduled message, NpgsqlTransaction transaction, CancellationToken ct)
+    protected override async Task HandleAsync(SessionScheduled message, DataSession session)
     {
         foreach (var attendee in message.Attendees.DistinctBy(a => a.Email.ToLowerInvariant()))
         {
             var mailId = Uuid.NewNameBased(MailPerPerson, $"{MessageId}/{attendee.Email.ToLowerInvariant()}");
-            await transaction.EnqueueMailAsync(mailId, attendee.ParticipantId, attendee.Email, SessionScheduledMail.Render(message, attendee), ct);
+            await session.EnqueueMailAsync(mailId, attendee.ParticipantId, attendee.Email, SessionScheduledMail.Render(message, attendee));
         }
     }
 }

@@ -17,17 +17,16 @@ public sealed class PersonErasedConsumer(NpgsqlDataSource dataSource) : InboxCon
 {
     public const string ErasedName = ErasedPerson.Name;
 
-    protected override async Task HandleAsync(PersonErased message, NpgsqlTransaction transaction, CancellationToken ct)
+    protected override async Task HandleAsync(PersonErased message, DataSession session)
     {
         if (string.IsNullOrWhiteSpace(message.Email))
         {
             return;
         }
-        // The platform acts here, for every JST the person was in.
-        await transaction.SetJstScopeAsync(JstScope.All, ct);
-        await transaction.Connection!.ExecuteAsync(new CommandDefinition("""
+        // The platform acts here, for every JST the person was in (the consumers' scope).
+        await session.ExecuteAsync("""
             UPDATE team_members SET full_name = @ErasedName, email = 'usunieta-' || id || '@usunieto.invalid', phone = NULL
             WHERE lower(email) = lower(@email)
-            """, new { ErasedName, email = message.Email.Trim() }, transaction, cancellationToken: ct));
+            """, new { ErasedName, email = message.Email.Trim() });
     }
 }

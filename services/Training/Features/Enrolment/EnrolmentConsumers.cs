@@ -10,44 +10,46 @@ namespace Cro.Training.Features.Enrolment;
 /// <summary>An accepted application: the team enters the training with its people, waiting to be placed in a cohort.</summary>
 public sealed class ApplicationAcceptedConsumer(NpgsqlDataSource dataSource) : InboxConsumer<ApplicationAccepted>(dataSource)
 {
-    protected override async Task HandleAsync(ApplicationAccepted message, NpgsqlTransaction transaction, CancellationToken ct)
+    // The consumer writes for this JST only: row-level security refuses anything else.
+    protected override JstScope ScopeOf(ApplicationAccepted message) => JstScope.Of([message.JstTerc]);
+
+    protected override async Task HandleAsync(ApplicationAccepted message, DataSession session)
     {
-        // The consumer writes for this JST only: row-level security refuses anything else.
-        await transaction.SetJstScopeAsync(JstScope.Of([message.JstTerc]), ct);
         var team = new Enrolment.Team(message.ApplicationId, message.RoundId, message.RoundName, message.JstTerc, message.JstName);
-        await Enrolment.EnsureTeamAsync(transaction, team, message.AcceptedAt, ct);
-        await Enrolment.EnrolAsync(transaction, team, message.Team, message.AcceptedAt, ct);
+        await Enrolment.EnsureTeamAsync(session.Transaction, team, message.AcceptedAt, session.Cancellation);
+        await Enrolment.EnrolAsync(session.Transaction, team, message.Team, message.AcceptedAt, session.Cancellation);
     }
 }
 
 /// <summary>A person joined an accepted team (in someone's place): enrolled like the others, in the team's cohort if it has one.</summary>
 public sealed class TeamMemberJoinedConsumer(NpgsqlDataSource dataSource) : InboxConsumer<TeamMemberJoined>(dataSource)
 {
-    protected override async Task HandleAsync(TeamMemberJoined message, NpgsqlTransaction transaction, CancellationToken ct)
+    protected override JstScope ScopeOf(TeamMemberJoined message) => JstScope.Of([message.JstTerc]);
+
+    protected override async Task HandleAsync(TeamMemberJoined message, DataSession session)
     {
-        await transaction.SetJstScopeAsync(JstScope.Of([message.JstTerc]), ct);
-        if (!await Enrolment.TeamKnownAsync(transaction, message.ApplicationId, ct))
+        if (!await Enrolment.TeamKnownAsync(session.Transaction, message.ApplicationId, session.Cancellation))
         {
             throw new TeamNotYetAcceptedException(message.ApplicationId);
         }
         var team = new Enrolment.Team(message.ApplicationId, message.RoundId, null, message.JstTerc, message.JstName);
-        await Enrolment.EnrolAsync(transaction, team, [message.Member], message.JoinedAt, ct);
+        await Enrolment.EnrolAsync(session.Transaction, team, [message.Member], message.JoinedAt, session.Cancellation);
     }
 }
 
 /// <summary>A person left the team: no longer in the programme from then on; their attendance so far stays.</summary>
 public sealed class TeamMemberLeftConsumer(NpgsqlDataSource dataSource) : InboxConsumer<TeamMemberLeft>(dataSource)
 {
-    protected override async Task HandleAsync(TeamMemberLeft message, NpgsqlTransaction transaction, CancellationToken ct)
+    protected override JstScope ScopeOf(TeamMemberLeft message) => JstScope.Of([message.JstTerc]);
+
+    protected override async Task HandleAsync(TeamMemberLeft message, DataSession session)
     {
-        await transaction.SetJstScopeAsync(JstScope.Of([message.JstTerc]), ct);
-        if (!await Enrolment.TeamKnownAsync(transaction, message.ApplicationId, ct))
+        if (!await Enrolment.TeamKnownAsync(session.Transaction, message.ApplicationId, session.Cancellation))
         {
             throw new TeamNotYetAcceptedException(message.ApplicationId);
         }
-        await transaction.Connection!.ExecuteAsync(new CommandDefinition(
-            "UPDATE participants SET left_at = @LeftAt WHERE id = @MemberId AND left_at IS NULL",
-            new { LeftAt = message.LeftAt.ToUniversalTime(), message.MemberId }, transaction, cancellationToken: ct));
+        await session.ExecuteAsync("UPDATE participants SET left_at = @LeftAt WHERE id = @MemberId AND left_at IS NULL",
+            new { LeftAt = message.LeftAt.ToUniversalTime(), message.MemberId });
     }
 }
 
@@ -57,20 +59,21 @@ public sealed class TeamMemberLeftConsumer(NpgsqlDataSource dataSource) : InboxC
 /// </summary>
 public sealed class JstWithdrewConsumer(NpgsqlDataSource dataSource) : InboxConsumer<JstWithdrew>(dataSource)
 {
-    protected override async Task HandleAsync(JstWithdrew message, NpgsqlTransaction transaction, CancellationToken ct)
+    protected override JstScope ScopeOf(JstWithdrew message) => JstScope.Of([message.JstTerc]);
+
+    protected override async Task HandleAsync(JstWithdrew message, DataSession session)
     {
         if (!message.HadPlace)
         {
             return;
         }
-        await transaction.SetJstScopeAsync(JstScope.Of([message.JstTerc]), ct);
-        if (!await Enrolment.TeamKnownAsync(transaction, message.ApplicationId, ct))
+        if (!await Enrolment.TeamKnownAsync(session.Transaction, message.ApplicationId, session.Cancellation))
         {
             throw new TeamNotYetAcceptedException(message.ApplicationId);
         }
-        await transaction.Connection!.ExecuteAsync(new CommandDefinition("""
+        await session.ExecuteAsync("""
             UPDATE teams SET withdrawn_at = @at WHERE application_id = @ApplicationId AND withdrawn_at IS NULL;
             UPDATE participants SET left_at = @at WHERE application_id = @ApplicationId AND left_at IS NULL;
-            """, new { at = message.WithdrewAt.ToUniversalTime(), message.ApplicationId }, transaction, cancellationToken: ct));
+            """, new { at = message.WithdrewAt.ToUniversalTime(), message.ApplicationId });
     }
 }

@@ -18,11 +18,10 @@ public sealed class PersonErasedConsumer(NpgsqlDataSource dataSource) : InboxCon
 {
     public const string ErasedName = ErasedPerson.Name;
 
-    protected override async Task HandleAsync(PersonErased message, NpgsqlTransaction transaction, CancellationToken ct)
+    protected override async Task HandleAsync(PersonErased message, DataSession session)
     {
-        // The platform acts here, for every JST the person was in.
-        await transaction.SetJstScopeAsync(JstScope.All, ct);
-        await transaction.Connection!.ExecuteAsync(new CommandDefinition("""
+        // The platform acts here, for every JST the person was in (the consumers' scope).
+        await session.ExecuteAsync("""
             UPDATE certificates SET holder_name = @ErasedName, show_name = false
             WHERE participant_id IN (SELECT id FROM participants WHERE lower(email) = lower(@email));
             UPDATE participants SET full_name = @ErasedName, email = 'usunieta-' || id || '@usunieto.invalid'
@@ -30,6 +29,6 @@ public sealed class PersonErasedConsumer(NpgsqlDataSource dataSource) : InboxCon
             UPDATE cohort_trainers SET full_name = @ErasedName, email = 'usunieta-' || cohort_id || '-' || md5(email) || '@usunieto.invalid'
             WHERE user_id = @UserId OR lower(email) = lower(@email);
             DELETE FROM calendar_feeds WHERE user_id = @UserId OR lower(email) = lower(@email);
-            """, new { ErasedName, email = message.Email?.Trim() ?? "", message.UserId }, transaction, cancellationToken: ct));
+            """, new { ErasedName, email = message.Email?.Trim() ?? "", message.UserId });
     }
 }
