@@ -29,7 +29,7 @@ public sealed class DataSession : IAsyncDisposable
     public NpgsqlTransaction Transaction { get; }
 
     /// <summary>The JST whose rows this session sees and may write.</summary>
-    public JstScope Scope { get; }
+    public JstScope Scope { get; private set; }
 
     /// <summary>The request's (or job's) cancellation, used by every query of the session.</summary>
     public CancellationToken Cancellation { get; }
@@ -76,6 +76,17 @@ public sealed class DataSession : IAsyncDisposable
     }
 
     public Task CommitAsync() => Transaction.CommitAsync(Cancellation);
+
+    /// <summary>
+    /// Sets <paramref name="scope"/> for the rest of the session: narrower once the session has learnt whose rows it
+    /// serves (the key of an applicant without an account names one JST), wider where the platform acts beyond the
+    /// caller (a place a JST gives up goes to another JST's application). What was read or written before stays so.
+    /// </summary>
+    public async Task ChangeScopeAsync(JstScope scope)
+    {
+        await Transaction.SetJstScopeAsync(scope, Cancellation);
+        Scope = scope;
+    }
 
     public Task<IEnumerable<T>> QueryAsync<T>(string sql, object? parameters = null) => Connection.QueryAsync<T>(Command(sql, parameters));
 

@@ -157,4 +157,25 @@ public sealed class JstRowSecurityTests(JstRowSecurityTests.Plans plans) : IClas
         Assert.Empty(await TitlesAsync(third, scope: null));
         Assert.Empty(await third.QueryAsync<string>(new CommandDefinition("SELECT title FROM plans", cancellationToken: Ct)));
     }
+
+    [Fact]
+    public async Task A_session_changes_its_scope_for_the_rest_of_its_transaction_and_nothing_it_wrote_is_lost()
+    {
+        await using var dataSource = NpgsqlDataSource.Create(plans.Database.AppConnectionString);
+        await using var session = await DataSession.OpenAsync(dataSource, JstScope.All, Ct);
+        async Task<List<string>> Titles() => (await session.QueryAsync<string>("SELECT title FROM plans ORDER BY title")).AsList();
+
+        Assert.Equal(["A1", "A2", "B1"], await Titles());
+        await session.ChangeScopeAsync(JstScope.Of([JstA]));
+        Assert.Equal(JstScope.Of([JstA]).Tercs, session.Scope.Tercs);
+        Assert.False(session.Scope.IncludesAll);
+        Assert.Equal(["A1", "A2"], await Titles());
+        Assert.Equal(1, await session.ExecuteAsync("INSERT INTO plans (jst_terc, title) VALUES (@terc, 'A3')", new { terc = JstA }));
+
+        // Wider again: another JST's rows, and the row written under the narrower scope, in the same transaction.
+        await session.ChangeScopeAsync(JstScope.All);
+        Assert.True(session.Scope.IncludesAll);
+        Assert.Equal(["A1", "A2", "A3", "B1"], await Titles());
+        // Not committed: the row is gone with the session.
+    }
 }

@@ -1,3 +1,5 @@
+using System.Data;
+using Cro.BuildingBlocks.Persistence;
 using Cro.ServiceDefaults;
 using Cro.ServiceDefaults.Security;
 using Dapper;
@@ -39,32 +41,31 @@ public static class GetRecruitmentIndicators
                 ["roundId"] = [Text.Pick("Podaj identyfikator naboru (roundId).", "Give the round's id (roundId).")],
             });
         }
-        await using var connection = await db.OpenConnectionAsync(ct);
-        await using var transaction = await connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, ct);
-        CommandDefinition Query(string sql) => new(sql, new { id }, transaction, cancellationToken: ct);
+        // One snapshot for every count (repeatable read), so they agree with each other. Counts over every JST.
+        await using var session = await DataSession.OpenAsync(db, JstScope.All, ct, IsolationLevel.RepeatableRead);
 
-        var roundName = await connection.QuerySingleOrDefaultAsync<string>(Query("SELECT name FROM recruitment_rounds WHERE id = @id"));
+        var roundName = await session.QuerySingleOrDefaultAsync<string>("SELECT name FROM recruitment_rounds WHERE id = @id", new { id });
         if (roundName is null)
         {
             return ProblemDetailsDefaults.NotFound("Monitorowanie nie otrzymało jeszcze żadnego zdarzenia naboru o tym identyfikatorze.",
                 "Monitoring has received no event of a round with this id yet.");
         }
         // A person in two accepted teams of the round counts once, in the category of the later acceptance.
-        var people = PeopleBySex.From(await connection.QueryAsync<PeopleBySex.Count>(Query("""
+        var people = PeopleBySex.From(await session.QueryAsync<PeopleBySex.Count>("""
             SELECT sex, count(*)::int AS people
             FROM (SELECT DISTINCT ON (m.member_id) m.sex
                   FROM recruitment_team_members m JOIN recruitment_applications a ON a.id = m.application_id
                   WHERE a.round_id = @id AND a.supported
                   ORDER BY m.member_id, a.accepted_at DESC) person
             GROUP BY sex
-            """)));
-        var days = await connection.QueryAsync<DayCount>(Query("""
+            """, new { id }));
+        var days = await session.QueryAsync<DayCount>("""
             SELECT (submitted_at AT TIME ZONE 'Europe/Warsaw')::date AS day, count(*)::int AS submitted
             FROM recruitment_applications
             WHERE round_id = @id AND submitted_at IS NOT NULL
             GROUP BY 1 ORDER BY 1
-            """));
-        var voivodeships = (await connection.QueryAsync<VoivodeshipCount>(Query("""
+            """, new { id });
+        var voivodeships = (await session.QueryAsync<VoivodeshipCount>("""
             SELECT a.voivodeship_terc AS terc, v.name,
                    count(*) FILTER (WHERE a.submitted_at IS NOT NULL)::int AS submitted,
                    count(DISTINCT a.jst_terc) FILTER (WHERE a.supported)::int AS jst_accepted
@@ -72,7 +73,7 @@ public static class GetRecruitmentIndicators
             WHERE a.round_id = @id
             GROUP BY a.voivodeship_terc, v.name
             ORDER BY a.voivodeship_terc
-            """))).AsList();
+            """, new { id })).AsList();
         // A JST lies in one województwo, so the round's totals are the sums of the regions'.
         return TypedResults.Ok(new RecruitmentIndicatorsResponse(id, roundName, voivodeships.Sum(v => v.Submitted), voivodeships.Sum(v => v.JstAccepted),
             people,

@@ -1,5 +1,6 @@
+using System.Data;
+using Cro.BuildingBlocks.Persistence;
 using Cro.ServiceDefaults.Security;
-using Dapper;
 using Npgsql;
 
 namespace Cro.Monitoring.Features.Training;
@@ -31,26 +32,25 @@ public static class GetProgrammeIndicators
 
     private static async Task<IResult> HandleAsync(Guid? roundId, NpgsqlDataSource db, CancellationToken ct)
     {
-        await using var connection = await db.OpenConnectionAsync(ct);
-        await using var transaction = await connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, ct);
-        CommandDefinition Query(string sql) => new(sql, new { roundId }, transaction, cancellationToken: ct);
+        // One snapshot for the three counts (repeatable read). Counts over every JST.
+        await using var session = await DataSession.OpenAsync(db, JstScope.All, ct, IsolationLevel.RepeatableRead);
 
         // Each person once, in the sex category of their latest event.
-        var supported = await connection.QueryAsync<PeopleBySex.Count>(Query($"""
+        var supported = await session.QueryAsync<PeopleBySex.Count>($"""
             SELECT sex, count(*)::int AS people
             FROM (SELECT DISTINCT ON (participant_id) sex FROM training_attendance
                   WHERE attended AND {InRound} ORDER BY participant_id, recorded_at DESC) person
             GROUP BY sex
-            """));
-        var raised = await connection.QueryAsync<PeopleBySex.Count>(Query($"""
+            """, new { roundId });
+        var raised = await session.QueryAsync<PeopleBySex.Count>($"""
             SELECT sex, count(*)::int AS people
             FROM (SELECT DISTINCT ON (participant_id) sex FROM training_competence
                   WHERE raised AND {InRound} ORDER BY participant_id, validated_at DESC) person
             GROUP BY sex
-            """));
-        var jst = await connection.ExecuteScalarAsync<int>(Query($"""
+            """, new { roundId });
+        var jst = await session.ExecuteScalarAsync<int>($"""
             SELECT count(DISTINCT jst_terc)::int FROM training_attendance WHERE attended AND {InRound}
-            """));
+            """, new { roundId });
         return TypedResults.Ok(new ProgrammeIndicatorsResponse(roundId, PeopleBySex.From(supported), PeopleBySex.From(raised), jst));
     }
 }

@@ -21,10 +21,17 @@ public sealed record TeamMemberInput(string FullName, string Email, string Posit
 /// <param name="ConsentsToPublishPractices">Consent to publish the JST's good practices.</param>
 public sealed record Declarations(string? InformationClauseVersion, bool CommitsToWholeCycle, bool ConsentsToPublishPractices);
 
-/// <summary>Sex categories as ESF+ reporting asks them.</summary>
+/// <summary>Sex categories as ESF+ reporting asks them (team_members.sex; its CHECK constraint lists the same words).</summary>
 public static class SexCategory
 {
-    public static readonly IReadOnlyList<string> All = ["woman", "man", "non-binary", "undisclosed"];
+    public const string Woman = "woman";
+    public const string Man = "man";
+    public const string NonBinary = "non-binary";
+
+    /// <summary>The person prefers not to say.</summary>
+    public const string Undisclosed = "undisclosed";
+
+    public static readonly IReadOnlyList<string> All = [Woman, Man, NonBinary, Undisclosed];
 }
 
 /// <summary>The rules every saved form meets, draft or not; the web shows the same messages beside its fields.</summary>

@@ -10,21 +10,21 @@ public static class ApplicationLabels
 {
     public static string Status(string status) => status switch
     {
-        "draft" => Text.Pick("wersja robocza", "draft"),
-        "submitted" => Text.Pick("złożony, czeka na decyzję", "submitted, awaiting a decision"),
-        "accepted" => Text.Pick("przyjęty", "accepted"),
-        "reserve" => Text.Pick("na liście rezerwowej", "on the reserve list"),
-        "rejected" => Text.Pick("odrzucony", "rejected"),
-        "withdrawn" => Text.Pick("wycofany", "withdrawn"),
+        ApplicationStatus.Draft => Text.Pick("wersja robocza", "draft"),
+        ApplicationStatus.Submitted => Text.Pick("złożony, czeka na decyzję", "submitted, awaiting a decision"),
+        ApplicationStatus.Accepted => Text.Pick("przyjęty", "accepted"),
+        ApplicationStatus.Reserve => Text.Pick("na liście rezerwowej", "on the reserve list"),
+        ApplicationStatus.Rejected => Text.Pick("odrzucony", "rejected"),
+        ApplicationStatus.Withdrawn => Text.Pick("wycofany", "withdrawn"),
         _ => status,
     };
 
     public static string Sex(string sex) => sex switch
     {
-        "woman" => Text.Pick("kobieta", "woman"),
-        "man" => Text.Pick("mężczyzna", "man"),
-        "non-binary" => Text.Pick("osoba niebinarna", "non-binary person"),
-        "undisclosed" => Text.Pick("nie podano", "not given"),
+        SexCategory.Woman => Text.Pick("kobieta", "woman"),
+        SexCategory.Man => Text.Pick("mężczyzna", "man"),
+        SexCategory.NonBinary => Text.Pick("osoba niebinarna", "non-binary person"),
+        SexCategory.Undisclosed => Text.Pick("nie podano", "not given"),
         _ => sex,
     };
 

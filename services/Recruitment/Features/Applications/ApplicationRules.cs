@@ -1,7 +1,6 @@
 using System.Globalization;
+using Cro.BuildingBlocks.Persistence;
 using Cro.ServiceDefaults;
-using Dapper;
-using Npgsql;
 
 namespace Cro.Recruitment.Features.Applications;
 
@@ -30,15 +29,17 @@ internal static class ApplicationRules
         return Text.Pick(pl, en);
     }
 
-    /// <summary>The statuses the unique index applications_one_live_per_jst allows once per JST and round.</summary>
-    private const string LiveApplicationSql = """
+    private const string LiveApplicationSql = $"""
         SELECT EXISTS (SELECT 1 FROM applications
-                       WHERE round_id = @roundId AND jst_terc = @terc AND status IN ('submitted', 'accepted', 'reserve'))
+                       WHERE round_id = @roundId AND jst_terc = @terc AND status IN ({ApplicationStatus.LiveSql}))
         """;
 
-    /// <summary>Whether the JST already has a live application in the round (the transaction's JST scope must include it).</summary>
-    public static Task<bool> HasLiveApplicationAsync(NpgsqlTransaction transaction, Guid roundId, string terc, CancellationToken ct) =>
-        transaction.Connection!.ExecuteScalarAsync<bool>(new CommandDefinition(LiveApplicationSql, new { roundId, terc }, transaction, cancellationToken: ct));
+    /// <summary>
+    /// Whether the JST already has a live application in the round (<see cref="ApplicationStatus.Live"/>; the session's
+    /// JST scope must include it).
+    /// </summary>
+    public static Task<bool> HasLiveApplicationAsync(DataSession session, Guid roundId, string terc) =>
+        session.ExecuteScalarAsync<bool>(LiveApplicationSql, new { roundId, terc });
 
     /// <summary>Said when a JST that already applied chooses itself again; it names no one.</summary>
     public static string AlreadyAppliedMessage => Text.Pick(

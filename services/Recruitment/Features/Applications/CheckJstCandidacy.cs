@@ -1,8 +1,8 @@
 using Cro.BuildingBlocks.Persistence;
+using Cro.Recruitment.Features.Registry;
 using Cro.Recruitment.Features.Rounds;
 using Cro.ServiceDefaults;
 using Cro.ServiceDefaults.Security;
-using Dapper;
 using Npgsql;
 
 namespace Cro.Recruitment.Features.Applications;
@@ -34,28 +34,25 @@ public static class CheckJstCandidacy
 
     private static async Task<IResult> HandleAsync(Guid roundId, string terc, NpgsqlDataSource db, TimeProvider time, CancellationToken ct)
     {
-        await using var connection = await db.OpenConnectionAsync(ct);
-        await using var transaction = await connection.BeginTransactionAsync(ct);
-        var round = await connection.QuerySingleOrDefaultAsync<RoundRow>(new CommandDefinition(
-            RoundRow.SelectSql + " WHERE r.id = @roundId", new { roundId }, transaction, cancellationToken: ct));
+        // Row-level security: the question concerns this one JST, so the scope is that JST only (none for what is no
+        // TERC code: the registry has no such JST, which the answer says).
+        await using var session = await DataSession.OpenAsync(db, Terc.Code().IsMatch(terc) ? JstScope.Of([terc]) : JstScope.None, ct);
+        var round = await session.QuerySingleOrDefaultAsync<RoundRow>(RoundRow.SelectSql + " WHERE r.id = @roundId", new { roundId });
         if (round is null)
         {
             return RoundRows.NotFound();
         }
-        var jst = await connection.QuerySingleOrDefaultAsync<JstFacts>(new CommandDefinition(
-            "SELECT name, kind FROM jst WHERE terc = @terc", new { terc }, transaction, cancellationToken: ct));
+        var jst = await session.QuerySingleOrDefaultAsync<JstFacts>("SELECT name, kind FROM jst WHERE terc = @terc", new { terc });
         if (jst is null)
         {
             return ProblemDetailsDefaults.NotFound($"W rejestrze nie ma JST o kodzie TERC {terc}.", $"No JST with TERC code {terc} is registered.");
         }
-        // Row-level security: the question concerns this one JST, so the scope is that JST only.
-        await transaction.SetJstScopeAsync(JstScope.Of([terc]), ct);
-        var live = await ApplicationRules.HasLiveApplicationAsync(transaction, roundId, terc, ct);
+        var live = await ApplicationRules.HasLiveApplicationAsync(session, roundId, terc);
         var reason = !round.EligibleKinds.Contains(jst.Kind)
             ? Text.Pick("Ten rodzaj JST nie może składać wniosku w tym naborze.", "This kind of JST cannot apply in this round.")
             : live ? ApplicationRules.AlreadyAppliedMessage
             : ApplicationRules.WindowProblemText(round.OpensAt, round.ClosesAt, time.GetUtcNow());
-        await transaction.CommitAsync(ct);
+        await session.CommitAsync();
         return TypedResults.Ok(new JstCandidacy(terc, reason is null, reason, live));
     }
 }

@@ -17,6 +17,6 @@ public static class GetApplication
         // Open to the key holder, who has no account: the access check is ApplicationAccess, per JST.
         .AllowAnonymous();
 
-    private static Task<IResult> HandleAsync(Guid id, HttpContext context, NpgsqlDataSource db, CancellationToken ct) =>
-        ApplicationAccess.WithAsync(context, db, id, access => Task.FromResult<IResult>(TypedResults.Ok(access.Application.ToView())), ct);
+    private static Task<IResult> HandleAsync(Guid id, HttpContext context, NpgsqlDataSource db) =>
+        ApplicationAccess.WithAsync(context, db, id, access => Task.FromResult<IResult>(TypedResults.Ok(access.Application.ToView())));
 }

@@ -4,7 +4,6 @@ using Cro.Contracts;
 using Cro.Recruitment.Features.Rounds;
 using Cro.ServiceDefaults;
 using Cro.ServiceDefaults.Security;
-using Dapper;
 using Npgsql;
 
 namespace Cro.Recruitment.Features.Applications;
@@ -41,10 +40,9 @@ public static class StartApplication
         HttpContext context, NpgsqlDataSource db, TimeProvider time, IConfiguration configuration, CancellationToken ct)
     {
         var now = time.GetUtcNow();
-        await using var connection = await db.OpenConnectionAsync(ct);
-        await using var transaction = await connection.BeginTransactionAsync(ct);
-        var round = await connection.QuerySingleOrDefaultAsync<RoundRow>(new CommandDefinition(
-            RoundRow.SelectSql + " WHERE r.id = @roundId", new { roundId }, transaction, cancellationToken: ct));
+        // The draft is the chosen JST's: the session sees that JST's applications only (the form's code is validated).
+        await using var session = await DataSession.OpenAsync(db, JstScope.Of([form.JstTerc]), ct);
+        var round = await session.QuerySingleOrDefaultAsync<RoundRow>(RoundRow.SelectSql + " WHERE r.id = @roundId", new { roundId });
         if (round is null)
         {
             return (null, RoundRows.NotFound());
@@ -53,8 +51,7 @@ public static class StartApplication
         {
             return (null, closed);
         }
-        var jst = await connection.QuerySingleOrDefaultAsync<JstFacts>(new CommandDefinition(
-            "SELECT name, kind FROM jst WHERE terc = @JstTerc", new { form.JstTerc }, transaction, cancellationToken: ct));
+        var jst = await session.QuerySingleOrDefaultAsync<JstFacts>("SELECT name, kind FROM jst WHERE terc = @JstTerc", new { form.JstTerc });
         var coordinator = form.Team?.SingleOrDefault(m => m.IsCoordinator);
         var errors = new Dictionary<string, string[]>();
         if (jst is null)
@@ -75,9 +72,8 @@ public static class StartApplication
             return (null, ProblemDetailsDefaults.ValidationProblem(errors));
         }
 
-        await transaction.SetJstScopeAsync(JstScope.Of([form.JstTerc]), ct);
         // A draft that could never be submitted is not started (submitting would meet the unique index).
-        if (await ApplicationRules.HasLiveApplicationAsync(transaction, roundId, form.JstTerc, ct))
+        if (await ApplicationRules.HasLiveApplicationAsync(session, roundId, form.JstTerc))
         {
             return (null, Results.Problem(statusCode: StatusCodes.Status409Conflict,
                 title: Text.Pick("Wniosku nie można rozpocząć.", "The application cannot be started."),
@@ -85,13 +81,13 @@ public static class StartApplication
         }
         var id = Guid.CreateVersion7();
         var key = ApplicationKey.New();
-        await connection.ExecuteAsync(new CommandDefinition("""
+        await session.ExecuteAsync($"""
             INSERT INTO applications (id, round_id, jst_terc, status, key_hash, created_at, updated_at, proposed_by)
-            VALUES (@id, @roundId, @JstTerc, 'draft', @hash, @now, @now, @proposedBy)
-            """, new { id, roundId, form.JstTerc, hash = ApplicationKey.Hash(key), now, proposedBy }, transaction, cancellationToken: ct));
-        await ApplicationStore.UpdateFormAsync(transaction, id, form, now, ct);
-        await ApplicationStore.ReplaceTeamAsync(transaction, id, roundId, form.JstTerc, form.Team!, now, ct);
-        await transaction.EnqueueAsync(new ApplicationDraftStarted
+            VALUES (@id, @roundId, @JstTerc, '{ApplicationStatus.Draft}', @hash, @now, @now, @proposedBy)
+            """, new { id, roundId, form.JstTerc, hash = ApplicationKey.Hash(key), now, proposedBy });
+        await ApplicationStore.UpdateFormAsync(session, id, form, now);
+        await ApplicationStore.ReplaceTeamAsync(session, id, roundId, form.JstTerc, form.Team!, now);
+        await session.EnqueueAsync(new ApplicationDraftStarted
         {
             ApplicationId = id,
             RoundName = round.Name,
@@ -102,9 +98,9 @@ public static class StartApplication
             ResumeUrl = new Uri(PublicAddress.Of(configuration, context.Request), $"wniosek/{id}?klucz={key}"),
             RoundClosesAt = round.ClosesAt,
             ProposedBy = proposedBy,
-        }, ct);
-        var view = (await ApplicationStore.FindAsync(transaction, id, ct))!.ToView();
-        await transaction.CommitAsync(ct);
+        });
+        var view = (await ApplicationStore.FindAsync(session, id))!.ToView();
+        await session.CommitAsync();
         return (new Started(view, key), null);
     }
 }

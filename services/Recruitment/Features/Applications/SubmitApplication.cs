@@ -3,7 +3,6 @@ using Cro.BuildingBlocks.Messaging;
 using Cro.Contracts;
 using Cro.Recruitment.Features.Rounds;
 using Cro.ServiceDefaults;
-using Dapper;
 using Npgsql;
 
 namespace Cro.Recruitment.Features.Applications;
@@ -27,10 +26,11 @@ public static class SubmitApplication
 
     private sealed record CurrentRules(int Version, string Rules);
 
-    private static Task<IResult> HandleAsync(Guid id, HttpContext context, NpgsqlDataSource db, TimeProvider time, CancellationToken ct) =>
+    private static Task<IResult> HandleAsync(Guid id, HttpContext context, NpgsqlDataSource db, TimeProvider time) =>
         ApplicationAccess.WithAsync(context, db, id, async access =>
         {
             var application = access.Application;
+            var session = access.Session;
             var now = time.GetUtcNow();
             if ((UpdateDraft.DraftRefusal(access) ?? ApplicationRules.WindowProblem(application.OpensAt, application.ClosesAt, now)) is { } refused)
             {
@@ -40,27 +40,25 @@ public static class SubmitApplication
             {
                 return ProblemDetailsDefaults.ValidationProblem(missing);
             }
-            var connection = access.Transaction.Connection!;
-            var current = await connection.QuerySingleAsync<CurrentRules>(new CommandDefinition(
+            var current = await session.QuerySingleAsync<CurrentRules>(
                 "SELECT version, rules::text AS rules FROM scoring_rules WHERE round_id = @RoundId ORDER BY version DESC LIMIT 1",
-                new { application.RoundId }, access.Transaction, cancellationToken: ct));
+                new { application.RoundId });
             var score = JsonSerializer.Deserialize<ScoringRules>(current.Rules, JsonSerializerOptions.Web)!.Score(new ApplicantFacts(
                 application.AtRiskOfMarginalisation, application.JstKind, application.SchoolsRun!.Value, application.TookPartBefore!.Value));
             try
             {
-                await connection.ExecuteAsync(new CommandDefinition("""
-                    UPDATE applications SET status = 'submitted', submitted_at = @now, updated_at = @now,
+                await session.ExecuteAsync($"""
+                    UPDATE applications SET status = '{ApplicationStatus.Submitted}', submitted_at = @now, updated_at = @now,
                         score = @total, score_breakdown = @breakdown::jsonb, scoring_version = @version
                     WHERE id = @id;
                     UPDATE team_members SET live = true WHERE application_id = @id AND left_at IS NULL;
-                    """, new { id, now, total = score.Total, breakdown = JsonSerializer.Serialize(score, JsonSerializerOptions.Web), version = current.Version },
-                    access.Transaction, cancellationToken: ct));
+                    """, new { id, now, total = score.Total, breakdown = JsonSerializer.Serialize(score, JsonSerializerOptions.Web), version = current.Version });
             }
             catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation)
             {
                 return Conflict(e.ConstraintName);
             }
-            await access.Transaction.EnqueueAsync(new ApplicationSubmitted
+            await session.EnqueueAsync(new ApplicationSubmitted
             {
                 ApplicationId = id,
                 RoundId = application.RoundId,
@@ -74,11 +72,11 @@ public static class SubmitApplication
                 ScoringVersion = current.Version,
                 SubmittedAt = now,
                 Team = Decisions.DecisionLog.Team(application),
-        }, ct);
-        var view = await access.ViewAsync(ct);
-        await access.Transaction.CommitAsync(ct);
-        return TypedResults.Ok(view);
-        }, ct);
+            });
+            var view = await access.ViewAsync();
+            await session.CommitAsync();
+            return TypedResults.Ok(view);
+        });
 
     private static IResult Conflict(string? constraint) => Results.Problem(statusCode: StatusCodes.Status409Conflict,
         title: Text.Pick("Wniosek nie może zostać złożony.", "The application cannot be submitted."),

@@ -14,7 +14,7 @@ public static class UpdateDraft
         .Produces<ApplicationView>()
         .AllowAnonymous();
 
-    private static Task<IResult> HandleAsync(Guid id, ApplicationForm form, HttpContext context, NpgsqlDataSource db, TimeProvider time, CancellationToken ct) =>
+    private static Task<IResult> HandleAsync(Guid id, ApplicationForm form, HttpContext context, NpgsqlDataSource db, TimeProvider time) =>
         ApplicationAccess.WithAsync(context, db, id, async access =>
         {
             var application = access.Application;
@@ -31,19 +31,19 @@ public static class UpdateDraft
                 });
             }
             var now = time.GetUtcNow();
-            await ApplicationStore.UpdateFormAsync(access.Transaction, id, form, now, ct);
-            await ApplicationStore.ReplaceTeamAsync(access.Transaction, id, application.RoundId, application.JstTerc, form.Team ?? [], now, ct);
-            var view = await access.ViewAsync(ct);
-            await access.Transaction.CommitAsync(ct);
+            await ApplicationStore.UpdateFormAsync(access.Session, id, form, now);
+            await ApplicationStore.ReplaceTeamAsync(access.Session, id, application.RoundId, application.JstTerc, form.Team ?? [], now);
+            var view = await access.ViewAsync();
+            await access.Session.CommitAsync();
             return TypedResults.Ok(view);
-        }, ct);
+        });
 
     /// <summary>Only the applicant (with the key) changes an application, and only while it is a draft.</summary>
     internal static IResult? DraftRefusal(ApplicationAccess access) =>
         !access.ViaKey
             ? Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: Text.Pick("Brak uprawnień.", "Not allowed."),
                 detail: Text.Pick("Szkic zmienia się łączem z wiadomości e-mail.", "A draft is changed through the e-mailed link."))
-            : access.Application.Status != "draft"
+            : access.Application.Status != ApplicationStatus.Draft
                 ? Results.Problem(statusCode: StatusCodes.Status409Conflict, title: Text.Pick("Wniosek złożony.", "Application submitted."),
                     detail: Text.Pick("Złożonego wniosku nie można już zmieniać.", "A submitted application can no longer be changed."))
                 : null;

@@ -5,8 +5,6 @@ using Cro.Recruitment.Features.Applications;
 using Cro.Recruitment.Features.Rounds;
 using Cro.ServiceDefaults;
 using Cro.ServiceDefaults.Security;
-using Dapper;
-using Npgsql;
 
 namespace Cro.Recruitment.Features.Decisions;
 
@@ -36,24 +34,20 @@ public static class BulkDecision
         return api;
     }
 
-    private static async Task<IResult> PreviewAsync(Guid id, NpgsqlDataSource db, CancellationToken ct)
+    private static async Task<IResult> PreviewAsync(Guid id, DataSession session)
     {
-        await using var connection = await db.OpenConnectionAsync(ct);
-        await using var transaction = await connection.BeginTransactionAsync(ct);
-        var plan = await PlanAsync(transaction, id, ct);
+        var plan = await PlanAsync(session, id);
         return plan is null ? RoundRows.NotFound() : TypedResults.Ok(plan);
     }
 
-    private static async Task<IResult> ApplyAsync(Guid id, Apply request, HttpContext context, NpgsqlDataSource db, TimeProvider time, CancellationToken ct)
+    private static async Task<IResult> ApplyAsync(Guid id, Apply request, HttpContext context, DataSession session, TimeProvider time)
     {
-        await using var connection = await db.OpenConnectionAsync(ct);
-        await using var transaction = await connection.BeginTransactionAsync(ct);
-        if (!await RoundRows.ExistsAsync(transaction, id, ct))
+        if (!await RoundRows.ExistsAsync(session, id))
         {
             return RoundRows.NotFound();
         }
-        await RoundLock.TakeAsync(transaction, id, ct);
-        var plan = (await PlanAsync(transaction, id, ct))!;
+        await RoundLock.TakeAsync(session, id);
+        var plan = (await PlanAsync(session, id))!;
         if (!plan.Accept.Select(e => e.Id).SequenceEqual(request.Accept) || !plan.Reserve.Select(e => e.Id).SequenceEqual(request.Reserve))
         {
             return Results.Problem(statusCode: StatusCodes.Status409Conflict, title: Text.Pick("Sytuacja się zmieniła.", "Things changed."),
@@ -62,41 +56,41 @@ public static class BulkDecision
         }
         var now = time.GetUtcNow();
         var operatorId = context.User.PersonId();
-        foreach (var (entry, decision) in plan.Accept.Select(e => (e, "accepted")).Concat(plan.Reserve.Select(e => (e, "reserve"))))
+        var decisions = plan.Accept.Select(e => (e, ApplicationStatus.Accepted)).Concat(plan.Reserve.Select(e => (e, ApplicationStatus.Reserve)));
+        foreach (var (entry, decision) in decisions)
         {
-            var application = (await ApplicationStore.FindAsync(transaction, entry.Id, ct))!;
-            await DecisionLog.RecordAsync(transaction, application, decision, Text.Pick("Decyzja według rankingu.", "Decided by ranking."), operatorId, now, ct);
-            await transaction.EnqueueAsync(decision == "accepted"
+            var application = (await ApplicationStore.FindAsync(session, entry.Id))!;
+            await DecisionLog.RecordAsync(session, application, decision, Text.Pick("Decyzja według rankingu.", "Decided by ranking."), operatorId, now);
+            await session.EnqueueAsync(decision == ApplicationStatus.Accepted
                 ? DecisionLog.Accepted(application, now, promoted: false)
                 : new ApplicationPutOnReserve
                 {
                     ApplicationId = application.Id, RoundId = application.RoundId, RoundName = application.RoundName, JstTerc = application.JstTerc,
                     JstName = application.JstName, DecidedAt = now, Coordinator = DecisionLog.Team(application).Single(m => m.IsCoordinator),
-                }, ct);
+                });
         }
-        await transaction.CommitAsync(ct);
+        await session.CommitAsync();
         return TypedResults.Ok(plan);
     }
 
-    /// <summary>The plan as things stand in <paramref name="transaction"/>, or null when there is no such round.</summary>
-    private static async Task<Plan?> PlanAsync(NpgsqlTransaction transaction, Guid id, CancellationToken ct)
+    /// <summary>
+    /// The plan as things stand in <paramref name="session"/>, or null when there is no such round. Every JST's
+    /// application takes part in the ranking: the session is an operator's, whose scope is every JST.
+    /// </summary>
+    private static async Task<Plan?> PlanAsync(DataSession session, Guid id)
     {
-        var connection = transaction.Connection!;
-        var capacity = await connection.QuerySingleOrDefaultAsync<int?>(new CommandDefinition(
-            "SELECT capacity FROM rounds WHERE id = @id", new { id }, transaction, cancellationToken: ct));
+        var capacity = await session.QuerySingleOrDefaultAsync<int?>("SELECT capacity FROM rounds WHERE id = @id", new { id });
         if (capacity is null)
         {
             return null;
         }
-        // Every JST's application takes part in the ranking: the operator's scope.
-        await transaction.SetJstScopeAsync(JstScope.All, ct);
-        var accepted = await RoundLock.AcceptedAsync(transaction, id, ct);
-        var ranked = (await connection.QueryAsync<Entry>(new CommandDefinition($"""
+        var accepted = await RoundLock.AcceptedAsync(session, id);
+        var ranked = (await session.QueryAsync<Entry>($"""
             SELECT a.id, a.jst_terc, j.name AS jst_name, a.score, a.submitted_at
             FROM applications a JOIN jst j ON j.terc = a.jst_terc
-            WHERE a.round_id = @id AND a.status = 'submitted' AND a.formal_check IS DISTINCT FROM false
+            WHERE a.round_id = @id AND a.status = '{ApplicationStatus.Submitted}' AND a.formal_check IS DISTINCT FROM false
             ORDER BY {Ranking.OrderBy}
-            """, new { id }, transaction, cancellationToken: ct))).ToList();
+            """, new { id })).ToList();
         var free = Math.Max(0, capacity.Value - accepted);
         return new Plan(capacity.Value, accepted, ranked.Take(free).ToList(), ranked.Skip(free).ToList());
     }

@@ -3,7 +3,6 @@ using Cro.Contracts;
 using Cro.Recruitment.Features.Applications;
 using Cro.ServiceDefaults;
 using Cro.ServiceDefaults.Security;
-using Dapper;
 using FluentValidation;
 using Npgsql;
 
@@ -19,7 +18,7 @@ public static class DecideApplication
 {
     public sealed record DecideApplicationRequest(string Decision, string? Reason);
 
-    public static readonly IReadOnlyList<string> Decisions = ["accepted", "reserve", "rejected"];
+    public static readonly IReadOnlyList<string> Decisions = [ApplicationStatus.Accepted, ApplicationStatus.Reserve, ApplicationStatus.Rejected];
 
     public sealed class Validator : AbstractValidator<DecideApplicationRequest>
     {
@@ -28,7 +27,7 @@ public static class DecideApplication
             RuleFor(r => r.Decision).Must(Decisions.Contains)
                 .WithMessage(_ => Text.Pick("Decyzja: accepted (przyjęty), reserve (lista rezerwowa) albo rejected (odrzucony).",
                     "Decision: accepted, reserve or rejected."));
-            RuleFor(r => r.Reason).NotEmpty().When(r => r.Decision == "rejected")
+            RuleFor(r => r.Reason).NotEmpty().When(r => r.Decision == ApplicationStatus.Rejected)
                 .WithMessage(_ => Text.Pick("Podaj uzasadnienie odrzucenia: JST je otrzyma.", "Give the reason for rejection: the JST receives it."));
             RuleFor(r => r.Reason).MaximumLength(2000)
                 .WithMessage(_ => Text.Pick("Uzasadnienie może mieć do 2000 znaków.", "The reason may have up to 2000 characters."));
@@ -44,33 +43,35 @@ public static class DecideApplication
         .ProducesProblem(StatusCodes.Status409Conflict)
         .RequireAuthorization(Policies.Operator);
 
-    private static Task<IResult> HandleAsync(Guid id, DecideApplicationRequest request, HttpContext context, NpgsqlDataSource db, TimeProvider time, CancellationToken ct) =>
+    private static Task<IResult> HandleAsync(Guid id, DecideApplicationRequest request, HttpContext context, NpgsqlDataSource db, TimeProvider time) =>
         ApplicationAccess.WithAsync(context, db, id, async access =>
         {
-            var transaction = access.Transaction;
-            var capacity = await RoundLock.TakeAsync(transaction, access.Application.RoundId, ct);
+            var session = access.Session;
+            var capacity = await RoundLock.TakeAsync(session, access.Application.RoundId);
             // Read again under the lock: another operator may have decided while this one waited.
-            var application = (await ApplicationStore.FindAsync(transaction, id, ct))!;
+            var application = (await ApplicationStore.FindAsync(session, id))!;
             // Accepted and rejected are decided from submitted or from the reserve list; the reserve list takes submitted ones.
-            string[] decidedFrom = request.Decision == "reserve" ? ["submitted"] : ["submitted", "reserve"];
+            string[] decidedFrom = request.Decision == ApplicationStatus.Reserve
+                ? [ApplicationStatus.Submitted]
+                : [ApplicationStatus.Submitted, ApplicationStatus.Reserve];
             if (!decidedFrom.Contains(application.Status))
             {
                 return Results.Problem(statusCode: StatusCodes.Status409Conflict, title: Text.Pick("Nie można podjąć tej decyzji.", "This decision is not possible."),
                     detail: Text.Pick($"Wniosek ma status „{application.Status}”.", $"The application's status is '{application.Status}'."));
             }
-            if (request.Decision == "accepted" && await RoundLock.AcceptedAsync(transaction, application.RoundId, ct) >= capacity)
+            if (request.Decision == ApplicationStatus.Accepted && await RoundLock.AcceptedAsync(session, application.RoundId) >= capacity)
             {
                 return Results.Problem(statusCode: StatusCodes.Status409Conflict, title: Text.Pick("Brak wolnych miejsc.", "No places left."),
                     detail: Text.Pick($"Nabór ma {capacity} miejsc i wszystkie są zajęte. Umieść wniosek na liście rezerwowej.",
                         $"The round has {capacity} places and all are taken. Put the application on the reserve list."));
             }
             var now = time.GetUtcNow();
-            await DecisionLog.RecordAsync(transaction, application, request.Decision, request.Reason?.Trim(), context.User.PersonId(), now, ct);
+            await DecisionLog.RecordAsync(session, application, request.Decision, request.Reason?.Trim(), context.User.PersonId(), now);
             var coordinator = DecisionLog.Team(application).Single(m => m.IsCoordinator);
-            await transaction.EnqueueAsync(request.Decision switch
+            await session.EnqueueAsync(request.Decision switch
             {
-                "accepted" => DecisionLog.Accepted(application, now, promoted: false),
-                "reserve" => new ApplicationPutOnReserve
+                ApplicationStatus.Accepted => DecisionLog.Accepted(application, now, promoted: false),
+                ApplicationStatus.Reserve => new ApplicationPutOnReserve
                 {
                     ApplicationId = id, RoundId = application.RoundId, RoundName = application.RoundName, JstTerc = application.JstTerc,
                     JstName = application.JstName, DecidedAt = now, Coordinator = coordinator,
@@ -80,9 +81,9 @@ public static class DecideApplication
                     ApplicationId = id, RoundId = application.RoundId, RoundName = application.RoundName, JstTerc = application.JstTerc,
                     JstName = application.JstName, Reason = request.Reason!.Trim(), DecidedAt = now, Coordinator = coordinator,
                 },
-        }, ct);
-        var view = await access.ViewAsync(ct);
-        await transaction.CommitAsync(ct);
-        return TypedResults.Ok(view);
-        }, ct);
+            });
+            var view = await access.ViewAsync();
+            await session.CommitAsync();
+            return TypedResults.Ok(view);
+        });
 }

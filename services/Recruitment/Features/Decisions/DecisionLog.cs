@@ -1,19 +1,18 @@
+using Cro.BuildingBlocks.Persistence;
 using Cro.Contracts;
 using Cro.Recruitment.Features.Applications;
-using Dapper;
-using Npgsql;
 
 namespace Cro.Recruitment.Features.Decisions;
 
-/// <summary>Moves an application to a decided status, records the decision and frees or keeps its team's places.</summary>
+/// <summary>Moves an application to a decided status (<see cref="ApplicationStatus"/>), records the decision and frees or keeps its team's places.</summary>
 internal static class DecisionLog
 {
-    public static async Task RecordAsync(NpgsqlTransaction transaction, ApplicationRow application, string decision, string? reason,
-        Guid? decidedBy, DateTimeOffset now, CancellationToken ct)
+    public static Task RecordAsync(DataSession session, ApplicationRow application, string decision, string? reason, Guid? decidedBy,
+        DateTimeOffset now)
     {
         // A rejected or withdrawn application no longer holds its people's e-mail addresses in the round.
-        var live = decision is "accepted" or "reserve";
-        await transaction.Connection!.ExecuteAsync(new CommandDefinition("""
+        var live = decision is ApplicationStatus.Accepted or ApplicationStatus.Reserve;
+        return session.ExecuteAsync("""
             UPDATE applications SET status = @decision, updated_at = @now WHERE id = @Id;
             UPDATE team_members SET live = @live WHERE application_id = @Id AND left_at IS NULL;
             INSERT INTO decisions (id, application_id, jst_terc, decision, reason, score, scoring_version, decided_by, decided_at)
@@ -22,7 +21,7 @@ internal static class DecisionLog
         {
             application.Id, application.JstTerc, application.Score, application.ScoringVersion,
             decision, reason, decidedBy, now, live, decisionId = Guid.CreateVersion7(),
-        }, transaction, cancellationToken: ct));
+        });
     }
 
     public static IReadOnlyList<TaskTeamMember> Team(ApplicationRow application) =>

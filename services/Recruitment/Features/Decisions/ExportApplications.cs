@@ -5,8 +5,6 @@ using Cro.Recruitment.Features.Applications;
 using Cro.Recruitment.Features.Rounds;
 using Cro.ServiceDefaults;
 using Cro.ServiceDefaults.Security;
-using Dapper;
-using Npgsql;
 
 namespace Cro.Recruitment.Features.Decisions;
 
@@ -39,7 +37,7 @@ public static class ExportApplications
         .Produces(StatusCodes.Status200OK, contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
         .RequireAuthorization(Policies.Operator);
 
-    private static async Task<IResult> HandleAsync(Guid id, HttpContext context, NpgsqlDataSource db, CancellationToken ct, string format = TableExport.Csv)
+    private static async Task<IResult> HandleAsync(Guid id, HttpContext context, DataSession session, CancellationToken ct, string format = TableExport.Csv)
     {
         if (!TableExport.Formats.Contains(format))
         {
@@ -48,25 +46,22 @@ public static class ExportApplications
                 ["format"] = [Text.Pick("Format: csv albo xlsx.", "Format: csv or xlsx.")],
             });
         }
-        await using var connection = await db.OpenConnectionAsync(ct);
-        await using var transaction = await connection.BeginTransactionAsync(ct);
-        var round = await connection.QuerySingleOrDefaultAsync<string>(new CommandDefinition(
-            "SELECT name FROM rounds WHERE id = @id", new { id }, transaction, cancellationToken: ct));
+        var round = await session.QuerySingleOrDefaultAsync<string>("SELECT name FROM rounds WHERE id = @id", new { id });
         if (round is null)
         {
             return RoundRows.NotFound();
         }
-        await transaction.SetJstScopeAsync(JstScope.All, ct);
-        var rows = (await connection.QueryAsync<Row>(new CommandDefinition($"""
+        // An operator's session: every JST's applications.
+        var rows = (await session.QueryAsync<Row>($"""
             SELECT a.jst_terc, j.name AS jst_name, j.kind AS jst_kind, v.name AS voivodeship_name, j.at_risk_of_marginalisation AS at_risk,
                    a.status, a.score, a.submitted_at, a.formal_check, m.full_name, m.email, m.position, m.phone, m.sex, m.is_coordinator,
                    m.joined_at, m.left_at
             FROM applications a
             JOIN jst j ON j.terc = a.jst_terc JOIN jst v ON v.terc = j.voivodeship_terc
             JOIN team_members m ON m.application_id = a.id
-            WHERE a.round_id = @id AND a.status <> 'draft'
+            WHERE a.round_id = @id AND a.status <> '{ApplicationStatus.Draft}'
             ORDER BY {Ranking.OrderBy}, m.ordinal
-            """, new { id }, transaction, cancellationToken: ct))).Select(Cells).ToList();
+            """, new { id })).Select(Cells).ToList();
         var fileName = $"wnioski-{DateTime.UtcNow:yyyyMMdd}";
         if (format == TableExport.Xlsx)
         {

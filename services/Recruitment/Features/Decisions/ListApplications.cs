@@ -1,13 +1,12 @@
 using System.Globalization;
 using System.Text;
 using Cro.BuildingBlocks.Persistence;
+using Cro.Recruitment.Features.Applications;
 using Cro.Recruitment.Features.Registry;
 using Cro.Recruitment.Features.Rounds;
 using Cro.ServiceDefaults;
 using Cro.ServiceDefaults.Security;
-using Dapper;
 using FluentValidation;
-using Npgsql;
 
 namespace Cro.Recruitment.Features.Decisions;
 
@@ -22,8 +21,6 @@ public static class ListApplications
 {
     public const int MaxLimit = 200;
 
-    public static readonly IReadOnlyList<string> Statuses = ["submitted", "accepted", "reserve", "rejected", "withdrawn"];
-
     /// <param name="Q">JST name (start of a word), TERC code (its start) or the coordinator's name or e-mail (any part).</param>
     public sealed record Query(string? Status, string? Voivodeship, string? Kind, bool? AtRisk, int? MinScore, string? Cursor, int Limit = 50,
         string? Q = null);
@@ -37,8 +34,9 @@ public static class ListApplications
     {
         public Validator()
         {
-            RuleFor(q => q.Status).Must(s => s is null || Statuses.Contains(s))
-                .WithMessage(_ => Text.Pick($"Status spośród: {string.Join(", ", Statuses)}.", $"Status from: {string.Join(", ", Statuses)}."));
+            RuleFor(q => q.Status).Must(s => s is null || ApplicationStatus.SinceSubmission.Contains(s))
+                .WithMessage(_ => Text.Pick($"Status spośród: {string.Join(", ", ApplicationStatus.SinceSubmission)}.",
+                    $"Status from: {string.Join(", ", ApplicationStatus.SinceSubmission)}."));
             RuleFor(q => q.Voivodeship).Matches("^[0-9]{2}$").When(q => q.Voivodeship is not null)
                 .WithMessage(_ => Text.Pick("Województwo podaje się dwucyfrowym kodem TERC, np. 14.", "A województwo is given by its two-digit TERC code, e.g. 14."));
             RuleFor(q => q.Kind).Must(k => k is null || JstKind.All.Contains(k))
@@ -100,18 +98,18 @@ public static class ListApplications
         && DateTimeOffset.TryParse(key[1], CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var at)
         && Guid.TryParse(key[2], out var id) ? (score, at, id) : null;
 
-    private static async Task<IResult> HandleAsync(Guid id, [AsParameters] Query query, NpgsqlDataSource db, CancellationToken ct)
+    private static async Task<IResult> HandleAsync(Guid id, [AsParameters] Query query, DataSession session)
     {
-        var sql = new StringBuilder("""
+        var sql = new StringBuilder($"""
             SELECT a.id, a.jst_terc, j.name AS jst_name, j.kind AS jst_kind, j.voivodeship_terc, j.at_risk_of_marginalisation,
                    a.status, a.score, a.submitted_at,
-                   count(m.id)::int AS team_size, count(m.id) FILTER (WHERE m.sex = 'woman')::int AS women,
-                   count(m.id) FILTER (WHERE m.sex = 'man')::int AS men,
+                   count(m.id)::int AS team_size, count(m.id) FILTER (WHERE m.sex = '{SexCategory.Woman}')::int AS women,
+                   count(m.id) FILTER (WHERE m.sex = '{SexCategory.Man}')::int AS men,
                    coalesce(max(m.full_name) FILTER (WHERE m.is_coordinator), '') AS coordinator_name, a.formal_check
             FROM applications a
             JOIN jst j ON j.terc = a.jst_terc
             LEFT JOIN team_members m ON m.application_id = a.id AND m.left_at IS NULL
-            WHERE a.round_id = @id AND a.status <> 'draft'
+            WHERE a.round_id = @id AND a.status <> '{ApplicationStatus.Draft}'
             """);
         if (query.Status is not null) sql.Append(" AND a.status = @Status");
         if (query.Voivodeship is not null) sql.Append(" AND j.voivodeship_terc = @Voivodeship");
@@ -125,15 +123,13 @@ public static class ListApplications
         if (after is not null) sql.Append(" AND (-a.score, a.submitted_at, a.id) > (-@afterScore, @afterAt, @afterId)");
         sql.Append($" GROUP BY a.id, j.terc ORDER BY {Ranking.OrderBy} LIMIT @take");
 
-        await using var connection = await db.OpenConnectionAsync(ct);
-        await using var transaction = await connection.BeginTransactionAsync(ct);
-        await transaction.SetJstScopeAsync(JstScope.All, ct);
-        var items = (await connection.QueryAsync<Item>(new CommandDefinition(sql.ToString(), new
+        // An operator's session: every JST's applications.
+        var items = (await session.QueryAsync<Item>(sql.ToString(), new
         {
             id, query.Status, query.Voivodeship, query.Kind, query.AtRisk, query.MinScore,
             search?.NamePrefix, search?.TercPrefix, search?.PersonPart, search?.EmailPart,
             afterScore = after?.Score, afterAt = after?.SubmittedAt.ToUniversalTime(), afterId = after?.Id, take = query.Limit + 1,
-        }, transaction, cancellationToken: ct))).ToList();
+        })).ToList();
         var next = items.Count > query.Limit
             ? KeysetCursor.Encode(items[query.Limit - 1].Score.ToString(CultureInfo.InvariantCulture),
                 items[query.Limit - 1].SubmittedAt.ToString("o", CultureInfo.InvariantCulture), items[query.Limit - 1].Id.ToString())

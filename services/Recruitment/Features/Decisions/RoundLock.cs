@@ -1,5 +1,5 @@
-using Dapper;
-using Npgsql;
+using Cro.BuildingBlocks.Persistence;
+using Cro.Recruitment.Features.Applications;
 
 namespace Cro.Recruitment.Features.Decisions;
 
@@ -9,12 +9,11 @@ namespace Cro.Recruitment.Features.Decisions;
 /// </summary>
 internal static class RoundLock
 {
-    /// <summary>Locks the round until the transaction ends and returns its capacity.</summary>
-    public static Task<int> TakeAsync(NpgsqlTransaction transaction, Guid roundId, CancellationToken ct) =>
-        transaction.Connection!.QuerySingleAsync<int>(new CommandDefinition(
-            "SELECT capacity FROM rounds WHERE id = @roundId FOR UPDATE", new { roundId }, transaction, cancellationToken: ct));
+    /// <summary>Locks the round until the session ends and returns its capacity.</summary>
+    public static Task<int> TakeAsync(DataSession session, Guid roundId) =>
+        session.QuerySingleAsync<int>("SELECT capacity FROM rounds WHERE id = @roundId FOR UPDATE", new { roundId });
 
-    public static Task<int> AcceptedAsync(NpgsqlTransaction transaction, Guid roundId, CancellationToken ct) =>
-        transaction.Connection!.ExecuteScalarAsync<int>(new CommandDefinition(
-            "SELECT count(*)::int FROM applications WHERE round_id = @roundId AND status = 'accepted'", new { roundId }, transaction, cancellationToken: ct));
+    public static Task<int> AcceptedAsync(DataSession session, Guid roundId) =>
+        session.ExecuteScalarAsync<int>(
+            $"SELECT count(*)::int FROM applications WHERE round_id = @roundId AND status = '{ApplicationStatus.Accepted}'", new { roundId });
 }

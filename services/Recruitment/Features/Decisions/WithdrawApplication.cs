@@ -5,7 +5,6 @@ using Cro.Recruitment.Features.Applications;
 using Cro.Recruitment.Features.Rounds;
 using Cro.ServiceDefaults;
 using Cro.ServiceDefaults.Security;
-using Dapper;
 using FluentValidation;
 using Npgsql;
 
@@ -37,55 +36,55 @@ public static class WithdrawApplication
 
     private sealed record ReserveRow(Guid Id);
 
-    private static Task<IResult> HandleAsync(Guid id, WithdrawApplicationRequest request, HttpContext context, NpgsqlDataSource db, TimeProvider time, CancellationToken ct) =>
+    private static Task<IResult> HandleAsync(Guid id, WithdrawApplicationRequest request, HttpContext context, NpgsqlDataSource db, TimeProvider time) =>
         ApplicationAccess.WithAsync(context, db, id, async access =>
         {
             if (CoordinatorOrOperator.Refusal(context.User, access.Application.JstTerc) is { } notAllowed)
             {
                 return notAllowed;
             }
-            var transaction = access.Transaction;
-            await RoundLock.TakeAsync(transaction, access.Application.RoundId, ct);
-            var application = (await ApplicationStore.FindAsync(transaction, id, ct))!;
-            if (application.Status is not ("submitted" or "reserve" or "accepted"))
+            var session = access.Session;
+            await RoundLock.TakeAsync(session, access.Application.RoundId);
+            var application = (await ApplicationStore.FindAsync(session, id))!;
+            if (!ApplicationStatus.Live.Contains(application.Status))
             {
                 return Results.Problem(statusCode: StatusCodes.Status409Conflict, title: Text.Pick("Nie można zrezygnować.", "Cannot withdraw."),
                     detail: Text.Pick($"Wniosek ma status „{application.Status}”.", $"The application's status is '{application.Status}'."));
             }
             var now = time.GetUtcNow();
-            var hadPlace = application.Status == "accepted";
-            await DecisionLog.RecordAsync(transaction, application, "withdrawn", request.Reason?.Trim(), context.User.PersonId(), now, ct);
-            var replacement = hadPlace ? await PromoteBestReserveAsync(transaction, application, now, ct) : null;
-            await transaction.EnqueueAsync(new JstWithdrew
+            var hadPlace = application.Status == ApplicationStatus.Accepted;
+            await DecisionLog.RecordAsync(session, application, ApplicationStatus.Withdrawn, request.Reason?.Trim(), context.User.PersonId(), now);
+            var replacement = hadPlace ? await PromoteBestReserveAsync(session, application, now) : null;
+            await session.EnqueueAsync(new JstWithdrew
             {
                 ApplicationId = id, RoundId = application.RoundId, RoundName = application.RoundName, JstTerc = application.JstTerc,
                 JstName = application.JstName, HadPlace = hadPlace, Reason = request.Reason?.Trim(), WithdrewAt = now,
                 Team = DecisionLog.Team(application), ReplacedBy = replacement,
-        }, ct);
-        var view = await access.ViewAsync(ct);
-        await transaction.CommitAsync(ct);
-        return TypedResults.Ok(view);
-        }, ct);
+            });
+            var view = await access.ViewAsync();
+            await session.CommitAsync();
+            return TypedResults.Ok(view);
+        });
 
     /// <summary>
     /// Accepts the best reserve application of the round, if there is one. It belongs to another JST,
     /// which the caller may not see: from here on the platform acts, so the scope widens to every JST.
     /// </summary>
-    private static async Task<Guid?> PromoteBestReserveAsync(NpgsqlTransaction transaction, ApplicationRow withdrawn, DateTimeOffset now, CancellationToken ct)
+    private static async Task<Guid?> PromoteBestReserveAsync(DataSession session, ApplicationRow withdrawn, DateTimeOffset now)
     {
-        await transaction.SetJstScopeAsync(JstScope.All, ct);
-        var best = await transaction.Connection!.QuerySingleOrDefaultAsync<ReserveRow>(new CommandDefinition($"""
-            SELECT a.id FROM applications a WHERE a.round_id = @RoundId AND a.status = 'reserve'
+        await session.ChangeScopeAsync(JstScope.All);
+        var best = await session.QuerySingleOrDefaultAsync<ReserveRow>($"""
+            SELECT a.id FROM applications a WHERE a.round_id = @RoundId AND a.status = '{ApplicationStatus.Reserve}'
             ORDER BY {Ranking.OrderBy} LIMIT 1
-            """, new { withdrawn.RoundId }, transaction, cancellationToken: ct));
+            """, new { withdrawn.RoundId });
         if (best is null)
         {
             return null;
         }
-        var promoted = (await ApplicationStore.FindAsync(transaction, best.Id, ct))!;
-        await DecisionLog.RecordAsync(transaction, promoted, "accepted",
-            $"Awans z listy rezerwowej po rezygnacji JST {withdrawn.JstName}.", decidedBy: null, now, ct);
-        await transaction.EnqueueAsync(DecisionLog.Accepted(promoted, now, promoted: true), ct);
+        var promoted = (await ApplicationStore.FindAsync(session, best.Id))!;
+        await DecisionLog.RecordAsync(session, promoted, ApplicationStatus.Accepted,
+            $"Awans z listy rezerwowej po rezygnacji JST {withdrawn.JstName}.", decidedBy: null, now);
+        await session.EnqueueAsync(DecisionLog.Accepted(promoted, now, promoted: true));
         return promoted.Id;
     }
 }

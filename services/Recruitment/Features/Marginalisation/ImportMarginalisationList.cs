@@ -1,7 +1,7 @@
 using System.Text;
+using Cro.BuildingBlocks.Persistence;
 using Cro.ServiceDefaults;
 using Cro.ServiceDefaults.Security;
-using Dapper;
 using Npgsql;
 
 namespace Cro.Recruitment.Features.Marginalisation;
@@ -45,28 +45,27 @@ public static class ImportMarginalisationList
                 lines.Add(line);
             }
         }
-        await using var connection = await db.OpenConnectionAsync(ct);
-        await using var transaction = await connection.BeginTransactionAsync(ct);
-        var registered = (await connection.QueryAsync<string>(new CommandDefinition("SELECT terc FROM jst WHERE length(terc) = 7",
-            transaction: transaction, cancellationToken: ct))).ToHashSet(StringComparer.Ordinal);
+        // Opened once the list is read: no connection waits for an upload.
+        await using var session = await DataSession.OpenAsync(db, JstScope.For(context.User), ct);
+        var registered = (await session.QueryAsync<string>("SELECT terc FROM jst WHERE length(terc) = 7")).ToHashSet(StringComparer.Ordinal);
         var parsed = MarginalisationList.Parse(lines, registered);
         if (parsed.Codes.Count == 0 || (parsed.Problems.Count > 0 && !confirm))
         {
             return TypedResults.UnprocessableEntity(new Report(parsed.Lines, parsed.Codes.Count, parsed.Problems, Applied: false, MarkedNow: null));
         }
-        var marked = await connection.ExecuteAsync(new CommandDefinition("""
+        await session.ExecuteAsync("""
             UPDATE jst SET at_risk_of_marginalisation = (terc = ANY (@codes))
             WHERE at_risk_of_marginalisation OR terc = ANY (@codes)
-            """, new { codes = parsed.Codes.ToArray() }, transaction, cancellationToken: ct));
-        await connection.ExecuteAsync(new CommandDefinition("""
+            """, new { codes = parsed.Codes.ToArray() });
+        await session.ExecuteAsync("""
             INSERT INTO marginalisation_imports (id, imported_at, imported_by, file_name, lines, marked, skipped)
             VALUES (@id, @now, @by, @fileName, @lines, @marked, @skipped)
             """, new
         {
             id = Guid.CreateVersion7(), now = time.GetUtcNow(), by = context.User.PersonId(), fileName, lines = parsed.Lines,
             marked = parsed.Codes.Count, skipped = parsed.Problems.Count,
-        }, transaction, cancellationToken: ct));
-        await transaction.CommitAsync(ct);
+        });
+        await session.CommitAsync();
         return TypedResults.Ok(new Report(parsed.Lines, parsed.Codes.Count, parsed.Problems, Applied: true, MarkedNow: parsed.Codes.Count));
     }
 }

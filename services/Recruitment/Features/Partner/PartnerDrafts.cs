@@ -2,7 +2,6 @@ using Cro.BuildingBlocks.Persistence;
 using Cro.Recruitment.Features.Applications;
 using Cro.ServiceDefaults;
 using Cro.ServiceDefaults.Security;
-using Dapper;
 using Npgsql;
 
 namespace Cro.Recruitment.Features.Partner;
@@ -47,13 +46,11 @@ public static class PartnerDrafts
 
     private static async Task<IResult> StatusAsync(Guid id, HttpContext context, NpgsqlDataSource db, CancellationToken ct)
     {
-        await using var connection = await db.OpenConnectionAsync(ct);
-        await using var transaction = await connection.BeginTransactionAsync(ct);
         // A partner sees its own proposals across JST, and of them only the status.
-        await transaction.SetJstScopeAsync(JstScope.All, ct);
-        var proposed = await connection.QuerySingleOrDefaultAsync<Proposed>(new CommandDefinition(
+        await using var session = await DataSession.OpenAsync(db, JstScope.All, ct);
+        var proposed = await session.QuerySingleOrDefaultAsync<Proposed>(
             "SELECT id, jst_terc, status, submitted_at FROM applications WHERE id = @id AND proposed_by = @proposer",
-            new { id, proposer = Proposer(context) }, transaction, cancellationToken: ct));
+            new { id, proposer = Proposer(context) });
         return proposed is null
             ? ProblemDetailsDefaults.NotFound("Nie ma takiego szkicu przygotowanego przez tego klienta.", "There is no such draft prepared by this client.")
             : TypedResults.Ok(proposed);

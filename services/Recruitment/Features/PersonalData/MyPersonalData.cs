@@ -1,6 +1,5 @@
 using Cro.BuildingBlocks.Persistence;
 using Cro.ServiceDefaults.Security;
-using Dapper;
 using Npgsql;
 
 using Cro.Recruitment.Features.Applications;
@@ -37,17 +36,15 @@ public static class MyPersonalData
         {
             return TypedResults.Ok(Array.Empty<Membership>());
         }
-        await using var connection = await db.OpenConnectionAsync(ct);
-        await using var transaction = await connection.BeginTransactionAsync(ct);
         // The rows are the caller's own, whichever JST they were named for.
-        await transaction.SetJstScopeAsync(JstScope.All, ct);
-        var rows = await connection.QueryAsync<Membership>(new CommandDefinition("""
+        await using var session = await DataSession.OpenAsync(db, JstScope.All, ct);
+        var rows = await session.QueryAsync<Membership>("""
             SELECT a.id AS application_id, r.name AS round_name, a.jst_terc, j.name AS jst_name, a.status AS application_status,
                    m.full_name, m.email, m.position, m.phone, m.sex, m.is_coordinator, m.joined_at, m.left_at
             FROM team_members m JOIN applications a ON a.id = m.application_id JOIN rounds r ON r.id = a.round_id JOIN jst j ON j.terc = a.jst_terc
             WHERE lower(m.email) = lower(@email)
             ORDER BY m.joined_at
-            """, new { email }, transaction, cancellationToken: ct));
+            """, new { email });
         return TypedResults.Ok(rows.ToList());
     }
 }

@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using Cro.BuildingBlocks.Messaging;
+using Cro.BuildingBlocks.Persistence;
 using Cro.Contracts;
+using Cro.ServiceDefaults.Security;
 using Dapper;
 using Npgsql;
 
@@ -17,16 +19,16 @@ public static class ImportRegistry
 
     public static async Task<int> ImportAsync(NpgsqlDataSource dataSource, IReadOnlyList<TercUnit> units, CancellationToken ct = default)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(ct);
-        await using var transaction = await connection.BeginTransactionAsync(ct);
-        var inserted = (await connection.QueryAsync<Inserted>(new CommandDefinition("""
+        // The registry is no JST's data: row-level security does not cover it, and the import needs no JST in scope.
+        await using var session = await DataSession.OpenAsync(dataSource, JstScope.None, ct);
+        var inserted = (await session.QueryAsync<Inserted>("""
             INSERT INTO jst (terc, name, kind, voivodeship_terc, county_terc, search_name)
             SELECT * FROM unnest(@tercs, @names, @kinds, @voivodeships, @counties, @searchNames)
             ON CONFLICT (terc) DO NOTHING
             RETURNING terc, name, kind, voivodeship_terc, county_terc, registered_at
-            """, ColumnArrays(units), transaction, cancellationToken: ct))).AsList();
+            """, ColumnArrays(units))).AsList();
 
-        await transaction.EnqueueAsync(inserted.Select(u => (IIntegrationEvent)new JstRegistered
+        await session.EnqueueAsync(inserted.Select(u => (IIntegrationEvent)new JstRegistered
         {
             Terc = u.Terc,
             Name = u.Name,
@@ -34,8 +36,8 @@ public static class ImportRegistry
             VoivodeshipTerc = u.VoivodeshipTerc,
             CountyTerc = u.CountyTerc,
             RegisteredAt = new DateTimeOffset(u.RegisteredAt, TimeSpan.Zero),
-        }).ToArray(), ct);
-        await transaction.CommitAsync(ct);
+        }).ToArray());
+        await session.CommitAsync();
         return inserted.Count;
     }
 

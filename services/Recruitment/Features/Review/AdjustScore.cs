@@ -1,7 +1,6 @@
 using Cro.Recruitment.Features.Applications;
 using Cro.ServiceDefaults;
 using Cro.ServiceDefaults.Security;
-using Dapper;
 using FluentValidation;
 using Npgsql;
 
@@ -35,17 +34,17 @@ public static class AdjustScore
         .Produces<ApplicationView>()
         .RequireAuthorization(Policies.Operator);
 
-    private static Task<IResult> HandleAsync(Guid id, AdjustScoreRequest request, HttpContext context, NpgsqlDataSource db, TimeProvider time, CancellationToken ct) =>
+    private static Task<IResult> HandleAsync(Guid id, AdjustScoreRequest request, HttpContext context, NpgsqlDataSource db, TimeProvider time) =>
         ApplicationAccess.WithAsync(context, db, id, async access =>
         {
-            if (access.Application.Status is not ("submitted" or "reserve"))
+            if (access.Application.Status is not (ApplicationStatus.Submitted or ApplicationStatus.Reserve))
             {
                 return Results.Problem(statusCode: StatusCodes.Status409Conflict, title: Text.Pick("Nie można skorygować punktacji.", "Cannot adjust."),
                     detail: Text.Pick("Punktację koryguje się przed decyzją: dla wniosków złożonych i z listy rezerwowej.",
                         "Scores are adjusted before the decision: for submitted and reserve applications."));
             }
             var now = time.GetUtcNow();
-            await access.Transaction.Connection!.ExecuteAsync(new CommandDefinition("""
+            await access.Session.ExecuteAsync("""
                 INSERT INTO score_adjustments (id, application_id, jst_terc, points, reason, adjusted_by, adjusted_at)
                 VALUES (@adjustmentId, @id, @JstTerc, @Points, @reason, @by, @now);
                 UPDATE applications SET score = (score_breakdown->>'total')::int
@@ -55,9 +54,9 @@ public static class AdjustScore
             {
                 adjustmentId = Guid.CreateVersion7(), id, access.Application.JstTerc, request.Points, reason = request.Reason.Trim(),
                 by = context.User.PersonId(), now,
-            }, access.Transaction, cancellationToken: ct));
-            var view = await access.ViewAsync(ct);
-            await access.Transaction.CommitAsync(ct);
+            });
+            var view = await access.ViewAsync();
+            await access.Session.CommitAsync();
             return TypedResults.Ok(view);
-        }, ct);
+        });
 }

@@ -2,7 +2,6 @@ using System.Text.Json;
 using Cro.Recruitment.Features.Applications;
 using Cro.ServiceDefaults;
 using Cro.ServiceDefaults.Security;
-using Dapper;
 using FluentValidation;
 using Npgsql;
 
@@ -50,17 +49,17 @@ public static class FormalCheck
         .Produces<Result>()
         .RequireAuthorization(Policies.Operator);
 
-    private static Task<IResult> HandleAsync(Guid id, FormalCheckRequest request, HttpContext context, NpgsqlDataSource db, TimeProvider time, CancellationToken ct) =>
+    private static Task<IResult> HandleAsync(Guid id, FormalCheckRequest request, HttpContext context, NpgsqlDataSource db, TimeProvider time) =>
         ApplicationAccess.WithAsync(context, db, id, async access =>
         {
-            if (access.Application.Status == "draft")
+            if (access.Application.Status == ApplicationStatus.Draft)
             {
                 return Results.Problem(statusCode: StatusCodes.Status409Conflict, title: Text.Pick("Wniosek nie został złożony.", "Not submitted."),
                     detail: Text.Pick("Ocenia się wnioski złożone.", "Submitted applications are checked."));
             }
             var now = time.GetUtcNow();
             var passed = request.Checklist.Values.All(met => met);
-            await access.Transaction.Connection!.ExecuteAsync(new CommandDefinition("""
+            await access.Session.ExecuteAsync("""
                 INSERT INTO formal_checks (id, application_id, jst_terc, checklist, passed, comment, checked_by, checked_at)
                 VALUES (@checkId, @id, @JstTerc, @checklist::jsonb, @passed, @comment, @by, @now);
                 UPDATE applications SET formal_check = @passed, updated_at = @now WHERE id = @id;
@@ -68,8 +67,8 @@ public static class FormalCheck
             {
                 checkId = Guid.CreateVersion7(), id, access.Application.JstTerc, checklist = JsonSerializer.Serialize(request.Checklist),
                 passed, comment = request.Comment?.Trim(), by = context.User.PersonId(), now,
-            }, access.Transaction, cancellationToken: ct));
-            await access.Transaction.CommitAsync(ct);
+            });
+            await access.Session.CommitAsync();
             return TypedResults.Ok(new Result(passed, request.Checklist, request.Comment?.Trim(), now));
-        }, ct);
+        });
 }

@@ -2,7 +2,6 @@ using System.Text.Json;
 using Cro.Recruitment.Features.Applications;
 using Cro.ServiceDefaults;
 using Cro.ServiceDefaults.Security;
-using Dapper;
 using Npgsql;
 
 namespace Cro.Recruitment.Features.Review;
@@ -37,27 +36,26 @@ public static class ReviewRecord
         .ProducesProblem(StatusCodes.Status404NotFound)
         .RequireAuthorization(Policies.Operator);
 
-    private static Task<IResult> HandleAsync(Guid id, HttpContext context, NpgsqlDataSource db, CancellationToken ct) =>
+    private static Task<IResult> HandleAsync(Guid id, HttpContext context, NpgsqlDataSource db) =>
         ApplicationAccess.WithAsync(context, db, id, async access =>
         {
-            var connection = access.Transaction.Connection!;
-            CommandDefinition Query(string sql) => new(sql, new { id }, access.Transaction, cancellationToken: ct);
-            var checks = await connection.QueryAsync<CheckRow>(Query("""
+            var session = access.Session;
+            var checks = await session.QueryAsync<CheckRow>("""
                 SELECT passed, checklist::text AS checklist, comment, checked_by, checked_at
                 FROM formal_checks WHERE application_id = @id ORDER BY checked_at DESC
-                """));
-            var adjustments = await connection.QueryAsync<AdjustmentEntry>(Query("""
+                """, new { id });
+            var adjustments = await session.QueryAsync<AdjustmentEntry>("""
                 SELECT points, reason, adjusted_by, adjusted_at FROM score_adjustments WHERE application_id = @id ORDER BY adjusted_at DESC
-                """));
-            var decisions = await connection.QueryAsync<DecisionEntry>(Query("""
+                """, new { id });
+            var decisions = await session.QueryAsync<DecisionEntry>("""
                 SELECT decision, reason, score, scoring_version, decided_by, decided_at FROM decisions WHERE application_id = @id ORDER BY decided_at DESC
-                """));
-            var team = await connection.QueryAsync<MemberEntry>(Query("""
+                """, new { id });
+            var team = await session.QueryAsync<MemberEntry>("""
                 SELECT id, full_name, position, sex, is_coordinator, joined_at, left_at FROM team_members WHERE application_id = @id ORDER BY ordinal
-                """));
+                """, new { id });
             return TypedResults.Ok(new ReviewRecordResponse(
                 [.. FormalCheck.Items.Select(i => new ChecklistItem(i.Key, Text.Pick(i.Value.Pl, i.Value.En)))],
                 [.. checks.Select(c => new FormalCheckEntry(c.Passed, JsonSerializer.Deserialize<Dictionary<string, bool>>(c.Checklist)!, c.Comment, c.CheckedBy, c.CheckedAt))],
                 [.. adjustments], [.. decisions], [.. team]));
-        }, ct);
+        });
 }

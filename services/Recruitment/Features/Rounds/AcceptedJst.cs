@@ -1,7 +1,7 @@
 using Cro.BuildingBlocks.Persistence;
+using Cro.Recruitment.Features.Applications;
 using Cro.ServiceDefaults;
 using Cro.ServiceDefaults.Security;
-using Dapper;
 using Npgsql;
 
 namespace Cro.Recruitment.Features.Rounds;
@@ -25,23 +25,21 @@ public static class AcceptedJst
 
     private static async Task<IResult> HandleAsync(Guid id, NpgsqlDataSource db, CancellationToken ct)
     {
-        await using var connection = await db.OpenConnectionAsync(ct);
-        await using var transaction = await connection.BeginTransactionAsync(ct);
-        if (!await RoundRows.ExistsAsync(transaction, id, ct))
+        // Which JST take part is public knowledge of the programme; only registry data leaves this query.
+        await using var session = await DataSession.OpenAsync(db, JstScope.All, ct);
+        if (!await RoundRows.ExistsAsync(session, id))
         {
             return RoundRows.NotFound();
         }
-        // Which JST take part is public knowledge of the programme; only registry data leaves this query.
-        await transaction.SetJstScopeAsync(JstScope.All, ct);
-        var items = await connection.QueryAsync<Item>(new CommandDefinition("""
+        var items = await session.QueryAsync<Item>($"""
             SELECT j.terc, j.name, j.kind, j.voivodeship_terc, d.decided_at AS accepted_at
             FROM applications a
             JOIN jst j ON j.terc = a.jst_terc
-            JOIN LATERAL (SELECT decided_at FROM decisions WHERE application_id = a.id AND decision = 'accepted'
+            JOIN LATERAL (SELECT decided_at FROM decisions WHERE application_id = a.id AND decision = '{ApplicationStatus.Accepted}'
                           ORDER BY decided_at DESC LIMIT 1) d ON true
-            WHERE a.round_id = @id AND a.status = 'accepted'
+            WHERE a.round_id = @id AND a.status = '{ApplicationStatus.Accepted}'
             ORDER BY j.voivodeship_terc, j.name, j.terc
-            """, new { id }, transaction, cancellationToken: ct));
+            """, new { id });
         return TypedResults.Ok(items.ToList());
     }
 }

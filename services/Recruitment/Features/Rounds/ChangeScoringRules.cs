@@ -1,8 +1,7 @@
 using System.Text.Json;
+using Cro.BuildingBlocks.Persistence;
 using Cro.ServiceDefaults;
 using Cro.ServiceDefaults.Security;
-using Dapper;
-using Npgsql;
 
 namespace Cro.Recruitment.Features.Rounds;
 
@@ -21,25 +20,21 @@ public static class ChangeScoringRules
         .ProducesProblem(StatusCodes.Status404NotFound)
         .RequireAuthorization(Policies.Operator);
 
-    private static async Task<IResult> HandleAsync(Guid id, ScoringRules rules, NpgsqlDataSource db, TimeProvider time, CancellationToken ct)
+    private static async Task<IResult> HandleAsync(Guid id, ScoringRules rules, DataSession session, TimeProvider time)
     {
         var now = time.GetUtcNow();
-        await using var connection = await db.OpenConnectionAsync(ct);
-        await using var transaction = await connection.BeginTransactionAsync(ct);
         // The round row is locked so two operators saving at once get versions n+1 and n+2, not a clash.
-        var exists = await connection.ExecuteScalarAsync<bool>(new CommandDefinition(
-            "SELECT EXISTS (SELECT 1 FROM rounds WHERE id = @id FOR UPDATE)", new { id }, transaction, cancellationToken: ct));
+        var exists = await session.ExecuteScalarAsync<bool>("SELECT EXISTS (SELECT 1 FROM rounds WHERE id = @id FOR UPDATE)", new { id });
         if (!exists)
         {
             return RoundRows.NotFound();
         }
-        await connection.ExecuteAsync(new CommandDefinition("""
+        await session.ExecuteAsync("""
             INSERT INTO scoring_rules (round_id, version, rules, created_at)
             SELECT @id, max(version) + 1, @rules::jsonb, @now FROM scoring_rules WHERE round_id = @id
-            """, new { id, rules = JsonSerializer.Serialize(rules, JsonSerializerOptions.Web), now }, transaction, cancellationToken: ct));
-        var row = await connection.QuerySingleAsync<RoundRow>(new CommandDefinition(
-            RoundRow.SelectSql + " WHERE r.id = @id", new { id }, transaction, cancellationToken: ct));
-        await transaction.CommitAsync(ct);
+            """, new { id, rules = JsonSerializer.Serialize(rules, JsonSerializerOptions.Web), now });
+        var row = await session.QuerySingleAsync<RoundRow>(RoundRow.SelectSql + " WHERE r.id = @id", new { id });
+        await session.CommitAsync();
         return TypedResults.Ok(row.ToResponse(now));
     }
 }

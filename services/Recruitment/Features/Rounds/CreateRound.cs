@@ -1,10 +1,9 @@
 using System.Text.Json;
+using Cro.BuildingBlocks.Persistence;
 using Cro.Recruitment.Features.Registry;
 using Cro.ServiceDefaults;
 using Cro.ServiceDefaults.Security;
-using Dapper;
 using FluentValidation;
-using Npgsql;
 
 namespace Cro.Recruitment.Features.Rounds;
 
@@ -52,13 +51,11 @@ public static class CreateRound
         .Produces<RoundResponse>(StatusCodes.Status201Created)
         .RequireAuthorization(Policies.Operator);
 
-    private static async Task<IResult> HandleAsync(CreateRoundRequest request, NpgsqlDataSource db, TimeProvider time, CancellationToken ct)
+    private static async Task<IResult> HandleAsync(CreateRoundRequest request, DataSession session, TimeProvider time)
     {
         var id = Guid.CreateVersion7();
         var now = time.GetUtcNow();
-        await using var connection = await db.OpenConnectionAsync(ct);
-        await using var transaction = await connection.BeginTransactionAsync(ct);
-        await connection.ExecuteAsync(new CommandDefinition("""
+        await session.ExecuteAsync("""
             INSERT INTO rounds (id, name, opens_at, closes_at, capacity, eligible_kinds, team_min, team_max, target_women, target_men, created_at)
             VALUES (@id, @Name, @opensAt, @closesAt, @Capacity, @kinds, @TeamMin, @TeamMax, @TargetWomen, @TargetMen, @now)
             """, new
@@ -66,14 +63,11 @@ public static class CreateRound
             // Entered with Warsaw's offset; PostgreSQL takes timestamptz values in UTC.
             id, request.Name, opensAt = request.OpensAt.ToUniversalTime(), closesAt = request.ClosesAt.ToUniversalTime(), request.Capacity, kinds = request.EligibleKinds.Distinct().ToArray(),
             request.TeamMin, request.TeamMax, request.TargetWomen, request.TargetMen, now,
-        }, transaction, cancellationToken: ct));
-        await connection.ExecuteAsync(new CommandDefinition(
-            "INSERT INTO scoring_rules (round_id, version, rules, created_at) VALUES (@id, 1, @rules::jsonb, @now)",
-            new { id, rules = JsonSerializer.Serialize(request.Scoring ?? ScoringRules.Default, JsonSerializerOptions.Web), now },
-            transaction, cancellationToken: ct));
-        var row = await connection.QuerySingleAsync<RoundRow>(new CommandDefinition(
-            RoundRow.SelectSql + " WHERE r.id = @id", new { id }, transaction, cancellationToken: ct));
-        await transaction.CommitAsync(ct);
+        });
+        await session.ExecuteAsync("INSERT INTO scoring_rules (round_id, version, rules, created_at) VALUES (@id, 1, @rules::jsonb, @now)",
+            new { id, rules = JsonSerializer.Serialize(request.Scoring ?? ScoringRules.Default, JsonSerializerOptions.Web), now });
+        var row = await session.QuerySingleAsync<RoundRow>(RoundRow.SelectSql + " WHERE r.id = @id", new { id });
+        await session.CommitAsync();
         return TypedResults.Created($"/api/recruitment/rounds/{id}", row.ToResponse(now));
     }
 }

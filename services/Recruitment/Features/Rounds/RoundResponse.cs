@@ -8,6 +8,21 @@ public sealed record RoundResponse(Guid Id, string Name, DateTimeOffset OpensAt,
     IReadOnlyList<string> EligibleKinds, int TeamMin, int TeamMax, int TargetWomen, int TargetMen, int ScoringVersion, ScoringRules Scoring,
     RoundRulesDocument.RulesDocumentInfo? RulesDocument = null);
 
+/// <summary>Where a round stands, as <see cref="RoundResponse.Status"/> says it: known from its window and the time, never stored.</summary>
+public static class RoundStatus
+{
+    /// <summary>Not open yet.</summary>
+    public const string Planned = "planned";
+
+    /// <summary>Taking applications.</summary>
+    public const string Open = "open";
+
+    public const string Closed = "closed";
+
+    public static string At(DateTimeOffset opensAt, DateTimeOffset closesAt, DateTimeOffset now) =>
+        now < opensAt ? Planned : now < closesAt ? Open : Closed;
+}
+
 /// <summary>A row of rounds joined with its latest scoring rules.</summary>
 internal sealed record RoundRow
 {
@@ -37,7 +52,7 @@ internal sealed record RoundRow
     public DateTimeOffset? RulesUploadedAt { get; init; }
 
     public RoundResponse ToResponse(DateTimeOffset now) => new(Id, Name, OpensAt, ClosesAt,
-        now < OpensAt ? "planned" : now < ClosesAt ? "open" : "closed", Capacity, EligibleKinds, TeamMin, TeamMax, TargetWomen, TargetMen,
+        RoundStatus.At(OpensAt, ClosesAt, now), Capacity, EligibleKinds, TeamMin, TeamMax, TargetWomen, TargetMen,
         ScoringVersion, JsonSerializer.Deserialize<ScoringRules>(Scoring, JsonSerializerOptions.Web)!,
         RulesFileName is null ? null : new RoundRulesDocument.RulesDocumentInfo(RulesFileName, RulesSizeBytes ?? 0, RulesUploadedAt ?? default, RoundRulesDocument.Url(Id)));
 }

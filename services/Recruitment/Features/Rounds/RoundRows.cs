@@ -1,13 +1,11 @@
-using Dapper;
-using Npgsql;
+using Cro.BuildingBlocks.Persistence;
 
 namespace Cro.Recruitment.Features.Rounds;
 
 internal static class RoundRows
 {
-    public static Task<bool> ExistsAsync(NpgsqlTransaction transaction, Guid id, CancellationToken ct) =>
-        transaction.Connection!.ExecuteScalarAsync<bool>(new CommandDefinition(
-            "SELECT EXISTS (SELECT 1 FROM rounds WHERE id = @id)", new { id }, transaction, cancellationToken: ct));
+    public static Task<bool> ExistsAsync(DataSession session, Guid id) =>
+        session.ExecuteScalarAsync<bool>("SELECT EXISTS (SELECT 1 FROM rounds WHERE id = @id)", new { id });
 
     public static IResult NotFound() => Cro.ServiceDefaults.ProblemDetailsDefaults.NotFound(
         "Nie ma naboru o tym identyfikatorze.", "There is no round with this id.");

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Cro.BuildingBlocks.Persistence;
 using Cro.ServiceDefaults;
 using Cro.ServiceDefaults.Security;
 using Dapper;
@@ -76,19 +77,19 @@ public static class RoundRulesDocument
         // Whatever the name said, the content is a PDF: the name ends in .pdf.
         var fileName = Path.GetFileNameWithoutExtension(upload.SafeName("regulamin")) + ".pdf";
 
-        await using var connection = await db.OpenConnectionAsync(ct);
-        await using var transaction = await connection.BeginTransactionAsync(ct);
-        if (!await RoundRows.ExistsAsync(transaction, id, ct))
+        // Opened once the file is read and checked: no connection waits for an upload.
+        await using var session = await DataSession.OpenAsync(db, JstScope.For(context.User), ct);
+        if (!await RoundRows.ExistsAsync(session, id))
         {
             return RoundRows.NotFound();
         }
         var uploadedAt = time.GetUtcNow();
-        await connection.ExecuteAsync(new CommandDefinition(UpsertSql, new
+        await session.ExecuteAsync(UpsertSql, new
         {
             id, fileName, size = content.Length, sha256 = SHA256.HashData(content), content,
             by = context.User.PersonId(), at = uploadedAt.ToUniversalTime(),
-        }, transaction, cancellationToken: ct));
-        await transaction.CommitAsync(ct);
+        });
+        await session.CommitAsync();
         return TypedResults.Ok(new RulesDocumentInfo(fileName, content.Length, uploadedAt, Url(id)));
     }
 

@@ -1,7 +1,7 @@
 using Cro.BuildingBlocks.Persistence;
+using Cro.Recruitment.Features.Applications;
 using Cro.ServiceDefaults;
 using Cro.ServiceDefaults.Security;
-using Dapper;
 using Npgsql;
 
 namespace Cro.Recruitment.Features.Rounds;
@@ -33,21 +33,19 @@ public static class RoundStatistics
 
     private static async Task<IResult> HandleAsync(Guid id, NpgsqlDataSource db, CancellationToken ct)
     {
-        await using var connection = await db.OpenConnectionAsync(ct);
-        await using var transaction = await connection.BeginTransactionAsync(ct);
-        if (!await RoundRows.ExistsAsync(transaction, id, ct))
+        // Counts over every JST: nothing of any one JST leaves this query but a number.
+        await using var session = await DataSession.OpenAsync(db, JstScope.All, ct);
+        if (!await RoundRows.ExistsAsync(session, id))
         {
             return RoundRows.NotFound();
         }
-        // Counts over every JST: nothing of any one JST leaves this query but a number.
-        await transaction.SetJstScopeAsync(JstScope.All, ct);
-        var rows = (await connection.QueryAsync<Row>(new CommandDefinition("""
+        var rows = (await session.QueryAsync<Row>($"""
             SELECT a.status, j.kind, j.voivodeship_terc, v.name AS voivodeship_name, j.at_risk_of_marginalisation AS at_risk, count(*)::int AS count
             FROM applications a JOIN jst j ON j.terc = a.jst_terc JOIN jst v ON v.terc = j.voivodeship_terc
-            WHERE a.round_id = @id AND a.status <> 'draft'
+            WHERE a.round_id = @id AND a.status <> '{ApplicationStatus.Draft}'
             GROUP BY a.status, j.kind, j.voivodeship_terc, v.name, j.at_risk_of_marginalisation
-            """, new { id }, transaction, cancellationToken: ct))).ToList();
-        static int Accepted(IEnumerable<Row> rows) => rows.Where(r => r.Status == "accepted").Sum(r => r.Count);
+            """, new { id })).ToList();
+        static int Accepted(IEnumerable<Row> rows) => rows.Where(r => r.Status == ApplicationStatus.Accepted).Sum(r => r.Count);
         return TypedResults.Ok(new RoundStatisticsResponse(id,
             rows.GroupBy(r => r.Status).ToDictionary(g => g.Key, g => g.Sum(r => r.Count)),
             [.. rows.GroupBy(r => (r.VoivodeshipTerc, r.VoivodeshipName)).OrderBy(g => g.Key.VoivodeshipTerc)

@@ -1,7 +1,6 @@
 using Cro.BuildingBlocks.Persistence;
+using Cro.Recruitment.Features.Applications;
 using Cro.ServiceDefaults.Security;
-using Dapper;
-using Npgsql;
 
 namespace Cro.Recruitment.Features.TaskTeams;
 
@@ -21,21 +20,18 @@ public static class MyJstApplications
         .Produces<IReadOnlyList<Summary>>()
         .RequireAuthorization(Policies.Person);
 
-    private static async Task<IResult> HandleAsync(HttpContext context, NpgsqlDataSource db, CancellationToken ct)
+    private static async Task<IResult> HandleAsync(HttpContext context, DataSession session)
     {
         if (!Roles.OfJst.Any(role => context.User.HasClaim(CroClaims.Role, role)) || context.User.JstTerc() is not { } terc)
         {
             return TypedResults.Ok(Array.Empty<Summary>());
         }
-        await using var connection = await db.OpenConnectionAsync(ct);
-        await using var transaction = await connection.BeginTransactionAsync(ct);
-        await transaction.SetJstScopeAsync(JstScope.For(context.User), ct);
-        var rows = await connection.QueryAsync<Summary>(new CommandDefinition("""
+        var rows = await session.QueryAsync<Summary>($"""
             SELECT a.id, a.round_id, r.name AS round_name, a.jst_terc, j.name AS jst_name, a.status, a.submitted_at
             FROM applications a JOIN rounds r ON r.id = a.round_id JOIN jst j ON j.terc = a.jst_terc
-            WHERE a.jst_terc = @terc AND a.status <> 'draft'
+            WHERE a.jst_terc = @terc AND a.status <> '{ApplicationStatus.Draft}'
             ORDER BY a.created_at DESC
-            """, new { terc }, transaction, cancellationToken: ct));
+            """, new { terc });
         return TypedResults.Ok(rows.ToList());
     }
 }

@@ -4,7 +4,6 @@ using Cro.Recruitment.Features.Applications;
 using Cro.Recruitment.Features.Decisions;
 using Cro.ServiceDefaults;
 using Cro.ServiceDefaults.Security;
-using Dapper;
 using FluentValidation;
 using Npgsql;
 
@@ -34,7 +33,7 @@ public static class ReplaceTeamMember
         .ProducesProblem(StatusCodes.Status409Conflict)
         .RequireAuthorization(Policies.Person);
 
-    private static Task<IResult> HandleAsync(Guid id, ReplaceTeamMemberRequest request, HttpContext context, NpgsqlDataSource db, TimeProvider time, CancellationToken ct) =>
+    private static Task<IResult> HandleAsync(Guid id, ReplaceTeamMemberRequest request, HttpContext context, NpgsqlDataSource db, TimeProvider time) =>
         ApplicationAccess.WithAsync(context, db, id, async access =>
         {
             if (CoordinatorOrOperator.Refusal(context.User, access.Application.JstTerc) is { } notAllowed)
@@ -43,7 +42,7 @@ public static class ReplaceTeamMember
             }
             var application = access.Application;
             var leaving = application.Team.SingleOrDefault(m => m.Id == request.MemberId);
-            if (application.Status != "accepted" || leaving is null)
+            if (application.Status != ApplicationStatus.Accepted || leaving is null)
             {
                 return Results.Problem(statusCode: StatusCodes.Status409Conflict, title: Text.Pick("Nie można zmienić zespołu.", "The team cannot change."),
                     detail: leaving is null
@@ -63,7 +62,7 @@ public static class ReplaceTeamMember
             var replacement = request.Replacement;
             try
             {
-                await access.Transaction.Connection!.ExecuteAsync(new CommandDefinition("""
+                await access.Session.ExecuteAsync("""
                     UPDATE team_members SET left_at = @now, live = false WHERE id = @MemberId;
                     INSERT INTO team_members (id, application_id, round_id, jst_terc, ordinal, full_name, email, position, phone, sex, is_coordinator, live, joined_at)
                     SELECT @joined, @id, round_id, jst_terc, (SELECT max(ordinal) + 1 FROM team_members WHERE application_id = @id),
@@ -74,7 +73,7 @@ public static class ReplaceTeamMember
                     request.MemberId, id, joined, now, FullName = replacement.FullName.Trim(), Email = replacement.Email.Trim(),
                     Position = replacement.Position.Trim(), Phone = string.IsNullOrWhiteSpace(replacement.Phone) ? null : replacement.Phone.Trim(),
                     replacement.Sex, replacement.IsCoordinator,
-                }, access.Transaction, cancellationToken: ct));
+                });
             }
             catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation)
             {
@@ -82,21 +81,21 @@ public static class ReplaceTeamMember
                     detail: Text.Pick("Ta osoba jest już w zespole wniosku w tym naborze (ten sam adres e-mail).",
                         "This person is already in an application's team in this round (the same e-mail address)."));
             }
-            await access.Transaction.EnqueueAsync(new TeamMemberLeft
+            await access.Session.EnqueueAsync(new TeamMemberLeft
             {
                 ApplicationId = id, RoundId = application.RoundId, JstTerc = application.JstTerc, MemberId = leaving.Id, Email = leaving.Email, LeftAt = now,
-        }, ct);
-        await access.Transaction.EnqueueAsync(new TeamMemberJoined
-        {
-            ApplicationId = id, RoundId = application.RoundId, JstTerc = application.JstTerc, JstName = application.JstName, JoinedAt = now,
-            Member = new TaskTeamMember
+            });
+            await access.Session.EnqueueAsync(new TeamMemberJoined
             {
-                MemberId = joined, FullName = replacement.FullName.Trim(), Email = replacement.Email.Trim(), Position = replacement.Position.Trim(),
-                Sex = replacement.Sex, IsCoordinator = replacement.IsCoordinator,
-            },
-        }, ct);
-        var view = await access.ViewAsync(ct);
-        await access.Transaction.CommitAsync(ct);
-        return TypedResults.Ok(view);
-        }, ct);
+                ApplicationId = id, RoundId = application.RoundId, JstTerc = application.JstTerc, JstName = application.JstName, JoinedAt = now,
+                Member = new TaskTeamMember
+                {
+                    MemberId = joined, FullName = replacement.FullName.Trim(), Email = replacement.Email.Trim(), Position = replacement.Position.Trim(),
+                    Sex = replacement.Sex, IsCoordinator = replacement.IsCoordinator,
+                },
+            });
+            var view = await access.ViewAsync();
+            await access.Session.CommitAsync();
+            return TypedResults.Ok(view);
+        });
 }
