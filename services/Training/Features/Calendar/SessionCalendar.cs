@@ -1,9 +1,9 @@
+using Cro.ServiceDefaults;
 using Cro.Training.Features.Programme;
 using Cro.Training.Features.Sessions;
 using Ical.Net.CalendarComponents;
 using Ical.Net.DataTypes;
 using Ical.Net.Serialization;
-using Cro.ServiceDefaults;
 
 namespace Cro.Training.Features.Calendar;
 
