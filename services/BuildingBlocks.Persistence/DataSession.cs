@@ -63,14 +63,16 @@ public sealed class DataSession : IAsyncDisposable
 
     /// <summary>
     /// Minimal APIs bind a <see cref="DataSession"/> parameter through this: opened with the signed-in caller's scope,
-    /// disposed (rolled back unless committed) when the response ends.
+    /// disposed (rolled back unless committed) when the response ends. Read committed, or repeatable read where the
+    /// parameter says <see cref="RepeatableReadAttribute"/>.
     /// </summary>
     public static async ValueTask<DataSession?> BindAsync(HttpContext context, ParameterInfo parameter)
     {
         var services = context.RequestServices;
         var source = services.GetService<IJstScopeSource>() ?? CallerJstScope.Instance;
+        var isolation = parameter.IsDefined(typeof(RepeatableReadAttribute), inherit: false) ? IsolationLevel.RepeatableRead : IsolationLevel.ReadCommitted;
         var session = await OpenAsync(services.GetRequiredService<NpgsqlDataSource>(),
-            (transaction, ct) => source.ScopeOfAsync(context.User, transaction, ct), context.RequestAborted);
+            (transaction, ct) => source.ScopeOfAsync(context.User, transaction, ct), context.RequestAborted, isolation);
         context.Response.RegisterForDisposeAsync(session);
         return session;
     }
@@ -115,6 +117,13 @@ public sealed class DataSession : IAsyncDisposable
         await Connection.DisposeAsync();
     }
 }
+
+/// <summary>
+/// On a <see cref="DataSession"/> endpoint parameter: its transaction is REPEATABLE READ, so a read of several queries
+/// (a cohort with its teams, people and sessions) sees the database as it was at one moment.
+/// </summary>
+[AttributeUsage(AttributeTargets.Parameter)]
+public sealed class RepeatableReadAttribute : Attribute;
 
 /// <summary>
 /// How a service turns a caller into the JST scope of its <see cref="DataSession"/>s. Without one registered, the

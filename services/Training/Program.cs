@@ -22,6 +22,7 @@ builder.AddServiceDefaults();
 builder.AddCroJwtAuthentication();
 builder.AddDatabase("training");
 builder.Services.AddSingleton<IJstScopeSource, TrainingScope>();
+builder.Services.AddProgress();
 await builder.MigrateDatabaseAsync("training");
 builder.AddMessaging(typeof(Program).Assembly);
 builder.Services.AddValidatorsFromAssemblyContaining<Program>();

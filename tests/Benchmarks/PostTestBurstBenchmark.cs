@@ -94,7 +94,7 @@ public static class PostTestBurstBenchmark
     /// <summary>Cohorts of 10 teams, each with yesterday's M1 and M2 sessions, so the post-tests are open.</summary>
     private static async Task FormCohortsWithEndedSessionsAsync(HttpClient operatorClient, IReadOnlyList<Participant> participants)
     {
-        var waiting = await operatorClient.GetFromJsonAsync<List<Cro.Training.Features.Enrolment.TeamView>>("/api/training/enrolment/waiting");
+        var waiting = await operatorClient.GetFromJsonAsync<List<Cro.Training.Features.Teams.TeamView>>("/api/training/enrolment/waiting");
         var yesterday = DateTime.SpecifyKind(DateTime.Today.AddDays(-1), DateTimeKind.Unspecified);
         foreach (var (cohort, i) in waiting!.Chunk(TeamsPerCohort).Select((teams, i) => (teams, i)))
         {

@@ -3,7 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Cro.Contracts;
 using Cro.Training.Features.Cohorts;
-using Cro.Training.Features.Enrolment;
+using Cro.Training.Features.Teams;
 using Cro.Training.Features.Sessions;
 
 namespace Cro.Training.Tests;

@@ -1,7 +1,7 @@
 using System.Net.Http.Json;
 using Cro.Contracts;
 using Cro.Tests.Infrastructure;
-using Cro.Training.Features.Enrolment;
+using Cro.Training.Features.Teams;
 using Cro.Training.Features.PersonalData;
 
 namespace Cro.Training.Tests;

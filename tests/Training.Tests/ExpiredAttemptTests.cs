@@ -56,6 +56,7 @@ public sealed class ExpiredAttemptTests(TrainingService service) : IClassFixture
             learners.Add(learner);
         }
         var db = service.Factory.Services.GetRequiredService<NpgsqlDataSource>();
+        var observer = service.Factory.Services.GetRequiredService<IPostTestObserver>();
 
         service.Clock.Advance(TimeSpan.FromMinutes(11));
         // Four replicas at once (and the service's own worker besides), each taking one attempt per batch.
@@ -64,7 +65,7 @@ public sealed class ExpiredAttemptTests(TrainingService service) : IClassFixture
         {
             var total = 0;
             int batch;
-            while ((batch = await ExpiredAttempts.FinishDueAsync(db, now, batchSize: 1, Ct)) > 0)
+            while ((batch = await ExpiredAttempts.FinishDueAsync(db, observer, now, batchSize: 1, Ct)) > 0)
             {
                 total += batch;
             }

@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using Cro.Training.Features.Attendance;
 using Cro.Training.Features.Cohorts;
-using Cro.Training.Features.Enrolment;
+using Cro.Training.Features.Teams;
 using Cro.Training.Features.Progress;
 using Cro.Training.Features.Sessions;
 

@@ -33,12 +33,4 @@ internal sealed class TrainingScope : IJstScopeSource
         }
         return scope;
     }
-
-    // TEMPORARY while handlers move to DataSession; removed with the last hand-written opening.
-    public static async Task<JstScope> SetAsync(NpgsqlTransaction transaction, ClaimsPrincipal user, CancellationToken ct)
-    {
-        var scope = await new TrainingScope().ScopeOfAsync(user, transaction, ct);
-        await transaction.SetJstScopeAsync(scope, ct);
-        return scope;
-    }
 }

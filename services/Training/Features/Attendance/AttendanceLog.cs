@@ -1,10 +1,8 @@
 using Cro.BuildingBlocks.Messaging;
+using Cro.BuildingBlocks.Persistence;
 using Cro.Contracts;
-using Cro.Training.Features.Enrolment;
-using Cro.Training.Features.Progress;
 using Cro.Training.Features.Sessions;
-using Dapper;
-using Npgsql;
+using Cro.Training.Features.Teams;
 
 namespace Cro.Training.Features.Attendance;
 
@@ -13,7 +11,7 @@ namespace Cro.Training.Features.Attendance;
 /// recorded with who made it, when, the old and new status and the reason, in a table nobody can edit.
 /// Becoming present announces <see cref="SessionAttended"/>; a present mark corrected away announces
 /// <see cref="SessionAttendanceRevoked"/>; both through the outbox, in the same transaction. A change of
-/// presence recomputes the person's completion of the module (<see cref="ProgressLog"/>) in it too. The caller
+/// presence is handed to <see cref="IPresenceObserver"/> in it too (the person's completion is recomputed). The caller
 /// holds the session row locked, so marks of one session are written one request after another.
 /// </summary>
 internal static class AttendanceLog
@@ -25,13 +23,12 @@ internal static class AttendanceLog
     private sealed record Existing(Guid ParticipantId, string Status);
 
     /// <returns>How many marks changed.</returns>
-    public static async Task<int> RecordAsync(NpgsqlTransaction transaction, SessionRow session, IReadOnlyList<Mark> marks, Author author,
-        string? reason, DateTimeOffset now, CancellationToken ct)
+    public static async Task<int> RecordAsync(DataSession db, SessionRow session, IReadOnlyList<Mark> marks, Author author, string? reason,
+        DateTimeOffset now, IPresenceObserver observer)
     {
-        var connection = transaction.Connection!;
-        var before = (await connection.QueryAsync<Existing>(new CommandDefinition(
+        var before = (await db.QueryAsync<Existing>(
             "SELECT participant_id, status FROM attendance WHERE session_id = @Id AND participant_id = ANY (@ids)",
-            new { session.Id, ids = marks.Select(m => m.Participant.Id).ToArray() }, transaction, cancellationToken: ct)))
+            new { session.Id, ids = marks.Select(m => m.Participant.Id).ToArray() }))
             .ToDictionary(e => e.ParticipantId, e => e.Status);
         var correction = now > session.EndsAt;
         var events = new List<IIntegrationEvent>();
@@ -44,7 +41,7 @@ internal static class AttendanceLog
                 continue;
             }
             changed++;
-            await connection.ExecuteAsync(new CommandDefinition("""
+            await db.ExecuteAsync("""
                 INSERT INTO attendance (session_id, participant_id, jst_terc, status, source, recorded_by, recorded_at)
                 VALUES (@sessionId, @participantId, @jstTerc, @status, @source, @by, @now)
                 ON CONFLICT (session_id, participant_id) DO UPDATE
@@ -53,10 +50,10 @@ internal static class AttendanceLog
             {
                 sessionId = session.Id, participantId = participant.Id, jstTerc = participant.JstTerc, status, source = author.Source,
                 by = author.UserId, now = now.ToUniversalTime(),
-            }, transaction, cancellationToken: ct));
+            });
             if (correction)
             {
-                await connection.ExecuteAsync(new CommandDefinition("""
+                await db.ExecuteAsync("""
                     INSERT INTO attendance_corrections (id, session_id, participant_id, jst_terc, old_status, new_status, reason, corrected_by,
                                                         corrected_by_name, corrected_at)
                     VALUES (@id, @sessionId, @participantId, @jstTerc, @old, @status, @reason, @by, @name, @now)
@@ -64,7 +61,7 @@ internal static class AttendanceLog
                 {
                     id = Guid.CreateVersion7(), sessionId = session.Id, participantId = participant.Id, jstTerc = participant.JstTerc, old, status,
                     reason, by = author.UserId, name = author.Name, now = now.ToUniversalTime(),
-                }, transaction, cancellationToken: ct));
+                });
             }
             if (status == AttendanceStatus.Present)
             {
@@ -84,12 +81,21 @@ internal static class AttendanceLog
                 });
             }
         }
-        await transaction.EnqueueAsync(events, ct);
+        await db.EnqueueAsync(events);
         foreach (var participant in marks.Where(m => m.Status == AttendanceStatus.Present || before.GetValueOrDefault(m.Participant.Id) == AttendanceStatus.Present)
                      .Where(m => before.GetValueOrDefault(m.Participant.Id) != m.Status).Select(m => m.Participant.Id))
         {
-            await ProgressLog.RecomputeAsync(transaction, participant, now, ct);
+            await observer.PresenceChangedAsync(db, participant, now);
         }
         return changed;
     }
+}
+
+/// <summary>
+/// What follows a change of someone's presence at a session, in the session that recorded it: Progress recomputes their
+/// completion of the module. Declared here and implemented there, so attendance knows nothing of how completion is kept.
+/// </summary>
+public interface IPresenceObserver
+{
+    Task PresenceChangedAsync(DataSession session, Guid participantId, DateTimeOffset now);
 }

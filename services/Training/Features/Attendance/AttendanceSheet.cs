@@ -1,9 +1,8 @@
+using Cro.BuildingBlocks.Persistence;
 using Cro.ServiceDefaults.Security;
 using Cro.Training.Features.Access;
-using Cro.Training.Features.Cohorts;
 using Cro.Training.Features.Sessions;
-using Dapper;
-using Npgsql;
+using Cro.Training.Features.Teams;
 
 namespace Cro.Training.Features.Attendance;
 
@@ -35,53 +34,44 @@ public static class AttendanceSheet
         return api;
     }
 
-    /// <summary>Reads the sheet in <paramref name="transaction"/>, under a scope that sees the cohort's people.</summary>
-    internal static async Task<Sheet> ReadAsync(NpgsqlTransaction transaction, SessionRow session, CancellationToken ct)
+    /// <summary>Reads the sheet in <paramref name="db"/>, under a scope that sees the cohort's people.</summary>
+    internal static async Task<Sheet> ReadAsync(DataSession db, SessionRow session)
     {
-        var rows = await transaction.Connection!.QueryAsync<Row>(new CommandDefinition("""
+        var rows = await db.QueryAsync<Row>("""
             SELECT p.id AS participant_id, p.full_name, p.jst_terc, t.jst_name, a.status, a.source, a.recorded_at
             FROM participants p
             JOIN teams t ON t.application_id = p.application_id
             LEFT JOIN attendance a ON a.participant_id = p.id AND a.session_id = @Id
             WHERE (t.cohort_id = @CohortId AND p.left_at IS NULL AND t.withdrawn_at IS NULL) OR a.status IS NOT NULL
             ORDER BY t.jst_name, p.full_name, p.id
-            """, new { session.Id, session.CohortId }, transaction, cancellationToken: ct));
+            """, new { session.Id, session.CohortId });
         return new Sheet(session.ToView(), [.. rows]);
     }
 
-    /// <summary>Opens the session for the cohort's trainers and operators; null for anyone else.</summary>
-    internal static async Task<SessionRow?> OpenAsync(NpgsqlTransaction transaction, HttpContext context, Guid id, CancellationToken ct,
-        bool forUpdate = false)
+    /// <summary>The session for the cohort's trainers and operators (under the caller's scope in <paramref name="db"/>); null for anyone else.</summary>
+    internal static async Task<SessionRow?> OpenAsync(DataSession db, HttpContext context, Guid id, bool forUpdate = false)
     {
-        await TrainingScope.SetAsync(transaction, context.User, ct);
-        var session = await SessionModules.FindAsync(transaction, id, ct, forUpdate);
-        return session is not null && await CohortAccess.RoleAsync(transaction, Caller.From(context.User), session.CohortId, ct)
-            is CohortRole.Trainer or CohortRole.Operator
-            ? session
-            : null;
+        var session = await SessionModules.FindAsync(db, id, forUpdate);
+        return session is not null && await CohortAccess.RunsAsync(db, Caller.From(context.User), session.CohortId) ? session : null;
     }
 
-    private static async Task<IResult> GetAsync(Guid id, HttpContext context, NpgsqlDataSource db, CancellationToken ct)
+    private static async Task<IResult> GetAsync(Guid id, HttpContext context, [RepeatableRead] DataSession db)
     {
-        await using var connection = await db.OpenConnectionAsync(ct);
-        await using var transaction = await connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, ct);
-        var session = await OpenAsync(transaction, context, id, ct);
-        return session is null ? SessionModules.NotFound() : TypedResults.Ok(await ReadAsync(transaction, session, ct));
+        var session = await OpenAsync(db, context, id);
+        return session is null ? SessionModules.NotFound() : TypedResults.Ok(await ReadAsync(db, session));
     }
 
-    private static async Task<IResult> CorrectionsAsync(Guid id, HttpContext context, NpgsqlDataSource db, CancellationToken ct)
+    private static async Task<IResult> CorrectionsAsync(Guid id, HttpContext context, [RepeatableRead] DataSession db)
     {
-        await using var connection = await db.OpenConnectionAsync(ct);
-        await using var transaction = await connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, ct);
-        if (await OpenAsync(transaction, context, id, ct) is null)
+        if (await OpenAsync(db, context, id) is null)
         {
             return SessionModules.NotFound();
         }
-        var corrections = await connection.QueryAsync<Correction>(new CommandDefinition("""
+        var corrections = await db.QueryAsync<Correction>("""
             SELECT c.participant_id, p.full_name, c.old_status, c.new_status, c.reason, c.corrected_by, c.corrected_by_name, c.corrected_at
             FROM attendance_corrections c JOIN participants p ON p.id = c.participant_id
             WHERE c.session_id = @id ORDER BY c.corrected_at, c.id
-            """, new { id }, transaction, cancellationToken: ct));
+            """, new { id });
         return TypedResults.Ok(corrections.ToList());
     }
 }

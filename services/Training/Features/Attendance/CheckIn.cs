@@ -1,11 +1,10 @@
+using Cro.BuildingBlocks.Persistence;
 using Cro.ServiceDefaults;
 using Cro.ServiceDefaults.Security;
 using Cro.Training.Features.Access;
-using Cro.Training.Features.Enrolment;
 using Cro.Training.Features.Sessions;
-using Dapper;
+using Cro.Training.Features.Teams;
 using FluentValidation;
-using Npgsql;
 
 namespace Cro.Training.Features.Attendance;
 
@@ -40,25 +39,23 @@ public static class CheckIn
         .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
         .RequireAuthorization(Policies.Person);
 
-    private static async Task<IResult> HandleAsync(CheckInRequest request, HttpContext context, NpgsqlDataSource db, TimeProvider time, CancellationToken ct)
+    private static async Task<IResult> HandleAsync(CheckInRequest request, HttpContext context, DataSession db, IPresenceObserver observer,
+        TimeProvider time)
     {
         var now = time.GetUtcNow();
         var caller = Caller.From(context.User);
-        await using var connection = await db.OpenConnectionAsync(ct);
-        await using var transaction = await connection.BeginTransactionAsync(ct);
-        await TrainingScope.SetAsync(transaction, context.User, ct);
-        var mine = await ParticipantRow.MineAsync(transaction, caller, ct);
+        var mine = await ParticipantRow.MineAsync(db, caller);
         if (mine.Count == 0)
         {
             return Problems.Forbidden("Obecność kodem potwierdzają uczestnicy szkolenia.", "Participants of the training check in with a code.");
         }
         var code = request.Code.Trim().ToUpperInvariant();
-        var match = await connection.QuerySingleOrDefaultAsync<Match>(new CommandDefinition("""
+        var match = await db.QuerySingleOrDefaultAsync<Match>("""
             SELECT s.id AS session_id, t.application_id FROM sessions s JOIN teams t ON t.cohort_id = s.cohort_id
             WHERE s.check_in_code = @code AND t.application_id = ANY (@teams)
             ORDER BY s.starts_at DESC LIMIT 1
-            """, new { code, teams = mine.Select(p => p.ApplicationId).ToArray() }, transaction, cancellationToken: ct));
-        var session = match is null ? null : await SessionModules.FindAsync(transaction, match.SessionId, ct, forUpdate: true);
+            """, new { code, teams = mine.Select(p => p.ApplicationId).ToArray() });
+        var session = match is null ? null : await SessionModules.FindAsync(db, match.SessionId, forUpdate: true);
         if (session is null)
         {
             return Problems.Unprocessable("Ten kod nie pasuje do zajęć Twojej grupy. Sprawdź go z trenerem.",
@@ -75,9 +72,9 @@ public static class CheckIn
                 $"The code works from {WarsawTime.InWarsaw(session.OpensAt):yyyy-MM-dd HH:mm} to {WarsawTime.InWarsaw(session.EndsAt):HH:mm} (Warsaw time).");
         }
         var participant = mine.First(p => p.ApplicationId == match!.ApplicationId);
-        await AttendanceLog.RecordAsync(transaction, session, [new AttendanceLog.Mark(participant, AttendanceStatus.Present)],
-            new AttendanceLog.Author(caller.UserId, caller.Name ?? caller.Email, AttendanceStatus.ByCheckIn), reason: null, now, ct);
-        await transaction.CommitAsync(ct);
+        await AttendanceLog.RecordAsync(db, session, [new AttendanceLog.Mark(participant, AttendanceStatus.Present)],
+            new AttendanceLog.Author(caller.UserId, caller.Name ?? caller.Email, AttendanceStatus.ByCheckIn), reason: null, now, observer);
+        await db.CommitAsync();
         return TypedResults.Ok(new CheckInResponse(session.Id, session.ModuleCode, session.ModuleTitle, AttendanceStatus.Present));
     }
 }

@@ -1,11 +1,10 @@
+using Cro.BuildingBlocks.Persistence;
 using Cro.ServiceDefaults;
 using Cro.ServiceDefaults.Security;
 using Cro.Training.Features.Access;
-using Cro.Training.Features.Enrolment;
 using Cro.Training.Features.Sessions;
-using Dapper;
+using Cro.Training.Features.Teams;
 using FluentValidation;
-using Npgsql;
 
 namespace Cro.Training.Features.Attendance;
 
@@ -48,13 +47,11 @@ public static class MarkAttendance
         .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
         .RequireAuthorization(Policies.TrainerOrOperator);
 
-    private static async Task<IResult> HandleAsync(Guid id, MarkAttendanceRequest request, HttpContext context, NpgsqlDataSource db, TimeProvider time,
-        CancellationToken ct)
+    private static async Task<IResult> HandleAsync(Guid id, MarkAttendanceRequest request, HttpContext context, DataSession db, IPresenceObserver observer,
+        TimeProvider time)
     {
         var now = time.GetUtcNow();
-        await using var connection = await db.OpenConnectionAsync(ct);
-        await using var transaction = await connection.BeginTransactionAsync(ct);
-        var session = await AttendanceSheet.OpenAsync(transaction, context, id, ct, forUpdate: true);
+        var session = await AttendanceSheet.OpenAsync(db, context, id, forUpdate: true);
         if (session is null)
         {
             return SessionModules.NotFound();
@@ -75,11 +72,11 @@ public static class MarkAttendance
                 "The session has ended: give the reason for the correction.");
         }
         var ids = request.Marks.Select(m => m.ParticipantId).ToArray();
-        var participants = (await connection.QueryAsync<ParticipantRow>(new CommandDefinition($"""
+        var participants = (await db.QueryAsync<ParticipantRow>($"""
             SELECT {ParticipantRow.Columns} FROM participants p JOIN teams t ON t.application_id = p.application_id
             WHERE p.id = ANY (@ids)
               AND (t.cohort_id = @CohortId OR EXISTS (SELECT 1 FROM attendance a WHERE a.session_id = @Id AND a.participant_id = p.id))
-            """, new { ids, session.CohortId, session.Id }, transaction, cancellationToken: ct))).ToDictionary(p => p.Id);
+            """, new { ids, session.CohortId, session.Id })).ToDictionary(p => p.Id);
         var strangers = ids.Where(participantId => !participants.ContainsKey(participantId)).ToList();
         if (strangers.Count > 0)
         {
@@ -87,11 +84,11 @@ public static class MarkAttendance
                 new Dictionary<string, object?> { ["participantIds"] = strangers });
         }
         var caller = Caller.From(context.User);
-        await AttendanceLog.RecordAsync(transaction, session,
+        await AttendanceLog.RecordAsync(db, session,
             [.. request.Marks.Select(m => new AttendanceLog.Mark(participants[m.ParticipantId], m.Status))],
-            new AttendanceLog.Author(caller.UserId, caller.Name ?? caller.Email, AttendanceStatus.ByTrainer), request.Reason?.Trim(), now, ct);
-        var sheet = await AttendanceSheet.ReadAsync(transaction, session, ct);
-        await transaction.CommitAsync(ct);
+            new AttendanceLog.Author(caller.UserId, caller.Name ?? caller.Email, AttendanceStatus.ByTrainer), request.Reason?.Trim(), now, observer);
+        var sheet = await AttendanceSheet.ReadAsync(db, session);
+        await db.CommitAsync();
         return TypedResults.Ok(sheet);
     }
 }

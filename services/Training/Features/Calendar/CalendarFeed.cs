@@ -1,11 +1,11 @@
 using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text;
+using Cro.BuildingBlocks.Persistence;
 using Cro.ServiceDefaults;
 using Cro.ServiceDefaults.Security;
 using Cro.Training.Features.Access;
 using Cro.Training.Features.Sessions;
-using Dapper;
 using Npgsql;
 
 namespace Cro.Training.Features.Calendar;
@@ -37,8 +37,7 @@ public static class CalendarFeed
         return api;
     }
 
-    private static async Task<IResult> IssueAsync(HttpContext context, NpgsqlDataSource db, IConfiguration configuration, TimeProvider time,
-        CancellationToken ct)
+    private static async Task<IResult> IssueAsync(HttpContext context, DataSession session, IConfiguration configuration, TimeProvider time)
     {
         var caller = Caller.From(context.User);
         if (caller.UserId is not { } userId || caller.Email is null)
@@ -46,11 +45,11 @@ public static class CalendarFeed
             return Problems.Forbidden("Kalendarz jest dla osób z kontem i adresem e-mail.", "The calendar is for people with an account and an e-mail address.");
         }
         var token = Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
-        await using var connection = await db.OpenConnectionAsync(ct);
-        await connection.ExecuteAsync(new CommandDefinition("""
+        await session.ExecuteAsync("""
             INSERT INTO calendar_feeds (user_id, email, token_hash, created_at) VALUES (@userId, @email, @hash, @now)
             ON CONFLICT (user_id) DO UPDATE SET email = excluded.email, token_hash = excluded.token_hash, created_at = excluded.created_at
-            """, new { userId, email = caller.Email, hash = Hash(token), now = time.GetUtcNow().ToUniversalTime() }, cancellationToken: ct));
+            """, new { userId, email = caller.Email, hash = Hash(token), now = time.GetUtcNow().ToUniversalTime() });
+        await session.CommitAsync();
         return TypedResults.Ok(new Issued(new Uri(PublicAddress.Of(configuration, context.Request), $"api/training/calendar/{token}.ics")));
     }
 
@@ -58,18 +57,16 @@ public static class CalendarFeed
 
     private static async Task<IResult> FeedAsync(string token, HttpContext context, NpgsqlDataSource db, TimeProvider time, CancellationToken ct)
     {
-        await using var connection = await db.OpenConnectionAsync(ct);
-        await using var transaction = await connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, ct);
+        await using var session = await PersonSchedule.OpenAsync(db, ct);
         var feed = token.Length is > 20 and < 100
-            ? await connection.QuerySingleOrDefaultAsync<Feed>(new CommandDefinition(
-                "SELECT user_id, email FROM calendar_feeds WHERE token_hash = @hash", new { hash = Hash(token) }, transaction, cancellationToken: ct))
+            ? await session.QuerySingleOrDefaultAsync<Feed>("SELECT user_id, email FROM calendar_feeds WHERE token_hash = @hash", new { hash = Hash(token) })
             : null;
         if (feed is null)
         {
             return ProblemDetailsDefaults.NotFound("Nie ma takiego kalendarza; pobierz nowy adres na swoim koncie.",
                 "There is no such calendar; get a new address from your account.");
         }
-        var sessions = await PersonSchedule.SessionsAsync(transaction, feed.UserId, feed.Email, ct);
+        var sessions = await PersonSchedule.SessionsAsync(session, feed.UserId, feed.Email);
         context.Response.Headers.XContentTypeOptions = "nosniff";
         // A private feed: shared caches keep nothing; calendar apps poll it anyway.
         context.Response.Headers.CacheControl = "private, no-store";
@@ -83,9 +80,8 @@ public static class CalendarFeed
         {
             return TypedResults.Ok(Array.Empty<SessionView>());
         }
-        await using var connection = await db.OpenConnectionAsync(ct);
-        await using var transaction = await connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, ct);
-        var sessions = await PersonSchedule.SessionsAsync(transaction, caller.UserId, caller.Email, ct);
+        await using var session = await PersonSchedule.OpenAsync(db, ct);
+        var sessions = await PersonSchedule.SessionsAsync(session, caller.UserId, caller.Email);
         return TypedResults.Ok(sessions.Select(s => s.ToView()).ToList());
     }
 

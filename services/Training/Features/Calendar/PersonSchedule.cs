@@ -1,3 +1,4 @@
+using System.Data;
 using Cro.BuildingBlocks.Persistence;
 using Cro.ServiceDefaults.Security;
 using Cro.Training.Features.Sessions;
@@ -12,11 +13,16 @@ namespace Cro.Training.Features.Calendar;
 /// </summary>
 internal static class PersonSchedule
 {
-    public static async Task<IReadOnlyList<SessionRow>> SessionsAsync(NpgsqlTransaction transaction, Guid? userId, string? email, CancellationToken ct)
-    {
-        // The person's own sessions across the JST they are in: the query itself is bound to their id and address.
-        await transaction.SetJstScopeAsync(JstScope.All, ct);
-        return (await transaction.Connection!.QueryAsync<SessionRow>(new CommandDefinition($"""
+    /// <summary>
+    /// A session to read a person's schedule in: across every JST they are in, as the query itself is bound to their id
+    /// and address; one snapshot for all its reads.
+    /// </summary>
+    public static Task<DataSession> OpenAsync(NpgsqlDataSource db, CancellationToken ct) =>
+        DataSession.OpenAsync(db, JstScope.All, ct, IsolationLevel.RepeatableRead);
+
+    /// <summary>Runs in a session of <see cref="OpenAsync"/>.</summary>
+    public static async Task<IReadOnlyList<SessionRow>> SessionsAsync(DataSession session, Guid? userId, string? email) =>
+        (await session.QueryAsync<SessionRow>($"""
             {SessionRow.Select}
             WHERE s.cohort_id IN (
                 SELECT t.cohort_id FROM teams t JOIN participants p ON p.application_id = t.application_id
@@ -24,6 +30,5 @@ internal static class PersonSchedule
                 UNION
                 SELECT ct.cohort_id FROM cohort_trainers ct WHERE ct.user_id = @userId OR lower(ct.email) = lower(@email))
             ORDER BY s.starts_at, s.id
-            """, new { userId, email }, transaction, cancellationToken: ct))).AsList();
-    }
+            """, new { userId, email })).AsList();
 }

@@ -1,8 +1,9 @@
+using Cro.ServiceDefaults;
+using Cro.Training.Features.Programme;
 using Cro.Training.Features.Sessions;
 using Ical.Net.CalendarComponents;
 using Ical.Net.DataTypes;
 using Ical.Net.Serialization;
-using Cro.ServiceDefaults;
 
 namespace Cro.Training.Features.Calendar;
 
@@ -16,9 +17,6 @@ internal static class SessionCalendar
 {
     public const string ContentType = "text/calendar";
 
-    /// <summary>A session's UID in every calendar document about it (feeds here, cancellations mailed by notifications).</summary>
-    public static string Uid(Guid sessionId) => $"{sessionId}@cro-training";
-
     public static string Write(string name, IEnumerable<SessionRow> sessions, DateTimeOffset now)
     {
         var calendar = new Ical.Net.Calendar { ProductId = "-//ORE//CRO szkolenia//PL", Method = "PUBLISH" };
@@ -29,7 +27,7 @@ internal static class SessionCalendar
         {
             calendar.Events.Add(new CalendarEvent
             {
-                Uid = Uid(session.Id),
+                Uid = session.CalendarUid,
                 Sequence = session.Sequence,
                 DtStamp = new CalDateTime(now.UtcDateTime, CalDateTime.UtcTzId),
                 DtStart = Local(session.StartsAt),
@@ -53,8 +51,8 @@ internal static class SessionCalendar
     {
         var form = session.Form switch
         {
-            "online" => "zajęcia online",
-            "blended" => "zajęcia stacjonarne z udziałem online",
+            DeliveryForm.Online => "zajęcia online",
+            DeliveryForm.Blended => "zajęcia stacjonarne z udziałem online",
             _ => "zajęcia stacjonarne",
         };
         var lines = new List<string>();

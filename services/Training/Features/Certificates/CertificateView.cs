@@ -1,10 +1,9 @@
 using System.Security.Claims;
+using Cro.BuildingBlocks.Persistence;
 using Cro.ServiceDefaults;
 using Cro.Training.Features.Access;
-using Cro.Training.Features.Cohorts;
-using Cro.Training.Features.Enrolment;
+using Cro.Training.Features.Teams;
 using Dapper;
-using Npgsql;
 
 namespace Cro.Training.Features.Certificates;
 
@@ -47,33 +46,27 @@ internal static class Certificates
 {
     /// <summary>
     /// Certificate <paramref name="id"/> for its holder, the trainers of its cohort and operators; null for anyone else.
-    /// <paramref name="holderOnly"/> narrows it to the holder (their consent is theirs alone). Sets the caller's scope.
+    /// <paramref name="holderOnly"/> narrows it to the holder (their consent is theirs alone). Runs under the caller's scope.
     /// </summary>
-    public static async Task<CertificateRow?> OpenAsync(NpgsqlTransaction transaction, ClaimsPrincipal user, Guid id, CancellationToken ct,
-        bool holderOnly = false)
+    public static async Task<CertificateRow?> OpenAsync(DataSession session, ClaimsPrincipal user, Guid id, bool holderOnly = false)
     {
-        await TrainingScope.SetAsync(transaction, user, ct);
         var caller = Caller.From(user);
-        var certificate = await transaction.Connection!.QuerySingleOrDefaultAsync<CertificateRow>(new CommandDefinition(
-            CertificateRow.Select + " WHERE c.id = @id", new { id }, transaction, cancellationToken: ct));
+        var certificate = await session.QuerySingleOrDefaultAsync<CertificateRow>(CertificateRow.Select + " WHERE c.id = @id", new { id });
         if (certificate is null)
         {
             return null;
         }
-        if ((await ParticipantRow.MineAsync(transaction, caller, ct)).Any(p => p.Id == certificate.ParticipantId))
+        if ((await ParticipantRow.MineAsync(session, caller)).Any(p => p.Id == certificate.ParticipantId))
         {
             return certificate;
         }
-        return !holderOnly && await CohortAccess.RoleAsync(transaction, caller, certificate.CohortId, ct) is CohortRole.Trainer or CohortRole.Operator
-            ? certificate
-            : null;
+        return !holderOnly && await CohortAccess.RunsAsync(session, caller, certificate.CohortId) ? certificate : null;
     }
 
-    public static async Task<CertificateView> ViewAsync(NpgsqlTransaction transaction, CertificateRow certificate, Uri publicAddress, CancellationToken ct)
+    public static async Task<CertificateView> ViewAsync(DataSession session, CertificateRow certificate, Uri publicAddress)
     {
-        var modules = (await transaction.Connection!.QueryAsync<CertificateModule>(new CommandDefinition(
-            "SELECT code, title, hours FROM programme_modules WHERE version = @ProgrammeVersion ORDER BY ordinal",
-            new { certificate.ProgrammeVersion }, transaction, cancellationToken: ct))).AsList();
+        var modules = (await session.QueryAsync<CertificateModule>(
+            "SELECT code, title, hours FROM programme_modules WHERE version = @ProgrammeVersion ORDER BY ordinal", new { certificate.ProgrammeVersion })).AsList();
         return new CertificateView(certificate.Id, certificate.Number, certificate.HolderName, certificate.JstName, certificate.JstTerc,
             certificate.ProgrammeVersion, CertificateText.Programme, CertificateText.Issuer, certificate.IssuedAt, certificate.RevokedAt is null,
             certificate.RevokedAt, certificate.ShowName, modules, modules.Sum(m => m.Hours), CertificateText.VerificationUrl(publicAddress, certificate.Number));

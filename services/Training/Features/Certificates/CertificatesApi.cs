@@ -2,8 +2,7 @@ using Cro.BuildingBlocks.Persistence;
 using Cro.ServiceDefaults;
 using Cro.ServiceDefaults.Security;
 using Cro.Training.Features.Access;
-using Cro.Training.Features.Enrolment;
-using Dapper;
+using Cro.Training.Features.Teams;
 using Npgsql;
 
 namespace Cro.Training.Features.Certificates;
@@ -52,58 +51,49 @@ public static class CertificatesApi
         return app;
     }
 
-    private static async Task<IResult> MineAsync(HttpContext context, NpgsqlDataSource db, IConfiguration configuration, CancellationToken ct)
+    private static async Task<IResult> MineAsync(HttpContext context, [RepeatableRead] DataSession session, IConfiguration configuration)
     {
-        await using var connection = await db.OpenConnectionAsync(ct);
-        await using var transaction = await connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, ct);
-        await TrainingScope.SetAsync(transaction, context.User, ct);
-        var mine = await ParticipantRow.MineAsync(transaction, Caller.From(context.User), ct);
-        var rows = await connection.QueryAsync<CertificateRow>(new CommandDefinition(CertificateRow.Select
-            + " WHERE c.participant_id = ANY (@ids) ORDER BY c.issued_at DESC", new { ids = mine.Select(p => p.Id).ToArray() }, transaction,
-            cancellationToken: ct));
+        var mine = await ParticipantRow.MineAsync(session, Caller.From(context.User));
+        var rows = await session.QueryAsync<CertificateRow>(CertificateRow.Select + " WHERE c.participant_id = ANY (@ids) ORDER BY c.issued_at DESC",
+            new { ids = mine.Select(p => p.Id).ToArray() });
         var views = new List<CertificateView>();
         foreach (var row in rows)
         {
-            views.Add(await Certificates.ViewAsync(transaction, row, PublicAddress.Of(configuration, context.Request), ct));
+            views.Add(await Certificates.ViewAsync(session, row, PublicAddress.Of(configuration, context.Request)));
         }
         return TypedResults.Ok(views);
     }
 
-    private static async Task<IResult> GetAsync(Guid id, HttpContext context, NpgsqlDataSource db, IConfiguration configuration, CancellationToken ct)
+    private static async Task<IResult> GetAsync(Guid id, HttpContext context, [RepeatableRead] DataSession session, IConfiguration configuration)
     {
-        await using var connection = await db.OpenConnectionAsync(ct);
-        await using var transaction = await connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, ct);
-        var certificate = await Certificates.OpenAsync(transaction, context.User, id, ct);
+        var certificate = await Certificates.OpenAsync(session, context.User, id);
         return certificate is null
             ? Certificates.NotFound()
-            : TypedResults.Ok(await Certificates.ViewAsync(transaction, certificate, PublicAddress.Of(configuration, context.Request), ct));
+            : TypedResults.Ok(await Certificates.ViewAsync(session, certificate, PublicAddress.Of(configuration, context.Request)));
     }
 
-    private static Task<IResult> PdfAsync(Guid id, HttpContext context, NpgsqlDataSource db, IConfiguration configuration, CancellationToken ct) =>
-        WithValidCertificateAsync(id, context, db, ct, async (transaction, certificate) =>
+    private static Task<IResult> PdfAsync(Guid id, HttpContext context, [RepeatableRead] DataSession session, IConfiguration configuration) =>
+        WithValidCertificateAsync(id, context, session, async certificate =>
         {
-            var view = await Certificates.ViewAsync(transaction, certificate, PublicAddress.Of(configuration, context.Request), ct);
+            var view = await Certificates.ViewAsync(session, certificate, PublicAddress.Of(configuration, context.Request));
             context.Response.Headers.XContentTypeOptions = "nosniff";
             context.Response.Headers.CacheControl = "private, no-cache";
             return Results.File(CertificatePdf.Render(view), "application/pdf", $"zaswiadczenie-{certificate.Number.Replace('/', '-')}.pdf");
         });
 
-    private static Task<IResult> CredentialAsync(Guid id, HttpContext context, NpgsqlDataSource db, IConfiguration configuration, CredentialKeys keys,
-        CancellationToken ct) =>
-        WithValidCertificateAsync(id, context, db, ct, async (transaction, certificate) =>
+    private static Task<IResult> CredentialAsync(Guid id, HttpContext context, [RepeatableRead] DataSession session, IConfiguration configuration,
+        CredentialKeys keys) =>
+        WithValidCertificateAsync(id, context, session, async certificate =>
         {
             var publicAddress = PublicAddress.Of(configuration, context.Request);
-            var view = await Certificates.ViewAsync(transaction, certificate, publicAddress, ct);
-            return TypedResults.Ok(await OpenBadge.IssueAsync(view, certificate.HolderEmail, publicAddress, keys, ct));
+            var view = await Certificates.ViewAsync(session, certificate, publicAddress);
+            return TypedResults.Ok(await OpenBadge.IssueAsync(view, certificate.HolderEmail, publicAddress, keys, session.Cancellation));
         });
 
     /// <summary>Runs <paramref name="handle"/> with a certificate the caller may see and that still stands; else 404, or 409 once revoked.</summary>
-    private static async Task<IResult> WithValidCertificateAsync(Guid id, HttpContext context, NpgsqlDataSource db, CancellationToken ct,
-        Func<NpgsqlTransaction, CertificateRow, Task<IResult>> handle)
+    private static async Task<IResult> WithValidCertificateAsync(Guid id, HttpContext context, DataSession session, Func<CertificateRow, Task<IResult>> handle)
     {
-        await using var connection = await db.OpenConnectionAsync(ct);
-        await using var transaction = await connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, ct);
-        var certificate = await Certificates.OpenAsync(transaction, context.User, id, ct);
+        var certificate = await Certificates.OpenAsync(session, context.User, id);
         if (certificate is null)
         {
             return Certificates.NotFound();
@@ -112,23 +102,19 @@ public static class CertificatesApi
         {
             return Certificates.Revoked();
         }
-        return await handle(transaction, certificate);
+        return await handle(certificate);
     }
 
-    private static async Task<IResult> ConsentAsync(Guid id, ConsentRequest request, HttpContext context, NpgsqlDataSource db, IConfiguration configuration,
-        CancellationToken ct)
+    private static async Task<IResult> ConsentAsync(Guid id, ConsentRequest request, HttpContext context, DataSession session, IConfiguration configuration)
     {
-        await using var connection = await db.OpenConnectionAsync(ct);
-        await using var transaction = await connection.BeginTransactionAsync(ct);
-        var certificate = await Certificates.OpenAsync(transaction, context.User, id, ct, holderOnly: true);
+        var certificate = await Certificates.OpenAsync(session, context.User, id, holderOnly: true);
         if (certificate is null)
         {
             return Certificates.NotFound();
         }
-        await connection.ExecuteAsync(new CommandDefinition("UPDATE certificates SET show_name = @ShowName WHERE id = @id",
-            new { id, request.ShowName }, transaction, cancellationToken: ct));
-        var view = await Certificates.ViewAsync(transaction, certificate with { ShowName = request.ShowName }, PublicAddress.Of(configuration, context.Request), ct);
-        await transaction.CommitAsync(ct);
+        await session.ExecuteAsync("UPDATE certificates SET show_name = @ShowName WHERE id = @id", new { id, request.ShowName });
+        var view = await Certificates.ViewAsync(session, certificate with { ShowName = request.ShowName }, PublicAddress.Of(configuration, context.Request));
+        await session.CommitAsync();
         return TypedResults.Ok(view);
     }
 
@@ -139,12 +125,9 @@ public static class CertificatesApi
         {
             return Problems.Field("number", "Podaj numer zaświadczenia, np. CRO/2026/000123.", "Give the certificate's number, e.g. CRO/2026/000123.");
         }
-        await using var connection = await db.OpenConnectionAsync(ct);
-        await using var transaction = await connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, ct);
         // Anyone may verify any number, so the lookup spans every JST; what is shown is only what the holder agreed to.
-        await transaction.SetJstScopeAsync(JstScope.All, ct);
-        var certificate = await connection.QuerySingleOrDefaultAsync<CertificateRow>(new CommandDefinition(
-            CertificateRow.Select + " WHERE c.number = @normalised", new { normalised }, transaction, cancellationToken: ct));
+        await using var session = await DataSession.OpenAsync(db, JstScope.All, ct, System.Data.IsolationLevel.RepeatableRead);
+        var certificate = await session.QuerySingleOrDefaultAsync<CertificateRow>(CertificateRow.Select + " WHERE c.number = @normalised", new { normalised });
         if (certificate is null)
         {
             return ProblemDetailsDefaults.NotFound("Nie wydaliśmy zaświadczenia o tym numerze.", "No certificate with this number was issued.");

@@ -1,9 +1,8 @@
+using Cro.BuildingBlocks.Persistence;
 using Cro.ServiceDefaults;
 using Cro.ServiceDefaults.Security;
-using Cro.Training.Features.Access;
-using Dapper;
+using Cro.Training.Features.Teams;
 using FluentValidation;
-using Npgsql;
 
 namespace Cro.Training.Features.Cohorts;
 
@@ -47,36 +46,29 @@ public static class ChangeCohort
         return api;
     }
 
-    private static Task<IResult> AddTeamsAsync(Guid id, TeamsRequest request, HttpContext context, NpgsqlDataSource db, TimeProvider time,
-        CancellationToken ct) =>
-        WithCohortAsync(id, context, db, transaction => CohortTeams.PlaceAsync(transaction, id, request.ApplicationIds, time.GetUtcNow(), ct), ct);
+    private static Task<IResult> AddTeamsAsync(Guid id, TeamsRequest request, DataSession session, TimeProvider time) =>
+        WithCohortAsync(id, session, () => CohortTeams.PlaceAsync(session, id, request.ApplicationIds, time.GetUtcNow()));
 
-    private static Task<IResult> AssignTrainersAsync(Guid id, TrainersRequest request, HttpContext context, NpgsqlDataSource db, TimeProvider time,
-        CancellationToken ct) =>
-        WithCohortAsync(id, context, db, async transaction =>
+    private static Task<IResult> AssignTrainersAsync(Guid id, TrainersRequest request, DataSession session, TimeProvider time) =>
+        WithCohortAsync(id, session, async () =>
         {
-            await CohortTeams.AssignTrainersAsync(transaction, id, request.Trainers, time.GetUtcNow(), ct);
+            await CohortTeams.AssignTrainersAsync(session, id, request.Trainers, time.GetUtcNow());
             return null;
-        }, ct);
+        });
 
-    private static async Task<IResult> WithCohortAsync(Guid id, HttpContext context, NpgsqlDataSource db,
-        Func<NpgsqlTransaction, Task<IResult?>> change, CancellationToken ct)
+    private static async Task<IResult> WithCohortAsync(Guid id, DataSession session, Func<Task<IResult?>> change)
     {
-        await using var connection = await db.OpenConnectionAsync(ct);
-        await using var transaction = await connection.BeginTransactionAsync(ct);
-        await TrainingScope.SetAsync(transaction, context.User, ct);
         // The cohort row is locked so concurrent changes of one cohort apply one after the other.
-        if (!await connection.ExecuteScalarAsync<bool>(new CommandDefinition("SELECT EXISTS (SELECT 1 FROM cohorts WHERE id = @id FOR UPDATE)",
-                new { id }, transaction, cancellationToken: ct)))
+        if (!await session.ExecuteScalarAsync<bool>("SELECT EXISTS (SELECT 1 FROM cohorts WHERE id = @id FOR UPDATE)", new { id }))
         {
             return CohortAccess.NotFound();
         }
-        if (await change(transaction) is { } refusal)
+        if (await change() is { } refusal)
         {
             return refusal;
         }
-        var view = await CohortViews.FindAsync(transaction, id, ct);
-        await transaction.CommitAsync(ct);
+        var view = await CohortViews.FindAsync(session, id);
+        await session.CommitAsync();
         return TypedResults.Ok(view);
     }
 }

@@ -1,6 +1,6 @@
+using Cro.BuildingBlocks.Persistence;
 using Cro.Training.Features.Access;
-using Dapper;
-using Npgsql;
+using Cro.Training.Features.Sessions;
 
 namespace Cro.Training.Features.Cohorts;
 
@@ -10,15 +10,13 @@ internal static class CohortTeams
     private sealed record Candidate(Guid ApplicationId, string JstName, Guid? CohortId, DateTimeOffset? WithdrawnAt, DateTimeOffset? AcceptedAt);
 
     /// <summary>Places the teams in <paramref name="cohortId"/>; the refusal, when one of them cannot be placed, and then nothing changes.</summary>
-    public static async Task<IResult?> PlaceAsync(NpgsqlTransaction transaction, Guid cohortId, IReadOnlyList<Guid> applicationIds, DateTimeOffset now,
-        CancellationToken ct)
+    public static async Task<IResult?> PlaceAsync(DataSession session, Guid cohortId, IReadOnlyList<Guid> applicationIds, DateTimeOffset now)
     {
-        var connection = transaction.Connection!;
         // Locked, so two operators placing the same team at once place it once.
-        var found = (await connection.QueryAsync<Candidate>(new CommandDefinition("""
+        var found = (await session.QueryAsync<Candidate>("""
             SELECT application_id, jst_name, cohort_id, withdrawn_at, accepted_at FROM teams
             WHERE application_id = ANY (@ids) ORDER BY application_id FOR UPDATE
-            """, new { ids = applicationIds.ToArray() }, transaction, cancellationToken: ct))).ToDictionary(t => t.ApplicationId);
+            """, new { ids = applicationIds.ToArray() })).ToDictionary(t => t.ApplicationId);
         var unknown = applicationIds.Where(id => !found.TryGetValue(id, out var team) || team.AcceptedAt is null).ToList();
         if (unknown.Count > 0)
         {
@@ -38,23 +36,21 @@ internal static class CohortTeams
             return Problems.Conflict("Zespół jest już w innej grupie.", "The team is in another cohort already.",
                 $"Te zespoły mają już grupę: {string.Join(", ", placed)}.", $"These teams have a cohort already: {string.Join(", ", placed)}.");
         }
-        if (await Sessions.SessionCapacity.PlacementRefusalAsync(transaction, cohortId, applicationIds, now, ct) is { } tooSmall)
+        if (await SessionCapacity.PlacementRefusalAsync(session, cohortId, applicationIds, now) is { } tooSmall)
         {
             return tooSmall;
         }
-        await connection.ExecuteAsync(new CommandDefinition("UPDATE teams SET cohort_id = @cohortId WHERE application_id = ANY (@ids)",
-            new { cohortId, ids = applicationIds.ToArray() }, transaction, cancellationToken: ct));
+        await session.ExecuteAsync("UPDATE teams SET cohort_id = @cohortId WHERE application_id = ANY (@ids)",
+            new { cohortId, ids = applicationIds.ToArray() });
         return null;
     }
 
     /// <summary>The cohort's trainers become exactly <paramref name="trainers"/>.</summary>
-    public static async Task AssignTrainersAsync(NpgsqlTransaction transaction, Guid cohortId, IReadOnlyList<TrainerInput> trainers, DateTimeOffset now,
-        CancellationToken ct)
+    public static Task AssignTrainersAsync(DataSession session, Guid cohortId, IReadOnlyList<TrainerInput> trainers, DateTimeOffset now)
     {
-        var connection = transaction.Connection!;
         var emails = trainers.Select(t => t.Email.Trim()).ToArray();
         // Trainers who stay keep their assignment date; those not named any more go.
-        await connection.ExecuteAsync(new CommandDefinition("""
+        return session.ExecuteAsync("""
             DELETE FROM cohort_trainers WHERE cohort_id = @cohortId AND lower(email) <> ALL (SELECT lower(e) FROM unnest(@emails) AS e);
             INSERT INTO cohort_trainers (cohort_id, email, full_name, user_id, assigned_at)
             SELECT @cohortId, t.email, t.full_name, t.user_id, @now FROM unnest(@emails, @names, @userIds) AS t(email, full_name, user_id)
@@ -64,6 +60,6 @@ internal static class CohortTeams
             cohortId, emails, now = now.ToUniversalTime(),
             names = trainers.Select(t => t.FullName.Trim()).ToArray(),
             userIds = trainers.Select(t => t.UserId).ToArray(),
-        }, transaction, cancellationToken: ct));
+        });
     }
 }

@@ -1,10 +1,8 @@
+using Cro.BuildingBlocks.Persistence;
 using Cro.ServiceDefaults;
 using Cro.ServiceDefaults.Security;
-using Cro.Training.Features.Access;
 using Cro.Training.Features.Programme;
-using Dapper;
 using FluentValidation;
-using Npgsql;
 
 namespace Cro.Training.Features.Cohorts;
 
@@ -41,25 +39,22 @@ public static class CreateCohort
         .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
         .RequireAuthorization(Policies.Operator);
 
-    private static async Task<IResult> HandleAsync(CreateCohortRequest request, HttpContext context, NpgsqlDataSource db, TimeProvider time, CancellationToken ct)
+    private static async Task<IResult> HandleAsync(CreateCohortRequest request, HttpContext context, DataSession session, TimeProvider time)
     {
         var id = Guid.CreateVersion7();
         var now = time.GetUtcNow();
-        await using var connection = await db.OpenConnectionAsync(ct);
-        await using var transaction = await connection.BeginTransactionAsync(ct);
-        await TrainingScope.SetAsync(transaction, context.User, ct);
-        var version = await ProgrammeStore.CurrentVersionAsync(transaction, ct)
+        var version = await ProgrammeStore.CurrentVersionAsync(session)
             ?? throw new InvalidOperationException("The programme has no version; start-up seeds version 1.");
-        await connection.ExecuteAsync(new CommandDefinition("""
+        await session.ExecuteAsync("""
             INSERT INTO cohorts (id, name, programme_version, created_by, created_at) VALUES (@id, @name, @version, @by, @now)
-            """, new { id, name = request.Name.Trim(), version, by = context.User.PersonId(), now = now.ToUniversalTime() }, transaction, cancellationToken: ct));
-        if (await CohortTeams.PlaceAsync(transaction, id, request.ApplicationIds, now, ct) is { } refusal)
+            """, new { id, name = request.Name.Trim(), version, by = context.User.PersonId(), now = now.ToUniversalTime() });
+        if (await CohortTeams.PlaceAsync(session, id, request.ApplicationIds, now) is { } refusal)
         {
             return refusal;
         }
-        await CohortTeams.AssignTrainersAsync(transaction, id, request.Trainers ?? [], now, ct);
-        var view = await CohortViews.FindAsync(transaction, id, ct);
-        await transaction.CommitAsync(ct);
+        await CohortTeams.AssignTrainersAsync(session, id, request.Trainers ?? [], now);
+        var view = await CohortViews.FindAsync(session, id);
+        await session.CommitAsync();
         return TypedResults.Created($"/api/training/cohorts/{id}", view);
     }
 }

@@ -1,5 +1,7 @@
+using Cro.BuildingBlocks.Persistence;
 using Cro.ServiceDefaults.Security;
 using Cro.Training.Features.Access;
+using Cro.Training.Features.Teams;
 using Dapper;
 using Npgsql;
 
@@ -44,16 +46,13 @@ public static class GetCohorts
         return TypedResults.Ok(cohorts.ToList());
     }
 
-    private static async Task<IResult> GetAsync(Guid id, HttpContext context, NpgsqlDataSource db, CancellationToken ct)
+    private static async Task<IResult> GetAsync(Guid id, HttpContext context, [RepeatableRead] DataSession session)
     {
-        await using var connection = await db.OpenConnectionAsync(ct);
-        await using var transaction = await connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, ct);
-        await TrainingScope.SetAsync(transaction, context.User, ct);
-        if (await CohortAccess.RoleAsync(transaction, Caller.From(context.User), id, ct) == CohortRole.None)
+        if (await CohortAccess.RoleAsync(session, Caller.From(context.User), id) == CohortRole.None)
         {
             return CohortAccess.NotFound();
         }
-        var cohort = await CohortViews.FindAsync(transaction, id, ct);
+        var cohort = await CohortViews.FindAsync(session, id);
         return cohort is null ? CohortAccess.NotFound() : TypedResults.Ok(cohort);
     }
 }

@@ -2,8 +2,8 @@ using Cro.BuildingBlocks.Persistence;
 using Cro.ServiceDefaults;
 using Cro.ServiceDefaults.Security;
 using Cro.Training.Features.Access;
-using Cro.Training.Features.Enrolment;
 using Cro.Training.Features.Sessions;
+using Cro.Training.Features.Teams;
 using Dapper;
 using FluentValidation;
 using Npgsql;
@@ -72,8 +72,7 @@ public static class MoveTeam
         }
         if (team.CohortId != request.CohortId)
         {
-            if (request.CohortId is { } to && await SessionCapacity.PlacementRefusalAsync(session.Transaction, to, [applicationId], now,
-                    session.Cancellation) is { } tooSmall)
+            if (request.CohortId is { } to && await SessionCapacity.PlacementRefusalAsync(session, to, [applicationId], now) is { } tooSmall)
             {
                 return tooSmall;
             }
@@ -89,12 +88,9 @@ public static class MoveTeam
             });
         }
         var row = await session.QuerySingleAsync<TeamRow>(TeamRow.Select + " WHERE t.application_id = @applicationId", new { applicationId });
-        var people = await session.QueryAsync<ParticipantRow>($"""
-            SELECT {ParticipantRow.Columns} FROM participants p WHERE p.application_id = @applicationId
-            ORDER BY p.left_at NULLS FIRST, p.is_coordinator DESC, p.full_name
-            """, new { applicationId });
+        var view = await TeamRow.ViewAsync(session, row);
         await session.CommitAsync();
-        return TypedResults.Ok(row.ToView(people));
+        return TypedResults.Ok(view);
     }
 
     private static async Task<IResult> ChangesAsync(Guid applicationId, NpgsqlDataSource db, CancellationToken ct)

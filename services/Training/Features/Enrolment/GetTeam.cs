@@ -1,9 +1,8 @@
+using Cro.BuildingBlocks.Persistence;
 using Cro.ServiceDefaults;
 using Cro.ServiceDefaults.Security;
-using Cro.Training.Features.Cohorts;
 using Cro.Training.Features.Access;
-using Dapper;
-using Npgsql;
+using Cro.Training.Features.Teams;
 
 namespace Cro.Training.Features.Enrolment;
 
@@ -22,25 +21,17 @@ public static class GetTeam
         .ProducesProblem(StatusCodes.Status404NotFound)
         .RequireAuthorization(Policies.Person);
 
-    private static async Task<IResult> HandleAsync(Guid applicationId, HttpContext context, NpgsqlDataSource db, CancellationToken ct)
+    private static async Task<IResult> HandleAsync(Guid applicationId, HttpContext context, [RepeatableRead] DataSession session)
     {
-        await using var connection = await db.OpenConnectionAsync(ct);
-        await using var transaction = await connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, ct);
-        await TrainingScope.SetAsync(transaction, context.User, ct);
-        var team = await connection.QuerySingleOrDefaultAsync<TeamRow>(new CommandDefinition(TeamRow.Select + " WHERE t.application_id = @applicationId",
-            new { applicationId }, transaction, cancellationToken: ct));
+        var team = await session.QuerySingleOrDefaultAsync<TeamRow>(TeamRow.Select + " WHERE t.application_id = @applicationId", new { applicationId });
         // teams has no row-level security (no personal data), so the check is here; the people are filtered by the database as well.
         // A trainer sees the teams of their own cohorts, not every team their JST ever had.
         var visible = team is not null && (JstScope.For(context.User).CanSee(team.JstTerc)
-            || (team.CohortId is { } cohortId && await CohortAccess.RoleAsync(transaction, Caller.From(context.User), cohortId, ct) == CohortRole.Trainer));
+            || (team.CohortId is { } cohortId && await CohortAccess.RoleAsync(session, Caller.From(context.User), cohortId) == CohortRole.Trainer));
         if (!visible)
         {
             return ProblemDetailsDefaults.NotFound("Nie ma takiego zespołu albo nie masz do niego dostępu.", "There is no such team, or you have no access to it.");
         }
-        var people = await connection.QueryAsync<ParticipantRow>(new CommandDefinition($"""
-            SELECT {ParticipantRow.Columns} FROM participants p WHERE p.application_id = @applicationId
-            ORDER BY p.left_at NULLS FIRST, p.is_coordinator DESC, p.full_name
-            """, new { applicationId }, transaction, cancellationToken: ct));
-        return TypedResults.Ok(team!.ToView(people));
+        return TypedResults.Ok(await TeamRow.ViewAsync(session, team!));
     }
 }

@@ -1,7 +1,7 @@
 using Cro.BuildingBlocks.Persistence;
 using Cro.ServiceDefaults.Security;
+using Cro.Training.Features.Teams;
 using Dapper;
-using Npgsql;
 
 namespace Cro.Training.Features.Enrolment;
 
@@ -19,19 +19,16 @@ public static class WaitingTeams
         .Produces<IReadOnlyList<TeamView>>()
         .RequireAuthorization(Policies.Operator);
 
-    private static async Task<IResult> HandleAsync(NpgsqlDataSource db, CancellationToken ct)
+    // An operator's session sees every JST.
+    private static async Task<IResult> HandleAsync([RepeatableRead] DataSession session)
     {
-        await using var connection = await db.OpenConnectionAsync(ct);
-        await using var transaction = await connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, ct);
-        await transaction.SetJstScopeAsync(JstScope.All, ct);
-        var teams = (await connection.QueryAsync<TeamRow>(new CommandDefinition(TeamRow.Select
-            + " WHERE t.cohort_id IS NULL AND t.withdrawn_at IS NULL AND t.accepted_at IS NOT NULL ORDER BY t.accepted_at, t.application_id",
-            transaction: transaction, cancellationToken: ct))).AsList();
-        var people = await connection.QueryAsync<ParticipantRow>(new CommandDefinition($"""
+        var teams = (await session.QueryAsync<TeamRow>(TeamRow.Select
+            + " WHERE t.cohort_id IS NULL AND t.withdrawn_at IS NULL AND t.accepted_at IS NOT NULL ORDER BY t.accepted_at, t.application_id")).AsList();
+        var people = await session.QueryAsync<ParticipantRow>($"""
             SELECT {ParticipantRow.Columns} FROM participants p
             WHERE p.application_id = ANY (@ids) AND p.left_at IS NULL
             ORDER BY p.is_coordinator DESC, p.enrolled_at, p.full_name
-            """, new { ids = teams.Select(t => t.ApplicationId).ToArray() }, transaction, cancellationToken: ct));
+            """, new { ids = teams.Select(t => t.ApplicationId).ToArray() });
         var byTeam = people.ToLookup(p => p.ApplicationId);
         return TypedResults.Ok(teams.Select(t => t.ToView(byTeam[t.ApplicationId])).ToList());
     }

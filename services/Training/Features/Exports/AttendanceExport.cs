@@ -1,12 +1,11 @@
 using Cro.BuildingBlocks.Exports;
+using Cro.BuildingBlocks.Persistence;
+using Cro.ServiceDefaults;
 using Cro.ServiceDefaults.Security;
 using Cro.Training.Features.Attendance;
-using Cro.Training.Features.Cohorts;
 using Cro.Training.Features.Progress;
 using Cro.Training.Features.Sessions;
-using Dapper;
-using Npgsql;
-using Cro.ServiceDefaults;
+using Cro.Training.Features.Teams;
 
 namespace Cro.Training.Features.Exports;
 
@@ -35,46 +34,41 @@ public static class AttendanceExport
         return api;
     }
 
-    private static async Task<IResult> SessionAsync(Guid id, HttpContext context, NpgsqlDataSource db, CancellationToken ct, string format = TableExport.Csv)
+    private static async Task<IResult> SessionAsync(Guid id, HttpContext context, [RepeatableRead] DataSession db, string format = TableExport.Csv)
     {
         if (ExportFormat.Refusal(format) is { } refusal)
         {
             return refusal;
         }
-        await using var connection = await db.OpenConnectionAsync(ct);
-        await using var transaction = await connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, ct);
-        var session = await AttendanceSheet.OpenAsync(transaction, context, id, ct);
+        var session = await AttendanceSheet.OpenAsync(db, context, id);
         if (session is null)
         {
             return SessionModules.NotFound();
         }
-        var sheet = await AttendanceSheet.ReadAsync(transaction, session, ct);
+        var sheet = await AttendanceSheet.ReadAsync(db, session);
         return await ExportFormat.WriteAsync(context.Response, format, $"lista-obecnosci-{WarsawTime.InWarsaw(session.StartsAt):yyyyMMdd}-{session.ModuleCode}",
-            Headers, Rows(sheet), ct);
+            Headers, Rows(sheet), db.Cancellation);
     }
 
-    private static async Task<IResult> CohortAsync(Guid id, HttpContext context, NpgsqlDataSource db, CancellationToken ct, string format = TableExport.Csv)
+    private static async Task<IResult> CohortAsync(Guid id, HttpContext context, [RepeatableRead] DataSession db, string format = TableExport.Csv)
     {
         if (ExportFormat.Refusal(format) is { } refusal)
         {
             return refusal;
         }
-        await using var connection = await db.OpenConnectionAsync(ct);
-        await using var transaction = await connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, ct);
-        if (await TrainingResults.OpenCohortAsync(transaction, context, id, ct) is null)
+        if (await TrainingResults.OpenCohortAsync(db, context, id) is null)
         {
             return CohortAccess.NotFound();
         }
         // Cancelled sessions took no attendance and have no list to sign.
-        var sessions = await connection.QueryAsync<SessionRow>(new CommandDefinition(SessionRow.Select
-            + " WHERE s.cohort_id = @id AND s.cancelled_at IS NULL ORDER BY s.starts_at, s.id",
-            new { id }, transaction, cancellationToken: ct));
+        var sessions = await db.QueryAsync<SessionRow>(SessionRow.Select + " WHERE s.cohort_id = @id AND s.cancelled_at IS NULL ORDER BY s.starts_at, s.id",
+            new { id });
         var rows = new List<IReadOnlyList<string?>>();
         foreach (var session in sessions)
         {
-            rows.AddRange(Rows(await AttendanceSheet.ReadAsync(transaction, session, ct)));
+            rows.AddRange(Rows(await AttendanceSheet.ReadAsync(db, session)));
         }
-        return await ExportFormat.WriteAsync(context.Response, format, "listy-obecnosci-grupy", Headers, rows, ct);
+        return await ExportFormat.WriteAsync(context.Response, format, "listy-obecnosci-grupy", Headers, rows, db.Cancellation);
     }
 
     private static List<IReadOnlyList<string?>> Rows(AttendanceSheet.Sheet sheet)

@@ -1,8 +1,8 @@
 using Cro.BuildingBlocks.Exports;
+using Cro.BuildingBlocks.Persistence;
 using Cro.ServiceDefaults.Security;
-using Cro.Training.Features.Cohorts;
 using Cro.Training.Features.Progress;
-using Npgsql;
+using Cro.Training.Features.Teams;
 
 namespace Cro.Training.Features.Exports;
 
@@ -28,19 +28,17 @@ public static class ResultsExport
         .ProducesProblem(StatusCodes.Status404NotFound)
         .RequireAuthorization(Policies.TrainerOrOperator);
 
-    private static async Task<IResult> HandleAsync(Guid id, HttpContext context, NpgsqlDataSource db, CancellationToken ct, string format = TableExport.Csv)
+    private static async Task<IResult> HandleAsync(Guid id, HttpContext context, [RepeatableRead] DataSession session, string format = TableExport.Csv)
     {
         if (ExportFormat.Refusal(format) is { } refusal)
         {
             return refusal;
         }
-        await using var connection = await db.OpenConnectionAsync(ct);
-        await using var transaction = await connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, ct);
-        if (await TrainingResults.OpenCohortAsync(transaction, context, id, ct) is not { } rules)
+        if (await TrainingResults.OpenCohortAsync(session, context, id) is not { } rules)
         {
             return CohortAccess.NotFound();
         }
-        var participants = await Standings.ReadAsync(transaction, rules, null, ct);
+        var participants = await Standings.ReadAsync(session, rules, null);
         var rows = participants.SelectMany(p => p.Modules.Select(m => (IReadOnlyList<string?>)
         [
             p.FullName, p.JstName, p.JstTerc, p.Sex, $"{m.ModuleCode} {m.Title}", ExportFormat.Number(m.ModuleHours), ExportFormat.Number(m.AttendedHours),
@@ -48,6 +46,6 @@ public static class ResultsExport
             m.PostTestAttempts.ToString(ExportFormat.Polish), ExportFormat.YesNo(m.Validated), ExportFormat.YesNo(m.Raised), ExportFormat.YesNo(m.Complete),
             ExportFormat.YesNo(p.TrainingComplete), p.CertificateNumber,
         ])).ToList();
-        return await ExportFormat.WriteAsync(context.Response, format, "wyniki-grupy", Headers, rows, ct);
+        return await ExportFormat.WriteAsync(context.Response, format, "wyniki-grupy", Headers, rows, session.Cancellation);
     }
 }

@@ -1,8 +1,7 @@
+using Cro.BuildingBlocks.Persistence;
 using Cro.ServiceDefaults;
 using Cro.ServiceDefaults.Security;
-using Dapper;
 using FluentValidation;
-using Npgsql;
 
 namespace Cro.Training.Features.Materials;
 
@@ -45,16 +44,16 @@ public static class AddMaterial
 
     public static IEndpointRouteBuilder MapAddMaterial(this IEndpointRouteBuilder api)
     {
-        api.MapPost("/modules/{code}/materials/lessons", (string code, LessonRequest request, HttpContext context, NpgsqlDataSource db,
-                TimeProvider time, CancellationToken ct) =>
+        api.MapPost("/modules/{code}/materials/lessons", (string code, LessonRequest request, HttpContext context, DataSession session,
+                TimeProvider time) =>
                 InsertAsync(code, Materials.Lesson, request.Title, request.IsPublic, request.Markdown, LessonRenderer.ToHtml(request.Markdown), null,
-                    context, db, time, ct))
+                    context, session, time))
             .WithName("AddLesson").WithSummary("Dodaj lekcję (Markdown) / Add a lesson (Markdown)")
             .Validate<LessonRequest>().Produces<MaterialView>(StatusCodes.Status201Created).ProducesProblem(StatusCodes.Status404NotFound)
             .RequireAuthorization(Policies.Operator);
-        api.MapPost("/modules/{code}/materials/links", (string code, LinkRequest request, HttpContext context, NpgsqlDataSource db,
-                TimeProvider time, CancellationToken ct) =>
-                InsertAsync(code, Materials.Link, request.Title, request.IsPublic, null, null, request.Url.Trim(), context, db, time, ct))
+        api.MapPost("/modules/{code}/materials/links", (string code, LinkRequest request, HttpContext context, DataSession session,
+                TimeProvider time) =>
+                InsertAsync(code, Materials.Link, request.Title, request.IsPublic, null, null, request.Url.Trim(), context, session, time))
             .WithName("AddLink").WithSummary("Dodaj łącze / Add a link")
             .Validate<LinkRequest>().Produces<MaterialView>(StatusCodes.Status201Created).ProducesProblem(StatusCodes.Status404NotFound)
             .RequireAuthorization(Policies.Operator);
@@ -62,22 +61,22 @@ public static class AddMaterial
     }
 
     private static async Task<IResult> InsertAsync(string code, string kind, string title, bool isPublic, string? markdown, string? html, string? url,
-        HttpContext context, NpgsqlDataSource db, TimeProvider time, CancellationToken ct)
+        HttpContext context, DataSession session, TimeProvider time)
     {
-        await using var connection = await db.OpenConnectionAsync(ct);
-        if (!await Materials.ModuleExistsAsync(connection, code, ct))
+        if (!await Materials.ModuleExistsAsync(session, code))
         {
             return Materials.ModuleNotFound();
         }
         var id = Guid.CreateVersion7();
-        var material = await connection.QuerySingleAsync<MaterialView>(new CommandDefinition("""
+        var material = await session.QuerySingleAsync<MaterialView>("""
             INSERT INTO materials (id, module_code, kind, title, is_public, markdown, html, url, created_by, created_at, updated_at)
             VALUES (@id, @code, @kind, @title, @isPublic, @markdown, @html, @url, @by, @now, @now)
             RETURNING id, module_code, kind, title, is_public, url, file_name, content_type, size_bytes, html, markdown, created_at, updated_at
             """, new
         {
             id, code, kind, title = title.Trim(), isPublic, markdown, html, url, by = context.User.PersonId(), now = time.GetUtcNow().ToUniversalTime(),
-        }, cancellationToken: ct));
+        });
+        await session.CommitAsync();
         return TypedResults.Created($"/api/training/materials/{id}", material);
     }
 }

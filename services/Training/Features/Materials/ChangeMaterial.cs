@@ -1,8 +1,7 @@
+using Cro.BuildingBlocks.Persistence;
 using Cro.ServiceDefaults;
 using Cro.ServiceDefaults.Security;
-using Dapper;
 using FluentValidation;
-using Npgsql;
 
 namespace Cro.Training.Features.Materials;
 
@@ -38,12 +37,9 @@ public static class ChangeMaterial
         return api;
     }
 
-    private static async Task<IResult> ChangeAsync(Guid id, ChangeMaterialRequest request, NpgsqlDataSource db, TimeProvider time, CancellationToken ct)
+    private static async Task<IResult> ChangeAsync(Guid id, ChangeMaterialRequest request, DataSession session, TimeProvider time)
     {
-        await using var connection = await db.OpenConnectionAsync(ct);
-        await using var transaction = await connection.BeginTransactionAsync(ct);
-        var kind = await connection.QuerySingleOrDefaultAsync<string>(new CommandDefinition(
-            "SELECT kind FROM materials WHERE id = @id FOR UPDATE", new { id }, transaction, cancellationToken: ct));
+        var kind = await session.QuerySingleOrDefaultAsync<string>("SELECT kind FROM materials WHERE id = @id FOR UPDATE", new { id });
         if (kind is null)
         {
             return Materials.NotFound();
@@ -56,26 +52,26 @@ public static class ChangeMaterial
         {
             return FieldProblem("url", AddMaterial.UrlMessage);
         }
-        var material = await connection.QuerySingleAsync<MaterialView>(new CommandDefinition("""
+        var material = await session.QuerySingleAsync<MaterialView>($"""
             UPDATE materials SET title = @title, is_public = @IsPublic, updated_at = @now,
-                   markdown = CASE WHEN kind = 'lesson' THEN @markdown ELSE markdown END,
-                   html = CASE WHEN kind = 'lesson' THEN @html ELSE html END,
-                   url = CASE WHEN kind = 'link' THEN @url ELSE url END
+                   markdown = CASE WHEN kind = '{Materials.Lesson}' THEN @markdown ELSE markdown END,
+                   html = CASE WHEN kind = '{Materials.Lesson}' THEN @html ELSE html END,
+                   url = CASE WHEN kind = '{Materials.Link}' THEN @url ELSE url END
             WHERE id = @id
             RETURNING id, module_code, kind, title, is_public, url, file_name, content_type, size_bytes, html, markdown, created_at, updated_at
             """, new
         {
             id, title = request.Title.Trim(), request.IsPublic, now = time.GetUtcNow().ToUniversalTime(), markdown = request.Markdown,
             html = kind == Materials.Lesson ? LessonRenderer.ToHtml(request.Markdown!) : null, url = request.Url?.Trim(),
-        }, transaction, cancellationToken: ct));
-        await transaction.CommitAsync(ct);
+        });
+        await session.CommitAsync();
         return TypedResults.Ok(material);
     }
 
-    private static async Task<IResult> DeleteAsync(Guid id, NpgsqlDataSource db, CancellationToken ct)
+    private static async Task<IResult> DeleteAsync(Guid id, DataSession session)
     {
-        await using var connection = await db.OpenConnectionAsync(ct);
-        var deleted = await connection.ExecuteAsync(new CommandDefinition("DELETE FROM materials WHERE id = @id", new { id }, cancellationToken: ct));
+        var deleted = await session.ExecuteAsync("DELETE FROM materials WHERE id = @id", new { id });
+        await session.CommitAsync();
         return deleted == 0 ? Materials.NotFound() : TypedResults.NoContent();
     }
 

@@ -1,7 +1,8 @@
 using System.Security.Claims;
+using Cro.BuildingBlocks.Persistence;
 using Cro.ServiceDefaults;
 using Cro.Training.Features.Access;
-using Cro.Training.Features.Enrolment;
+using Cro.Training.Features.Teams;
 using Dapper;
 using Npgsql;
 
@@ -28,20 +29,14 @@ internal static class Materials
         """;
 
     /// <summary>Operators, trainers and people enrolled in the training see every material; anyone else only the public ones.</summary>
-    public static async Task<bool> SeesAllAsync(NpgsqlTransaction transaction, ClaimsPrincipal user, CancellationToken ct)
+    public static async Task<bool> SeesAllAsync(DataSession session, ClaimsPrincipal user)
     {
         var caller = Caller.From(user);
-        if (caller.IsOperator || caller.IsTrainer)
-        {
-            return true;
-        }
-        await TrainingScope.SetAsync(transaction, user, ct);
-        return (await ParticipantRow.MineAsync(transaction, caller, ct)).Count > 0;
+        return caller.IsOperator || caller.IsTrainer || (await ParticipantRow.MineAsync(session, caller)).Count > 0;
     }
 
-    public static Task<bool> ModuleExistsAsync(NpgsqlConnection connection, string code, CancellationToken ct, NpgsqlTransaction? transaction = null) =>
-        connection.ExecuteScalarAsync<bool>(new CommandDefinition(
-            "SELECT EXISTS (SELECT 1 FROM programme_modules WHERE code = @code)", new { code }, transaction, cancellationToken: ct));
+    public static Task<bool> ModuleExistsAsync(DataSession session, string code) =>
+        session.ExecuteScalarAsync<bool>("SELECT EXISTS (SELECT 1 FROM programme_modules WHERE code = @code)", new { code });
 
     public static IResult ModuleNotFound() => ProblemDetailsDefaults.NotFound("Program nie ma takiego modułu.", "The programme has no such module.");
 
@@ -54,13 +49,14 @@ internal static class Materials
     /// A material's file as a download: the type found in its content when it was uploaded, as an attachment
     /// under its name, and nosniff, so no browser second-guesses the type and runs it as something else.
     /// </summary>
-    public static async Task<IResult> DownloadAsync(NpgsqlConnection connection, HttpContext context, Guid id, bool publicOnly, CancellationToken ct)
+    public static async Task<IResult> DownloadAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, HttpContext context, Guid id, bool publicOnly,
+        CancellationToken ct)
     {
         var file = await connection.QuerySingleOrDefaultAsync<Content>(new CommandDefinition("""
             SELECT m.file_name, m.content_type, f.content AS bytes
             FROM materials m JOIN material_files f ON f.material_id = m.id
             WHERE m.id = @id AND (m.is_public OR NOT @publicOnly)
-            """, new { id, publicOnly }, cancellationToken: ct));
+            """, new { id, publicOnly }, transaction, cancellationToken: ct));
         if (file is null)
         {
             return NotFound();

@@ -47,6 +47,6 @@ public static class PublicMaterials
     private static async Task<IResult> DownloadAsync(Guid id, HttpContext context, NpgsqlDataSource db, CancellationToken ct)
     {
         await using var connection = await db.OpenConnectionAsync(ct);
-        return await Materials.DownloadAsync(connection, context, id, publicOnly: true, ct);
+        return await Materials.DownloadAsync(connection, null, context, id, publicOnly: true, ct);
     }
 }

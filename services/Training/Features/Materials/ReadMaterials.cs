@@ -1,6 +1,5 @@
+using Cro.BuildingBlocks.Persistence;
 using Cro.ServiceDefaults.Security;
-using Dapper;
-using Npgsql;
 
 namespace Cro.Training.Features.Materials;
 
@@ -27,38 +26,27 @@ public static class ReadMaterials
         return api;
     }
 
-    private static async Task<IResult> ListAsync(string code, HttpContext context, NpgsqlDataSource db, CancellationToken ct)
+    private static async Task<IResult> ListAsync(string code, HttpContext context, [RepeatableRead] DataSession session)
     {
-        await using var connection = await db.OpenConnectionAsync(ct);
-        await using var transaction = await connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, ct);
-        if (!await Materials.ModuleExistsAsync(connection, code, ct, transaction))
+        if (!await Materials.ModuleExistsAsync(session, code))
         {
             return Materials.ModuleNotFound();
         }
-        var all = await Materials.SeesAllAsync(transaction, context.User, ct);
-        var materials = await connection.QueryAsync<MaterialView>(new CommandDefinition(Materials.Select(withText: false)
-            + " WHERE module_code = @code AND (is_public OR @all) ORDER BY created_at, id", new { code, all }, transaction, cancellationToken: ct));
+        var all = await Materials.SeesAllAsync(session, context.User);
+        var materials = await session.QueryAsync<MaterialView>(Materials.Select(withText: false)
+            + " WHERE module_code = @code AND (is_public OR @all) ORDER BY created_at, id", new { code, all });
         return TypedResults.Ok(materials.ToList());
     }
 
-    private static async Task<IResult> GetAsync(Guid id, HttpContext context, NpgsqlDataSource db, CancellationToken ct)
+    private static async Task<IResult> GetAsync(Guid id, HttpContext context, [RepeatableRead] DataSession session)
     {
-        await using var connection = await db.OpenConnectionAsync(ct);
-        await using var transaction = await connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, ct);
-        var all = await Materials.SeesAllAsync(transaction, context.User, ct);
-        var material = await connection.QuerySingleOrDefaultAsync<MaterialView>(new CommandDefinition(Materials.Select(withText: true)
-            + " WHERE id = @id AND (is_public OR @all)", new { id, all }, transaction, cancellationToken: ct));
+        var all = await Materials.SeesAllAsync(session, context.User);
+        var material = await session.QuerySingleOrDefaultAsync<MaterialView>(Materials.Select(withText: true) + " WHERE id = @id AND (is_public OR @all)",
+            new { id, all });
         return material is null ? Materials.NotFound() : TypedResults.Ok(material);
     }
 
-    private static async Task<IResult> DownloadAsync(Guid id, HttpContext context, NpgsqlDataSource db, CancellationToken ct)
-    {
-        await using var connection = await db.OpenConnectionAsync(ct);
-        bool all;
-        await using (var transaction = await connection.BeginTransactionAsync(ct))
-        {
-            all = await Materials.SeesAllAsync(transaction, context.User, ct);
-        }
-        return await Materials.DownloadAsync(connection, context, id, publicOnly: !all, ct);
-    }
+    private static async Task<IResult> DownloadAsync(Guid id, HttpContext context, DataSession session) =>
+        await Materials.DownloadAsync(session.Connection, session.Transaction, context, id, publicOnly: !await Materials.SeesAllAsync(session, context.User),
+            session.Cancellation);
 }

@@ -1,9 +1,8 @@
 using System.Security.Cryptography;
+using Cro.BuildingBlocks.Persistence;
 using Cro.ServiceDefaults;
 using Cro.ServiceDefaults.Security;
-using Dapper;
 using Microsoft.Extensions.Options;
-using Npgsql;
 
 namespace Cro.Training.Features.Materials;
 
@@ -27,12 +26,11 @@ public static class UploadFile
         .WithMetadata(FileUpload.SizeLimit(maxFileBytes))
         .RequireAuthorization(Policies.Operator);
 
-    private static async Task<IResult> HandleAsync(string code, HttpContext context, NpgsqlDataSource db, IOptions<MaterialsOptions> options,
+    private static async Task<IResult> HandleAsync(string code, HttpContext context, DataSession session, IOptions<MaterialsOptions> options,
         TimeProvider time, CancellationToken ct)
     {
         var max = options.Value.MaxFileBytes;
-        await using var connection = await db.OpenConnectionAsync(ct);
-        if (!await Materials.ModuleExistsAsync(connection, code, ct))
+        if (!await Materials.ModuleExistsAsync(session, code))
         {
             return Materials.ModuleNotFound();
         }
@@ -67,18 +65,17 @@ public static class UploadFile
         }
 
         var id = Guid.CreateVersion7();
-        await using var transaction = await connection.BeginTransactionAsync(ct);
-        var material = await connection.QuerySingleAsync<MaterialView>(new CommandDefinition("""
+        var material = await session.QuerySingleAsync<MaterialView>($"""
             INSERT INTO materials (id, module_code, kind, title, is_public, file_name, content_type, size_bytes, sha256, created_by, created_at, updated_at)
-            VALUES (@id, @code, 'file', @title, @isPublic, @fileName, @contentType, @size, @sha256, @by, @now, @now)
+            VALUES (@id, @code, '{Materials.File}', @title, @isPublic, @fileName, @contentType, @size, @sha256, @by, @now, @now)
             RETURNING id, module_code, kind, title, is_public, url, file_name, content_type, size_bytes, html, markdown, created_at, updated_at;
             INSERT INTO material_files (material_id, content) VALUES (@id, @content);
             """, new
         {
             id, code, title, isPublic, fileName, contentType = kind.ContentType, size = content.LongLength, sha256 = SHA256.HashData(content),
             by = context.User.PersonId(), now = time.GetUtcNow().ToUniversalTime(), content,
-        }, transaction, cancellationToken: ct));
-        await transaction.CommitAsync(ct);
+        });
+        await session.CommitAsync();
         return TypedResults.Created($"/api/training/materials/{id}", material);
     }
 

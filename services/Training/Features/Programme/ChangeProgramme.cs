@@ -1,7 +1,7 @@
+using Cro.BuildingBlocks.Persistence;
 using Cro.ServiceDefaults;
 using Cro.ServiceDefaults.Security;
 using FluentValidation;
-using Npgsql;
 
 namespace Cro.Training.Features.Programme;
 
@@ -37,13 +37,11 @@ public static class ChangeProgramme
         .ProducesProblem(StatusCodes.Status409Conflict)
         .RequireAuthorization(Policies.Operator);
 
-    private static async Task<IResult> HandleAsync(ChangeProgrammeRequest request, HttpContext context, NpgsqlDataSource db, TimeProvider time, CancellationToken ct)
+    private static async Task<IResult> HandleAsync(ChangeProgrammeRequest request, HttpContext context, DataSession session, TimeProvider time)
     {
-        await using var connection = await db.OpenConnectionAsync(ct);
-        await using var transaction = await connection.BeginTransactionAsync(ct);
-        var current = await ProgrammeStore.CurrentVersionAsync(transaction, ct);
-        var saved = current == request.BasedOnVersion && await ProgrammeStore.TryInsertAsync(transaction, request.BasedOnVersion + 1,
-            request.Programme, request.ChangeNote?.Trim(), context.User.PersonId(), time.GetUtcNow(), ct);
+        var current = await ProgrammeStore.CurrentVersionAsync(session);
+        var saved = current == request.BasedOnVersion && await ProgrammeStore.TryInsertAsync(session, request.BasedOnVersion + 1,
+            request.Programme, request.ChangeNote?.Trim(), context.User.PersonId(), time.GetUtcNow());
         if (!saved)
         {
             return Results.Problem(statusCode: StatusCodes.Status409Conflict,
@@ -51,8 +49,8 @@ public static class ChangeProgramme
                 detail: Text.Pick($"Zmiany zaczęto od wersji {request.BasedOnVersion}, a aktualna jest nowsza. Wczytaj aktualną wersję i wprowadź zmiany ponownie.",
                     $"The changes start from version {request.BasedOnVersion}, and a newer one is current. Load the current version and make the changes again."));
         }
-        var programme = await ProgrammeStore.FindAsync(transaction, request.BasedOnVersion + 1, ct);
-        await transaction.CommitAsync(ct);
+        var programme = await ProgrammeStore.FindAsync(session, request.BasedOnVersion + 1);
+        await session.CommitAsync();
         return TypedResults.Ok(programme);
     }
 }

@@ -1,3 +1,4 @@
+using Cro.BuildingBlocks.Persistence;
 using Dapper;
 using Npgsql;
 
@@ -14,10 +15,10 @@ public static class GetProgramme
 
     public static IEndpointRouteBuilder MapGetProgramme(this IEndpointRouteBuilder api)
     {
-        api.MapGet("/programme", (NpgsqlDataSource db, CancellationToken ct) => FindAsync(db, null, ct))
+        api.MapGet("/programme", ([RepeatableRead] DataSession session) => FindAsync(session, null))
             .WithName("GetProgramme").WithSummary("Program szkolenia (aktualna wersja) / The training programme (current version)")
             .Produces<ProgrammeView>().AllowAnonymous();
-        api.MapGet("/programme/versions/{version:int}", (int version, NpgsqlDataSource db, CancellationToken ct) => FindAsync(db, version, ct))
+        api.MapGet("/programme/versions/{version:int}", (int version, [RepeatableRead] DataSession session) => FindAsync(session, version))
             .WithName("GetProgrammeVersion").WithSummary("Wersja programu / A version of the programme")
             .Produces<ProgrammeView>().ProducesProblem(StatusCodes.Status404NotFound).AllowAnonymous();
         api.MapGet("/programme/versions", ListAsync)
@@ -26,11 +27,9 @@ public static class GetProgramme
         return api;
     }
 
-    private static async Task<IResult> FindAsync(NpgsqlDataSource db, int? version, CancellationToken ct)
+    private static async Task<IResult> FindAsync(DataSession session, int? version)
     {
-        await using var connection = await db.OpenConnectionAsync(ct);
-        await using var transaction = await connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, ct);
-        var programme = await ProgrammeStore.FindAsync(transaction, version, ct);
+        var programme = await ProgrammeStore.FindAsync(session, version);
         return programme is null ? ProgrammeStore.VersionNotFound() : TypedResults.Ok(programme);
     }
 

@@ -1,4 +1,5 @@
-using Dapper;
+using Cro.BuildingBlocks.Persistence;
+using Cro.ServiceDefaults.Security;
 using Npgsql;
 using static Cro.Training.Features.Programme.OutcomeCategory;
 
@@ -98,20 +99,19 @@ public static class ProgrammeSeed
         var db = app.Services.GetRequiredService<NpgsqlDataSource>();
         var ct = app.Lifetime.ApplicationStopping;
         var now = app.Services.GetRequiredService<TimeProvider>().GetUtcNow();
-        await using var connection = await db.OpenConnectionAsync(ct);
-        await using var transaction = await connection.BeginTransactionAsync(ct);
-        await connection.ExecuteAsync(new CommandDefinition("SELECT pg_advisory_xact_lock(hashtext('cro-training-seed'))", transaction: transaction,
-            cancellationToken: ct));
-        if (await ProgrammeStore.CurrentVersionAsync(transaction, ct) is null
-            && await ProgrammeStore.TryInsertAsync(transaction, 1, Programme, "Program z karty projektu (wersja początkowa).", createdBy: null, now, ct))
+        // The service itself seeds, for no caller; what it writes is no JST's.
+        await using var session = await DataSession.OpenAsync(db, JstScope.All, ct);
+        await session.ExecuteAsync("SELECT pg_advisory_xact_lock(hashtext('cro-training-seed'))");
+        if (await ProgrammeStore.CurrentVersionAsync(session) is null
+            && await ProgrammeStore.TryInsertAsync(session, 1, Programme, "Program z karty projektu (wersja początkowa).", createdBy: null, now))
         {
             app.Logger.LogInformation("Training programme: version 1 seeded with {Modules} modules.", Programme.Modules.Count);
         }
-        if (await SeedPublicLessonsAsync(transaction, now, ct) is > 0 and var lessons)
+        if (await SeedPublicLessonsAsync(session, now) is > 0 and var lessons)
         {
             app.Logger.LogInformation("Training programme: {Lessons} public lessons seeded.", lessons);
         }
-        await transaction.CommitAsync(ct);
+        await session.CommitAsync();
     }
 
     private const string PublicLessonsSeed = "public-programme-lessons";
@@ -122,27 +122,25 @@ public static class ProgrammeSeed
     /// every JST, including those outside the programme; operators add more, and change, hide or remove these like any
     /// other material. Databases from before this seed get the lessons at their next start. Returns how many it wrote.
     /// </summary>
-    private static async Task<int> SeedPublicLessonsAsync(NpgsqlTransaction transaction, DateTimeOffset now, CancellationToken ct)
+    private static async Task<int> SeedPublicLessonsAsync(DataSession session, DateTimeOffset now)
     {
-        var connection = transaction.Connection!;
-        var first = await connection.ExecuteAsync(new CommandDefinition(
-            "INSERT INTO seeds (name, seeded_at) VALUES (@PublicLessonsSeed, @now) ON CONFLICT (name) DO NOTHING",
-            new { PublicLessonsSeed, now = now.ToUniversalTime() }, transaction, cancellationToken: ct));
-        if (first == 0 || await ProgrammeStore.FindAsync(transaction, null, ct) is not { } programme)
+        var first = await session.ExecuteAsync("INSERT INTO seeds (name, seeded_at) VALUES (@PublicLessonsSeed, @now) ON CONFLICT (name) DO NOTHING",
+            new { PublicLessonsSeed, now = now.ToUniversalTime() });
+        if (first == 0 || await ProgrammeStore.FindAsync(session, null) is not { } programme)
         {
             return 0;
         }
         foreach (var module in programme.Modules)
         {
             var markdown = PublicLesson(module);
-            await connection.ExecuteAsync(new CommandDefinition("""
+            await session.ExecuteAsync($"""
                 INSERT INTO materials (id, module_code, kind, title, is_public, markdown, html, created_at, updated_at)
-                VALUES (@id, @Code, 'lesson', @title, true, @markdown, @html, @now, @now)
+                VALUES (@id, @Code, '{Materials.Materials.Lesson}', @title, true, @markdown, @html, @now, @now)
                 """, new
             {
                 id = Guid.CreateVersion7(), module.Code, title = $"O module: {module.Title}", markdown,
-                html = Cro.Training.Features.Materials.LessonRenderer.ToHtml(markdown), now = now.ToUniversalTime(),
-            }, transaction, cancellationToken: ct));
+                html = Materials.LessonRenderer.ToHtml(markdown), now = now.ToUniversalTime(),
+            });
         }
         return programme.Modules.Count;
     }

@@ -1,6 +1,5 @@
+using Cro.BuildingBlocks.Persistence;
 using Cro.ServiceDefaults;
-using Dapper;
-using Npgsql;
 
 namespace Cro.Training.Features.Programme;
 
@@ -13,32 +12,30 @@ internal static class ProgrammeStore
 
     private sealed record OutcomeRow(string ModuleCode, string Code, string Category, string Description);
 
-    public static Task<int?> CurrentVersionAsync(NpgsqlTransaction transaction, CancellationToken ct) =>
-        transaction.Connection!.ExecuteScalarAsync<int?>(new CommandDefinition(
-            "SELECT max(version) FROM programme_versions", transaction: transaction, cancellationToken: ct));
+    public static Task<int?> CurrentVersionAsync(DataSession session) =>
+        session.ExecuteScalarAsync<int?>("SELECT max(version) FROM programme_versions");
 
     /// <summary>Version <paramref name="version"/>, or the current one when it is null; null when there is no such version.</summary>
-    public static async Task<ProgrammeView?> FindAsync(NpgsqlTransaction transaction, int? version, CancellationToken ct)
+    public static async Task<ProgrammeView?> FindAsync(DataSession session, int? version)
     {
-        var connection = transaction.Connection!;
-        var row = await connection.QuerySingleOrDefaultAsync<VersionRow>(new CommandDefinition("""
+        var row = await session.QuerySingleOrDefaultAsync<VersionRow>("""
             SELECT version, post_test_threshold, attendance_threshold, change_note, created_at
             FROM programme_versions
             WHERE version = coalesce(@version, (SELECT max(version) FROM programme_versions))
-            """, new { version }, transaction, cancellationToken: ct));
+            """, new { version });
         if (row is null)
         {
             return null;
         }
         var parameters = new { row.Version };
-        var modules = await connection.QueryAsync<ModuleRow>(new CommandDefinition("""
+        var modules = await session.QueryAsync<ModuleRow>("""
             SELECT code, title, description, hours, form, validation_method FROM programme_modules
             WHERE version = @Version ORDER BY ordinal
-            """, parameters, transaction, cancellationToken: ct));
-        var outcomes = (await connection.QueryAsync<OutcomeRow>(new CommandDefinition("""
+            """, parameters);
+        var outcomes = (await session.QueryAsync<OutcomeRow>("""
             SELECT module_code, code, category, description FROM learning_outcomes
             WHERE version = @Version ORDER BY module_code, ordinal
-            """, parameters, transaction, cancellationToken: ct))).ToLookup(o => o.ModuleCode);
+            """, parameters)).ToLookup(o => o.ModuleCode);
         return new ProgrammeView(row.Version, row.PostTestThreshold, row.AttendanceThreshold, row.ChangeNote, row.CreatedAt,
         [
             .. modules.Select(m => new ModuleView(m.Code, m.Title, m.Description, m.Hours, m.Form, m.ValidationMethod,
@@ -50,23 +47,21 @@ internal static class ProgrammeStore
     /// Writes <paramref name="programme"/> as <paramref name="version"/>; false when that version exists already
     /// (another operator saved first, or another replica seeded), in which case nothing is written.
     /// </summary>
-    public static async Task<bool> TryInsertAsync(NpgsqlTransaction transaction, int version, ProgrammeDefinition programme, string? changeNote,
-        Guid? createdBy, DateTimeOffset now, CancellationToken ct)
+    public static async Task<bool> TryInsertAsync(DataSession session, int version, ProgrammeDefinition programme, string? changeNote,
+        Guid? createdBy, DateTimeOffset now)
     {
-        var connection = transaction.Connection!;
         // ON CONFLICT waits for a concurrent insert of the same version to commit, then writes nothing.
-        var inserted = await connection.ExecuteAsync(new CommandDefinition("""
+        var inserted = await session.ExecuteAsync("""
             INSERT INTO programme_versions (version, post_test_threshold, attendance_threshold, change_note, created_by, created_at)
             VALUES (@version, @PostTestThreshold, @AttendanceThreshold, @changeNote, @createdBy, @now)
             ON CONFLICT (version) DO NOTHING
-            """, new { version, programme.PostTestThreshold, programme.AttendanceThreshold, changeNote, createdBy, now = now.ToUniversalTime() },
-            transaction, cancellationToken: ct));
+            """, new { version, programme.PostTestThreshold, programme.AttendanceThreshold, changeNote, createdBy, now = now.ToUniversalTime() });
         if (inserted == 0)
         {
             return false;
         }
         var modules = programme.Modules;
-        await connection.ExecuteAsync(new CommandDefinition("""
+        await session.ExecuteAsync("""
             INSERT INTO programme_modules (version, code, ordinal, title, description, hours, form, validation_method)
             SELECT @version, m.code, m.ordinal, m.title, m.description, m.hours, m.form, m.validation_method
             FROM unnest(@codes, @ordinals, @titles, @descriptions, @hours, @forms, @methods)
@@ -81,9 +76,9 @@ internal static class ProgrammeStore
             hours = modules.Select(m => m.Hours).ToArray(),
             forms = modules.Select(m => m.Form).ToArray(),
             methods = modules.Select(m => m.ValidationMethod.Trim()).ToArray(),
-        }, transaction, cancellationToken: ct));
+        });
         var outcomes = modules.SelectMany(m => m.Outcomes.Select((o, i) => (Module: m.Code, Ordinal: i + 1, Outcome: o))).ToList();
-        await connection.ExecuteAsync(new CommandDefinition("""
+        await session.ExecuteAsync("""
             INSERT INTO learning_outcomes (version, module_code, code, category, ordinal, description)
             SELECT @version, o.module_code, o.code, o.category, o.ordinal, o.description
             FROM unnest(@modules, @codes, @categories, @ordinals, @descriptions) AS o(module_code, code, category, ordinal, description)
@@ -95,7 +90,7 @@ internal static class ProgrammeStore
             categories = outcomes.Select(o => o.Outcome.Category).ToArray(),
             ordinals = outcomes.Select(o => o.Ordinal).ToArray(),
             descriptions = outcomes.Select(o => o.Outcome.Description.Trim()).ToArray(),
-        }, transaction, cancellationToken: ct));
+        });
         return true;
     }
 

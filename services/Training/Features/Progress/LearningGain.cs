@@ -1,9 +1,9 @@
 using System.Text.Json;
+using Cro.BuildingBlocks.Persistence;
 using Cro.ServiceDefaults.Security;
-using Cro.Training.Features.Cohorts;
+using Cro.Training.Features.Teams;
 using Cro.Training.Features.Validation;
 using Dapper;
-using Npgsql;
 
 namespace Cro.Training.Features.Progress;
 
@@ -34,21 +34,19 @@ public static class LearningGain
         .ProducesProblem(StatusCodes.Status404NotFound)
         .RequireAuthorization(Policies.TrainerOrOperator);
 
-    private static async Task<IResult> HandleAsync(Guid id, HttpContext context, NpgsqlDataSource db, CancellationToken ct)
+    private static async Task<IResult> HandleAsync(Guid id, HttpContext context, [RepeatableRead] DataSession session)
     {
-        await using var connection = await db.OpenConnectionAsync(ct);
-        await using var transaction = await connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, ct);
-        if (await TrainingResults.OpenCohortAsync(transaction, context, id, ct) is not { } rules)
+        if (await TrainingResults.OpenCohortAsync(session, context, id) is not { } rules)
         {
             return CohortAccess.NotFound();
         }
-        var attempts = (await connection.QueryAsync<FinishedAttempt>(new CommandDefinition("""
+        var attempts = (await session.QueryAsync<FinishedAttempt>("""
             SELECT participant_id, module_code, kind, number, points, max_points, outcome_points::text AS outcome_points FROM attempts
             WHERE cohort_id = @id AND finished_at IS NOT NULL
-            """, new { id }, transaction, cancellationToken: ct))).AsList();
-        var outcomes = (await connection.QueryAsync<OutcomeRow>(new CommandDefinition(
+            """, new { id })).AsList();
+        var outcomes = (await session.QueryAsync<OutcomeRow>(
             "SELECT module_code, code, category, description FROM learning_outcomes WHERE version = @ProgrammeVersion ORDER BY module_code, ordinal",
-            new { rules.ProgrammeVersion }, transaction, cancellationToken: ct))).ToLookup(o => o.ModuleCode);
+            new { rules.ProgrammeVersion })).ToLookup(o => o.ModuleCode);
         var modules = rules.Modules.Select(module =>
         {
             var ofModule = attempts.Where(a => a.ModuleCode == module.Code).ToList();

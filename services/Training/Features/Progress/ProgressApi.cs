@@ -10,3 +10,12 @@ public static class ProgressApi
         return app;
     }
 }
+
+public static class ProgressServices
+{
+    /// <summary>Completion kept in step with attendance and post-tests: what <see cref="ProgressLog"/> does when they change.</summary>
+    public static IServiceCollection AddProgress(this IServiceCollection services) => services
+        .AddSingleton<ProgressLog>()
+        .AddSingleton<Attendance.IPresenceObserver>(provider => provider.GetRequiredService<ProgressLog>())
+        .AddSingleton<Validation.IPostTestObserver>(provider => provider.GetRequiredService<ProgressLog>());
+}

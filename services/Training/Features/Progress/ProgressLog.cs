@@ -1,9 +1,9 @@
 using Cro.BuildingBlocks.Messaging;
+using Cro.BuildingBlocks.Persistence;
 using Cro.Contracts;
-using Cro.Training.Features.Sessions;
-using Dapper;
-using Npgsql;
 using Cro.ServiceDefaults;
+using Cro.Training.Features.Attendance;
+using Cro.Training.Features.Validation;
 
 namespace Cro.Training.Features.Progress;
 
@@ -12,55 +12,52 @@ namespace Cro.Training.Features.Progress;
 /// attendance mark or correction, a finished post-test), and announces each change through the outbox: a
 /// module newly complete (<see cref="ModuleCompleted"/>), a module no longer complete after a correction
 /// (<see cref="ModuleCompletionRevoked"/>, revoking the certificate if there was one), and the training
-/// complete (<see cref="TrainingCompleted"/>) with the certificate issued for it. The caller's scope must
-/// include the participant's JST.
+/// complete (<see cref="TrainingCompleted"/>) with the certificate issued for it. The session's scope must
+/// include the participant's JST. Attendance and validation call it through the interfaces they declare.
 /// </summary>
-internal static class ProgressLog
+internal sealed class ProgressLog : IPresenceObserver, IPostTestObserver
 {
     /// <summary>A post-test attempt finished: the module's validation as it now stands, then the completion.</summary>
-    public static async Task PostTestFinishedAsync(NpgsqlTransaction transaction, Guid participantId, string moduleCode, DateTimeOffset now, CancellationToken ct)
+    public async Task PostTestFinishedAsync(DataSession session, Guid participantId, string moduleCode, DateTimeOffset now)
     {
-        if (await Standings.ForParticipantAsync(transaction, participantId, ct) is not { } found)
+        if (await Standings.ForParticipantAsync(session, participantId) is not { } found)
         {
             return;
         }
         var (rules, standing) = found;
         var module = standing.Modules.Single(m => m.ModuleCode == moduleCode);
-        await transaction.EnqueueAsync(new CompetenceValidated
+        await session.EnqueueAsync(new CompetenceValidated
         {
             ParticipantId = standing.ParticipantId, ApplicationId = standing.ApplicationId, CohortId = rules.CohortId, JstTerc = standing.JstTerc,
             Sex = standing.Sex, ModuleCode = moduleCode, ProgrammeVersion = rules.ProgrammeVersion, PreTestTaken = module.PreTestScore is not null,
             PreTestScore = module.PreTestScore ?? 0m, PostTestScore = module.PostTestScore ?? 0m, PostTestAttempts = module.PostTestAttempts,
             Threshold = rules.PostTestThreshold, Validated = module.Validated, Raised = module.Raised, ValidatedAt = now,
-        }, ct);
-        await ApplyAsync(transaction, rules, standing, now, ct);
+        });
+        await ApplyAsync(session, rules, standing, now);
     }
 
     /// <summary>Attendance of the participant changed: recomputes their completion.</summary>
-    public static async Task RecomputeAsync(NpgsqlTransaction transaction, Guid participantId, DateTimeOffset now, CancellationToken ct)
+    public async Task PresenceChangedAsync(DataSession session, Guid participantId, DateTimeOffset now)
     {
-        if (await Standings.ForParticipantAsync(transaction, participantId, ct) is { } found)
+        if (await Standings.ForParticipantAsync(session, participantId) is { } found)
         {
-            await ApplyAsync(transaction, found.Rules, found.Standing, now, ct);
+            await ApplyAsync(session, found.Rules, found.Standing, now);
         }
     }
 
-    private static async Task ApplyAsync(NpgsqlTransaction transaction, CohortRules rules, ParticipantStanding standing, DateTimeOffset now, CancellationToken ct)
+    private static async Task ApplyAsync(DataSession session, CohortRules rules, ParticipantStanding standing, DateTimeOffset now)
     {
-        var connection = transaction.Connection!;
-        var recorded = (await connection.QueryAsync<string>(new CommandDefinition(
-            "SELECT module_code FROM module_completions WHERE participant_id = @ParticipantId", new { standing.ParticipantId }, transaction,
-            cancellationToken: ct))).ToHashSet();
+        var recorded = (await session.QueryAsync<string>(
+            "SELECT module_code FROM module_completions WHERE participant_id = @ParticipantId", new { standing.ParticipantId })).ToHashSet();
         var events = new List<IIntegrationEvent>();
         foreach (var module in standing.Modules)
         {
             if (module.Complete && !recorded.Contains(module.ModuleCode))
             {
-                await connection.ExecuteAsync(new CommandDefinition("""
+                await session.ExecuteAsync("""
                     INSERT INTO module_completions (participant_id, module_code, cohort_id, jst_terc, completed_at)
                     VALUES (@ParticipantId, @ModuleCode, @CohortId, @JstTerc, @now)
-                    """, new { standing.ParticipantId, module.ModuleCode, rules.CohortId, standing.JstTerc, now = now.ToUniversalTime() },
-                    transaction, cancellationToken: ct));
+                    """, new { standing.ParticipantId, module.ModuleCode, rules.CohortId, standing.JstTerc, now = now.ToUniversalTime() });
                 events.Add(new ModuleCompleted
                 {
                     ParticipantId = standing.ParticipantId, ApplicationId = standing.ApplicationId, CohortId = rules.CohortId, JstTerc = standing.JstTerc,
@@ -70,10 +67,10 @@ internal static class ProgressLog
             }
             else if (!module.Complete && recorded.Contains(module.ModuleCode))
             {
-                var revoked = await connection.QuerySingleOrDefaultAsync<string>(new CommandDefinition("""
+                var revoked = await session.QuerySingleOrDefaultAsync<string>("""
                     DELETE FROM module_completions WHERE participant_id = @ParticipantId AND module_code = @ModuleCode;
                     UPDATE certificates SET revoked_at = @now WHERE participant_id = @ParticipantId AND revoked_at IS NULL RETURNING number;
-                    """, new { standing.ParticipantId, module.ModuleCode, now = now.ToUniversalTime() }, transaction, cancellationToken: ct));
+                    """, new { standing.ParticipantId, module.ModuleCode, now = now.ToUniversalTime() });
                 events.Add(new ModuleCompletionRevoked
                 {
                     ParticipantId = standing.ParticipantId, CohortId = rules.CohortId, JstTerc = standing.JstTerc, Sex = standing.Sex,
@@ -85,25 +82,25 @@ internal static class ProgressLog
         }
         if (standing.TrainingComplete && standing.CertificateNumber is null)
         {
-            var (id, number) = await IssueCertificateAsync(transaction, rules, standing, now, ct);
+            var (id, number) = await IssueCertificateAsync(session, rules, standing, now);
             events.Add(new TrainingCompleted
             {
                 ParticipantId = standing.ParticipantId, ApplicationId = standing.ApplicationId, CohortId = rules.CohortId, JstTerc = standing.JstTerc,
                 Sex = standing.Sex, ProgrammeVersion = rules.ProgrammeVersion, CertificateId = id, CertificateNumber = number, CompletedAt = now,
             });
         }
-        await transaction.EnqueueAsync(events, ct);
+        await session.EnqueueAsync(events);
     }
 
     /// <summary>
     /// Issues the certificate (zaświadczenie) of completed training: a number people can read out and type,
     /// CRO/{year of issue}/{six digits}, unique because the digits come from one sequence.
     /// </summary>
-    private static async Task<(Guid Id, string Number)> IssueCertificateAsync(NpgsqlTransaction transaction, CohortRules rules, ParticipantStanding standing,
-        DateTimeOffset now, CancellationToken ct)
+    private static async Task<(Guid Id, string Number)> IssueCertificateAsync(DataSession session, CohortRules rules, ParticipantStanding standing,
+        DateTimeOffset now)
     {
         var id = Guid.CreateVersion7();
-        var number = await transaction.Connection!.QuerySingleAsync<string>(new CommandDefinition("""
+        var number = await session.QuerySingleAsync<string>("""
             INSERT INTO certificates (id, number, participant_id, cohort_id, jst_terc, jst_name, holder_name, programme_version, issued_at)
             VALUES (@id, 'CRO/' || @year || '/' || lpad(nextval('certificate_numbers')::text, 6, '0'), @ParticipantId, @CohortId, @JstTerc, @JstName,
                     @FullName, @ProgrammeVersion, @now)
@@ -112,7 +109,7 @@ internal static class ProgressLog
         {
             id, year = WarsawTime.InWarsaw(now).Year.ToString(System.Globalization.CultureInfo.InvariantCulture), standing.ParticipantId, rules.CohortId,
             standing.JstTerc, standing.JstName, standing.FullName, rules.ProgrammeVersion, now = now.ToUniversalTime(),
-        }, transaction, cancellationToken: ct));
+        });
         return (id, number);
     }
 }

@@ -1,6 +1,6 @@
+using Cro.BuildingBlocks.Persistence;
+using Cro.Training.Features.Attendance;
 using Cro.Training.Features.Validation;
-using Dapper;
-using Npgsql;
 
 namespace Cro.Training.Features.Progress;
 
@@ -33,20 +33,18 @@ internal static class Standings
 
     private sealed record RulesRow(Guid CohortId, string CohortName, int ProgrammeVersion, decimal PostTestThreshold, decimal AttendanceThreshold);
 
-    public static async Task<CohortRules?> RulesAsync(NpgsqlTransaction transaction, Guid cohortId, CancellationToken ct)
+    public static async Task<CohortRules?> RulesAsync(DataSession session, Guid cohortId)
     {
-        var connection = transaction.Connection!;
-        var rules = await connection.QuerySingleOrDefaultAsync<RulesRow>(new CommandDefinition("""
+        var rules = await session.QuerySingleOrDefaultAsync<RulesRow>("""
             SELECT c.id AS cohort_id, c.name AS cohort_name, c.programme_version, v.post_test_threshold, v.attendance_threshold
             FROM cohorts c JOIN programme_versions v ON v.version = c.programme_version WHERE c.id = @cohortId
-            """, new { cohortId }, transaction, cancellationToken: ct));
+            """, new { cohortId });
         if (rules is null)
         {
             return null;
         }
-        var modules = await connection.QueryAsync<ModuleRule>(new CommandDefinition(
-            "SELECT code, title, hours FROM programme_modules WHERE version = @ProgrammeVersion ORDER BY ordinal",
-            new { rules.ProgrammeVersion }, transaction, cancellationToken: ct));
+        var modules = await session.QueryAsync<ModuleRule>(
+            "SELECT code, title, hours FROM programme_modules WHERE version = @ProgrammeVersion ORDER BY ordinal", new { rules.ProgrammeVersion });
         return new CohortRules(rules.CohortId, rules.CohortName, rules.ProgrammeVersion, rules.PostTestThreshold, rules.AttendanceThreshold, [.. modules]);
     }
 
@@ -54,33 +52,31 @@ internal static class Standings
     /// The participants of the cohort (or only <paramref name="participantId"/>) with their standing in each module. Their
     /// attendance, attempts and certificate count wherever they happened: a team moved between cohorts keeps its history.
     /// </summary>
-    public static async Task<IReadOnlyList<ParticipantStanding>> ReadAsync(NpgsqlTransaction transaction, CohortRules rules, Guid? participantId,
-        CancellationToken ct)
+    public static async Task<IReadOnlyList<ParticipantStanding>> ReadAsync(DataSession session, CohortRules rules, Guid? participantId)
     {
-        var connection = transaction.Connection!;
-        CommandDefinition Query(string sql) => new(sql, new { rules.CohortId, participantId }, transaction, cancellationToken: ct);
-        var people = await connection.QueryAsync<Person>(Query("""
+        var parameters = new { rules.CohortId, participantId, present = AttendanceStatus.Present };
+        var people = await session.QueryAsync<Person>("""
             SELECT p.id AS participant_id, p.application_id, p.full_name, p.jst_terc, t.jst_name, p.sex, p.left_at
             FROM participants p JOIN teams t ON t.application_id = p.application_id
             WHERE t.cohort_id = @CohortId AND (@participantId::uuid IS NULL OR p.id = @participantId)
             ORDER BY t.jst_name, p.full_name, p.id
-            """));
-        var hours = (await connection.QueryAsync<Hours>(Query("""
+            """, parameters);
+        var hours = (await session.QueryAsync<Hours>("""
             SELECT a.participant_id, s.module_code, sum(s.hours) AS total FROM attendance a JOIN sessions s ON s.id = a.session_id
             WHERE a.participant_id IN (SELECT p.id FROM participants p JOIN teams t ON t.application_id = p.application_id WHERE t.cohort_id = @CohortId)
-              AND a.status = 'present' AND s.cancelled_at IS NULL AND (@participantId::uuid IS NULL OR a.participant_id = @participantId)
+              AND a.status = @present AND s.cancelled_at IS NULL AND (@participantId::uuid IS NULL OR a.participant_id = @participantId)
             GROUP BY a.participant_id, s.module_code
-            """))).ToDictionary(h => (h.ParticipantId, h.ModuleCode), h => h.Total);
-        var attempts = (await connection.QueryAsync<Attempt>(Query("""
+            """, parameters)).ToDictionary(h => (h.ParticipantId, h.ModuleCode), h => h.Total);
+        var attempts = (await session.QueryAsync<Attempt>("""
             SELECT participant_id, module_code, kind, points, max_points FROM attempts
             WHERE participant_id IN (SELECT p.id FROM participants p JOIN teams t ON t.application_id = p.application_id WHERE t.cohort_id = @CohortId)
               AND finished_at IS NOT NULL AND (@participantId::uuid IS NULL OR participant_id = @participantId)
-            """))).ToLookup(a => (a.ParticipantId, a.ModuleCode));
-        var certificates = (await connection.QueryAsync<Certificate>(Query("""
+            """, parameters)).ToLookup(a => (a.ParticipantId, a.ModuleCode));
+        var certificates = (await session.QueryAsync<Certificate>("""
             SELECT participant_id, id, number FROM certificates
             WHERE participant_id IN (SELECT p.id FROM participants p JOIN teams t ON t.application_id = p.application_id WHERE t.cohort_id = @CohortId)
               AND revoked_at IS NULL AND (@participantId::uuid IS NULL OR participant_id = @participantId)
-            """))).ToDictionary(c => c.ParticipantId);
+            """, parameters)).ToDictionary(c => c.ParticipantId);
         return [.. people.Select(p =>
         {
             var modules = rules.Modules.Select(m => Module(rules, m, hours.GetValueOrDefault((p.ParticipantId, m.Code)), attempts[(p.ParticipantId, m.Code)])).ToList();
@@ -91,18 +87,17 @@ internal static class Standings
     }
 
     /// <summary>The rules and standing of one participant, whose row is locked for the rest of the transaction; null when not in a cohort.</summary>
-    public static async Task<(CohortRules Rules, ParticipantStanding Standing)?> ForParticipantAsync(NpgsqlTransaction transaction, Guid participantId,
-        CancellationToken ct)
+    public static async Task<(CohortRules Rules, ParticipantStanding Standing)?> ForParticipantAsync(DataSession session, Guid participantId)
     {
         // Locked, so two recomputations for one person (a mark and a post-test at once) run one after the other.
-        var cohortId = await transaction.Connection!.QuerySingleOrDefaultAsync<Guid?>(new CommandDefinition("""
+        var cohortId = await session.QuerySingleOrDefaultAsync<Guid?>("""
             SELECT t.cohort_id FROM participants p JOIN teams t ON t.application_id = p.application_id WHERE p.id = @participantId FOR UPDATE OF p
-            """, new { participantId }, transaction, cancellationToken: ct));
-        if (cohortId is null || await RulesAsync(transaction, cohortId.Value, ct) is not { } rules)
+            """, new { participantId });
+        if (cohortId is null || await RulesAsync(session, cohortId.Value) is not { } rules)
         {
             return null;
         }
-        var standing = (await ReadAsync(transaction, rules, participantId, ct)).SingleOrDefault();
+        var standing = (await ReadAsync(session, rules, participantId)).SingleOrDefault();
         return standing is null ? null : (rules, standing);
     }
 

@@ -1,9 +1,7 @@
+using Cro.BuildingBlocks.Persistence;
 using Cro.ServiceDefaults.Security;
 using Cro.Training.Features.Access;
-using Cro.Training.Features.Cohorts;
-using Cro.Training.Features.Enrolment;
-using Dapper;
-using Npgsql;
+using Cro.Training.Features.Teams;
 
 namespace Cro.Training.Features.Progress;
 
@@ -28,42 +26,28 @@ public static class TrainingResults
         return api;
     }
 
-    private static async Task<IResult> MineAsync(HttpContext context, NpgsqlDataSource db, CancellationToken ct)
+    private static async Task<IResult> MineAsync(HttpContext context, [RepeatableRead] DataSession session)
     {
-        await using var connection = await db.OpenConnectionAsync(ct);
-        await using var transaction = await connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, ct);
-        await TrainingScope.SetAsync(transaction, context.User, ct);
-        var mine = await ParticipantRow.MineAsync(transaction, Caller.From(context.User), ct);
-        var places = await connection.QueryAsync<(Guid ParticipantId, Guid CohortId)>(new CommandDefinition("""
+        var mine = await ParticipantRow.MineAsync(session, Caller.From(context.User));
+        var places = await session.QueryAsync<(Guid ParticipantId, Guid CohortId)>("""
             SELECT p.id, t.cohort_id FROM participants p JOIN teams t ON t.application_id = p.application_id
             WHERE p.id = ANY (@ids) AND t.cohort_id IS NOT NULL
-            """, new { ids = mine.Select(p => p.Id).ToArray() }, transaction, cancellationToken: ct));
+            """, new { ids = mine.Select(p => p.Id).ToArray() });
         var results = new List<CohortResults>();
         foreach (var (participantId, cohortId) in places)
         {
-            var rules = (await Standings.RulesAsync(transaction, cohortId, ct))!;
-            results.Add(new CohortResults(rules, await Standings.ReadAsync(transaction, rules, participantId, ct)));
+            var rules = (await Standings.RulesAsync(session, cohortId))!;
+            results.Add(new CohortResults(rules, await Standings.ReadAsync(session, rules, participantId)));
         }
         return TypedResults.Ok(results);
     }
 
-    private static async Task<IResult> CohortAsync(Guid id, HttpContext context, NpgsqlDataSource db, CancellationToken ct)
-    {
-        await using var connection = await db.OpenConnectionAsync(ct);
-        await using var transaction = await connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, ct);
-        if (await OpenCohortAsync(transaction, context, id, ct) is not { } rules)
-        {
-            return CohortAccess.NotFound();
-        }
-        return TypedResults.Ok(new CohortResults(rules, await Standings.ReadAsync(transaction, rules, null, ct)));
-    }
+    private static async Task<IResult> CohortAsync(Guid id, HttpContext context, [RepeatableRead] DataSession session) =>
+        await OpenCohortAsync(session, context, id) is { } rules
+            ? TypedResults.Ok(new CohortResults(rules, await Standings.ReadAsync(session, rules, null)))
+            : CohortAccess.NotFound();
 
     /// <summary>The cohort's rules when the caller is its trainer or an operator (under their scope); null otherwise.</summary>
-    internal static async Task<CohortRules?> OpenCohortAsync(NpgsqlTransaction transaction, HttpContext context, Guid cohortId, CancellationToken ct)
-    {
-        await TrainingScope.SetAsync(transaction, context.User, ct);
-        return await CohortAccess.RoleAsync(transaction, Caller.From(context.User), cohortId, ct) is CohortRole.Trainer or CohortRole.Operator
-            ? await Standings.RulesAsync(transaction, cohortId, ct)
-            : null;
-    }
+    internal static async Task<CohortRules?> OpenCohortAsync(DataSession session, HttpContext context, Guid cohortId) =>
+        await CohortAccess.RunsAsync(session, Caller.From(context.User), cohortId) ? await Standings.RulesAsync(session, cohortId) : null;
 }

@@ -1,12 +1,10 @@
 using Cro.BuildingBlocks.Messaging;
+using Cro.BuildingBlocks.Persistence;
 using Cro.Contracts;
 using Cro.ServiceDefaults;
 using Cro.ServiceDefaults.Security;
 using Cro.Training.Features.Access;
-using Cro.Training.Features.Calendar;
-using Dapper;
 using FluentValidation;
-using Npgsql;
 
 namespace Cro.Training.Features.Sessions;
 
@@ -39,44 +37,39 @@ public static class CancelSession
         .ProducesProblem(StatusCodes.Status409Conflict)
         .RequireAuthorization(Policies.Operator);
 
-    private static async Task<IResult> HandleAsync(Guid id, CancelSessionRequest request, HttpContext context, NpgsqlDataSource db, TimeProvider time,
-        CancellationToken ct)
+    private static async Task<IResult> HandleAsync(Guid id, CancelSessionRequest request, HttpContext context, DataSession session, TimeProvider time)
     {
         var now = time.GetUtcNow();
-        await using var connection = await db.OpenConnectionAsync(ct);
-        await using var transaction = await connection.BeginTransactionAsync(ct);
-        await TrainingScope.SetAsync(transaction, context.User, ct);
         // Locked: a cancellation, a move and attendance of one session happen one after the other.
-        var session = await SessionModules.FindAsync(transaction, id, ct, forUpdate: true);
-        if (session is null)
+        var found = await SessionModules.FindAsync(session, id, forUpdate: true);
+        if (found is null)
         {
             return SessionModules.NotFound();
         }
-        if (session.IsCancelled)
+        if (found.IsCancelled)
         {
-            return TypedResults.Ok(session.ToView());
+            return TypedResults.Ok(found.ToView());
         }
-        if (now > session.EndsAt || await connection.ExecuteScalarAsync<bool>(new CommandDefinition(
-                "SELECT EXISTS (SELECT 1 FROM attendance WHERE session_id = @id)", new { id }, transaction, cancellationToken: ct)))
+        if (now > found.EndsAt || await SessionModules.HasAttendanceAsync(session, id))
         {
             return Problems.Conflict("Zajęcia się odbyły.", "The session took place.",
                 "Zajęcia się skończyły albo zapisano na nich obecność, więc nie można ich odwołać.",
                 "The session has ended or its attendance is recorded, so it cannot be cancelled.");
         }
         var reason = request.Reason.Trim();
-        await connection.ExecuteAsync(new CommandDefinition("""
+        await session.ExecuteAsync("""
             UPDATE sessions SET cancelled_at = @now, cancelled_by = @by, cancellation_reason = @reason, sequence = sequence + 1, updated_at = @now
             WHERE id = @id
-            """, new { id, now = now.ToUniversalTime(), by = context.User.PersonId(), reason }, transaction, cancellationToken: ct));
-        var cancelled = (await SessionModules.FindAsync(transaction, id, ct))!;
-        await transaction.EnqueueAsync(new SessionCancelled
+            """, new { id, now = now.ToUniversalTime(), by = context.User.PersonId(), reason });
+        var cancelled = (await SessionModules.FindAsync(session, id))!;
+        await session.EnqueueAsync(new SessionCancelled
         {
             SessionId = cancelled.Id, CohortId = cancelled.CohortId, CohortName = cancelled.CohortName, ModuleCode = cancelled.ModuleCode,
             ModuleTitle = cancelled.ModuleTitle, StartsAt = cancelled.StartsAt, EndsAt = cancelled.EndsAt, Form = cancelled.Form, Place = cancelled.Place,
-            Reason = reason, CalendarUid = SessionCalendar.Uid(cancelled.Id), Sequence = cancelled.Sequence, Attendees = await SessionNotice.AttendeesAsync(transaction, cancelled.CohortId, ct),
+            Reason = reason, CalendarUid = cancelled.CalendarUid, Sequence = cancelled.Sequence, Attendees = await SessionNotice.AttendeesAsync(session, cancelled.CohortId),
             CancelledAt = now,
-        }, ct);
-        await transaction.CommitAsync(ct);
+        });
+        await session.CommitAsync();
         return TypedResults.Ok(cancelled.ToView());
     }
 }

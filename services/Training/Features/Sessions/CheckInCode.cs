@@ -1,8 +1,8 @@
+using Cro.BuildingBlocks.Persistence;
+using Cro.ServiceDefaults;
 using Cro.ServiceDefaults.Security;
 using Cro.Training.Features.Access;
-using Cro.Training.Features.Cohorts;
-using Npgsql;
-using Cro.ServiceDefaults;
+using Cro.Training.Features.Teams;
 
 namespace Cro.Training.Features.Sessions;
 
@@ -22,17 +22,13 @@ public static class CheckInCode
         .ProducesProblem(StatusCodes.Status404NotFound)
         .RequireAuthorization(Policies.TrainerOrOperator);
 
-    private static async Task<IResult> HandleAsync(Guid id, HttpContext context, NpgsqlDataSource db, CancellationToken ct)
+    private static async Task<IResult> HandleAsync(Guid id, HttpContext context, DataSession session)
     {
-        await using var connection = await db.OpenConnectionAsync(ct);
-        await using var transaction = await connection.BeginTransactionAsync(ct);
-        await TrainingScope.SetAsync(transaction, context.User, ct);
-        var session = await SessionModules.FindAsync(transaction, id, ct);
-        if (session is null || await CohortAccess.RoleAsync(transaction, Caller.From(context.User), session.CohortId, ct)
-                is not (CohortRole.Trainer or CohortRole.Operator))
+        var found = await SessionModules.FindAsync(session, id);
+        if (found is null || !await CohortAccess.RunsAsync(session, Caller.From(context.User), found.CohortId))
         {
             return SessionModules.NotFound();
         }
-        return TypedResults.Ok(new CheckInCodeResponse(session.CheckInCode, WarsawTime.InWarsaw(session.OpensAt), WarsawTime.InWarsaw(session.EndsAt)));
+        return TypedResults.Ok(new CheckInCodeResponse(found.CheckInCode, WarsawTime.InWarsaw(found.OpensAt), WarsawTime.InWarsaw(found.EndsAt)));
     }
 }

@@ -1,8 +1,7 @@
+using Cro.BuildingBlocks.Persistence;
 using Cro.ServiceDefaults;
 using Cro.ServiceDefaults.Security;
 using Cro.Training.Features.Access;
-using Dapper;
-using Npgsql;
 
 namespace Cro.Training.Features.Sessions;
 
@@ -26,14 +25,10 @@ public static class MoveSession
         .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
         .RequireAuthorization(Policies.Operator);
 
-    private static async Task<IResult> HandleAsync(Guid id, SessionRequest request, HttpContext context, NpgsqlDataSource db, TimeProvider time,
-        CancellationToken ct)
+    private static async Task<IResult> HandleAsync(Guid id, SessionRequest request, DataSession session, TimeProvider time)
     {
         var now = time.GetUtcNow();
-        await using var connection = await db.OpenConnectionAsync(ct);
-        await using var transaction = await connection.BeginTransactionAsync(ct);
-        await TrainingScope.SetAsync(transaction, context.User, ct);
-        var before = await SessionModules.FindAsync(transaction, id, ct, forUpdate: true);
+        var before = await SessionModules.FindAsync(session, id, forUpdate: true);
         if (before is null)
         {
             return SessionModules.NotFound();
@@ -42,16 +37,15 @@ public static class MoveSession
         {
             return SessionModules.Cancelled(before);
         }
-        if (await SessionModules.RefusalAsync(transaction, before.ProgrammeVersion, request.ModuleCode, ct) is { } refusal)
+        if (await SessionModules.RefusalAsync(session, before.ProgrammeVersion, request.ModuleCode) is { } refusal)
         {
             return refusal;
         }
-        if (await SessionCapacity.RefusalAsync(transaction, before.CohortId, request.Capacity, ct) is { } tooSmall)
+        if (await SessionCapacity.RefusalAsync(session, before.CohortId, request.Capacity) is { } tooSmall)
         {
             return tooSmall;
         }
-        if (await connection.ExecuteScalarAsync<bool>(new CommandDefinition("SELECT EXISTS (SELECT 1 FROM attendance WHERE session_id = @id)",
-                new { id }, transaction, cancellationToken: ct)))
+        if (await SessionModules.HasAttendanceAsync(session, id))
         {
             return Problems.Conflict("Zajęcia się odbyły.", "The session took place.",
                 "Obecność na tych zajęciach jest już zapisana, więc nie można ich przenieść. Zaplanuj nowe zajęcia.",
@@ -61,7 +55,7 @@ public static class MoveSession
         var (place, onlineUrl) = (ScheduleSession.Blank(request.Place), ScheduleSession.Blank(request.OnlineUrl));
         var moved = startsAt != before.StartsAt || endsAt != before.EndsAt || request.Form != before.Form || place != before.Place
             || onlineUrl != before.OnlineUrl || request.ModuleCode != before.ModuleCode;
-        await connection.ExecuteAsync(new CommandDefinition("""
+        await session.ExecuteAsync("""
             UPDATE sessions SET module_code = @ModuleCode, starts_at = @startsAt, ends_at = @endsAt, form = @Form, place = @place,
                    online_url = @onlineUrl, capacity = @Capacity, hours = @hours, sequence = sequence + @bump, updated_at = @now
             WHERE id = @id
@@ -69,13 +63,13 @@ public static class MoveSession
         {
             id, request.ModuleCode, startsAt, endsAt, request.Form, place, onlineUrl, request.Capacity, hours = request.CountedHours,
             bump = moved ? 1 : 0, now = now.ToUniversalTime(),
-        }, transaction, cancellationToken: ct));
-        var session = (await SessionModules.FindAsync(transaction, id, ct))!;
+        });
+        var after = (await SessionModules.FindAsync(session, id))!;
         if (moved)
         {
-            await SessionNotice.EnqueueAsync(transaction, session, before.StartsAt, now, ct);
+            await SessionNotice.EnqueueAsync(session, after, before.StartsAt, now);
         }
-        await transaction.CommitAsync(ct);
-        return TypedResults.Ok(session.ToView());
+        await session.CommitAsync();
+        return TypedResults.Ok(after.ToView());
     }
 }

@@ -1,10 +1,9 @@
 using System.Security.Cryptography;
+using Cro.BuildingBlocks.Persistence;
 using Cro.ServiceDefaults;
 using Cro.ServiceDefaults.Security;
 using Cro.Training.Features.Access;
-using Cro.Training.Features.Cohorts;
-using Dapper;
-using Npgsql;
+using Cro.Training.Features.Teams;
 
 namespace Cro.Training.Features.Sessions;
 
@@ -32,29 +31,24 @@ public static class ScheduleSession
         .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
         .RequireAuthorization(Policies.Operator);
 
-    private static async Task<IResult> HandleAsync(Guid id, SessionRequest request, HttpContext context, NpgsqlDataSource db, TimeProvider time,
-        CancellationToken ct)
+    private static async Task<IResult> HandleAsync(Guid id, SessionRequest request, DataSession session, TimeProvider time)
     {
         var now = time.GetUtcNow();
-        await using var connection = await db.OpenConnectionAsync(ct);
-        await using var transaction = await connection.BeginTransactionAsync(ct);
-        await TrainingScope.SetAsync(transaction, context.User, ct);
-        var version = await connection.QuerySingleOrDefaultAsync<int?>(new CommandDefinition(
-            "SELECT programme_version FROM cohorts WHERE id = @id", new { id }, transaction, cancellationToken: ct));
+        var version = await session.QuerySingleOrDefaultAsync<int?>("SELECT programme_version FROM cohorts WHERE id = @id", new { id });
         if (version is null)
         {
             return CohortAccess.NotFound();
         }
-        if (await SessionModules.RefusalAsync(transaction, version.Value, request.ModuleCode, ct) is { } refusal)
+        if (await SessionModules.RefusalAsync(session, version.Value, request.ModuleCode) is { } refusal)
         {
             return refusal;
         }
-        if (await SessionCapacity.RefusalAsync(transaction, id, request.Capacity, ct) is { } tooSmall)
+        if (await SessionCapacity.RefusalAsync(session, id, request.Capacity) is { } tooSmall)
         {
             return tooSmall;
         }
         var sessionId = Guid.CreateVersion7();
-        await connection.ExecuteAsync(new CommandDefinition("""
+        await session.ExecuteAsync("""
             INSERT INTO sessions (id, cohort_id, module_code, starts_at, ends_at, form, place, online_url, capacity, hours, check_in_code, created_at, updated_at)
             VALUES (@sessionId, @id, @ModuleCode, @startsAt, @endsAt, @Form, @place, @onlineUrl, @Capacity, @hours, @code, @now, @now)
             """, new
@@ -63,11 +57,11 @@ public static class ScheduleSession
             startsAt = WarsawTime.ToInstant(request.StartsAt), endsAt = WarsawTime.ToInstant(request.EndsAt),
             place = Blank(request.Place), onlineUrl = Blank(request.OnlineUrl), hours = request.CountedHours, code = NewCheckInCode(),
             now = now.ToUniversalTime(),
-        }, transaction, cancellationToken: ct));
-        var session = await SessionModules.FindAsync(transaction, sessionId, ct);
-        await SessionNotice.EnqueueAsync(transaction, session!, previousStartsAt: null, now, ct);
-        await transaction.CommitAsync(ct);
-        return TypedResults.Created($"/api/training/sessions/{sessionId}", session!.ToView());
+        });
+        var scheduled = (await SessionModules.FindAsync(session, sessionId))!;
+        await SessionNotice.EnqueueAsync(session, scheduled, previousStartsAt: null, now);
+        await session.CommitAsync();
+        return TypedResults.Created($"/api/training/sessions/{sessionId}", scheduled.ToView());
     }
 
     internal static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
@@ -76,17 +70,19 @@ public static class ScheduleSession
 internal static class SessionModules
 {
     /// <summary>422 when the cohort's programme version has no such module.</summary>
-    public static async Task<IResult?> RefusalAsync(NpgsqlTransaction transaction, int version, string moduleCode, CancellationToken ct) =>
-        await transaction.Connection!.ExecuteScalarAsync<bool>(new CommandDefinition(
-            "SELECT EXISTS (SELECT 1 FROM programme_modules WHERE version = @version AND code = @moduleCode)",
-            new { version, moduleCode }, transaction, cancellationToken: ct))
+    public static async Task<IResult?> RefusalAsync(DataSession session, int version, string moduleCode) =>
+        await session.ExecuteScalarAsync<bool>(
+            "SELECT EXISTS (SELECT 1 FROM programme_modules WHERE version = @version AND code = @moduleCode)", new { version, moduleCode })
             ? null
             : Problems.Unprocessable($"Wersja {version} programu, którą realizuje ta grupa, nie ma modułu {moduleCode}.",
                 $"Version {version} of the programme, which this cohort follows, has no module {moduleCode}.");
 
-    public static Task<SessionRow?> FindAsync(NpgsqlTransaction transaction, Guid id, CancellationToken ct, bool forUpdate = false) =>
-        transaction.Connection!.QuerySingleOrDefaultAsync<SessionRow>(new CommandDefinition(
-            SessionRow.Select + " WHERE s.id = @id" + (forUpdate ? " FOR NO KEY UPDATE OF s" : ""), new { id }, transaction, cancellationToken: ct));
+    public static Task<SessionRow?> FindAsync(DataSession session, Guid id, bool forUpdate = false) =>
+        session.QuerySingleOrDefaultAsync<SessionRow>(SessionRow.Select + " WHERE s.id = @id" + (forUpdate ? " FOR NO KEY UPDATE OF s" : ""), new { id });
+
+    /// <summary>Whether attendance of the session is recorded: then it took place, and is neither moved nor cancelled.</summary>
+    public static Task<bool> HasAttendanceAsync(DataSession session, Guid id) =>
+        session.ExecuteScalarAsync<bool>("SELECT EXISTS (SELECT 1 FROM attendance WHERE session_id = @id)", new { id });
 
     public static IResult Cancelled(SessionRow session) => Problems.Conflict("Zajęcia są odwołane.", "The session is cancelled.",
         $"Zajęcia {session.ModuleCode} z {WarsawTime.InWarsaw(session.StartsAt):yyyy-MM-dd HH:mm} odwołano; nie można ich zmieniać ani zapisywać na nich obecności. Zaplanuj nowe zajęcia.",

@@ -1,7 +1,6 @@
-using Cro.Training.Features.Access;
-using Dapper;
-using Npgsql;
+using Cro.BuildingBlocks.Persistence;
 using Cro.ServiceDefaults;
+using Cro.Training.Features.Access;
 
 namespace Cro.Training.Features.Sessions;
 
@@ -17,16 +16,16 @@ namespace Cro.Training.Features.Sessions;
 internal static class SessionCapacity
 {
     /// <summary>The active people of the cohort, with those of <paramref name="joining"/> teams added. Needs a scope that sees them all.</summary>
-    public static Task<int> PeopleAsync(NpgsqlTransaction transaction, Guid cohortId, IReadOnlyList<Guid> joining, CancellationToken ct) =>
-        transaction.Connection!.ExecuteScalarAsync<int>(new CommandDefinition("""
+    public static Task<int> PeopleAsync(DataSession session, Guid cohortId, IReadOnlyList<Guid> joining) =>
+        session.ExecuteScalarAsync<int>("""
             SELECT count(*)::int FROM participants p JOIN teams t ON t.application_id = p.application_id
             WHERE (t.cohort_id = @cohortId OR t.application_id = ANY (@joining)) AND t.withdrawn_at IS NULL AND p.left_at IS NULL
-            """, new { cohortId, joining = joining.ToArray() }, transaction, cancellationToken: ct));
+            """, new { cohortId, joining = joining.ToArray() });
 
     /// <summary>409 when a session of <paramref name="capacity"/> seats cannot seat the cohort's people.</summary>
-    public static async Task<IResult?> RefusalAsync(NpgsqlTransaction transaction, Guid cohortId, int capacity, CancellationToken ct)
+    public static async Task<IResult?> RefusalAsync(DataSession session, Guid cohortId, int capacity)
     {
-        var people = await PeopleAsync(transaction, cohortId, [], ct);
+        var people = await PeopleAsync(session, cohortId, []);
         return people <= capacity
             ? null
             : Problems.Conflict("Za mało miejsc na zajęciach.", "Not enough seats at the session.",
@@ -37,15 +36,14 @@ internal static class SessionCapacity
     private sealed record Tight(DateTimeOffset StartsAt, string ModuleCode, int Capacity);
 
     /// <summary>409 when the cohort's coming sessions cannot seat its people together with the <paramref name="joining"/> teams.</summary>
-    public static async Task<IResult?> PlacementRefusalAsync(NpgsqlTransaction transaction, Guid cohortId, IReadOnlyList<Guid> joining, DateTimeOffset now,
-        CancellationToken ct)
+    public static async Task<IResult?> PlacementRefusalAsync(DataSession session, Guid cohortId, IReadOnlyList<Guid> joining, DateTimeOffset now)
     {
-        var people = await PeopleAsync(transaction, cohortId, joining, ct);
-        var tight = await transaction.Connection!.QueryFirstOrDefaultAsync<Tight>(new CommandDefinition("""
+        var people = await PeopleAsync(session, cohortId, joining);
+        var tight = await session.QueryFirstOrDefaultAsync<Tight>("""
             SELECT starts_at, module_code, capacity FROM sessions
             WHERE cohort_id = @cohortId AND cancelled_at IS NULL AND ends_at > @now AND capacity < @people
             ORDER BY capacity, starts_at LIMIT 1
-            """, new { cohortId, now = now.ToUniversalTime(), people }, transaction, cancellationToken: ct));
+            """, new { cohortId, now = now.ToUniversalTime(), people });
         return tight is null
             ? null
             : Problems.Conflict("Za mało miejsc na zajęciach grupy.", "Not enough seats at the cohort's sessions.",

@@ -1,4 +1,5 @@
 using Cro.ServiceDefaults;
+
 namespace Cro.Training.Features.Sessions;
 
 /// <summary>A session as stored, with its cohort's name and programme version and the module's title in that version.</summary>
@@ -23,6 +24,9 @@ internal sealed record SessionRow(Guid Id, Guid CohortId, string CohortName, int
     public bool IsOpen(DateTimeOffset now) => now >= OpensAt && now <= EndsAt;
 
     public bool IsCancelled => CancelledAt is not null;
+
+    /// <summary>The session's UID in every calendar document about it (feeds, cancellations mailed by notifications).</summary>
+    public string CalendarUid => $"{Id}@cro-training";
 
     public SessionView ToView() => new(Id, CohortId, CohortName, ModuleCode, ModuleTitle, WarsawTime.InWarsaw(StartsAt), WarsawTime.InWarsaw(EndsAt),
         Form, Place, OnlineUrl is null ? null : new Uri(OnlineUrl), Capacity, Hours, Sequence,

@@ -1,10 +1,9 @@
 using System.Security.Claims;
 using System.Text.Json;
+using Cro.BuildingBlocks.Persistence;
 using Cro.ServiceDefaults;
 using Cro.Training.Features.Access;
-using Cro.Training.Features.Enrolment;
-using Dapper;
-using Npgsql;
+using Cro.Training.Features.Teams;
 
 namespace Cro.Training.Features.Validation;
 
@@ -32,20 +31,17 @@ internal sealed record AttemptRow(Guid Id, Guid ParticipantId, string JstTerc, G
     /// <summary>Whether the time limit (or, for a pre-test, the module's start) has passed: answers are refused from then on.</summary>
     public bool HasClosed(DateTimeOffset now) => ClosesAt is { } closes && now > closes;
 
-    /// <summary>The participant's attempt <paramref name="id"/>, or null when it is not theirs (or there is none). Sets the caller's scope.</summary>
-    public static async Task<AttemptRow?> FindMineAsync(NpgsqlTransaction transaction, ClaimsPrincipal user, Guid id, CancellationToken ct, bool forUpdate = false)
+    /// <summary>The participant's attempt <paramref name="id"/>, or null when it is not theirs (or there is none). Runs under the caller's scope.</summary>
+    public static async Task<AttemptRow?> FindMineAsync(DataSession session, ClaimsPrincipal user, Guid id, bool forUpdate = false)
     {
-        await TrainingScope.SetAsync(transaction, user, ct);
-        var mine = await ParticipantRow.MineAsync(transaction, Caller.From(user), ct);
-        var attempt = await transaction.Connection!.QuerySingleOrDefaultAsync<AttemptRow>(new CommandDefinition(
-            Select + " WHERE id = @id" + (forUpdate ? " FOR UPDATE" : ""), new { id }, transaction, cancellationToken: ct));
+        var mine = await ParticipantRow.MineAsync(session, Caller.From(user));
+        var attempt = await session.QuerySingleOrDefaultAsync<AttemptRow>(Select + " WHERE id = @id" + (forUpdate ? " FOR UPDATE" : ""), new { id });
         return attempt is not null && mine.Any(p => p.Id == attempt.ParticipantId) ? attempt : null;
     }
 
     /// <summary>The answers saved so far: option ids by question id.</summary>
-    public async Task<Dictionary<Guid, Guid[]>> AnswersAsync(NpgsqlTransaction transaction, CancellationToken ct) =>
-        (await transaction.Connection!.QueryAsync<SavedAnswer>(new CommandDefinition(
-            "SELECT question_id, option_ids FROM attempt_answers WHERE attempt_id = @Id", new { Id }, transaction, cancellationToken: ct)))
+    public async Task<Dictionary<Guid, Guid[]>> AnswersAsync(DataSession session) =>
+        (await session.QueryAsync<SavedAnswer>("SELECT question_id, option_ids FROM attempt_answers WHERE attempt_id = @Id", new { Id }))
         .ToDictionary(a => a.QuestionId, a => a.OptionIds);
 
     // A class, not a record: Dapper reports uuid[] as System.Array, which matches no constructor, but sets a Guid[] property.
@@ -77,14 +73,13 @@ public sealed record AttemptOption(Guid Id, string Text, bool? IsCorrect);
 
 internal static class AttemptViews
 {
-    public static async Task<AttemptView> ReadAsync(NpgsqlTransaction transaction, AttemptRow attempt, DateTimeOffset now, CancellationToken ct)
+    public static async Task<AttemptView> ReadAsync(DataSession session, AttemptRow attempt, DateTimeOffset now)
     {
-        var connection = transaction.Connection!;
-        var answers = await attempt.AnswersAsync(transaction, ct);
+        var answers = await attempt.AnswersAsync(session);
         // Review once no attempt at the module's tests is left: both post-test attempts finished.
-        var review = attempt.IsFinished && await connection.ExecuteScalarAsync<int>(new CommandDefinition("""
-            SELECT count(*)::int FROM attempts WHERE participant_id = @ParticipantId AND module_code = @ModuleCode AND kind = 'post' AND finished_at IS NOT NULL
-            """, new { attempt.ParticipantId, attempt.ModuleCode }, transaction, cancellationToken: ct)) >= TestKind.MaxAttempts(TestKind.Post);
+        var review = attempt.IsFinished && await session.ExecuteScalarAsync<int>("""
+            SELECT count(*)::int FROM attempts WHERE participant_id = @ParticipantId AND module_code = @ModuleCode AND kind = @post AND finished_at IS NOT NULL
+            """, new { attempt.ParticipantId, attempt.ModuleCode, post = TestKind.Post }) >= TestKind.MaxAttempts(TestKind.Post);
         var questions = attempt.Questions.Select(q =>
         {
             var answer = answers.GetValueOrDefault(q.Id) ?? [];

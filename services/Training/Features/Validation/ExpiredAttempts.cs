@@ -21,26 +21,24 @@ public sealed class ExpiredAttemptsOptions
 /// any number of replicas run it side by side, each attempt is finished once, and a participant's own finish,
 /// which locks the attempt too, either waits and finds it finished or finishes it first and leaves nothing here.
 /// </summary>
-public sealed class ExpiredAttempts(NpgsqlDataSource db, IOptions<ExpiredAttemptsOptions> options, TimeProvider time, ILogger<ExpiredAttempts> logger)
-    : BackgroundService
+public sealed class ExpiredAttempts(NpgsqlDataSource db, IPostTestObserver observer, IOptions<ExpiredAttemptsOptions> options, TimeProvider time,
+    ILogger<ExpiredAttempts> logger) : BackgroundService
 {
     /// <summary>Finishes at most <paramref name="batchSize"/> attempts that closed before <paramref name="now"/>, in one transaction; returns how many.</summary>
-    public static async Task<int> FinishDueAsync(NpgsqlDataSource db, DateTimeOffset now, int batchSize, CancellationToken ct)
+    public static async Task<int> FinishDueAsync(NpgsqlDataSource db, IPostTestObserver observer, DateTimeOffset now, int batchSize, CancellationToken ct)
     {
-        await using var connection = await db.OpenConnectionAsync(ct);
-        await using var transaction = await connection.BeginTransactionAsync(ct);
         // Every participant's attempts, as the service itself and not any caller.
-        await transaction.SetJstScopeAsync(JstScope.All, ct);
-        var due = (await connection.QueryAsync<AttemptRow>(new CommandDefinition(AttemptRow.Select + """
+        await using var session = await DataSession.OpenAsync(db, JstScope.All, ct);
+        var due = (await session.QueryAsync<AttemptRow>(AttemptRow.Select + """
              WHERE finished_at IS NULL AND closes_at < @now
             ORDER BY closes_at, id LIMIT @batchSize
             FOR UPDATE SKIP LOCKED
-            """, new { now = now.ToUniversalTime(), batchSize }, transaction, cancellationToken: ct))).AsList();
+            """, new { now = now.ToUniversalTime(), batchSize })).AsList();
         foreach (var attempt in due)
         {
-            await AttemptFinisher.FinishAsync(transaction, attempt, now, ct);
+            await AttemptFinisher.FinishAsync(session, attempt, now, observer);
         }
-        await transaction.CommitAsync(ct);
+        await session.CommitAsync();
         return due.Count;
     }
 
@@ -55,7 +53,7 @@ public sealed class ExpiredAttempts(NpgsqlDataSource db, IOptions<ExpiredAttempt
                 int finished;
                 do
                 {
-                    finished = await FinishDueAsync(db, time.GetUtcNow(), pace.BatchSize, stoppingToken);
+                    finished = await FinishDueAsync(db, observer, time.GetUtcNow(), pace.BatchSize, stoppingToken);
                     if (finished > 0)
                     {
                         ExpiredAttemptsMetrics.Finished.Add(finished);

@@ -1,5 +1,5 @@
+using Cro.BuildingBlocks.Persistence;
 using Cro.ServiceDefaults.Security;
-using Npgsql;
 
 namespace Cro.Training.Features.Validation;
 
@@ -23,32 +23,31 @@ public static class FinishAttempt
         return api;
     }
 
-    private static Task<IResult> FinishAsync(Guid id, HttpContext context, NpgsqlDataSource db, TimeProvider time, CancellationToken ct) =>
-        ShowAsync(id, context, db, time, finish: true, ct);
+    private static Task<IResult> FinishAsync(Guid id, HttpContext context, DataSession session, IPostTestObserver observer, TimeProvider time) =>
+        ShowAsync(id, context, session, observer, time, finish: true);
 
-    private static Task<IResult> GetAsync(Guid id, HttpContext context, NpgsqlDataSource db, TimeProvider time, CancellationToken ct) =>
-        ShowAsync(id, context, db, time, finish: false, ct);
+    private static Task<IResult> GetAsync(Guid id, HttpContext context, DataSession session, IPostTestObserver observer, TimeProvider time) =>
+        ShowAsync(id, context, session, observer, time, finish: false);
 
     /// <summary>
     /// The caller's attempt as it stands, finished first when <paramref name="finish"/> asks or when its time is up
     /// (then it is scored with what was saved in time).
     /// </summary>
-    private static async Task<IResult> ShowAsync(Guid id, HttpContext context, NpgsqlDataSource db, TimeProvider time, bool finish, CancellationToken ct)
+    private static async Task<IResult> ShowAsync(Guid id, HttpContext context, DataSession session, IPostTestObserver observer, TimeProvider time,
+        bool finish)
     {
         var now = time.GetUtcNow();
-        await using var connection = await db.OpenConnectionAsync(ct);
-        await using var transaction = await connection.BeginTransactionAsync(ct);
-        var attempt = await AttemptRow.FindMineAsync(transaction, context.User, id, ct, forUpdate: true);
+        var attempt = await AttemptRow.FindMineAsync(session, context.User, id, forUpdate: true);
         if (attempt is null)
         {
             return AttemptRow.NotFound();
         }
         if (!attempt.IsFinished && (finish || attempt.HasClosed(now)))
         {
-            attempt = await AttemptFinisher.FinishAsync(transaction, attempt, now, ct);
+            attempt = await AttemptFinisher.FinishAsync(session, attempt, now, observer);
         }
-        var view = await AttemptViews.ReadAsync(transaction, attempt, now, ct);
-        await transaction.CommitAsync(ct);
+        var view = await AttemptViews.ReadAsync(session, attempt, now);
+        await session.CommitAsync();
         return TypedResults.Ok(view);
     }
 }

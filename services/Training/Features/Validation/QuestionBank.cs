@@ -1,8 +1,7 @@
+using Cro.BuildingBlocks.Persistence;
 using Cro.ServiceDefaults;
 using Cro.ServiceDefaults.Security;
-using Dapper;
 using FluentValidation;
-using Npgsql;
 
 namespace Cro.Training.Features.Validation;
 
@@ -57,100 +56,87 @@ public static class QuestionBank
         return api;
     }
 
-    private static async Task<IResult> GetAsync(string code, NpgsqlDataSource db, CancellationToken ct)
-    {
-        await using var connection = await db.OpenConnectionAsync(ct);
-        await using var transaction = await connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, ct);
-        if (!await Materials.Materials.ModuleExistsAsync(connection, code, ct, transaction))
-        {
-            return Materials.Materials.ModuleNotFound();
-        }
-        return TypedResults.Ok(await ReadBankAsync(transaction, code, ct));
-    }
+    private static async Task<IResult> GetAsync(string code, [RepeatableRead] DataSession session) =>
+        await Materials.Materials.ModuleExistsAsync(session, code)
+            ? TypedResults.Ok(await ReadBankAsync(session, code))
+            : Materials.Materials.ModuleNotFound();
 
-    private static async Task<IResult> AddAsync(string code, QuestionRequest request, HttpContext context, NpgsqlDataSource db, TimeProvider time,
-        CancellationToken ct)
+    private static async Task<IResult> AddAsync(string code, QuestionRequest request, HttpContext context, DataSession session, TimeProvider time)
     {
-        await using var connection = await db.OpenConnectionAsync(ct);
-        await using var transaction = await connection.BeginTransactionAsync(ct);
-        if (await QuestionStore.OutcomeRefusalAsync(transaction, code, request.OutcomeCode, ct) is { } refusal)
+        if (await QuestionStore.OutcomeRefusalAsync(session, code, request.OutcomeCode) is { } refusal)
         {
             return refusal;
         }
         var id = Guid.CreateVersion7();
-        await connection.ExecuteAsync(new CommandDefinition("""
+        await session.ExecuteAsync("""
             INSERT INTO questions (id, module_code, outcome_code, kind, text, explanation, created_by, created_at, updated_at)
             VALUES (@id, @code, @outcome, @Kind, @text, @explanation, @by, @now, @now)
             """, new
         {
             id, code, outcome = request.OutcomeCode.Trim(), request.Kind, text = request.Text.Trim(), explanation = request.Explanation.Trim(),
             by = context.User.PersonId(), now = time.GetUtcNow().ToUniversalTime(),
-        }, transaction, cancellationToken: ct));
-        await QuestionStore.WriteOptionsAsync(transaction, id, request.Options, ct);
-        var question = (await QuestionStore.ReadAsync(connection, transaction, null, id, ct))[0];
-        await transaction.CommitAsync(ct);
+        });
+        var question = await CommitWithOptionsAsync(session, id, request);
         return TypedResults.Created($"/api/training/questions/{id}", question);
     }
 
-    private static async Task<IResult> ChangeAsync(Guid id, QuestionRequest request, NpgsqlDataSource db, TimeProvider time, CancellationToken ct)
+    private static async Task<IResult> ChangeAsync(Guid id, QuestionRequest request, DataSession session, TimeProvider time)
     {
-        await using var connection = await db.OpenConnectionAsync(ct);
-        await using var transaction = await connection.BeginTransactionAsync(ct);
-        var module = await connection.QuerySingleOrDefaultAsync<string>(new CommandDefinition(
-            "SELECT module_code FROM questions WHERE id = @id FOR UPDATE", new { id }, transaction, cancellationToken: ct));
+        var module = await session.QuerySingleOrDefaultAsync<string>("SELECT module_code FROM questions WHERE id = @id FOR UPDATE", new { id });
         if (module is null)
         {
             return QuestionStore.NotFound();
         }
-        if (await QuestionStore.OutcomeRefusalAsync(transaction, module, request.OutcomeCode, ct) is { } refusal)
+        if (await QuestionStore.OutcomeRefusalAsync(session, module, request.OutcomeCode) is { } refusal)
         {
             return refusal;
         }
-        await connection.ExecuteAsync(new CommandDefinition("""
+        await session.ExecuteAsync("""
             UPDATE questions SET outcome_code = @outcome, kind = @Kind, text = @text, explanation = @explanation, updated_at = @now WHERE id = @id
             """, new
         {
             id, outcome = request.OutcomeCode.Trim(), request.Kind, text = request.Text.Trim(), explanation = request.Explanation.Trim(),
             now = time.GetUtcNow().ToUniversalTime(),
-        }, transaction, cancellationToken: ct));
-        await QuestionStore.WriteOptionsAsync(transaction, id, request.Options, ct);
-        var question = (await QuestionStore.ReadAsync(connection, transaction, null, id, ct))[0];
-        await transaction.CommitAsync(ct);
-        return TypedResults.Ok(question);
+        });
+        return TypedResults.Ok(await CommitWithOptionsAsync(session, id, request));
     }
 
-    private static async Task<IResult> DeleteAsync(Guid id, NpgsqlDataSource db, CancellationToken ct)
+    /// <summary>Writes the question's options, commits, and answers the question as it now stands.</summary>
+    private static async Task<QuestionView> CommitWithOptionsAsync(DataSession session, Guid id, QuestionRequest request)
     {
-        await using var connection = await db.OpenConnectionAsync(ct);
-        var deleted = await connection.ExecuteAsync(new CommandDefinition("DELETE FROM questions WHERE id = @id", new { id }, cancellationToken: ct));
+        await QuestionStore.WriteOptionsAsync(session, id, request.Options);
+        var question = (await QuestionStore.ReadAsync(session, null, id))[0];
+        await session.CommitAsync();
+        return question;
+    }
+
+    private static async Task<IResult> DeleteAsync(Guid id, DataSession session)
+    {
+        var deleted = await session.ExecuteAsync("DELETE FROM questions WHERE id = @id", new { id });
+        await session.CommitAsync();
         return deleted == 0 ? QuestionStore.NotFound() : TypedResults.NoContent();
     }
 
-    private static async Task<IResult> SettingsAsync(string code, SettingsRequest request, HttpContext context, NpgsqlDataSource db, TimeProvider time,
-        CancellationToken ct)
+    private static async Task<IResult> SettingsAsync(string code, SettingsRequest request, HttpContext context, DataSession session, TimeProvider time)
     {
-        await using var connection = await db.OpenConnectionAsync(ct);
-        await using var transaction = await connection.BeginTransactionAsync(ct);
-        if (!await Materials.Materials.ModuleExistsAsync(connection, code, ct, transaction))
+        if (!await Materials.Materials.ModuleExistsAsync(session, code))
         {
             return Materials.Materials.ModuleNotFound();
         }
-        await connection.ExecuteAsync(new CommandDefinition("""
+        await session.ExecuteAsync("""
             INSERT INTO test_settings (module_code, pre_test_minutes, post_test_minutes, updated_by, updated_at)
             VALUES (@code, @PreTestMinutes, @PostTestMinutes, @by, @now)
             ON CONFLICT (module_code) DO UPDATE SET pre_test_minutes = excluded.pre_test_minutes, post_test_minutes = excluded.post_test_minutes,
                 updated_by = excluded.updated_by, updated_at = excluded.updated_at
-            """, new { code, request.PreTestMinutes, request.PostTestMinutes, by = context.User.PersonId(), now = time.GetUtcNow().ToUniversalTime() },
-            transaction, cancellationToken: ct));
-        var bank = await ReadBankAsync(transaction, code, ct);
-        await transaction.CommitAsync(ct);
+            """, new { code, request.PreTestMinutes, request.PostTestMinutes, by = context.User.PersonId(), now = time.GetUtcNow().ToUniversalTime() });
+        var bank = await ReadBankAsync(session, code);
+        await session.CommitAsync();
         return TypedResults.Ok(bank);
     }
 
-    private static async Task<QuestionBankView> ReadBankAsync(NpgsqlTransaction transaction, string code, CancellationToken ct)
+    private static async Task<QuestionBankView> ReadBankAsync(DataSession session, string code)
     {
-        var connection = transaction.Connection!;
-        var limits = await QuestionStore.LimitsAsync(connection, transaction, code, ct);
-        return new QuestionBankView(code, limits.PreTestMinutes, limits.PostTestMinutes, await QuestionStore.ReadAsync(connection, transaction, code, null, ct));
+        var limits = await QuestionStore.LimitsAsync(session, code);
+        return new QuestionBankView(code, limits.PreTestMinutes, limits.PostTestMinutes, await QuestionStore.ReadAsync(session, code, null));
     }
 }

@@ -1,7 +1,7 @@
+using Cro.BuildingBlocks.Persistence;
 using Cro.ServiceDefaults;
 using Cro.Training.Features.Access;
 using Dapper;
-using Npgsql;
 
 namespace Cro.Training.Features.Validation;
 
@@ -27,32 +27,30 @@ internal static class QuestionStore
     }
 
     /// <summary>The questions of a module (<paramref name="moduleCode"/>) or one question (<paramref name="id"/>), in the order written.</summary>
-    public static async Task<IReadOnlyList<QuestionView>> ReadAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction,
-        string? moduleCode, Guid? id, CancellationToken ct)
+    public static async Task<IReadOnlyList<QuestionView>> ReadAsync(DataSession session, string? moduleCode, Guid? id)
     {
         var parameters = new { moduleCode, id };
-        var questions = await connection.QueryAsync<QuestionRow>(new CommandDefinition("""
+        var questions = await session.QueryAsync<QuestionRow>("""
             SELECT id, module_code, outcome_code, kind, text, explanation, created_at, updated_at FROM questions
             WHERE (@moduleCode::text IS NULL OR module_code = @moduleCode) AND (@id::uuid IS NULL OR id = @id)
             ORDER BY created_at, id
-            """, parameters, transaction, cancellationToken: ct));
-        var options = (await connection.QueryAsync<OptionRow>(new CommandDefinition("""
+            """, parameters);
+        var options = (await session.QueryAsync<OptionRow>("""
             SELECT o.question_id, o.id, o.text, o.is_correct FROM question_options o JOIN questions q ON q.id = o.question_id
             WHERE (@moduleCode::text IS NULL OR q.module_code = @moduleCode) AND (@id::uuid IS NULL OR q.id = @id)
             ORDER BY o.question_id, o.ordinal
-            """, parameters, transaction, cancellationToken: ct))).ToLookup(o => o.QuestionId);
+            """, parameters)).ToLookup(o => o.QuestionId);
         return [.. questions.Select(q => new QuestionView(q.Id, q.ModuleCode, q.OutcomeCode, q.Kind, q.Text, q.Explanation,
             [.. options[q.Id].Select(o => new OptionView(o.Id, o.Text, o.IsCorrect))], q.CreatedAt, q.UpdatedAt))];
     }
 
-    public static async Task<Limits> LimitsAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, string moduleCode, CancellationToken ct) =>
-        await connection.QuerySingleOrDefaultAsync<Limits>(new CommandDefinition(
-            "SELECT pre_test_minutes, post_test_minutes FROM test_settings WHERE module_code = @moduleCode",
-            new { moduleCode }, transaction, cancellationToken: ct)) ?? new Limits(null, null);
+    public static async Task<Limits> LimitsAsync(DataSession session, string moduleCode) =>
+        await session.QuerySingleOrDefaultAsync<Limits>(
+            "SELECT pre_test_minutes, post_test_minutes FROM test_settings WHERE module_code = @moduleCode", new { moduleCode }) ?? new Limits(null, null);
 
     /// <summary>Writes the options of a question afresh (new ids: attempts keep the ones they showed).</summary>
-    public static Task WriteOptionsAsync(NpgsqlTransaction transaction, Guid questionId, IReadOnlyList<OptionInput> options, CancellationToken ct) =>
-        transaction.Connection!.ExecuteAsync(new CommandDefinition("""
+    public static Task WriteOptionsAsync(DataSession session, Guid questionId, IReadOnlyList<OptionInput> options) =>
+        session.ExecuteAsync("""
             DELETE FROM question_options WHERE question_id = @questionId;
             INSERT INTO question_options (id, question_id, ordinal, text, is_correct)
             SELECT o.id, @questionId, o.ordinal, o.text, o.is_correct FROM unnest(@ids, @ordinals, @texts, @correct) AS o(id, ordinal, text, is_correct);
@@ -63,20 +61,20 @@ internal static class QuestionStore
             ordinals = options.Select((_, i) => i + 1).ToArray(),
             texts = options.Select(o => o.Text.Trim()).ToArray(),
             correct = options.Select(o => o.IsCorrect).ToArray(),
-        }, transaction, cancellationToken: ct));
+        });
 
     /// <summary>
     /// 404 when the current programme has no module <paramref name="moduleCode"/>; 422 when the module has no
     /// learning outcome <paramref name="outcomeCode"/> (the answer lists the ones it has); null when both are there.
     /// </summary>
-    public static async Task<IResult?> OutcomeRefusalAsync(NpgsqlTransaction transaction, string moduleCode, string outcomeCode, CancellationToken ct)
+    public static async Task<IResult?> OutcomeRefusalAsync(DataSession session, string moduleCode, string outcomeCode)
     {
-        var outcomes = (await transaction.Connection!.QueryAsync<string?>(new CommandDefinition("""
+        var outcomes = (await session.QueryAsync<string?>("""
             SELECT o.code FROM programme_modules m
             LEFT JOIN learning_outcomes o ON o.version = m.version AND o.module_code = m.code
             WHERE m.version = (SELECT max(version) FROM programme_versions) AND m.code = @moduleCode
             ORDER BY o.ordinal
-            """, new { moduleCode }, transaction, cancellationToken: ct))).AsList();
+            """, new { moduleCode })).AsList();
         if (outcomes.Count == 0)
         {
             return ModuleNotFound();

@@ -1,9 +1,8 @@
+using Cro.BuildingBlocks.Persistence;
 using Cro.ServiceDefaults;
 using Cro.ServiceDefaults.Security;
 using Cro.Training.Features.Access;
-using Dapper;
 using FluentValidation;
-using Npgsql;
 
 namespace Cro.Training.Features.Validation;
 
@@ -37,14 +36,12 @@ public static class SaveAnswer
         .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
         .RequireAuthorization(Policies.Person);
 
-    private static async Task<IResult> HandleAsync(Guid id, Guid questionId, SaveAnswerRequest request, HttpContext context, NpgsqlDataSource db, TimeProvider time,
-        CancellationToken ct)
+    private static async Task<IResult> HandleAsync(Guid id, Guid questionId, SaveAnswerRequest request, HttpContext context, DataSession session,
+        TimeProvider time)
     {
         var now = time.GetUtcNow();
-        await using var connection = await db.OpenConnectionAsync(ct);
-        await using var transaction = await connection.BeginTransactionAsync(ct);
         // Locked: an answer and the finish of the same attempt never cross.
-        var attempt = await AttemptRow.FindMineAsync(transaction, context.User, id, ct, forUpdate: true);
+        var attempt = await AttemptRow.FindMineAsync(session, context.User, id, forUpdate: true);
         if (attempt is null)
         {
             return AttemptRow.NotFound();
@@ -76,13 +73,12 @@ public static class SaveAnswer
         {
             return Problems.Field("optionIds", "To pytanie jednokrotnego wyboru: wybierz jedną odpowiedź.", "This is a single-choice question: choose one option.");
         }
-        await connection.ExecuteAsync(new CommandDefinition("""
+        await session.ExecuteAsync("""
             INSERT INTO attempt_answers (attempt_id, question_id, jst_terc, option_ids, answered_at) VALUES (@id, @questionId, @JstTerc, @optionIds, @now)
             ON CONFLICT (attempt_id, question_id) DO UPDATE SET option_ids = excluded.option_ids, answered_at = excluded.answered_at
             WHERE attempt_answers.option_ids IS DISTINCT FROM excluded.option_ids
-            """, new { id, questionId, attempt.JstTerc, optionIds = request.OptionIds.ToArray(), now = now.ToUniversalTime() },
-            transaction, cancellationToken: ct));
-        await transaction.CommitAsync(ct);
+            """, new { id, questionId, attempt.JstTerc, optionIds = request.OptionIds.ToArray(), now = now.ToUniversalTime() });
+        await session.CommitAsync();
         return TypedResults.Ok(new Saved(questionId, request.OptionIds, now, attempt.ClosesAt));
     }
 }

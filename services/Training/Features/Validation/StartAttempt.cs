@@ -1,8 +1,8 @@
+using Cro.BuildingBlocks.Persistence;
 using Cro.ServiceDefaults;
 using Cro.ServiceDefaults.Security;
 using Cro.Training.Features.Access;
 using Dapper;
-using Npgsql;
 
 namespace Cro.Training.Features.Validation;
 
@@ -30,47 +30,46 @@ public static class StartAttempt
         return api;
     }
 
-    private static Task<IResult> StartAsync(string code, string kind, HttpContext context, NpgsqlDataSource db, TimeProvider time, CancellationToken ct) =>
-        WithPlaceAsync(code, kind, context, db, ct, async (transaction, place) =>
+    private static Task<IResult> StartAsync(string code, string kind, HttpContext context, DataSession session, IPostTestObserver observer,
+        TimeProvider time) =>
+        WithPlaceAsync(code, kind, context, session, async place =>
         {
-            var connection = transaction.Connection!;
             var now = time.GetUtcNow();
             // The participant's row is locked, so two starts at once (a double click) make one attempt.
-            await connection.ExecuteAsync(new CommandDefinition("SELECT 1 FROM participants WHERE id = @Id FOR UPDATE",
-                new { place.Participant.Id }, transaction, cancellationToken: ct));
-            var attempts = await AttemptsAsync(transaction, place.Participant.Id, code, kind, ct);
+            await session.ExecuteAsync("SELECT 1 FROM participants WHERE id = @Id FOR UPDATE", new { place.Participant.Id });
+            var attempts = await AttemptsAsync(session, place.Participant.Id, code, kind);
             if (attempts.FirstOrDefault(a => !a.IsFinished) is { } open)
             {
                 if (!open.HasClosed(now))
                 {
-                    var resumed = await AttemptViews.ReadAsync(transaction, open, now, ct);
-                    await transaction.CommitAsync(ct);
+                    var resumed = await AttemptViews.ReadAsync(session, open, now);
+                    await session.CommitAsync();
                     return TypedResults.Ok(resumed);
                 }
-                await AttemptFinisher.FinishAsync(transaction, open, now, ct);
+                await AttemptFinisher.FinishAsync(session, open, now, observer);
             }
             if (attempts.Count >= TestKind.MaxAttempts(kind))
             {
-                await transaction.CommitAsync(ct);
+                await session.CommitAsync();
                 return Problems.Conflict("Nie ma już podejść do tego testu.", "No attempt at this test is left.",
                     kind == TestKind.Pre ? "Pre-test rozwiązuje się raz." : "Post-test można rozwiązać najwyżej dwa razy; liczy się lepszy wynik.",
                     kind == TestKind.Pre ? "The pre-test is taken once." : "The post-test may be taken at most twice; the better score counts.");
             }
             if (place.ClosedRefusal(kind, now) is { } closed)
             {
-                await transaction.CommitAsync(ct);
+                await session.CommitAsync();
                 return closed;
             }
-            var bank = await QuestionStore.ReadAsync(connection, transaction, code, null, ct);
+            var bank = await QuestionStore.ReadAsync(session, code, null);
             if (bank.Count == 0)
             {
-                await transaction.CommitAsync(ct);
+                await session.CommitAsync();
                 return Problems.Conflict("Test nie jest jeszcze gotowy.", "The test is not ready yet.",
                     $"Moduł {code} nie ma jeszcze pytań.", $"Module {code} has no questions yet.");
             }
-            var limit = (await QuestionStore.LimitsAsync(connection, transaction, code, ct)).For(kind);
+            var limit = (await QuestionStore.LimitsAsync(session, code)).For(kind);
             var id = Guid.CreateVersion7();
-            await connection.ExecuteAsync(new CommandDefinition("""
+            await session.ExecuteAsync("""
                 INSERT INTO attempts (id, participant_id, jst_terc, cohort_id, module_code, kind, number, questions, started_at, closes_at)
                 VALUES (@id, @participantId, @jstTerc, @CohortId, @code, @kind, @number, @questions::jsonb, @now, @closesAt)
                 """, new
@@ -78,18 +77,19 @@ public static class StartAttempt
                 id, participantId = place.Participant.Id, jstTerc = place.Participant.JstTerc, place.CohortId, code, kind, number = attempts.Count + 1,
                 questions = System.Text.Json.JsonSerializer.Serialize(Shuffle(bank), AttemptRow.Json), now = now.ToUniversalTime(),
                 closesAt = ClosesAt(kind, limit, place, now)?.ToUniversalTime(),
-            }, transaction, cancellationToken: ct));
-            var attempt = (await AttemptsAsync(transaction, place.Participant.Id, code, kind, ct)).Single(a => a.Id == id);
-            var view = await AttemptViews.ReadAsync(transaction, attempt, now, ct);
-            await transaction.CommitAsync(ct);
+            });
+            var attempt = (await AttemptsAsync(session, place.Participant.Id, code, kind)).Single(a => a.Id == id);
+            var view = await AttemptViews.ReadAsync(session, attempt, now);
+            await session.CommitAsync();
             return TypedResults.Created($"/api/training/attempts/{id}", view);
         });
 
-    private static Task<IResult> CurrentAsync(string code, string kind, HttpContext context, NpgsqlDataSource db, TimeProvider time, CancellationToken ct) =>
-        WithPlaceAsync(code, kind, context, db, ct, async (transaction, place) =>
+    private static Task<IResult> CurrentAsync(string code, string kind, HttpContext context, DataSession session, IPostTestObserver observer,
+        TimeProvider time) =>
+        WithPlaceAsync(code, kind, context, session, async place =>
         {
             var now = time.GetUtcNow();
-            var open = (await AttemptsAsync(transaction, place.Participant.Id, code, kind, ct, forUpdate: true)).FirstOrDefault(a => !a.IsFinished);
+            var open = (await AttemptsAsync(session, place.Participant.Id, code, kind, forUpdate: true)).FirstOrDefault(a => !a.IsFinished);
             if (open is null)
             {
                 return ProblemDetailsDefaults.NotFound("Nie masz tego testu w toku.", "You have no attempt at this test in progress.");
@@ -97,33 +97,29 @@ public static class StartAttempt
             if (open.HasClosed(now))
             {
                 // Time is up: the attempt is scored with what was saved in time, and shown finished.
-                open = await AttemptFinisher.FinishAsync(transaction, open, now, ct);
+                open = await AttemptFinisher.FinishAsync(session, open, now, observer);
             }
-            var view = await AttemptViews.ReadAsync(transaction, open, now, ct);
-            await transaction.CommitAsync(ct);
+            var view = await AttemptViews.ReadAsync(session, open, now);
+            await session.CommitAsync();
             return TypedResults.Ok(view);
         });
 
-    /// <summary>Runs <paramref name="handle"/> for the caller's place in the module's test, in a transaction under their scope, or answers why there is none.</summary>
-    private static async Task<IResult> WithPlaceAsync(string code, string kind, HttpContext context, NpgsqlDataSource db, CancellationToken ct,
-        Func<NpgsqlTransaction, TestPlace, Task<IResult>> handle)
+    /// <summary>Runs <paramref name="handle"/> for the caller's place in the module's test, in the session under their scope, or answers why there is none.</summary>
+    private static async Task<IResult> WithPlaceAsync(string code, string kind, HttpContext context, DataSession session, Func<TestPlace, Task<IResult>> handle)
     {
         if (!TestKind.All.Contains(kind))
         {
             return UnknownKind();
         }
-        await using var connection = await db.OpenConnectionAsync(ct);
-        await using var transaction = await connection.BeginTransactionAsync(ct);
-        await TrainingScope.SetAsync(transaction, context.User, ct);
-        var (place, refusal) = await TestPlace.FindAsync(transaction, Caller.From(context.User), code, ct);
-        return place is null ? refusal! : await handle(transaction, place);
+        var (place, refusal) = await TestPlace.FindAsync(session, Caller.From(context.User), code);
+        return place is null ? refusal! : await handle(place);
     }
 
-    private static async Task<IReadOnlyList<AttemptRow>> AttemptsAsync(NpgsqlTransaction transaction, Guid participantId, string moduleCode, string kind,
-        CancellationToken ct, bool forUpdate = false) =>
-        (await transaction.Connection!.QueryAsync<AttemptRow>(new CommandDefinition(
+    private static async Task<IReadOnlyList<AttemptRow>> AttemptsAsync(DataSession session, Guid participantId, string moduleCode, string kind,
+        bool forUpdate = false) =>
+        (await session.QueryAsync<AttemptRow>(
             AttemptRow.Select + " WHERE participant_id = @participantId AND module_code = @moduleCode AND kind = @kind ORDER BY number"
-            + (forUpdate ? " FOR UPDATE" : ""), new { participantId, moduleCode, kind }, transaction, cancellationToken: ct))).AsList();
+            + (forUpdate ? " FOR UPDATE" : ""), new { participantId, moduleCode, kind })).AsList();
 
     /// <summary>The bank's questions, and each one's options, in a new random order.</summary>
     private static List<ShownQuestion> Shuffle(IReadOnlyList<QuestionView> bank)

@@ -1,8 +1,7 @@
+using Cro.BuildingBlocks.Persistence;
 using Cro.ServiceDefaults;
 using Cro.Training.Features.Access;
-using Cro.Training.Features.Enrolment;
-using Dapper;
-using Npgsql;
+using Cro.Training.Features.Teams;
 
 namespace Cro.Training.Features.Validation;
 
@@ -17,14 +16,14 @@ internal sealed record TestPlace(ParticipantRow Participant, Guid CohortId, int 
     private sealed record Found(Guid ParticipantId, Guid CohortId, int ProgrammeVersion, DateTimeOffset? FirstStartsAt, DateTimeOffset? LastEndsAt);
 
     /// <summary>The caller's place for <paramref name="moduleCode"/>, or the refusal that says why there is none. Runs under the caller's scope.</summary>
-    public static async Task<(TestPlace? Place, IResult? Refusal)> FindAsync(NpgsqlTransaction transaction, Caller caller, string moduleCode, CancellationToken ct)
+    public static async Task<(TestPlace? Place, IResult? Refusal)> FindAsync(DataSession session, Caller caller, string moduleCode)
     {
-        var mine = await ParticipantRow.MineAsync(transaction, caller, ct);
+        var mine = await ParticipantRow.MineAsync(session, caller);
         if (mine.Count == 0)
         {
             return (null, Problems.Forbidden("Testy rozwiązują uczestnicy szkolenia.", "Tests are taken by participants of the training."));
         }
-        var found = await transaction.Connection!.QueryFirstOrDefaultAsync<Found>(new CommandDefinition("""
+        var found = await session.QueryFirstOrDefaultAsync<Found>("""
             SELECT p.id AS participant_id, c.id AS cohort_id, c.programme_version,
                    (SELECT min(s.starts_at) FROM sessions s WHERE s.cohort_id = c.id AND s.module_code = @moduleCode AND s.cancelled_at IS NULL) AS first_starts_at,
                    (SELECT max(s.ends_at) FROM sessions s WHERE s.cohort_id = c.id AND s.module_code = @moduleCode AND s.cancelled_at IS NULL) AS last_ends_at
@@ -32,7 +31,7 @@ internal sealed record TestPlace(ParticipantRow Participant, Guid CohortId, int 
             JOIN programme_modules m ON m.version = c.programme_version AND m.code = @moduleCode
             WHERE p.id = ANY (@ids)
             ORDER BY c.created_at DESC LIMIT 1
-            """, new { moduleCode, ids = mine.Select(p => p.Id).ToArray() }, transaction, cancellationToken: ct));
+            """, new { moduleCode, ids = mine.Select(p => p.Id).ToArray() });
         if (found is null)
         {
             return (null, ProblemDetailsDefaults.NotFound($"Nie masz modułu {moduleCode}: nie jesteś jeszcze w grupie albo program Twojej grupy go nie ma.",

@@ -1,4 +1,6 @@
-namespace Cro.Training.Features.Enrolment;
+using Cro.BuildingBlocks.Persistence;
+
+namespace Cro.Training.Features.Teams;
 
 /// <summary>A JST team in the training, with the people the caller may see.</summary>
 public sealed record TeamView(Guid ApplicationId, Guid RoundId, string? RoundName, string JstTerc, string JstName, DateTimeOffset? AcceptedAt,
@@ -14,4 +16,13 @@ internal sealed record TeamRow(Guid ApplicationId, Guid RoundId, string? RoundNa
 
     public TeamView ToView(IEnumerable<ParticipantRow> participants) => new(ApplicationId, RoundId, RoundName, JstTerc, JstName, AcceptedAt,
         WithdrawnAt, CohortId, CohortName, [.. participants.Where(p => p.ApplicationId == ApplicationId).Select(p => p.ToView())]);
+
+    /// <summary>The team with all its people (those who left too) that the session's scope sees.</summary>
+    public static async Task<TeamView> ViewAsync(DataSession session, TeamRow team)
+    {
+        var people = await session.QueryAsync<ParticipantRow>($"""
+            SELECT {ParticipantRow.Columns} FROM participants p WHERE p.application_id = @ApplicationId ORDER BY {ParticipantRow.TeamOrder}
+            """, new { team.ApplicationId });
+        return team.ToView(people);
+    }
 }
