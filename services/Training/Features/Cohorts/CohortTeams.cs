@@ -1,3 +1,4 @@
+using Cro.ServiceDefaults;
 using Cro.Training.Features.Access;
 using Dapper;
 using Npgsql;

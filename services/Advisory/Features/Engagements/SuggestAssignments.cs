@@ -1,0 +1,68 @@
+using Cro.BuildingBlocks.Persistence;
+using Cro.ServiceDefaults;
+using Cro.ServiceDefaults.Security;
+
+namespace Cro.Advisory.Features.Engagements;
+
+/// <summary>
+/// GET /api/advisory/rounds/{roundId}/assignment-suggestion — for every accepted team of the round without an advisor,
+/// the advisor the platform suggests: one with room left who prefers the team's województwo if any does, else the
+/// least loaded (by share of their limit), so the load stays balanced as the list goes on. The operator reviews it and
+/// sends it (or their changes) to the bulk assignment. Writes nothing.
+/// </summary>
+public static class SuggestAssignments
+{
+    public sealed record SuggestedAssignment(Guid ApplicationId, string JstTerc, string JstName, string VoivodeshipTerc, Guid? AdvisorId,
+        string? AdvisorName, bool InPreferredRegion);
+
+    private sealed record Waiting(Guid ApplicationId, string JstTerc, string JstName, string VoivodeshipTerc);
+
+    private sealed record Candidate(Guid Id, string FullName, string[] Voivodeships, int MaxEngagements, int OpenEngagements);
+
+    public static IEndpointRouteBuilder MapSuggestAssignments(this IEndpointRouteBuilder api)
+    {
+        api.MapGet("/rounds/{roundId:guid}/assignment-suggestion", SuggestAsync)
+            .WithName("SuggestAdvisorAssignments").WithSummary("Propozycja przydziału doradców JST naboru / Suggested advisors for a round's JST")
+            .Produces<IReadOnlyList<SuggestedAssignment>>()
+            .RequireAuthorization(Policies.Operator);
+        return api;
+    }
+
+    private static async Task<IResult> SuggestAsync(Guid roundId, DataSession session)
+    {
+        var waiting = await session.QueryAsync<Waiting>("""
+            SELECT t.application_id, t.jst_terc, t.jst_name, t.voivodeship_terc FROM teams t
+            WHERE t.round_id = @roundId AND t.withdrawn_at IS NULL
+              AND NOT EXISTS (SELECT 1 FROM engagements e WHERE e.application_id = t.application_id AND e.ended_at IS NULL)
+            ORDER BY t.voivodeship_terc, t.jst_name, t.jst_terc
+            """, new { roundId });
+        var advisors = (await session.QueryAsync<Candidate>("""
+            SELECT a.id, a.full_name, a.voivodeships, a.max_engagements,
+                   (SELECT count(*)::int FROM engagements e WHERE e.advisor_id = a.id AND e.ended_at IS NULL) AS open_engagements
+            FROM advisors a WHERE a.active ORDER BY a.full_name, a.id
+            """)).ToList();
+        return TypedResults.Ok(Suggest(waiting, advisors));
+    }
+
+    /// <summary>Greedy and deterministic: each team in turn takes the best candidate, whose load then grows by one.</summary>
+    private static List<SuggestedAssignment> Suggest(IEnumerable<Waiting> waiting, List<Candidate> advisors)
+    {
+        var load = advisors.ToDictionary(a => a.Id, a => a.OpenEngagements);
+        var suggestion = new List<SuggestedAssignment>();
+        foreach (var team in waiting)
+        {
+            var best = advisors.Where(a => load[a.Id] < a.MaxEngagements)
+                .OrderByDescending(a => a.Voivodeships.Contains(team.VoivodeshipTerc))
+                .ThenBy(a => (double)load[a.Id] / a.MaxEngagements)
+                .ThenBy(a => load[a.Id])
+                .FirstOrDefault();
+            if (best is not null)
+            {
+                load[best.Id]++;
+            }
+            suggestion.Add(new(team.ApplicationId, team.JstTerc, team.JstName, team.VoivodeshipTerc, best?.Id, best?.FullName,
+                best?.Voivodeships.Contains(team.VoivodeshipTerc) == true));
+        }
+        return suggestion;
+    }
+}
