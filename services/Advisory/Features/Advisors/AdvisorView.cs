@@ -4,10 +4,23 @@ namespace Cro.Advisory.Features.Advisors;
 public sealed record AdvisorView(Guid Id, Guid? UserId, string Email, string FullName, IReadOnlyList<string> Voivodeships, int MaxEngagements,
     bool Active, int OpenEngagements, decimal HoursBooked, decimal HoursHeld);
 
-/// <summary>The advisors table and each advisor's load: open engagements, hours booked ahead and held (of open engagements).</summary>
-internal sealed record AdvisorRow(Guid Id, Guid? UserId, string Email, string FullName, string[] Voivodeships, int MaxEngagements, bool Active,
-    int OpenEngagements, decimal HoursBooked, decimal HoursHeld)
+/// <summary>
+/// The advisors table and each advisor's load: open engagements, hours booked ahead and held (of open engagements).
+/// Properties, not a positional record: Dapper reads a text[] column as an Array, which no string[] parameter matches.
+/// </summary>
+internal sealed class AdvisorRow
 {
+    public Guid Id { get; init; }
+    public Guid? UserId { get; init; }
+    public string Email { get; init; } = "";
+    public string FullName { get; init; } = "";
+    public string[] Voivodeships { get; init; } = [];
+    public int MaxEngagements { get; init; }
+    public bool Active { get; init; }
+    public int OpenEngagements { get; init; }
+    public decimal HoursBooked { get; init; }
+    public decimal HoursHeld { get; init; }
+
     public const string Select = """
         SELECT a.id, a.user_id, a.email, a.full_name, a.voivodeships, a.max_engagements, a.active,
                coalesce(load.open_engagements, 0) AS open_engagements, coalesce(load.hours_booked, 0) AS hours_booked,

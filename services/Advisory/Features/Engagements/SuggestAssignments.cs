@@ -17,7 +17,15 @@ public static class SuggestAssignments
 
     private sealed record Waiting(Guid ApplicationId, string JstTerc, string JstName, string VoivodeshipTerc);
 
-    private sealed record Candidate(Guid Id, string FullName, string[] Voivodeships, int MaxEngagements, int OpenEngagements);
+    // Properties: Dapper reads text[] as an Array, which no positional string[] parameter matches.
+    private sealed class Candidate
+    {
+        public Guid Id { get; init; }
+        public string FullName { get; init; } = "";
+        public string[] Voivodeships { get; init; } = [];
+        public int MaxEngagements { get; init; }
+        public int OpenEngagements { get; init; }
+    }
 
     public static IEndpointRouteBuilder MapSuggestAssignments(this IEndpointRouteBuilder api)
     {
@@ -41,28 +49,41 @@ public static class SuggestAssignments
                    (SELECT count(*)::int FROM engagements e WHERE e.advisor_id = a.id AND e.ended_at IS NULL) AS open_engagements
             FROM advisors a WHERE a.active ORDER BY a.full_name, a.id
             """)).ToList();
-        return TypedResults.Ok(Suggest(waiting, advisors));
+        return TypedResults.Ok(Suggest(waiting.ToList(), advisors));
     }
 
-    /// <summary>Greedy and deterministic: each team in turn takes the best candidate, whose load then grows by one.</summary>
-    private static List<SuggestedAssignment> Suggest(IEnumerable<Waiting> waiting, List<Candidate> advisors)
+    /// <summary>
+    /// Greedy and deterministic, in two passes: first every team that an advisor of its region (with room) can take goes
+    /// to the least loaded of those; then the rest go to the least loaded advisor of all. Load is the share of an
+    /// advisor's limit, counted anew after each choice.
+    /// </summary>
+    private static List<SuggestedAssignment> Suggest(IReadOnlyList<Waiting> waiting, List<Candidate> advisors)
     {
         var load = advisors.ToDictionary(a => a.Id, a => a.OpenEngagements);
-        var suggestion = new List<SuggestedAssignment>();
+        var chosen = new Dictionary<Guid, Candidate?>();
+        Candidate? LeastLoaded(IEnumerable<Candidate> candidates) => candidates.Where(a => load[a.Id] < a.MaxEngagements)
+            .OrderBy(a => (double)load[a.Id] / a.MaxEngagements).ThenBy(a => load[a.Id]).FirstOrDefault();
+        void Choose(Waiting team, Candidate? advisor)
+        {
+            chosen[team.ApplicationId] = advisor;
+            if (advisor is not null)
+            {
+                load[advisor.Id]++;
+            }
+        }
         foreach (var team in waiting)
         {
-            var best = advisors.Where(a => load[a.Id] < a.MaxEngagements)
-                .OrderByDescending(a => a.Voivodeships.Contains(team.VoivodeshipTerc))
-                .ThenBy(a => (double)load[a.Id] / a.MaxEngagements)
-                .ThenBy(a => load[a.Id])
-                .FirstOrDefault();
-            if (best is not null)
+            if (LeastLoaded(advisors.Where(a => a.Voivodeships.Contains(team.VoivodeshipTerc))) is { } local)
             {
-                load[best.Id]++;
+                Choose(team, local);
             }
-            suggestion.Add(new(team.ApplicationId, team.JstTerc, team.JstName, team.VoivodeshipTerc, best?.Id, best?.FullName,
-                best?.Voivodeships.Contains(team.VoivodeshipTerc) == true));
         }
-        return suggestion;
+        foreach (var team in waiting.Where(t => !chosen.ContainsKey(t.ApplicationId)))
+        {
+            Choose(team, LeastLoaded(advisors));
+        }
+        SuggestedAssignment Suggested(Waiting team, Candidate? advisor) => new(team.ApplicationId, team.JstTerc, team.JstName, team.VoivodeshipTerc,
+            advisor?.Id, advisor?.FullName, advisor?.Voivodeships.Contains(team.VoivodeshipTerc) == true);
+        return [.. waiting.Select(team => Suggested(team, chosen[team.ApplicationId]))];
     }
 }
