@@ -16,6 +16,12 @@ public static class Policies
     public const string Person = "person";
     /// <summary>Trainers, and ORE staff and administrators; which cohorts a trainer may act on is checked by the service.</summary>
     public const string TrainerOrOperator = "trainer-or-operator";
+    /// <summary>Advisors, and ORE staff and administrators; which JST an advisor may act on is checked by the service.</summary>
+    public const string AdvisorOrOperator = "advisor-or-operator";
+    /// <summary>People of a JST's task team (coordinator or member); the JST is their token's.</summary>
+    public const string JstTeam = "jst-team";
+    /// <summary>A JST's team, its advisor, or ORE staff: who takes part in a JST's advisory.</summary>
+    public const string AdvisoryParty = "advisory-party";
 
     /// <summary>A partner client holding <paramref name="scope"/>, or an operator (who may see what partners see).</summary>
     public static string PartnerOrOperator(string scope) => $"scope:{scope}";
@@ -36,7 +42,10 @@ public static class Policies
             .AddPolicy(Admin, p => p.RequireClaim(CroClaims.Role, Roles.Admin))
             .AddPolicy(Operator, p => p.RequireClaim(CroClaims.Role, Roles.Operator, Roles.Admin))
             .AddPolicy(Person, p => p.RequireClaim(CroClaims.PrincipalType, CroClaims.Person))
-            .AddPolicy(TrainerOrOperator, p => p.RequireClaim(CroClaims.Role, Roles.Trainer, Roles.Operator, Roles.Admin));
+            .AddPolicy(TrainerOrOperator, p => p.RequireClaim(CroClaims.Role, Roles.Trainer, Roles.Operator, Roles.Admin))
+            .AddPolicy(AdvisorOrOperator, p => p.RequireClaim(CroClaims.Role, Roles.Advisor, Roles.Operator, Roles.Admin))
+            .AddPolicy(JstTeam, p => p.RequireClaim(CroClaims.Role, [.. Roles.OfJst]))
+            .AddPolicy(AdvisoryParty, p => p.RequireClaim(CroClaims.Role, [Roles.Advisor, Roles.Operator, Roles.Admin, .. Roles.OfJst]));
         foreach (var scope in Scopes.Partner)
         {
             builder.AddPolicy(PartnerOrOperator(scope), p => p.AddRequirements(new PartnerScopeRequirement(scope)));

@@ -7,6 +7,8 @@ public static class Scopes
     public const string RecruitmentWrite = "recruitment.write";
     public const string PracticesWrite = "practices.write";
     public const string IndicatorsRead = "indicators.read";
+    /// <summary>Advisory aggregates per round: JST covered, hours held, meetings; no personal data.</summary>
+    public const string AdvisoryRead = "advisory.read";
 
-    public static readonly IReadOnlyList<string> Partner = [RecruitmentRead, RecruitmentWrite, PracticesWrite, IndicatorsRead];
+    public static readonly IReadOnlyList<string> Partner = [RecruitmentRead, RecruitmentWrite, PracticesWrite, IndicatorsRead, AdvisoryRead];
 }

@@ -35,14 +35,25 @@ public static class TestTokens
             options.TokenValidationParameters.IssuerSigningKey = Key;
         });
 
-    /// <summary>A person's token, as identity issues it: subject, principal type, roles and (for a JST role) the TERC code.</summary>
-    public static string Person(Guid id, IEnumerable<string>? roles = null, string? jst = null)
+    /// <summary>
+    /// A person's token, as identity issues it: subject, principal type, roles, (for a JST role) the TERC code, and the
+    /// address and name of the account when a service recognises people by them.
+    /// </summary>
+    public static string Person(Guid id, IEnumerable<string>? roles = null, string? jst = null, string? email = null, string? name = null)
     {
         List<Claim> claims = [new(CroClaims.Subject, id.ToString()), new(CroClaims.PrincipalType, CroClaims.Person)];
         claims.AddRange((roles ?? []).Select(role => new Claim(CroClaims.Role, role)));
         if (jst is not null)
         {
             claims.Add(new Claim(CroClaims.Jst, jst));
+        }
+        if (email is not null)
+        {
+            claims.Add(new Claim(CroClaims.Email, email));
+        }
+        if (name is not null)
+        {
+            claims.Add(new Claim(CroClaims.Name, name));
         }
         return Create(claims);
     }

@@ -1,4 +1,4 @@
-namespace Cro.Training.Tests;
+namespace Cro.Tests.Infrastructure;
 
 /// <summary>
 /// The service's clock in tests: the real time plus an offset a test moves forward (past a session's end, past a

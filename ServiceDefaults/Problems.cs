@@ -1,9 +1,9 @@
-using Cro.ServiceDefaults;
+using Microsoft.AspNetCore.Http;
 
-namespace Cro.Training.Features.Access;
+namespace Cro.ServiceDefaults;
 
-/// <summary>The ProblemDetails training answers with, in the caller's language.</summary>
-internal static class Problems
+/// <summary>The ProblemDetails the services answer refusals with, in the caller's language.</summary>
+public static class Problems
 {
     public static IResult Conflict(string titlePl, string titleEn, string detailPl, string detailEn) =>
         Results.Problem(statusCode: StatusCodes.Status409Conflict, title: Text.Pick(titlePl, titleEn), detail: Text.Pick(detailPl, detailEn));
