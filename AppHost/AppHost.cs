@@ -42,6 +42,7 @@ IResourceBuilder<ProjectResource> Api<TProject>(string name) where TProject : IP
 var recruitment = Api<Projects.Recruitment>("recruitment");
 var monitoring = Api<Projects.Monitoring>("monitoring");
 var training = Api<Projects.Training>("training");
+var advisory = Api<Projects.Advisory>("advisory");
 
 // Notifications validates tokens for its API (WithReference, which does not wait: identity waits for it below).
 var notifications = Api<Projects.Notifications>("notifications")
@@ -61,6 +62,7 @@ var web = databases.Add(builder.AddProject<Projects.Web>("web"), "web")
     .WithReference(recruitment).WaitFor(recruitment)
     .WithReference(monitoring)
     .WithReference(training)
+    .WithReference(advisory)
     .WithReference(notifications)
     .WithEnvironment("ASPNETCORE_FORWARDEDHEADERS_ENABLED", "true")
     .WithHttpHealthCheck("/health");
@@ -70,6 +72,7 @@ gateway
     .WithReference(recruitment).WaitFor(recruitment)
     .WithReference(monitoring).WaitFor(monitoring)
     .WithReference(training).WaitFor(training)
+    .WithReference(advisory).WaitFor(advisory)
     .WithReference(notifications).WaitFor(notifications)
     .WithReference(web).WaitFor(web);
 

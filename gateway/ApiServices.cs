@@ -8,6 +8,7 @@ public static class ApiServices
         ("identity", "Tożsamość / Identity"),
         ("recruitment", "Nabór JST / Recruitment"),
         ("training", "Szkolenia / Training"),
+        ("advisory", "Doradztwo / Advisory"),
         ("monitoring", "Monitorowanie / Monitoring"),
         ("notifications", "Powiadomienia / Notifications"),
     ];

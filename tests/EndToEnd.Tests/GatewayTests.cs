@@ -155,6 +155,8 @@ public sealed class GatewayTests(PlatformFixture platform)
     [Theory]
     [InlineData("recruitment", "/api/recruitment/jst")]
     [InlineData("monitoring", "/api/monitoring/jst-summary")]
+    [InlineData("training", "/api/training/programme")]
+    [InlineData("advisory", "/api/advisory/engagements")]
     public async Task Every_service_publishes_its_OpenAPI_document_through_the_gateway(string service, string path)
     {
         var document = await _gateway.GetFromJsonAsync<JsonElement>($"/api/{service}/openapi/v1.json", Ct);
@@ -170,6 +172,7 @@ public sealed class GatewayTests(PlatformFixture platform)
         // Scalar resolves these against the site's origin.
         Assert.Contains("\"url\":\"api/recruitment/openapi/v1.json\"", html);
         Assert.Contains("\"url\":\"api/monitoring/openapi/v1.json\"", html);
+        Assert.Contains("\"url\":\"api/advisory/openapi/v1.json\"", html);
     }
 
     [Fact]
