@@ -21,6 +21,7 @@ builder.Services.AddOptions<AdvisoryOptions>().BindConfiguration("Advisory");
 builder.Services.AddOptions<MeetingOptions>().BindConfiguration("Advisory:Meetings");
 builder.Services.AddOptions<EngagementTermEndOptions>().BindConfiguration("Advisory:TermEnd");
 builder.Services.AddSingleton<Assignment>();
+builder.Services.AddSingleton<IEngagementEndObserver, CancelMeeting.OnEngagementEnd>();
 builder.Services.AddHostedService<EngagementTermEnd>();
 builder.Services.AddCroOpenApi("advisory",
     "Doradztwo: doradcy, przydziały JST z budżetem godzin, dostępność, rezerwacje spotkań bez kolizji, spotkania odbyte.");

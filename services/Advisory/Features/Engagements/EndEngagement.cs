@@ -9,7 +9,7 @@ namespace Cro.Advisory.Features.Engagements;
 
 /// <summary>
 /// POST /api/advisory/engagements/{id}/end — an operator ends an engagement before its end date, with a reason.
-/// Meetings still booked are cancelled with it (their attendees are told). <see cref="EngagementTermEnd"/> ends those
+/// Meetings still booked are cancelled with it (their attendees are told; see <see cref="IEngagementEndObserver"/>). <see cref="EngagementTermEnd"/> ends those
 /// whose end date came, and a JST's withdrawal ends its own.
 /// </summary>
 public static class EndEngagement
@@ -32,10 +32,11 @@ public static class EndEngagement
         return api;
     }
 
-    private static async Task<IResult> EndEarlyAsync(Guid id, EndEngagementRequest request, HttpContext context, DataSession session, TimeProvider time)
+    private static async Task<IResult> EndEarlyAsync(Guid id, EndEngagementRequest request, HttpContext context, DataSession session, TimeProvider time,
+        IEngagementEndObserver observer)
     {
         var now = time.GetUtcNow();
-        var (ended, alreadyEnded) = await EndAsync(session, id, EngagementEnd.Early, request.Reason.Trim(), now, context.User.PersonId());
+        var (ended, alreadyEnded) = await EndAsync(session, observer, id, EngagementEnd.Early, request.Reason.Trim(), now, context.User.PersonId());
         if (ended is null)
         {
             return HandOver.NotFound();
@@ -53,8 +54,8 @@ public static class EndEngagement
     /// Ends an open engagement (locked here), cancels its booked meetings and announces it. An engagement already ended
     /// comes back as it is, marked so; none when the session cannot see it.
     /// </summary>
-    internal static async Task<(EngagementRow? Engagement, bool AlreadyEnded)> EndAsync(DataSession session, Guid id, string how, string? reason,
-        DateTimeOffset now, Guid? endedBy)
+    internal static async Task<(EngagementRow? Engagement, bool AlreadyEnded)> EndAsync(DataSession session, IEngagementEndObserver observer, Guid id,
+        string how, string? reason, DateTimeOffset now, Guid? endedBy)
     {
         var engagement = await session.QuerySingleOrDefaultAsync<EngagementRow>(EngagementRow.Select + " WHERE e.id = @id FOR UPDATE OF e", new { id });
         if (engagement is null || engagement.EndedAt is not null)
@@ -65,7 +66,7 @@ public static class EndEngagement
             UPDATE engagements SET ended_at = @now, end_reason = @reason, ended_by = @endedBy WHERE id = @id;
             UPDATE engagement_advisors SET to_at = @now WHERE engagement_id = @id AND to_at IS NULL;
             """, new { id, reason, endedBy, now = now.ToUniversalTime() });
-        await Meetings.CancelMeeting.CancelAllAsync(session, id, Text.Pick("Doradztwo zakończone.", "The advisory ended."), now);
+        await observer.EngagementEndingAsync(session, id, Text.Pick("Doradztwo zakończone.", "The advisory ended."), now);
         var ended = await session.QuerySingleAsync<EngagementRow>(EngagementRow.Select + " WHERE e.id = @id", new { id });
         await session.EnqueueAsync(new EngagementEnded
         {

@@ -16,8 +16,8 @@ public sealed class EngagementTermEndOptions
 /// seeing the JST, and booked meetings past the term are cancelled. Several replicas may run it: a row locked by one
 /// is skipped by the others.
 /// </summary>
-public sealed class EngagementTermEnd(NpgsqlDataSource db, TimeProvider time, IOptions<EngagementTermEndOptions> options, ILogger<EngagementTermEnd> log)
-    : BackgroundService
+public sealed class EngagementTermEnd(NpgsqlDataSource db, IEngagementEndObserver observer, TimeProvider time, IOptions<EngagementTermEndOptions> options,
+    ILogger<EngagementTermEnd> log) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -50,7 +50,7 @@ public sealed class EngagementTermEnd(NpgsqlDataSource db, TimeProvider time, IO
         {
             return false;
         }
-        await EndEngagement.EndAsync(session, id, EngagementEnd.Term, reason: null, now, endedBy: null);
+        await EndEngagement.EndAsync(session, observer, id, EngagementEnd.Term, reason: null, now, endedBy: null);
         await session.CommitAsync();
         return true;
     }

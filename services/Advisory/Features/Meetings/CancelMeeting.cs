@@ -1,4 +1,5 @@
 using Cro.Advisory.Features.Access;
+using Cro.Advisory.Features.Engagements;
 using Cro.BuildingBlocks.Messaging;
 using Cro.BuildingBlocks.Persistence;
 using Cro.Contracts;
@@ -53,8 +54,14 @@ public static class CancelMeeting
         return TypedResults.Ok(cancelled);
     }
 
-    /// <summary>Cancels every meeting of an engagement still to be held (the engagement ends).</summary>
-    internal static async Task CancelAllAsync(DataSession session, Guid engagementId, string reason, DateTimeOffset now)
+    /// <summary>Cancels every meeting of an engagement still to be held, as the engagement ends.</summary>
+    public sealed class OnEngagementEnd : IEngagementEndObserver
+    {
+        public Task EngagementEndingAsync(DataSession session, Guid engagementId, string reason, DateTimeOffset now) =>
+            CancelAllAsync(session, engagementId, reason, now);
+    }
+
+    private static async Task CancelAllAsync(DataSession session, Guid engagementId, string reason, DateTimeOffset now)
     {
         var open = await session.QueryAsync<Guid>($"""
             SELECT id FROM meetings WHERE engagement_id = @engagementId AND status IN ('{MeetingStatus.Booked}', '{MeetingStatus.AwaitingApproval}')

@@ -1,5 +1,6 @@
 using Cro.BuildingBlocks.Messaging;
 using Cro.BuildingBlocks.Persistence;
+using Cro.Advisory.Features.Engagements;
 using Cro.Contracts;
 using Cro.ServiceDefaults;
 using Cro.ServiceDefaults.Security;
@@ -58,9 +59,10 @@ public sealed class TeamMemberLeftConsumer(NpgsqlDataSource dataSource) : InboxC
 
 /// <summary>
 /// A JST that had a place withdrew: its team leaves, and an open engagement ends early with the withdrawal as its
-/// reason (<see cref="Engagements.EndEngagement"/> announces it).
+/// reason (<see cref="EndEngagement"/> announces it).
 /// </summary>
-public sealed class JstWithdrewConsumer(NpgsqlDataSource dataSource, TimeProvider time) : InboxConsumer<JstWithdrew>(dataSource)
+public sealed class JstWithdrewConsumer(NpgsqlDataSource dataSource, IEngagementEndObserver observer, TimeProvider time)
+    : InboxConsumer<JstWithdrew>(dataSource)
 {
     protected override JstScope ScopeOf(JstWithdrew message) => JstScope.Of([message.JstTerc]);
 
@@ -80,7 +82,7 @@ public sealed class JstWithdrewConsumer(NpgsqlDataSource dataSource, TimeProvide
             "SELECT id FROM engagements WHERE application_id = @ApplicationId AND ended_at IS NULL FOR UPDATE", new { message.ApplicationId });
         if (open is { } engagementId)
         {
-            await Engagements.EndEngagement.EndAsync(session, engagementId, Engagements.EngagementEnd.Early,
+            await EndEngagement.EndAsync(session, observer, engagementId, EngagementEnd.Early,
                 Text.Pick("JST wycofała się z projektu.", "The JST withdrew from the project."), time.GetUtcNow(), endedBy: null);
         }
     }
