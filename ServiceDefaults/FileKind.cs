@@ -1,12 +1,13 @@
 using System.IO.Compression;
 using System.Text;
 
-namespace Cro.Training.Features.Materials;
+namespace Cro.ServiceDefaults;
 
 /// <summary>
-/// The kinds of file a material may be, recognised by their content, never by the name or the header the
-/// browser sent: PDF by its signature; DOCX and PPTX as Office Open XML packages (a zip with the part that
-/// makes it a document or a presentation); ODP as an OpenDocument package, whose first entry names its type.
+/// The kinds of file people upload (training materials, scanned attendance lists, photos), recognised by their
+/// content, never by the name or the header the browser sent: PDF, JPEG and PNG by their signatures; DOCX and PPTX as
+/// Office Open XML packages (a zip with the part that makes it a document or a presentation); ODP as an OpenDocument
+/// package, whose first entry names its type. Each use accepts its own list of kinds.
 /// </summary>
 public sealed record FileKind(string Extension, string ContentType)
 {
@@ -15,17 +16,40 @@ public sealed record FileKind(string Extension, string ContentType)
     public static readonly FileKind Pptx = new(".pptx", "application/vnd.openxmlformats-officedocument.presentationml.presentation");
     public static readonly FileKind Odp = new(".odp", "application/vnd.oasis.opendocument.presentation");
 
-    public static readonly IReadOnlyList<FileKind> All = [Pdf, Docx, Pptx, Odp];
+    public static readonly FileKind Jpeg = new(".jpg", "image/jpeg");
+    public static readonly FileKind Png = new(".png", "image/png");
+
+    /// <summary>Documents: what a training material may be.</summary>
+    public static readonly IReadOnlyList<FileKind> Documents = [Pdf, Docx, Pptx, Odp];
+
+    /// <summary>A scan or a photo of a paper: PDF or an image.</summary>
+    public static readonly IReadOnlyList<FileKind> Scans = [Pdf, Jpeg, Png];
 
     private static readonly byte[] PdfSignature = "%PDF-"u8.ToArray();
     private static readonly byte[] ZipSignature = [0x50, 0x4B, 0x03, 0x04];
+    private static readonly byte[] JpegSignature = [0xFF, 0xD8, 0xFF];
+    private static readonly byte[] PngSignature = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A];
 
-    /// <summary>What the content is, or null when it is none of the accepted kinds.</summary>
-    public static FileKind? Detect(byte[] content)
+    /// <summary>What the content is, when it is one of <paramref name="accepted"/>; null otherwise.</summary>
+    public static FileKind? Detect(byte[] content, IReadOnlyList<FileKind> accepted) => Detect(content) is { } kind && accepted.Contains(kind) ? kind : null;
+
+    /// <summary>Whether <paramref name="fileName"/>'s extension names this kind (.jpeg as well as .jpg).</summary>
+    public bool Names(string fileName) => Path.GetExtension(fileName).ToLowerInvariant() is var extension
+        && (extension == Extension || (this == Jpeg && extension == ".jpeg"));
+
+    private static FileKind? Detect(byte[] content)
     {
         if (content.AsSpan().StartsWith(PdfSignature))
         {
             return Pdf;
+        }
+        if (content.AsSpan().StartsWith(JpegSignature))
+        {
+            return Jpeg;
+        }
+        if (content.AsSpan().StartsWith(PngSignature))
+        {
+            return Png;
         }
         if (!content.AsSpan().StartsWith(ZipSignature))
         {
