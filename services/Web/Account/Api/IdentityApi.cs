@@ -1,24 +1,9 @@
-using Cro.Web.Api;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Microsoft.AspNetCore.Authentication;
 using Cro.Web.Administration;
+using Cro.Web.Api;
 
 namespace Cro.Web.Account.Api;
-
-/// <summary>Sends the signed-in person's access token (kept in the web's cookie, never in the browser) with API calls.</summary>
-public sealed class UserAccessTokenHandler(IHttpContextAccessor http) : DelegatingHandler
-{
-    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken ct)
-    {
-        if (http.HttpContext is { } context && await context.GetTokenAsync("access_token") is { } token)
-        {
-            request.Headers.Authorization = new("Bearer", token);
-        }
-        request.Headers.AcceptLanguage.ParseAdd(System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName);
-        return await base.SendAsync(request, ct);
-    }
-}
 
 /// <param name="JstName">The JST's name from the registry, for the invitation mail.</param>
 public sealed record Invitation(string Email, string FullName, string Role, string? JstTerc, string? JstName = null);
