@@ -1,23 +1,8 @@
-using Cro.ServiceDefaults;
-
 namespace Cro.Web.Account.Api;
 
 /// <summary>A person's account as the identity service lists it (GET /api/identity/users).</summary>
 public sealed record PersonAccount(Guid Id, string FullName, string Email, string? JstTerc, IReadOnlyList<string> Roles,
-    bool TwoFactorEnabled, bool InvitationAccepted, bool LockedOut, bool Erased, DateTimeOffset CreatedAt)
-{
-    /// <summary>
-    /// One word for the state of the account. An erased account is also locked and counts as accepted,
-    /// so erasure is checked first; a pending invitation matters more than a lock.
-    /// </summary>
-    public string Status => this switch
-    {
-        { Erased: true } => Text.Pick("dane usunięte", "data erased"),
-        { InvitationAccepted: false } => Text.Pick("zaproszenie oczekuje", "invitation pending"),
-        { LockedOut: true } => Text.Pick("zablokowane", "locked"),
-        _ => Text.Pick("aktywne", "active"),
-    };
-}
+    bool TwoFactorEnabled, bool InvitationAccepted, bool LockedOut, bool Erased, DateTimeOffset CreatedAt);
 
 public sealed record PeoplePage(IReadOnlyList<PersonAccount> Items, string? NextCursor);
 
