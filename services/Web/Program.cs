@@ -2,15 +2,17 @@ using Cro.BuildingBlocks.Persistence;
 using Cro.ServiceDefaults;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components.Endpoints;
-using Cro.Web;
 using Cro.Web.Account;
-using Cro.Web.Api;
+using Cro.Web.Account.Api;
 using Cro.Web.Administration;
-using Cro.Web.Components;
-using Cro.Web.Monitoring;
-using Cro.Web.Recruitment;
-using Cro.Web.Registry;
+using Cro.Web.Api;
+using Cro.Web.Monitoring.Api;
+using Cro.Web.Recruitment.Api;
+using Cro.Web.Recruitment.Operator;
+using Cro.Web.Registry.Api;
+using Cro.Web.Site;
 using Cro.Web.Training;
+using Cro.Web.Training.Api;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
@@ -26,7 +28,7 @@ if (builder.Configuration.GetConnectionString("web") is not null)
 builder.Services.UseChosenLanguageOnly();
 builder.AddWebSignIn();
 builder.Services.AddRazorComponents();
-builder.Services.AddSingleton(Cro.Web.Site.SiteSettings.From(builder.Configuration));
+builder.Services.AddSingleton(SiteSettings.From(builder.Configuration));
 builder.Services.AddTransient<PageStatusFromApi>();
 // Every service call a page makes: a refusal or absence it shows makes the page answer 403 or 404.
 builder.Services.ConfigureHttpClientDefaults(http => http.AddHttpMessageHandler<PageStatusFromApi>());
@@ -60,7 +62,7 @@ app.MapAuditCsvDownload();
 app.MapApplicationsExportDownload();
 app.MapPersonalDataDownload();
 app.MapTrainingDownloads();
-// Each page says who may open it: public pages through Components/Pages/_Imports.razor, the rest by their own
+// Each page says who may open it: public pages through the _Imports.razor of their folder (Site/Pages, <Area>/Public), the rest by their own
 // policy. The framework's own endpoints (its script, redirections) are public.
 app.MapRazorComponents<App>().Add(endpoint =>
 {

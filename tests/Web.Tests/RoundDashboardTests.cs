@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Net;
-using Cro.Web.Components.Account.Admin;
-using Cro.Web.Monitoring;
-using Cro.Web.Recruitment;
+using Cro.Web.Monitoring.Api;
+using Cro.Web.Recruitment.Api;
+using Cro.Web.Recruitment.Operator;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Web;
 using Microsoft.Extensions.DependencyInjection;

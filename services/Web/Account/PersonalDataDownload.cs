@@ -1,7 +1,8 @@
 using System.Text.Json;
 using Cro.ServiceDefaults;
 using Cro.ServiceDefaults.Security;
-using Cro.Web.Recruitment;
+using Cro.Web.Account.Api;
+using Cro.Web.Recruitment.Api;
 
 namespace Cro.Web.Account;
 

@@ -1,6 +1,7 @@
 using Cro.ServiceDefaults;
 using Cro.ServiceDefaults.Security;
-using Cro.Web.Account;
+using Cro.Web.Account.Api;
+using Cro.Web.Api;
 
 namespace Cro.Web.Administration;
 

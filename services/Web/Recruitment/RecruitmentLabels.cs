@@ -1,5 +1,5 @@
 using Cro.ServiceDefaults;
-using Cro.Web.Administration;
+using Cro.Web.Recruitment.Api;
 using Cro.Web.Registry;
 
 namespace Cro.Web.Recruitment;

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using Cro.ServiceDefaults;
 using Cro.Web.Api;
+using Cro.Web.Training.Api;
 
 namespace Cro.Web.Training;
 

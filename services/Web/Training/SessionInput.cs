@@ -1,7 +1,7 @@
 using System.Globalization;
 using Cro.ServiceDefaults;
-using Cro.Web.Administration;
 using Cro.Web.Api;
+using Cro.Web.Training.Api;
 
 namespace Cro.Web.Training;
 

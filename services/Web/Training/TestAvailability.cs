@@ -1,5 +1,5 @@
 using Cro.ServiceDefaults;
-using Cro.Web.Administration;
+using Cro.Web.Training.Api;
 
 namespace Cro.Web.Training;
 

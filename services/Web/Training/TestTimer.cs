@@ -1,6 +1,6 @@
 using System.Globalization;
 using Cro.ServiceDefaults;
-using Cro.Web.Administration;
+using Cro.Web.Training.Api;
 
 namespace Cro.Web.Training;
 

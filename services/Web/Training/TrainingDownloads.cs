@@ -1,7 +1,8 @@
 using System.Net;
 using Cro.ServiceDefaults;
 using Cro.ServiceDefaults.Security;
-using Cro.Web.Administration;
+using Cro.Web.Api;
+using Cro.Web.Training.Api;
 
 namespace Cro.Web.Training;
 

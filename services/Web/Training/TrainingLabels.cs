@@ -1,5 +1,6 @@
 using System.Globalization;
 using Cro.ServiceDefaults;
+using Cro.Web.Training.Api;
 
 namespace Cro.Web.Training;
 
@@ -54,7 +55,7 @@ public static class TrainingLabels
         _ => kind,
     };
 
-    public static string QuestionKind(string kind) => kind == Training.QuestionKind.Multiple
+    public static string QuestionKind(string kind) => kind == Cro.Web.Training.Api.QuestionKind.Multiple
         ? Text.Pick("wielokrotnego wyboru", "multiple choice")
         : Text.Pick("jednokrotnego wyboru", "single choice");
 

@@ -1,6 +1,6 @@
 using Cro.Web.Api;
-using Cro.Web.Components.Training.Trainer;
-using Cro.Web.Training;
+using Cro.Web.Training.Api;
+using Cro.Web.Training.Trainer;
 
 namespace Cro.Web.Tests.Training;
 

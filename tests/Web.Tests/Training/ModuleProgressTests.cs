@@ -1,6 +1,7 @@
 using System.Globalization;
-using Cro.Web.Components.Training.Participant;
 using Cro.Web.Training;
+using Cro.Web.Training.Api;
+using Cro.Web.Training.Participant;
 
 namespace Cro.Web.Tests.Training;
 

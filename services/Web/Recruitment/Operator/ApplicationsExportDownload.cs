@@ -1,0 +1,28 @@
+using Cro.ServiceDefaults;
+using Cro.ServiceDefaults.Security;
+using Cro.Web.Api;
+using Cro.Web.Recruitment.Api;
+
+namespace Cro.Web.Recruitment.Operator;
+
+/// <summary>
+/// GET /administracja/nabory/{id}/eksport?format=csv|xlsx — a round's applications and teams, relayed
+/// from recruitment (<see cref="DownloadRelay"/>) for the operators' round page.
+/// </summary>
+public static class ApplicationsExportDownload
+{
+    public static string PathFor(Guid roundId, string format) => $"/administracja/nabory/{roundId}/eksport?format={format}";
+
+    public static IEndpointRouteBuilder MapApplicationsExportDownload(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/administracja/nabory/{id:guid}/eksport", DownloadAsync).RequireAuthorization(Policies.Operator);
+        return app;
+    }
+
+    private static async Task<IResult> DownloadAsync(Guid id, string? format, RecruitmentApi recruitment, HttpContext context, CancellationToken ct)
+    {
+        format = format is "xlsx" ? "xlsx" : "csv";
+        return await DownloadRelay.RelayAsync(await recruitment.ExportAsync(id, format, ct), context, $"wnioski.{format}",
+            ("Nie udało się pobrać wniosków.", "The applications could not be downloaded."), ct);
+    }
+}
