@@ -12,6 +12,8 @@ public static class ScopeDescriptions
         Scopes.RecruitmentWrite => Text.Pick("zgłaszanie kandydatów i wniosków w naborze", "submit candidates and applications"),
         Scopes.PracticesWrite => Text.Pick("przekazywanie dobrych praktyk samorządowych", "submit good practices"),
         Scopes.IndicatorsRead => Text.Pick("odczyt wskaźników produktu i rezultatu", "read output and result indicators"),
+        Scopes.AdvisoryRead => Text.Pick("odczyt zestawień doradztwa w naborach (bez danych osobowych)",
+            "read advisory aggregates per round (no personal data)"),
         _ => scope,
     };
 }
