@@ -1,6 +1,7 @@
 using Cro.Advisory.Features.Access;
 using Cro.Advisory.Features.Advisors;
 using Cro.Advisory.Features.Availability;
+using Cro.Advisory.Features.Dialogue;
 using Cro.Advisory.Features.Engagements;
 using Cro.Advisory.Features.Meetings;
 using Cro.BuildingBlocks.Messaging;
@@ -20,11 +21,12 @@ builder.Services.AddValidatorsFromAssemblyContaining<Program>();
 builder.Services.AddOptions<AdvisoryOptions>().BindConfiguration("Advisory");
 builder.Services.AddOptions<MeetingOptions>().BindConfiguration("Advisory:Meetings");
 builder.Services.AddOptions<EngagementTermEndOptions>().BindConfiguration("Advisory:TermEnd");
+builder.Services.AddOptions<DialogueOptions>().BindConfiguration("Advisory:Dialogue");
 builder.Services.AddSingleton<Assignment>();
 builder.Services.AddSingleton<IEngagementEndObserver, CancelMeeting.OnEngagementEnd>();
 builder.Services.AddHostedService<EngagementTermEnd>();
 builder.Services.AddCroOpenApi("advisory",
-    "Doradztwo: doradcy, przydziały JST z budżetem godzin, dostępność, rezerwacje spotkań bez kolizji, spotkania odbyte.");
+    "Doradztwo: doradcy, przydziały JST z budżetem godzin, dostępność, rezerwacje spotkań bez kolizji, spotkania odbyte, spotkania dialogowe i debaty oświatowe.");
 
 var app = builder.Build();
 app.UseServiceDefaults();
@@ -36,6 +38,7 @@ app.MapAdvisorsApi();
 app.MapEngagementsApi();
 app.MapAvailabilityApi();
 app.MapMeetingsApi();
+app.MapDialogueApi();
 app.Run();
 
 /// <summary>Entry point, visible to integration tests.</summary>

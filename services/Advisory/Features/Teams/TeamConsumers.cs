@@ -88,7 +88,10 @@ public sealed class JstWithdrewConsumer(NpgsqlDataSource dataSource, IEngagement
     }
 }
 
-/// <summary>Erasure (RODO art. 17): the person's team rows lose the name and the address; meetings keep their counts.</summary>
+/// <summary>
+/// Erasure (RODO art. 17): the person's team rows, debate registrations and advisor record lose the name and the
+/// address; meetings and debates keep their counts.
+/// </summary>
 public sealed class PersonErasedConsumer(NpgsqlDataSource dataSource) : InboxConsumer<PersonErased>(dataSource)
 {
     protected override Task HandleAsync(PersonErased message, DataSession session) => session.ExecuteAsync("""
@@ -96,6 +99,7 @@ public sealed class PersonErasedConsumer(NpgsqlDataSource dataSource) : InboxCon
         WHERE member_id IN (SELECT id FROM team_members WHERE lower(email) = lower(@email));
         UPDATE team_members SET full_name = @ErasedName, email = 'usunieta-' || id || '@usunieto.invalid' WHERE lower(email) = lower(@email);
         UPDATE meetings SET booked_by_name = @ErasedName WHERE booked_by = @UserId;
+        UPDATE dialogue_registrations SET full_name = @ErasedName, email = 'usunieta-' || id || '@usunieto.invalid' WHERE lower(email) = lower(@email);
         UPDATE advisors SET full_name = @ErasedName, email = 'usunieta-' || id || '@usunieto.invalid', online_link = NULL, address = NULL
         WHERE user_id = @UserId OR lower(email) = lower(@email);
         """, new { ErasedName = ErasedPerson.Name, email = message.Email?.Trim() ?? "", message.UserId });
