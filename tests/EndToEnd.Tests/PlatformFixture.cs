@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using Aspire.Hosting;
 using System.Text.Json;
 using Aspire.Hosting.Testing;
@@ -77,10 +75,5 @@ public sealed class PlatformFixture : IAsyncLifetime
     }
 
     /// <summary>A loopback port the system hands out free now.</summary>
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
+    private static int FreePort() => FreePorts.Next();
 }

@@ -46,14 +46,7 @@ public sealed class FakeSmtpServer : IAsyncDisposable
         Eventually.GetAsync(() => Task.FromResult(ReceivedBy(address)), m => m.Count >= count, within,
             what: $"{count} message(s) to {address}");
 
-    public static int FreePort()
-    {
-        var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        var port = ((IPEndPoint)probe.LocalEndpoint).Port;
-        probe.Stop();
-        return port;
-    }
+    public static int FreePort() => FreePorts.Next();
 
     public async ValueTask DisposeAsync()
     {
