@@ -18,6 +18,7 @@ public static class OpenApiDefaults
         services.AddOpenApi(options =>
         {
             options.CreateSchemaReferenceId = new OpenApiSchemaNames().ReferenceId;
+            options.AddSchemaTransformer(OpenApiSchemaNames.DescribeInPlace);
             options.AddDocumentTransformer((document, _, _) =>
             {
                 document.Info = new OpenApiInfo
@@ -33,6 +34,10 @@ public static class OpenApiDefaults
             options.AddDocumentTransformer(OpenApiSecurity.DescribeSchemesAsync);
             options.AddOperationTransformer(OpenApiSecurity.DescribeOperationAsync);
         });
+
+    /// <summary>A security requirement that any access token of identity's meets.</summary>
+    public static OpenApiSecurityRequirement AnyToken(OpenApiDocument? document) =>
+        new() { [new OpenApiSecuritySchemeReference(OpenApiSecurity.Bearer, document)] = [] };
 
     public static IEndpointRouteBuilder MapCroOpenApi(this IEndpointRouteBuilder app, string service)
     {

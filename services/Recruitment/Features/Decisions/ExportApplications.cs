@@ -37,6 +37,8 @@ public static class ExportApplications
         .WithSummary("Eksport wniosków i zespołów (CSV, XLSX) / Export of applications and teams (CSV, XLSX)")
         .Produces(StatusCodes.Status200OK, contentType: "text/csv")
         .Produces(StatusCodes.Status200OK, contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+        .ProducesValidationProblem()
+        .ProducesProblem(StatusCodes.Status404NotFound)
         .RequireAuthorization(Policies.Operator);
 
     private static async Task<IResult> HandleAsync(Guid id, HttpContext context, NpgsqlDataSource db, CancellationToken ct, string format = TableExport.Csv)

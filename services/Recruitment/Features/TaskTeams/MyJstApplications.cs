@@ -1,4 +1,5 @@
 using Cro.BuildingBlocks.Persistence;
+using Cro.ServiceDefaults;
 using Cro.ServiceDefaults.Security;
 using Dapper;
 using Npgsql;
@@ -12,6 +13,7 @@ namespace Cro.Recruitment.Features.TaskTeams;
 /// </summary>
 public static class MyJstApplications
 {
+    [OpenApiSchemaName("MyJstApplication")]
     public sealed record Summary(Guid Id, Guid RoundId, string RoundName, string JstTerc, string JstName, string Status, DateTimeOffset? SubmittedAt);
 
     public static RouteHandlerBuilder MapMyJstApplications(this IEndpointRouteBuilder api) => api

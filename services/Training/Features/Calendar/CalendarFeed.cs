@@ -19,6 +19,7 @@ namespace Cro.Training.Features.Calendar;
 /// </summary>
 public static class CalendarFeed
 {
+    [OpenApiSchemaName("CalendarFeedLink")]
     public sealed record Issued(Uri Url);
 
     public static IEndpointRouteBuilder MapCalendarFeed(this IEndpointRouteBuilder api)

@@ -18,8 +18,10 @@ namespace Cro.Training.Features.Certificates;
 /// </summary>
 public static class CertificatesApi
 {
+    [OpenApiSchemaName("CertificateConsentRequest")]
     public sealed record ConsentRequest(bool ShowName);
 
+    [OpenApiSchemaName("CertificateVerification")]
     public sealed record Verification(string Number, bool Valid, DateOnly IssuedOn, string Programme, int ProgrammeVersion, string Issuer,
         string? HolderName, DateOnly? RevokedOn);
 
@@ -45,7 +47,7 @@ public static class CertificatesApi
             .Produces<CertificateView>().ProducesProblem(StatusCodes.Status404NotFound).RequireAuthorization(Policies.Person);
         api.MapGet("/public/certificates", VerifyAsync)
             .WithName("VerifyCertificate").WithSummary("Weryfikacja zaświadczenia po numerze / Verify a certificate by its number")
-            .Produces<Verification>().ProducesProblem(StatusCodes.Status404NotFound).AllowAnonymous();
+            .Produces<Verification>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).AllowAnonymous();
         api.MapGet("/.well-known/jwks.json", JwksAsync)
             .WithName("CredentialKeys").WithSummary("Klucze weryfikujące poświadczenia (JWKS) / Keys that verify the credentials (JWKS)")
             .Produces(StatusCodes.Status200OK, contentType: "application/json").AllowAnonymous();

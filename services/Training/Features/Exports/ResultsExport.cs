@@ -25,6 +25,7 @@ public static class ResultsExport
         .WithSummary("Wyniki grupy (CSV, XLSX) / A cohort's results (CSV, XLSX)")
         .Produces(StatusCodes.Status200OK, contentType: "text/csv")
         .Produces(StatusCodes.Status200OK, contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+        .ProducesValidationProblem()
         .ProducesProblem(StatusCodes.Status404NotFound)
         .RequireAuthorization(Policies.TrainerOrOperator);
 

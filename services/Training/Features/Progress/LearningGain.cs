@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Cro.ServiceDefaults;
 using Cro.ServiceDefaults.Security;
 using Cro.Training.Features.Cohorts;
 using Cro.Training.Features.Validation;
@@ -15,6 +16,7 @@ namespace Cro.Training.Features.Progress;
 /// </summary>
 public static class LearningGain
 {
+    [OpenApiSchemaName("LearningGainReport")]
     public sealed record Report(Guid CohortId, string CohortName, int ProgrammeVersion, IReadOnlyList<ModuleGain> Modules);
 
     public sealed record ModuleGain(string ModuleCode, string Title, int PreTests, decimal? PreAverage, int PostTests, decimal? PostAverage, decimal? Gain,
