@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.OpenApi;
@@ -33,6 +34,19 @@ public static class OpenApiDefaults
             });
             options.AddDocumentTransformer(OpenApiSecurity.DescribeSchemesAsync);
             options.AddOperationTransformer(OpenApiSecurity.DescribeOperationAsync);
+        });
+
+    /// <summary>In the OpenAPI document: the endpoint answers 200 with a file, of one of <paramref name="contentTypes"/>.</summary>
+    public static RouteHandlerBuilder ProducesFile(this RouteHandlerBuilder endpoint, params string[] contentTypes) => endpoint
+        .Produces(StatusCodes.Status200OK)
+        .AddOpenApiOperationTransformer((operation, _, _) =>
+        {
+            if (operation.Responses?.GetValueOrDefault("200") is OpenApiResponse ok)
+            {
+                ok.Content = contentTypes.ToDictionary(type => type,
+                    _ => new OpenApiMediaType { Schema = new OpenApiSchema { Type = JsonSchemaType.String, Format = "binary" } });
+            }
+            return Task.CompletedTask;
         });
 
     /// <summary>A security requirement that any access token of identity's meets.</summary>

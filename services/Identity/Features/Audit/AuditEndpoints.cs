@@ -22,7 +22,7 @@ public static class AuditEndpoints
         audit.MapGet("/", ListAsync).WithName("AuditLog").Validate<AuditQuery>()
             .Produces<Page>();
         audit.MapGet("/export", ExportAsync).WithName("AuditLogExport").Validate<AuditQuery>()
-            .Produces(StatusCodes.Status200OK, contentType: "text/csv");
+            .ProducesFile(TableExport.CsvContentType);
         return api;
     }
 

@@ -35,9 +35,7 @@ public static class ExportApplications
         .MapGet("/rounds/{id:guid}/export", HandleAsync)
         .WithName("ExportApplications")
         .WithSummary("Eksport wniosków i zespołów (CSV, XLSX) / Export of applications and teams (CSV, XLSX)")
-        .Produces(StatusCodes.Status200OK, contentType: "text/csv")
-        .Produces(StatusCodes.Status200OK, contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-        .ProducesValidationProblem()
+        .ProducesTable()
         .ProducesProblem(StatusCodes.Status404NotFound)
         .RequireAuthorization(Policies.Operator);
 

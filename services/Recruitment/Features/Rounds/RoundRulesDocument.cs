@@ -44,7 +44,7 @@ public static class RoundRulesDocument
         api.MapGet("/rounds/{id:guid}/rules-document", DownloadAsync)
             .WithName("DownloadRoundRulesDocument")
             .WithSummary("Regulamin naboru (PDF) / The round's rules (PDF)")
-            .Produces(StatusCodes.Status200OK, contentType: ContentType)
+            .ProducesFile(ContentType)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .AllowAnonymous();
         return api;
