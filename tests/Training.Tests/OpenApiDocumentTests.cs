@@ -4,18 +4,9 @@ using Cro.Tests.Infrastructure;
 namespace Cro.Training.Tests;
 
 /// <summary>The training's OpenAPI document, read as a partner reads it and held against the service's real answers.</summary>
-public sealed class OpenApiDocumentTests(TrainingService service) : IClassFixture<TrainingService>
+public sealed class OpenApiDocumentTests(TrainingService service) : OpenApiDocumentFacts("training"), IClassFixture<TrainingService>
 {
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
-    private Task<ServedOpenApiDocument> DocumentAsync() => ServedOpenApiDocument.FetchAsync(service.Anonymous, "training", Ct);
-
-    [Fact]
-    public async Task Every_schema_is_named_once_every_operation_says_who_may_call_it_and_numbers_are_numbers() =>
-        (await DocumentAsync()).AssertWellFormed();
-
-    [Fact]
-    public async Task The_served_document_is_the_committed_one() => (await DocumentAsync()).AssertIsCommitted();
+    protected override HttpClient Anonymous => service.Anonymous;
 
     [Fact]
     public async Task Answers_to_an_operator_a_trainer_a_participant_and_anyone_are_as_documented()
