@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using System.Reflection;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization.Metadata;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 
@@ -26,7 +25,7 @@ public sealed class OpenApiSchemaNameAttribute(string name) : Attribute
 internal sealed class OpenApiSchemaNames
 {
     /// <summary>Framework types described where they are used: their names say nothing of what a CRO API holds in them.</summary>
-    private static readonly HashSet<Type> InPlace = [typeof(IFormFile), typeof(IFormFileCollection), typeof(JsonNode), typeof(JsonObject), typeof(JsonArray)];
+    private static readonly HashSet<Type> InPlace = [typeof(JsonNode), typeof(JsonObject), typeof(JsonArray)];
 
     /// <summary>Where the framework keeps a schema's reference id until it moves the schema into the components.</summary>
     private const string SchemaId = "x-schema-id";
