@@ -1,5 +1,7 @@
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.OpenApi;
 
 namespace Cro.ServiceDefaults;
 
@@ -75,4 +77,37 @@ public sealed record FileUpload(string FileName, byte[] Content, IFormCollection
 
     public static IResult Unsupported(string detail) => Results.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType,
         title: Text.Pick("Nieobsługiwany rodzaj pliku.", "Unsupported kind of file."), detail: detail);
+}
+
+public static class FileUploadEndpoints
+{
+    /// <summary>
+    /// The endpoint takes an upload of up to <paramref name="maxFileBytes"/>: a multipart/form-data body that the server
+    /// lets in whole (anything else <see cref="FileUpload.ReadAsync"/> answers with 415, saying what to send), described in the OpenAPI document as the form it is (the file in "file", <paramref name="textFields"/>
+    /// beside it), with the 400, 413 and 415 answers <see cref="FileUpload.ReadAsync"/> gives.
+    /// </summary>
+    public static RouteHandlerBuilder AcceptsFileUpload(this RouteHandlerBuilder endpoint, long maxFileBytes, params string[] textFields) => endpoint
+        .WithMetadata(FileUpload.SizeLimit(maxFileBytes))
+        .ProducesValidationProblem()
+        .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+        .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+        .AddOpenApiOperationTransformer((operation, _, _) =>
+        {
+            var form = new OpenApiSchema
+            {
+                Type = JsonSchemaType.Object,
+                Properties = new Dictionary<string, IOpenApiSchema> { ["file"] = new OpenApiSchema { Type = JsonSchemaType.String, Format = "binary" } },
+                Required = new HashSet<string> { "file" },
+            };
+            foreach (var field in textFields)
+            {
+                form.Properties[field] = new OpenApiSchema { Type = JsonSchemaType.String };
+            }
+            operation.RequestBody = new OpenApiRequestBody
+            {
+                Required = true,
+                Content = new Dictionary<string, OpenApiMediaType> { ["multipart/form-data"] = new() { Schema = form } },
+            };
+            return Task.CompletedTask;
+        });
 }

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Hosting;
 using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using System.Text.Unicode;
 using Microsoft.Extensions.WebEncoders;
 using FluentValidation;
@@ -24,6 +25,7 @@ public static class ServiceDefaultsExtensions
     {
         builder.ConfigureTelemetry();
         builder.AddDefaultHealthChecks();
+        BuildTimeDocument.StartNoWorkers(builder);
 
         builder.Services.AddServiceDiscovery();
         builder.Services.ConfigureHttpClientDefaults(http =>
@@ -41,6 +43,9 @@ public static class ServiceDefaultsExtensions
         builder.Services.AddCroProblemDetails();
         // Malformed parameters (limit=abc) answer 400 ProblemDetails in every environment, never an exception page.
         builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = false);
+        // A number in a JSON body is a JSON number: the web defaults would also read "5" as 5, and the OpenAPI
+        // documents would then declare every integer as a number-or-string.
+        builder.Services.ConfigureHttpJsonOptions(options => options.SerializerOptions.NumberHandling = JsonNumberHandling.Strict);
         // Field errors are keyed as the JSON and query names clients send (camelCase).
         ValidatorOptions.Global.PropertyNameResolver = (_, member, _) =>
             member is null ? null : JsonNamingPolicy.CamelCase.ConvertName(member.Name);

@@ -1,4 +1,6 @@
+using Cro.ServiceDefaults;
 using CsvHelper;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using MiniExcelLibs;
 
@@ -16,11 +18,18 @@ public static class TableExport
 
     public static readonly IReadOnlyList<string> Formats = [Csv, Xlsx];
 
+    public const string CsvContentType = "text/csv";
+    public const string XlsxContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    /// <summary>In the OpenAPI document: the endpoint answers a table as a CSV or XLSX file, and 400 for any other format.</summary>
+    public static RouteHandlerBuilder ProducesTable(this RouteHandlerBuilder endpoint) =>
+        endpoint.ProducesFile(CsvContentType, XlsxContentType).ProducesValidationProblem();
+
     /// <summary>Streams the rows as CSV into the response, row by row, as a download named <paramref name="fileName"/>.csv.</summary>
     public static async Task WriteCsvAsync(HttpResponse response, string fileName, IReadOnlyList<string> headers,
         IEnumerable<IReadOnlyList<string?>> rows, CancellationToken ct)
     {
-        response.ContentType = "text/csv; charset=utf-8";
+        response.ContentType = CsvContentType + "; charset=utf-8";
         response.Headers.ContentDisposition = $"attachment; filename=\"{fileName}.csv\"";
         await using var csv = CsvWriter.Create(response.Body,
             new CsvWriterOptions { WriteByteOrderMark = true, Injection = CsvInjection.Escape }, leaveOpen: true);
@@ -36,7 +45,7 @@ public static class TableExport
     public static async Task WriteXlsxAsync(HttpResponse response, string fileName, IReadOnlyList<string> headers,
         IEnumerable<IReadOnlyList<string?>> rows, CancellationToken ct)
     {
-        response.ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+        response.ContentType = XlsxContentType;
         response.Headers.ContentDisposition = $"attachment; filename=\"{fileName}.xlsx\"";
         var sheet = rows.Select(row => headers.Select((header, i) => (header, value: (object?)row[i]))
             .ToDictionary(cell => cell.header, cell => cell.value));

@@ -1,4 +1,5 @@
 using System.Reflection;
+using Cro.ServiceDefaults;
 using MassTransit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -24,6 +25,7 @@ public static class MessagingExtensions
         Action<IBusRegistrationConfigurator>? registerConsumers = null)
     {
         var broker = builder.Configuration.GetConnectionString("rabbitmq")
+            ?? (BuildTimeDocument.IsGenerating ? "amqp://document-generator.invalid/" : null)
             ?? throw new InvalidOperationException("ConnectionStrings:rabbitmq is not configured.");
 
         builder.Services.AddMassTransit(bus => bus.UseCroBroker(new Uri(broker), serviceName, registerConsumers, deployTopologyOnly: false));

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Cro.ServiceDefaults;
 using Npgsql;
 
 namespace Cro.BuildingBlocks.Persistence;
@@ -16,6 +17,7 @@ public static class PersistenceExtensions
     public static IHostApplicationBuilder AddDatabase(this IHostApplicationBuilder builder, string database)
     {
         var connectionString = builder.Configuration.GetConnectionString(database)
+            ?? (BuildTimeDocument.IsGenerating ? BuildTimeDocument.Placeholder(database) : null)
             ?? throw new InvalidOperationException($"ConnectionStrings:{database} is not configured.");
 
         DapperConventions.Apply();
@@ -32,7 +34,7 @@ public static class PersistenceExtensions
     public static async Task MigrateDatabaseAsync(this IHostApplicationBuilder builder, string database)
     {
         var ownerConnectionString = builder.Configuration.GetConnectionString($"{database}-migrator");
-        if (string.IsNullOrEmpty(ownerConnectionString))
+        if (string.IsNullOrEmpty(ownerConnectionString) || BuildTimeDocument.IsGenerating)
         {
             return;
         }

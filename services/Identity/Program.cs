@@ -28,7 +28,9 @@ builder.AddServiceDefaults();
 builder.AddDatabase("identity");
 await builder.MigrateDatabaseAsync("identity");
 builder.AddMessaging(typeof(Program).Assembly);
-builder.AddIdentityServer(await ServerKeys.LoadOrCreateAsync(builder.Configuration.GetConnectionString("identity")!));
+builder.AddIdentityServer(BuildTimeDocument.IsGenerating
+    ? ServerKeys.Ephemeral()
+    : await ServerKeys.LoadOrCreateAsync(builder.Configuration.GetConnectionString("identity")!));
 builder.Services.AddRazorPages();
 builder.Services.UseChosenLanguageOnly();
 builder.Services.AddValidatorsFromAssemblyContaining<Program>();
@@ -38,7 +40,10 @@ var app = builder.Build();
 app.UseServiceDefaults();
 app.UseAuthentication();
 app.UseAuthorization();
-await app.BootstrapIdentityAsync();
+if (!BuildTimeDocument.IsGenerating)
+{
+    await app.BootstrapIdentityAsync();
+}
 
 app.MapCroOpenApi("identity");
 app.MapAuthorizeEndpoint();

@@ -23,7 +23,10 @@ var app = builder.Build();
 app.UseServiceDefaults();
 app.UseAuthentication();
 app.UseAuthorization();
-await app.ImportJstRegistryAsync();
+if (!BuildTimeDocument.IsGenerating)
+{
+    await app.ImportJstRegistryAsync();
+}
 
 app.MapCroOpenApi("recruitment");
 app.MapRegistryApi();

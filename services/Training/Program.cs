@@ -38,8 +38,11 @@ var app = builder.Build();
 app.UseServiceDefaults();
 app.UseAuthentication();
 app.UseAuthorization();
-await app.SeedProgrammeAsync();
-await app.Services.GetRequiredService<CredentialKeys>().EnsureAsync(app.Lifetime.ApplicationStopping);
+if (!BuildTimeDocument.IsGenerating)
+{
+    await app.SeedProgrammeAsync();
+    await app.Services.GetRequiredService<CredentialKeys>().EnsureAsync(app.Lifetime.ApplicationStopping);
+}
 
 app.MapCroOpenApi("training");
 app.MapProgrammeApi();

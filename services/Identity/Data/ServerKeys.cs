@@ -8,6 +8,11 @@ namespace Cro.Identity.Data;
 /// <summary>The token server's signing and encryption keys, created on the first start and shared by all replicas.</summary>
 public sealed record ServerKeys(SecurityKey Signing, SecurityKey Encryption)
 {
+    /// <summary>Keys that live as long as this process: for the build's OpenAPI document generator, which issues no token.</summary>
+    public static ServerKeys Ephemeral() => new(
+        new RsaSecurityKey(RSA.Create(2048)) { KeyId = "ephemeral" },
+        new SymmetricSecurityKey(RandomNumberGenerator.GetBytes(32)));
+
     public static async Task<ServerKeys> LoadOrCreateAsync(string connectionString)
     {
         await using var connection = new NpgsqlConnection(connectionString);

@@ -13,14 +13,16 @@ namespace Cro.Identity.Features.Audit;
 /// </summary>
 public static class AuditEndpoints
 {
+    [OpenApiSchemaName("AuditLogPage")]
     public sealed record Page(IReadOnlyList<AuditQuery.Entry> Items, string? NextCursor);
 
     public static RouteGroupBuilder MapAudit(this RouteGroupBuilder api)
     {
         var audit = api.MapGroup("/audit").WithTags("Dziennik zdarzeń / Audit log").RequireAuthorization(Policies.Admin);
-        audit.MapGet("/", ListAsync).WithName("AuditLog").Validate<AuditQuery>();
+        audit.MapGet("/", ListAsync).WithName("AuditLog").Validate<AuditQuery>()
+            .Produces<Page>();
         audit.MapGet("/export", ExportAsync).WithName("AuditLogExport").Validate<AuditQuery>()
-            .Produces(StatusCodes.Status200OK, contentType: "text/csv");
+            .ProducesFile(TableExport.CsvContentType);
         return api;
     }
 

@@ -30,6 +30,7 @@ public sealed record AuditQuery(string? Action, Guid? Person, DateTimeOffset? Fr
         }
     }
 
+    [OpenApiSchemaName("AuditLogEntry")]
     public sealed record Entry(long Id, DateTimeOffset OccurredAt, string Action, Guid? ActorId, string? ActorName, string? ActorClient,
         Guid? SubjectId, string? SubjectName, string? Subject, string? IpAddress, string Detail)
     {

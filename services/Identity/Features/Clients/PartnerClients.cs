@@ -14,10 +14,13 @@ namespace Cro.Identity.Features.Clients;
 /// </summary>
 public static class PartnerClients
 {
+    [OpenApiSchemaName("CreatePartnerClientRequest")]
     public sealed record CreateRequest(string DisplayName, IReadOnlyList<string> Scopes);
 
+    [OpenApiSchemaName("PartnerClientCredentials")]
     public sealed record Credentials(string ClientId, string ClientSecret);
 
+    [OpenApiSchemaName("PartnerClient")]
     public sealed record ClientResponse(string ClientId, string DisplayName, IReadOnlyList<string> Scopes);
 
     public sealed class CreateValidator : AbstractValidator<CreateRequest>
@@ -38,11 +41,15 @@ public static class PartnerClients
     {
         var clients = api.MapGroup("/clients").WithTags("Klienci API / API clients").RequireAuthorization(Policies.Admin);
         clients.MapPost("/", CreateAsync).WithName("CreatePartnerClient").Validate<CreateRequest>()
-            .WithSummary("Utwórz klienta API partnera / Create a partner API client");
-        clients.MapGet("/", ListAsync).WithName("ListPartnerClients");
+            .WithSummary("Utwórz klienta API partnera / Create a partner API client")
+            .Produces<Credentials>(StatusCodes.Status201Created);
+        clients.MapGet("/", ListAsync).WithName("ListPartnerClients")
+            .Produces<IReadOnlyList<ClientResponse>>();
         clients.MapPost("/{clientId}/secret", RotateSecretAsync).WithName("RotatePartnerClientSecret")
-            .WithSummary("Nowy sekret (poprzedni przestaje działać) / New secret (the old one stops working)");
-        clients.MapDelete("/{clientId}", DeleteAsync).WithName("DeletePartnerClient");
+            .WithSummary("Nowy sekret (poprzedni przestaje działać) / New secret (the old one stops working)")
+            .Produces<Credentials>().ProducesProblem(StatusCodes.Status404NotFound);
+        clients.MapDelete("/{clientId}", DeleteAsync).WithName("DeletePartnerClient")
+            .Produces(StatusCodes.Status204NoContent).ProducesProblem(StatusCodes.Status404NotFound);
         return api;
     }
 

@@ -44,6 +44,9 @@ public static class InviteUser
             .WithTags("Konta / Accounts")
             .WithSummary("Zaproś osobę / Invite a person")
             .Validate<InviteUserRequest>()
+            .Produces<InviteUserResponse>(StatusCodes.Status201Created)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status409Conflict)
             .RequireAuthorization(Policies.Operator);
         return api;
     }

@@ -21,8 +21,13 @@ public static class Erasure
 {
     public const string ErasedName = ErasedPerson.Name;
 
+    [OpenApiSchemaName("RequestErasureRequest")]
     public sealed record ErasureRequest(string? Reason);
 
+    /// <summary>The request now waiting for an operator.</summary>
+    public sealed record ErasureRequested(Guid Id);
+
+    [OpenApiSchemaName("PendingErasureRequest")]
     public sealed record PendingRequest(Guid Id, Guid UserId, string FullName, string Email, DateTimeOffset RequestedAt, string? Reason);
 
     public sealed class RequestValidator : AbstractValidator<ErasureRequest>
@@ -35,11 +40,15 @@ public static class Erasure
     {
         api.MapPost("/me/erasure-request", RequestAsync).WithName("RequestErasure").WithTags("RODO")
             .WithSummary("Żądanie usunięcia moich danych / Ask to erase my data")
-            .Validate<ErasureRequest>().RequireAuthorization(Policies.Person);
+            .Validate<ErasureRequest>().RequireAuthorization(Policies.Person)
+            .Produces<ErasureRequested>(StatusCodes.Status202Accepted).ProducesProblem(StatusCodes.Status409Conflict);
         api.MapGet("/erasure-requests", PendingAsync).WithName("PendingErasureRequests").WithTags("RODO")
-            .RequireAuthorization(Policies.Operator);
+            .RequireAuthorization(Policies.Operator)
+            .Produces<IReadOnlyList<PendingRequest>>();
         api.MapPost("/erasure-requests/{id:guid}/execute", ExecuteAsync).WithName("ExecuteErasure").WithTags("RODO")
-            .WithSummary("Usuń dane osoby / Erase the person's data").RequireAuthorization(Policies.Operator);
+            .WithSummary("Usuń dane osoby / Erase the person's data").RequireAuthorization(Policies.Operator)
+            .Produces(StatusCodes.Status204NoContent)
+            .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
         return api;
     }
 
@@ -62,7 +71,7 @@ public static class Erasure
         }
         await audit.AppendAsync(AuditActions.ErasureRequested, userId, subject: id.ToString(), transaction: transaction.Npgsql(), ct: ct);
         await transaction.CommitAsync(ct);
-        return TypedResults.Accepted($"/api/identity/erasure-requests/{id}", new { id });
+        return TypedResults.Accepted($"/api/identity/erasure-requests/{id}", new ErasureRequested(id));
     }
 
     private static async Task<IResult> PendingAsync(IdentityDb db, CancellationToken ct)

@@ -1,5 +1,6 @@
 using Cro.Identity.Data;
 using Cro.Identity.Features.Audit;
+using Cro.ServiceDefaults;
 using Cro.ServiceDefaults.Security;
 using Dapper;
 using Microsoft.AspNetCore.Identity;
@@ -15,13 +16,17 @@ namespace Cro.Identity.Features.PersonalData;
 /// </summary>
 public static class MyPersonalData
 {
+    [OpenApiSchemaName("PersonAccount")]
     public sealed record Account(Guid Id, string FullName, string Email, string? PhoneNumber, string? JstTerc,
         IReadOnlyList<string> Roles, bool TwoFactorEnabled, DateTimeOffset CreatedAt);
 
+    [OpenApiSchemaName("SecurityLogEntry")]
     public sealed record AuditEntry(DateTimeOffset OccurredAt, string Action, string? IpAddress);
 
+    [OpenApiSchemaName("MyErasureRequest")]
     public sealed record ErasureRequest(Guid Id, DateTimeOffset RequestedAt, string? Reason, DateTimeOffset? ExecutedAt);
 
+    [OpenApiSchemaName("IdentityPersonalData")]
     public sealed record MyPersonalDataResponse(Account Account, IReadOnlyList<Consents.Consent> Consents,
         IReadOnlyList<ErasureRequest> ErasureRequests, IReadOnlyList<AuditEntry> SecurityLog);
 
@@ -31,6 +36,8 @@ public static class MyPersonalData
             .WithName("MyPersonalData")
             .WithTags("RODO")
             .WithSummary("Moje dane osobowe / My personal data")
+            .Produces<MyPersonalDataResponse>()
+            .ProducesProblem(StatusCodes.Status404NotFound)
             .RequireAuthorization(Policies.Person);
         return api;
     }

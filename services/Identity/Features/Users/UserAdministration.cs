@@ -23,6 +23,7 @@ public static class UserAdministration
     }
 
     /// <summary>Settable members rather than a constructor: Dapper reads the roles array into a property, not a parameter.</summary>
+    [OpenApiSchemaName("UserAccount")]
     public sealed record UserRow
     {
         public Guid Id { get; init; }
@@ -37,8 +38,10 @@ public static class UserAdministration
         public DateTimeOffset CreatedAt { get; init; }
     }
 
+    [OpenApiSchemaName("UserPage")]
     public sealed record Page(IReadOnlyList<UserRow> Items, string? NextCursor);
 
+    [OpenApiSchemaName("ChangeUserAccessRequest")]
     public sealed record AccessRequest(IReadOnlyList<string> Roles, string? JstTerc);
 
     public sealed class QueryValidator : AbstractValidator<Query>
@@ -74,11 +77,15 @@ public static class UserAdministration
     public static RouteGroupBuilder MapUserAdministration(this RouteGroupBuilder api)
     {
         var users = api.MapGroup("/users").WithTags("Konta / Accounts");
-        users.MapGet("/", ListAsync).WithName("ListUsers").Validate<Query>().RequireAuthorization(Policies.Operator);
-        users.MapGet("/{id:guid}", GetAsync).WithName("GetUser").RequireAuthorization(Policies.Operator);
+        users.MapGet("/", ListAsync).WithName("ListUsers").Validate<Query>().RequireAuthorization(Policies.Operator)
+            .Produces<Page>();
+        users.MapGet("/{id:guid}", GetAsync).WithName("GetUser").RequireAuthorization(Policies.Operator)
+            .Produces<UserRow>().ProducesProblem(StatusCodes.Status404NotFound);
         users.MapPut("/{id:guid}/access", ChangeAccessAsync).WithName("ChangeUserAccess")
             .WithSummary("Zmień role i JST osoby / Change a person's roles and JST")
-            .Validate<AccessRequest>().RequireAuthorization(Policies.Admin);
+            .Validate<AccessRequest>().RequireAuthorization(Policies.Admin)
+            .Produces(StatusCodes.Status204NoContent)
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         return api;
     }
 

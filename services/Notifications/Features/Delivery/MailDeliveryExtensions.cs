@@ -1,3 +1,4 @@
+using Cro.ServiceDefaults;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using MimeKit;
 
@@ -13,6 +14,7 @@ public static class MailDeliveryExtensions
     public static IHostApplicationBuilder AddMailDelivery(this IHostApplicationBuilder builder)
     {
         var smtp = SmtpEndpoint.Parse(builder.Configuration.GetConnectionString("smtp")
+            ?? (BuildTimeDocument.IsGenerating ? "smtp://document-generator.invalid:25" : null)
             ?? throw new InvalidOperationException("ConnectionStrings:smtp is not configured."));
 
         builder.Services.AddSingleton(smtp);

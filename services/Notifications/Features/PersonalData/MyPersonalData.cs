@@ -20,9 +20,11 @@ public static class MyPersonalData
     /// <c>application-submitted</c>, <c>application-accepted</c>, <c>application-reserve</c>,
     /// <c>application-rejected</c>, <c>jst-withdrew</c> (<c>unknown</c> for mail older than the field).</param>
     /// <param name="Status"><c>pending</c>, <c>sent</c>, <c>failed</c> (given up) or <c>cancelled</c> (by erasure).</param>
+    [OpenApiSchemaName("MailToPerson")]
     public sealed record Mail(Guid Id, string Kind, string Recipient, string Subject, string Status,
         DateTimeOffset CreatedAt, DateTimeOffset? SentAt);
 
+    [OpenApiSchemaName("NotificationsPersonalData")]
     public sealed record MyPersonalDataResponse(Guid PersonId, IReadOnlyList<Mail> Mails, DateTimeOffset? ErasedAt);
 
     // Npgsql reads timestamptz as a UTC DateTime.

@@ -14,6 +14,7 @@ public static class GetApplication
         .WithSummary("Wniosek JST / A JST application")
         .Produces<ApplicationView>()
         .ProducesProblem(StatusCodes.Status404NotFound)
+        .WithApplicationKey()
         // Open to the key holder, who has no account: the access check is ApplicationAccess, per JST.
         .AllowAnonymous();
 

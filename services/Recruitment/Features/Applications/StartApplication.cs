@@ -15,6 +15,7 @@ namespace Cro.Recruitment.Features.Applications;
 /// </summary>
 public static class StartApplication
 {
+    [OpenApiSchemaName("StartedApplication")]
     public sealed record Started(ApplicationView Application, string Key);
 
     private sealed record JstFacts(string Name, string Kind);
@@ -25,6 +26,7 @@ public static class StartApplication
         .WithSummary("Rozpocznij wniosek JST (szkic) / Start a JST application (draft)")
         .Validate<ApplicationForm>()
         .Produces<Started>(StatusCodes.Status201Created)
+        .ProducesProblem(StatusCodes.Status404NotFound)
         .ProducesProblem(StatusCodes.Status409Conflict)
         .AllowAnonymous();
 

@@ -21,7 +21,10 @@ public static class SubmitApplication
         .WithSummary("Złóż wniosek / Submit the application")
         .Produces<ApplicationView>()
         .ProducesValidationProblem()
+        .ProducesProblem(StatusCodes.Status403Forbidden)
+        .ProducesProblem(StatusCodes.Status404NotFound)
         .ProducesProblem(StatusCodes.Status409Conflict)
+        .WithApplicationKey()
         .AllowAnonymous();
 
     private sealed record CurrentRules(int Version, string Rules);

@@ -12,6 +12,10 @@ public static class UpdateDraft
         .WithSummary("Zapisz szkic wniosku / Save the application draft")
         .Validate<ApplicationForm>()
         .Produces<ApplicationView>()
+        .ProducesProblem(StatusCodes.Status403Forbidden)
+        .ProducesProblem(StatusCodes.Status404NotFound)
+        .ProducesProblem(StatusCodes.Status409Conflict)
+        .WithApplicationKey()
         .AllowAnonymous();
 
     private static Task<IResult> HandleAsync(Guid id, ApplicationForm form, HttpContext context, NpgsqlDataSource db, TimeProvider time) =>

@@ -17,20 +17,24 @@ namespace Cro.Recruitment.Features.Decisions;
 /// </summary>
 public static class BulkDecision
 {
+    [OpenApiSchemaName("BulkDecisionApplication")]
     public sealed record Entry(Guid Id, string JstTerc, string JstName, int Score, DateTimeOffset SubmittedAt);
 
+    [OpenApiSchemaName("BulkDecisionPlan")]
     public sealed record Plan(int Capacity, int AlreadyAccepted, IReadOnlyList<Entry> Accept, IReadOnlyList<Entry> Reserve);
 
+    [OpenApiSchemaName("ApplyBulkDecisionRequest")]
     public sealed record Apply(IReadOnlyList<Guid> Accept, IReadOnlyList<Guid> Reserve);
 
     public static IEndpointRouteBuilder MapBulkDecision(this IEndpointRouteBuilder api)
     {
         api.MapGet("/rounds/{id:guid}/bulk-decision", PreviewAsync).WithName("PreviewBulkDecision")
             .WithSummary("Podgląd decyzji według rankingu / Preview of the decisions by ranking")
-            .Produces<Plan>().RequireAuthorization(Policies.Operator);
+            .Produces<Plan>().ProducesProblem(StatusCodes.Status404NotFound).RequireAuthorization(Policies.Operator);
         api.MapPost("/rounds/{id:guid}/bulk-decision", ApplyAsync).WithName("ApplyBulkDecision")
             .WithSummary("Zastosuj podgląd decyzji / Apply the previewed decisions")
-            .Produces<Plan>().ProducesProblem(StatusCodes.Status409Conflict).RequireAuthorization(Policies.Operator);
+            .Produces<Plan>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
+            .RequireAuthorization(Policies.Operator);
         return api;
     }
 

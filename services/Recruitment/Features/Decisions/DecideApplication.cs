@@ -40,6 +40,7 @@ public static class DecideApplication
         .WithSummary("Decyzja w sprawie wniosku / Decide on an application")
         .Validate<DecideApplicationRequest>()
         .Produces<ApplicationView>()
+        .ProducesProblem(StatusCodes.Status404NotFound)
         .ProducesProblem(StatusCodes.Status409Conflict)
         .RequireAuthorization(Policies.Operator);
 

@@ -33,8 +33,8 @@ public static class ExportApplications
         .MapGet("/rounds/{id:guid}/export", HandleAsync)
         .WithName("ExportApplications")
         .WithSummary("Eksport wniosków i zespołów (CSV, XLSX) / Export of applications and teams (CSV, XLSX)")
-        .Produces(StatusCodes.Status200OK, contentType: "text/csv")
-        .Produces(StatusCodes.Status200OK, contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+        .ProducesTable()
+        .ProducesProblem(StatusCodes.Status404NotFound)
         .RequireAuthorization(Policies.Operator);
 
     private static async Task<IResult> HandleAsync(Guid id, HttpContext context, DataSession session, CancellationToken ct, string format = TableExport.Csv)

@@ -25,9 +25,11 @@ public static class ListApplications
     public sealed record Query(string? Status, string? Voivodeship, string? Kind, bool? AtRisk, int? MinScore, string? Cursor, int Limit = 50,
         string? Q = null);
 
+    [OpenApiSchemaName("ApplicationListItem")]
     public sealed record Item(Guid Id, string JstTerc, string JstName, string JstKind, string VoivodeshipTerc, bool AtRiskOfMarginalisation,
         string Status, int Score, DateTimeOffset SubmittedAt, int TeamSize, int Women, int Men, string CoordinatorName, bool? FormalCheck);
 
+    [OpenApiSchemaName("ApplicationListPage")]
     public sealed record Page(IReadOnlyList<Item> Items, string? NextCursor);
 
     public sealed class Validator : AbstractValidator<Query>

@@ -31,6 +31,7 @@ public static class WithdrawApplication
         .WithSummary("Rezygnacja JST / The JST withdraws")
         .Validate<WithdrawApplicationRequest>()
         .Produces<ApplicationView>()
+        .ProducesProblem(StatusCodes.Status404NotFound)
         .ProducesProblem(StatusCodes.Status409Conflict)
         .RequireAuthorization(Policies.Person);
 

@@ -18,6 +18,7 @@ public static class ImportMarginalisationList
     /// <summary>The list has about 1,700 gminas; ten times that is still a list, more is a mistake.</summary>
     public const int MaxBytes = 1024 * 1024;
 
+    [OpenApiSchemaName("MarginalisationImportReport")]
     public sealed record Report(int Lines, int Valid, IReadOnlyList<MarginalisationList.Problem> Problems, bool Applied, int? MarkedNow);
 
     public static RouteHandlerBuilder MapImportMarginalisationList(this IEndpointRouteBuilder api) => api
@@ -27,6 +28,7 @@ public static class ImportMarginalisationList
         .Accepts<string>("text/csv")
         .Produces<Report>()
         .Produces<Report>(StatusCodes.Status422UnprocessableEntity)
+        .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
         .RequireAuthorization(Policies.Operator);
 
     private static async Task<IResult> HandleAsync(HttpContext context, NpgsqlDataSource db, TimeProvider time, CancellationToken ct,

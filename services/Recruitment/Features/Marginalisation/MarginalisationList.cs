@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Cro.ServiceDefaults;
 
 namespace Cro.Recruitment.Features.Marginalisation;
 
@@ -8,6 +9,7 @@ namespace Cro.Recruitment.Features.Marginalisation;
 /// </summary>
 public static partial class MarginalisationList
 {
+    [OpenApiSchemaName("MarginalisationListProblem")]
     public sealed record Problem(int Line, string Text, string Reason);
 
     public sealed record Parsed(int Lines, IReadOnlyList<string> Codes, IReadOnlyList<Problem> Problems);

@@ -14,6 +14,7 @@ namespace Cro.Recruitment.Features.Partner;
 /// </summary>
 public static class PartnerDrafts
 {
+    [OpenApiSchemaName("ProposedApplication")]
     public sealed record Proposed(Guid Id, string JstTerc, string Status, DateTimeOffset? SubmittedAt);
 
     public static IEndpointRouteBuilder MapPartnerDrafts(this IEndpointRouteBuilder api)
@@ -23,6 +24,8 @@ public static class PartnerDrafts
             .WithSummary("Szkic wniosku w imieniu JST (potwierdza koordynator) / A draft on a JST's behalf (its coordinator confirms)")
             .Validate<ApplicationForm>()
             .Produces<Proposed>(StatusCodes.Status201Created)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
             .WithRequestExample(PartnerExamples.Draft)
             .WithResponseExample(StatusCodes.Status201Created, PartnerExamples.Proposed)
             .RequireAuthorization(Policies.PartnerOrOperator(Scopes.RecruitmentWrite));
@@ -30,6 +33,7 @@ public static class PartnerDrafts
             .WithName("ProposedApplicationStatus")
             .WithSummary("Stan szkicu przygotowanego przez partnera / Where a partner's draft stands")
             .Produces<Proposed>()
+            .ProducesProblem(StatusCodes.Status404NotFound)
             .RequireAuthorization(Policies.PartnerOrOperator(Scopes.RecruitmentWrite));
         return api;
     }

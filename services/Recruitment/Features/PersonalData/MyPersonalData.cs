@@ -1,4 +1,5 @@
 using Cro.BuildingBlocks.Persistence;
+using Cro.ServiceDefaults;
 using Cro.ServiceDefaults.Security;
 using Npgsql;
 
@@ -14,6 +15,7 @@ public static class MyPersonalData
 {
     /// <param name="ApplicationStatusLabel">The status in words, beside its code: the person reads this file.</param>
     /// <param name="SexLabel">The sex category in words, beside its code.</param>
+    [OpenApiSchemaName("TeamMembership")]
     public sealed record Membership(Guid ApplicationId, string RoundName, string JstTerc, string JstName, string ApplicationStatus,
         string FullName, string Email, string Position, string? Phone, string Sex, bool IsCoordinator, DateTimeOffset JoinedAt, DateTimeOffset? LeftAt)
     {

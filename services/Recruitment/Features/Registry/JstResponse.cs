@@ -1,5 +1,8 @@
+using Cro.ServiceDefaults;
+
 namespace Cro.Recruitment.Features.Registry;
 
+[OpenApiSchemaName("AdministrativeUnit")]
 public sealed record UnitRef(string Terc, string Name);
 
 /// <summary>A JST as the registry API returns it.</summary>

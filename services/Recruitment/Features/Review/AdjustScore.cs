@@ -32,6 +32,8 @@ public static class AdjustScore
         .WithSummary("Korekta punktacji / Score adjustment")
         .Validate<AdjustScoreRequest>()
         .Produces<ApplicationView>()
+        .ProducesProblem(StatusCodes.Status404NotFound)
+        .ProducesProblem(StatusCodes.Status409Conflict)
         .RequireAuthorization(Policies.Operator);
 
     private static Task<IResult> HandleAsync(Guid id, AdjustScoreRequest request, HttpContext context, NpgsqlDataSource db, TimeProvider time) =>

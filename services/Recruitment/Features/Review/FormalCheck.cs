@@ -25,6 +25,7 @@ public static class FormalCheck
 
     public sealed record FormalCheckRequest(IReadOnlyDictionary<string, bool> Checklist, string? Comment);
 
+    [OpenApiSchemaName("FormalCheckResult")]
     public sealed record Result(bool Passed, IReadOnlyDictionary<string, bool> Checklist, string? Comment, DateTimeOffset CheckedAt);
 
     public sealed class Validator : AbstractValidator<FormalCheckRequest>
@@ -47,6 +48,8 @@ public static class FormalCheck
         .WithSummary("Ocena formalna wniosku / Formal check of an application")
         .Validate<FormalCheckRequest>()
         .Produces<Result>()
+        .ProducesProblem(StatusCodes.Status404NotFound)
+        .ProducesProblem(StatusCodes.Status409Conflict)
         .RequireAuthorization(Policies.Operator);
 
     private static Task<IResult> HandleAsync(Guid id, FormalCheckRequest request, HttpContext context, NpgsqlDataSource db, TimeProvider time) =>

@@ -12,6 +12,7 @@ namespace Cro.Recruitment.Features.Rounds;
 /// </summary>
 public static class AcceptedJst
 {
+    [OpenApiSchemaName("AcceptedJst")]
     public sealed record Item(string Terc, string Name, string Kind, string VoivodeshipTerc, DateTimeOffset AcceptedAt);
 
     public static RouteHandlerBuilder MapAcceptedJst(this IEndpointRouteBuilder api) => api

@@ -38,18 +38,14 @@ public static class RoundRulesDocument
             .WithName("UploadRoundRulesDocument")
             .WithSummary("Dołącz regulamin naboru (PDF) / Attach the round's rules (PDF)")
             .WithDescription("multipart/form-data with the PDF in 'file'; replaces the round's previous rules document.")
-            .Accepts<IFormFile>("multipart/form-data")
+            .AcceptsFileUpload(maxBytes)
             .Produces<RulesDocumentInfo>()
-            .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
-            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
-            .WithMetadata(FileUpload.SizeLimit(maxBytes))
             .RequireAuthorization(Policies.Operator);
         api.MapGet("/rounds/{id:guid}/rules-document", DownloadAsync)
             .WithName("DownloadRoundRulesDocument")
             .WithSummary("Regulamin naboru (PDF) / The round's rules (PDF)")
-            .Produces(StatusCodes.Status200OK, contentType: ContentType)
+            .ProducesFile(ContentType)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .AllowAnonymous();
         return api;

@@ -1,5 +1,6 @@
 using Cro.BuildingBlocks.Persistence;
 using Cro.Recruitment.Features.Applications;
+using Cro.ServiceDefaults;
 using Cro.ServiceDefaults.Security;
 
 namespace Cro.Recruitment.Features.TaskTeams;
@@ -11,6 +12,7 @@ namespace Cro.Recruitment.Features.TaskTeams;
 /// </summary>
 public static class MyJstApplications
 {
+    [OpenApiSchemaName("MyJstApplication")]
     public sealed record Summary(Guid Id, Guid RoundId, string RoundName, string JstTerc, string JstName, string Status, DateTimeOffset? SubmittedAt);
 
     public static RouteHandlerBuilder MapMyJstApplications(this IEndpointRouteBuilder api) => api

@@ -30,6 +30,7 @@ public static class ReplaceTeamMember
         .WithSummary("Zmiana osoby w zespole zadaniowym / Replace a task team member")
         .Validate<ReplaceTeamMemberRequest>()
         .Produces<ApplicationView>()
+        .ProducesProblem(StatusCodes.Status404NotFound)
         .ProducesProblem(StatusCodes.Status409Conflict)
         .RequireAuthorization(Policies.Person);
 

@@ -1,4 +1,5 @@
 using Cro.BuildingBlocks.Persistence;
+using Cro.ServiceDefaults;
 using Cro.ServiceDefaults.Security;
 using Cro.Training.Features.Access;
 using Cro.Training.Features.Sessions;
@@ -15,11 +16,14 @@ namespace Cro.Training.Features.Attendance;
 /// </summary>
 public static class AttendanceSheet
 {
+    [OpenApiSchemaName("AttendanceSheet")]
     public sealed record Sheet(SessionView Session, IReadOnlyList<Row> Rows);
 
+    [OpenApiSchemaName("AttendanceRow")]
     public sealed record Row(Guid ParticipantId, string FullName, string JstTerc, string JstName, string? Status, string? Source,
         DateTimeOffset? RecordedAt);
 
+    [OpenApiSchemaName("AttendanceCorrection")]
     public sealed record Correction(Guid ParticipantId, string FullName, string? OldStatus, string NewStatus, string Reason, Guid? CorrectedBy,
         string? CorrectedByName, DateTimeOffset CorrectedAt);
 

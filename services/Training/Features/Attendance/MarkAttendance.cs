@@ -19,6 +19,7 @@ public static class MarkAttendance
 {
     public sealed record MarkAttendanceRequest(IReadOnlyList<MarkInput> Marks, string? Reason = null);
 
+    [OpenApiSchemaName("AttendanceMark")]
     public sealed record MarkInput(Guid ParticipantId, string Status);
 
     public sealed class Validator : AbstractValidator<MarkAttendanceRequest>

@@ -19,6 +19,7 @@ namespace Cro.Training.Features.Calendar;
 /// </summary>
 public static class CalendarFeed
 {
+    [OpenApiSchemaName("CalendarFeedLink")]
     public sealed record Issued(Uri Url);
 
     public static IEndpointRouteBuilder MapCalendarFeed(this IEndpointRouteBuilder api)
@@ -28,7 +29,7 @@ public static class CalendarFeed
             .Produces<Issued>().RequireAuthorization(Policies.Person);
         api.MapGet("/calendar/{token}.ics", FeedAsync)
             .WithName("CalendarFeed").WithSummary("Kalendarz zajęć (iCalendar) / Sessions' calendar (iCalendar)")
-            .Produces(StatusCodes.Status200OK, contentType: "text/calendar").ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesFile(SessionCalendar.ContentType).ProducesProblem(StatusCodes.Status404NotFound)
             // The secret in the address is the credential: calendar apps subscribe without signing in.
             .AllowAnonymous();
         api.MapGet("/me/sessions", MineAsync)

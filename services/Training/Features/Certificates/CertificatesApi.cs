@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Cro.BuildingBlocks.Persistence;
 using Cro.ServiceDefaults;
 using Cro.ServiceDefaults.Security;
@@ -17,8 +18,10 @@ namespace Cro.Training.Features.Certificates;
 /// </summary>
 public static class CertificatesApi
 {
+    [OpenApiSchemaName("CertificateConsentRequest")]
     public sealed record ConsentRequest(bool ShowName);
 
+    [OpenApiSchemaName("CertificateVerification")]
     public sealed record Verification(string Number, bool Valid, DateOnly IssuedOn, string Programme, int ProgrammeVersion, string Issuer,
         string? HolderName, DateOnly? RevokedOn);
 
@@ -33,7 +36,7 @@ public static class CertificatesApi
             .Produces<CertificateView>().ProducesProblem(StatusCodes.Status404NotFound).RequireAuthorization(Policies.Person);
         api.MapGet("/certificates/{id:guid}/pdf", PdfAsync)
             .WithName("CertificatePdf").WithSummary("Zaświadczenie (PDF) / A certificate (PDF)")
-            .Produces(StatusCodes.Status200OK, contentType: "application/pdf").ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesFile("application/pdf").ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict).RequireAuthorization(Policies.Person);
         api.MapGet("/certificates/{id:guid}/credential", CredentialAsync)
             .WithName("CertificateCredential").WithSummary("Zaświadczenie jako Open Badge 3.0 / A certificate as an Open Badge 3.0")
@@ -44,10 +47,11 @@ public static class CertificatesApi
             .Produces<CertificateView>().ProducesProblem(StatusCodes.Status404NotFound).RequireAuthorization(Policies.Person);
         api.MapGet("/public/certificates", VerifyAsync)
             .WithName("VerifyCertificate").WithSummary("Weryfikacja zaświadczenia po numerze / Verify a certificate by its number")
-            .Produces<Verification>().ProducesProblem(StatusCodes.Status404NotFound).AllowAnonymous();
+            .Produces<Verification>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).AllowAnonymous();
         api.MapGet("/.well-known/jwks.json", JwksAsync)
             .WithName("CredentialKeys").WithSummary("Klucze weryfikujące poświadczenia (JWKS) / Keys that verify the credentials (JWKS)")
-            .Produces(StatusCodes.Status200OK, contentType: "application/json").AllowAnonymous();
+            .WithDescription("Zbiór kluczy JWK (RFC 7517). / A JWK set (RFC 7517).")
+            .Produces<JsonObject>().AllowAnonymous();
         return app;
     }
 

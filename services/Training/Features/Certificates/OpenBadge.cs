@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
+using Cro.ServiceDefaults;
 using Microsoft.IdentityModel.JsonWebTokens;
 
 namespace Cro.Training.Features.Certificates;
@@ -15,6 +16,7 @@ namespace Cro.Training.Features.Certificates;
 /// </summary>
 internal static class OpenBadge
 {
+    [OpenApiSchemaName("IssuedCredential")]
     public sealed record Issued(string Jwt, JsonObject Credential);
 
     public static JsonObject Credential(CertificateView certificate, string holderEmail, Uri publicAddress)

@@ -12,8 +12,10 @@ namespace Cro.Training.Features.Cohorts;
 /// </summary>
 public static class ChangeCohort
 {
+    [OpenApiSchemaName("AddCohortTeamsRequest")]
     public sealed record TeamsRequest(IReadOnlyList<Guid> ApplicationIds);
 
+    [OpenApiSchemaName("AssignCohortTrainersRequest")]
     public sealed record TrainersRequest(IReadOnlyList<TrainerInput> Trainers);
 
     public sealed class TeamsValidator : AbstractValidator<TeamsRequest>

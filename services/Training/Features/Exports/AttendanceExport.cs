@@ -23,14 +23,10 @@ public static class AttendanceExport
     {
         api.MapGet("/sessions/{id:guid}/attendance/export", SessionAsync)
             .WithName("ExportSessionAttendance").WithSummary("Lista obecności zajęć (CSV, XLSX) / A session's attendance list (CSV, XLSX)")
-            .Produces(StatusCodes.Status200OK, contentType: "text/csv")
-            .Produces(StatusCodes.Status200OK, contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-            .ProducesProblem(StatusCodes.Status404NotFound).RequireAuthorization(Policies.TrainerOrOperator);
+            .ProducesTable().ProducesProblem(StatusCodes.Status404NotFound).RequireAuthorization(Policies.TrainerOrOperator);
         api.MapGet("/cohorts/{id:guid}/attendance/export", CohortAsync)
             .WithName("ExportCohortAttendance").WithSummary("Listy obecności grupy (CSV, XLSX) / A cohort's attendance lists (CSV, XLSX)")
-            .Produces(StatusCodes.Status200OK, contentType: "text/csv")
-            .Produces(StatusCodes.Status200OK, contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-            .ProducesProblem(StatusCodes.Status404NotFound).RequireAuthorization(Policies.TrainerOrOperator);
+            .ProducesTable().ProducesProblem(StatusCodes.Status404NotFound).RequireAuthorization(Policies.TrainerOrOperator);
         return api;
     }
 

@@ -23,8 +23,7 @@ public static class ResultsExport
         .MapGet("/cohorts/{id:guid}/results/export", HandleAsync)
         .WithName("ExportCohortResults")
         .WithSummary("Wyniki grupy (CSV, XLSX) / A cohort's results (CSV, XLSX)")
-        .Produces(StatusCodes.Status200OK, contentType: "text/csv")
-        .Produces(StatusCodes.Status200OK, contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+        .ProducesTable()
         .ProducesProblem(StatusCodes.Status404NotFound)
         .RequireAuthorization(Policies.TrainerOrOperator);
 

@@ -11,8 +11,10 @@ namespace Cro.Training.Features.Materials;
 /// </summary>
 public static class AddMaterial
 {
+    [OpenApiSchemaName("AddLessonRequest")]
     public sealed record LessonRequest(string Title, string Markdown, bool IsPublic = false);
 
+    [OpenApiSchemaName("AddLinkRequest")]
     public sealed record LinkRequest(string Title, string Url, bool IsPublic = false);
 
     public sealed class LessonValidator : AbstractValidator<LessonRequest>

@@ -45,6 +45,10 @@ internal static class Materials
 
     private sealed record Content(string FileName, string ContentType, byte[] Bytes);
 
+    /// <summary>In the OpenAPI document: the endpoint answers a material's file, of one of the <see cref="FileKind.Documents"/> kinds.</summary>
+    public static RouteHandlerBuilder ProducesFile(this RouteHandlerBuilder endpoint) =>
+        endpoint.ProducesFile([.. FileKind.Documents.Select(kind => kind.ContentType)]);
+
     /// <summary>
     /// A material's file as a download: the type found in its content when it was uploaded, as an attachment
     /// under its name, and nosniff, so no browser second-guesses the type and runs it as something else.

@@ -21,7 +21,7 @@ public static class PublicMaterials
             .Produces<MaterialView>().ProducesProblem(StatusCodes.Status404NotFound).AllowAnonymous();
         api.MapGet("/public/materials/{id:guid}/file", DownloadAsync)
             .WithName("DownloadPublicMaterial").WithSummary("Plik materiału publicznego / A public material's file")
-            .Produces(StatusCodes.Status200OK, contentType: "application/octet-stream").ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesFile().ProducesProblem(StatusCodes.Status404NotFound)
             .AllowAnonymous();
         return api;
     }

@@ -21,7 +21,7 @@ public static class ReadMaterials
             .Produces<MaterialView>().ProducesProblem(StatusCodes.Status404NotFound).RequireAuthorization(Policies.Person);
         api.MapGet("/materials/{id:guid}/file", DownloadAsync)
             .WithName("DownloadMaterial").WithSummary("Plik materiału / A material's file")
-            .Produces(StatusCodes.Status200OK, contentType: "application/octet-stream").ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesFile().ProducesProblem(StatusCodes.Status404NotFound)
             .RequireAuthorization(Policies.Person);
         return api;
     }

@@ -18,12 +18,9 @@ public static class UploadFile
         .MapPost("/modules/{code}/materials/files", HandleAsync)
         .WithName("UploadMaterialFile")
         .WithSummary("Dodaj plik (PDF, DOCX, PPTX, ODP) / Upload a file (PDF, DOCX, PPTX, ODP)")
-        .Accepts<IFormFile>("multipart/form-data")
+        .AcceptsFileUpload(maxFileBytes, "title", "isPublic")
         .Produces<MaterialView>(StatusCodes.Status201Created)
-        .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
-        .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
-        // Lets the server take a body this large (its default limit may be lower than the configured maximum).
-        .WithMetadata(FileUpload.SizeLimit(maxFileBytes))
+        .ProducesProblem(StatusCodes.Status404NotFound)
         .RequireAuthorization(Policies.Operator);
 
     private static async Task<IResult> HandleAsync(string code, HttpContext context, DataSession session, IOptions<MaterialsOptions> options,

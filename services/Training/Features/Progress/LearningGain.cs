@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Cro.BuildingBlocks.Persistence;
+using Cro.ServiceDefaults;
 using Cro.ServiceDefaults.Security;
 using Cro.Training.Features.Teams;
 using Cro.Training.Features.Validation;
@@ -15,6 +16,7 @@ namespace Cro.Training.Features.Progress;
 /// </summary>
 public static class LearningGain
 {
+    [OpenApiSchemaName("LearningGainReport")]
     public sealed record Report(Guid CohortId, string CohortName, int ProgrammeVersion, IReadOnlyList<ModuleGain> Modules);
 
     public sealed record ModuleGain(string ModuleCode, string Title, int PreTests, decimal? PreAverage, int PostTests, decimal? PostAverage, decimal? Gain,

@@ -15,6 +15,7 @@ namespace Cro.Training.Features.Validation;
 /// </summary>
 public static class QuestionBank
 {
+    [OpenApiSchemaName("TestSettingsRequest")]
     public sealed record SettingsRequest(int? PreTestMinutes, int? PostTestMinutes);
 
     public sealed class SettingsValidator : AbstractValidator<SettingsRequest>

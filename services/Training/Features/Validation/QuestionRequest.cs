@@ -1,3 +1,4 @@
+using Cro.ServiceDefaults;
 using FluentValidation;
 
 namespace Cro.Training.Features.Validation;
@@ -39,4 +40,5 @@ public sealed record QuestionRequest(string OutcomeCode, string Kind, string Tex
     }
 }
 
+[OpenApiSchemaName("AnswerOptionInput")]
 public sealed record OptionInput(string Text, bool IsCorrect);

@@ -9,6 +9,7 @@ namespace Cro.Training.Features.Validation;
 public sealed record QuestionView(Guid Id, string ModuleCode, string OutcomeCode, string Kind, string Text, string Explanation,
     IReadOnlyList<OptionView> Options, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt);
 
+[OpenApiSchemaName("AnswerOptionView")]
 public sealed record OptionView(Guid Id, string Text, bool IsCorrect);
 
 /// <summary>A module's question bank and the time limits of its tests (none: untimed).</summary>

@@ -17,6 +17,7 @@ public static class SaveAnswer
 {
     public sealed record SaveAnswerRequest(IReadOnlyList<Guid> OptionIds);
 
+    [OpenApiSchemaName("SavedAnswer")]
     public sealed record Saved(Guid QuestionId, IReadOnlyList<Guid> OptionIds, DateTimeOffset SavedAt, DateTimeOffset? ClosesAt);
 
     public sealed class Validator : AbstractValidator<SaveAnswerRequest>

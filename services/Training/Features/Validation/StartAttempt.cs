@@ -25,7 +25,7 @@ public static class StartAttempt
             .RequireAuthorization(Policies.Person);
         api.MapGet("/me/modules/{code}/tests/{kind}", CurrentAsync)
             .WithName("CurrentTest").WithSummary("Test w toku / The test in progress")
-            .Produces<AttemptView>().ProducesProblem(StatusCodes.Status404NotFound)
+            .Produces<AttemptView>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
             .RequireAuthorization(Policies.Person);
         return api;
     }
