@@ -22,15 +22,12 @@ public static class DialogueAttachments
     {
         api.MapPost("/dialogue-meetings/{id:guid}/attachments", AddAsync)
             .WithName("AddDialogueAttachment").WithSummary("Dołącz plik (lista obecności: PDF, JPEG, PNG) / Attach a file (attendance list)")
-            .Accepts<IFormFile>("multipart/form-data")
-            .Produces<DialogueAttachment>(StatusCodes.Status201Created).ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status413PayloadTooLarge)
-            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
-            .WithMetadata(FileUpload.SizeLimit(maxFileBytes))
+            .AcceptsFileUpload(maxFileBytes)
+            .Produces<DialogueAttachment>(StatusCodes.Status201Created).ProducesProblem(StatusCodes.Status404NotFound)
             .RequireAuthorization(Policies.AdvisoryParty);
         api.MapGet("/dialogue-meetings/{id:guid}/attachments/{attachmentId:guid}", DownloadAsync)
             .WithName("DownloadDialogueAttachment").WithSummary("Pobierz plik spotkania dialogowego / Download a dialogue meeting's file")
-            .Produces(StatusCodes.Status200OK, contentType: "application/octet-stream").ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesFile([.. FileKind.Scans.Select(kind => kind.ContentType)]).ProducesProblem(StatusCodes.Status404NotFound)
             .RequireAuthorization(Policies.AdvisoryParty);
         return api;
     }
