@@ -44,9 +44,10 @@ public sealed class JstScope
 
     /// <summary>
     /// The scope of a signed-in caller: administrators and operators see every JST; a JST coordinator or
-    /// member sees the JST of their <c>jst</c> claim; an advisor sees <paramref name="advisedTercs"/>, the JST
-    /// the caller found them assigned to; a person holding several roles sees what each of them sees;
-    /// anyone else (a partner client, a trainer) sees none.
+    /// member sees the JST of their <c>jst</c> claim; an advisor sees the JST of their <c>advised_jst</c> claims
+    /// (identity's view when the token was issued) and <paramref name="advisedTercs"/>, the JST the caller found
+    /// them assigned to just now (advisory's own lookup); a person holding several roles sees what each of them
+    /// sees; anyone else (a partner client, a trainer) sees none, whatever claims their token carries.
     /// </summary>
     public static JstScope For(ClaimsPrincipal user, IEnumerable<string>? advisedTercs = null)
     {
@@ -62,6 +63,8 @@ public sealed class JstScope
         }
         if (user.HasClaim(CroClaims.Role, Roles.Advisor))
         {
+            // Like the jst claim: a malformed advised_jst claim adds nothing rather than fail.
+            tercs.AddRange(user.AdvisedJstTercs().Where(IsTerc));
             tercs.AddRange(advisedTercs ?? []);
         }
         return Of(tercs);
