@@ -66,14 +66,22 @@ public sealed class JstScopeTests
     }
 
     [Fact]
-    public void Advisor_sees_the_JST_of_their_advised_jst_claims_with_those_the_caller_found_and_no_other()
+    public void Advisor_sees_the_JST_of_their_advised_jst_claims_and_no_other()
     {
         var advisor = Person((CroClaims.Role, Roles.Advisor), (CroClaims.AdvisedJst, Own), (CroClaims.AdvisedJst, Other),
             (CroClaims.AdvisedJst, "not a terc"));
 
         Assert.Equal([Other, Own], JstScope.For(advisor).Tercs);
-        Assert.Equal(["0201011", Other, Own], JstScope.For(advisor, advisedTercs: ["0201011"]).Tercs);
         Assert.False(JstScope.For(advisor).CanSee("0201011"));
+    }
+
+    [Fact]
+    public void What_the_caller_found_the_advisor_assigned_to_just_now_stands_instead_of_the_claims()
+    {
+        var advisor = Person((CroClaims.Role, Roles.Advisor), (CroClaims.AdvisedJst, Own));
+
+        Assert.Equal([Other], JstScope.For(advisor, advisedTercs: [Other]).Tercs);
+        Assert.Empty(JstScope.For(advisor, advisedTercs: []).Tercs);
     }
 
     [Theory]

@@ -68,17 +68,8 @@ public sealed class AdvisoryIndicatorsTests(MonitoringService service) : IClassF
 
     private HttpClient Operator() => service.ClientWith(TestTokens.Person(Guid.CreateVersion7(), ["operator"]));
 
-    /// <summary>Reads until <paramref name="done"/>, then once more a moment later: what the redeliveries left.</summary>
-    private static async Task<T> SettledAsync<T>(HttpClient client, string path, Func<T, bool> done, string what) where T : class
-    {
-        Task<T?> Read() => client.GetFromJsonAsync<T>(path, Ct);
-        await Eventually.GetAsync(Read, r => r is not null && done(r), what: what);
-        await Task.Delay(TimeSpan.FromSeconds(1), Ct);
-        return (await Read())!;
-    }
-
     private Task<GetAdvisoryIndicators.AdvisoryIndicatorsResponse> IndicatorsAsync(Func<GetAdvisoryIndicators.AdvisoryIndicatorsResponse, bool> done, string what) =>
-        SettledAsync(Partner(), Indicators, done, what);
+        MonitoringService.SettledAsync(Partner(), Indicators, done, what, Ct);
 
     private static GetAdvisoryIndicators.AdvisoryFigures? InRound(GetAdvisoryIndicators.AdvisoryIndicatorsResponse response, Guid roundId) =>
         response.Rounds.SingleOrDefault(r => r.RoundId == roundId)?.Figures;
@@ -172,9 +163,9 @@ public sealed class AdvisoryIndicatorsTests(MonitoringService service) : IClassF
         await service.PublishTwiceAsync(handedOver.Booked(heldByFirst) with { AdvisorId = second }, Ct);
         await service.PublishTwiceAsync(ended.Held(30, advisorId: second), Ct);
 
-        var hours = await SettledAsync<GetAdvisoryHours.AdvisoryHoursResponse>(Operator(), $"{Indicators}/hours?roundId={roundId}",
+        var hours = await MonitoringService.SettledAsync<GetAdvisoryHours.AdvisoryHoursResponse>(Operator(), $"{Indicators}/hours?roundId={roundId}",
             r => r.Jst.Count == 2 && r.Jst.Sum(j => j.MeetingsHeld) == 2 && r.Jst.All(j => j.HoursBudget is not null) && r.Jst.Sum(j => j.MeetingsBooked + j.MeetingsCancelled) == 2,
-            "two JST with their meetings");
+            "two JST with their meetings", Ct);
 
         Assert.Equal(roundId, hours.RoundId);
         Assert.Equal(
