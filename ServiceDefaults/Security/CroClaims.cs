@@ -12,6 +12,11 @@ public static class CroClaims
     public const string Scope = "scope";
     /// <summary>TERC code of the JST the person acts for.</summary>
     public const string Jst = "jst";
+    /// <summary>
+    /// TERC code of a JST the person advises now (one claim per JST), for people in the advisor role: identity keeps it from
+    /// advisory's events, so a change reaches the person's next token (at the latest when the current one expires).
+    /// </summary>
+    public const string AdvisedJst = "advised_jst";
     /// <summary>"person" or "client": who the token speaks for.</summary>
     public const string PrincipalType = "principal_type";
 
@@ -24,6 +29,9 @@ public static class CroClaims
         user.IsPerson() && Guid.TryParse(user.FindFirstValue(Subject), out var id) ? id : null;
 
     public static string? JstTerc(this ClaimsPrincipal user) => user.FindFirstValue(Jst);
+
+    /// <summary>The TERC codes of the person's <see cref="AdvisedJst"/> claims, as they stand in the token.</summary>
+    public static IEnumerable<string> AdvisedJstTercs(this ClaimsPrincipal user) => user.FindAll(AdvisedJst).Select(c => c.Value);
 
     /// <summary>Scopes granted to the token: one claim per scope, or one space-separated claim.</summary>
     public static IEnumerable<string> GrantedScopes(this ClaimsPrincipal user) =>

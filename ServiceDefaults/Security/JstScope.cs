@@ -44,9 +44,12 @@ public sealed class JstScope
 
     /// <summary>
     /// The scope of a signed-in caller: administrators and operators see every JST; a JST coordinator or
-    /// member sees the JST of their <c>jst</c> claim; an advisor sees <paramref name="advisedTercs"/>, the JST
-    /// the caller found them assigned to; a person holding several roles sees what each of them sees;
-    /// anyone else (a partner client, a trainer) sees none.
+    /// member sees the JST of their <c>jst</c> claim; an advisor sees the JST of their <c>advised_jst</c> claims
+    /// (identity's view when the token was issued, up to an access token's lifetime old), or, where the caller
+    /// passes <paramref name="advisedTercs"/>, those instead: the JST the caller found them assigned to just now
+    /// (advisory, which owns the assignments, so a change there applies at once); a person holding several roles
+    /// sees what each of them sees; anyone else (a partner client, a trainer) sees none, whatever claims their
+    /// token carries.
     /// </summary>
     public static JstScope For(ClaimsPrincipal user, IEnumerable<string>? advisedTercs = null)
     {
@@ -62,7 +65,8 @@ public sealed class JstScope
         }
         if (user.HasClaim(CroClaims.Role, Roles.Advisor))
         {
-            tercs.AddRange(advisedTercs ?? []);
+            // Like the jst claim: a malformed advised_jst claim adds nothing rather than fail.
+            tercs.AddRange(advisedTercs ?? user.AdvisedJstTercs().Where(IsTerc));
         }
         return Of(tercs);
     }

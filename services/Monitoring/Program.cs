@@ -1,5 +1,6 @@
 using Cro.BuildingBlocks.Messaging;
 using Cro.BuildingBlocks.Persistence;
+using Cro.Monitoring.Features.Advisory;
 using Cro.Monitoring.Features.Recruitment;
 using Cro.Monitoring.Features.Registry;
 using Cro.Monitoring.Features.Training;
@@ -27,6 +28,8 @@ var api = app.MapGroup("/api/monitoring").WithTags("Monitorowanie / Monitoring")
 api.MapGetJstSummary();
 api.MapGetRecruitmentIndicators();
 api.MapGetProgrammeIndicators();
+api.MapGetAdvisoryIndicators();
+api.MapGetAdvisoryHours();
 app.Run();
 
 /// <summary>Entry point, visible to integration tests.</summary>

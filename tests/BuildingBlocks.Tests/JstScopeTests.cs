@@ -66,6 +66,35 @@ public sealed class JstScopeTests
     }
 
     [Fact]
+    public void Advisor_sees_the_JST_of_their_advised_jst_claims_and_no_other()
+    {
+        var advisor = Person((CroClaims.Role, Roles.Advisor), (CroClaims.AdvisedJst, Own), (CroClaims.AdvisedJst, Other),
+            (CroClaims.AdvisedJst, "not a terc"));
+
+        Assert.Equal([Other, Own], JstScope.For(advisor).Tercs);
+        Assert.False(JstScope.For(advisor).CanSee("0201011"));
+    }
+
+    [Fact]
+    public void What_the_caller_found_the_advisor_assigned_to_just_now_stands_instead_of_the_claims()
+    {
+        var advisor = Person((CroClaims.Role, Roles.Advisor), (CroClaims.AdvisedJst, Own));
+
+        Assert.Equal([Other], JstScope.For(advisor, advisedTercs: [Other]).Tercs);
+        Assert.Empty(JstScope.For(advisor, advisedTercs: []).Tercs);
+    }
+
+    [Theory]
+    [InlineData(Roles.JstMember)]
+    [InlineData(Roles.Trainer)]
+    public void An_advised_jst_claim_without_the_advisor_role_adds_nothing(string role)
+    {
+        var scope = JstScope.For(Person((CroClaims.Role, role), (CroClaims.Jst, Own), (CroClaims.AdvisedJst, Other)));
+
+        Assert.False(scope.CanSee(Other));
+    }
+
+    [Fact]
     public void Advisor_who_is_also_on_a_JST_team_sees_both()
     {
         var user = Person((CroClaims.Role, Roles.Advisor), (CroClaims.Role, Roles.JstMember), (CroClaims.Jst, Own));

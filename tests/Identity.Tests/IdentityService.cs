@@ -64,9 +64,10 @@ public sealed class IdentityService : IAsyncLifetime
     /// A person invited by the administrator who has accepted (their password set directly, as the
     /// invitation page would), ready to sign in.
     /// </summary>
-    public async Task<(Guid Id, string Email)> CreatePersonAsync(string fullName, string role, string? jst, string password, CancellationToken ct)
+    public async Task<(Guid Id, string Email)> CreatePersonAsync(string fullName, string role, string? jst, string password, CancellationToken ct,
+        string? email = null)
     {
-        var email = $"{Guid.NewGuid():N}@jst.test";
+        email ??= $"{Guid.NewGuid():N}@jst.test";
         var response = await (await AdminApiAsync(ct)).PostAsJsonAsync("/api/identity/invitations", new InviteUser.InviteUserRequest(email, fullName, role, jst), ct);
         response.EnsureSuccessStatusCode();
         using var scope = Factory.Services.CreateScope();

@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using Cro.Tests.Infrastructure;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
@@ -39,6 +40,18 @@ public sealed class MonitoringService : IAsyncLifetime
         var id = Guid.CreateVersion7();
         await bus.Publish(message, context => context.MessageId = id, ct);
         await bus.Publish(message, context => context.MessageId = id, ct);
+    }
+
+    /// <summary>
+    /// Reads <paramref name="path"/> until <paramref name="done"/>, then once more a moment later: what the redeliveries
+    /// left (a count they raised wrongly would show by then).
+    /// </summary>
+    public static async Task<T> SettledAsync<T>(HttpClient client, string path, Func<T, bool> done, string what, CancellationToken ct) where T : class
+    {
+        Task<T?> Read() => client.GetFromJsonAsync<T>(path, ct);
+        await Eventually.GetAsync(Read, r => r is not null && done(r), what: what);
+        await Task.Delay(TimeSpan.FromSeconds(1), ct);
+        return (await Read())!;
     }
 
     public async ValueTask DisposeAsync()

@@ -2,7 +2,6 @@ using System.Net.Http.Json;
 using Cro.Contracts;
 using Cro.Monitoring.Features;
 using Cro.Monitoring.Features.Training;
-using Cro.Tests.Infrastructure;
 
 namespace Cro.Monitoring.Tests;
 
@@ -55,13 +54,8 @@ public sealed class ProgrammeIndicatorsTests(MonitoringService service) : IClass
         return roundId;
     }
 
-    private async Task<GetProgrammeIndicators.ProgrammeIndicatorsResponse> SettledAsync(Guid roundId, Func<GetProgrammeIndicators.ProgrammeIndicatorsResponse, bool> done, string what)
-    {
-        Task<GetProgrammeIndicators.ProgrammeIndicatorsResponse?> Read() => service.Partner().GetFromJsonAsync<GetProgrammeIndicators.ProgrammeIndicatorsResponse>($"/api/monitoring/indicators?roundId={roundId}", Ct);
-        await Eventually.GetAsync(Read, r => r is not null && done(r), what: what);
-        await Task.Delay(TimeSpan.FromSeconds(1), Ct);
-        return (await Read())!;
-    }
+    private Task<GetProgrammeIndicators.ProgrammeIndicatorsResponse> SettledAsync(Guid roundId, Func<GetProgrammeIndicators.ProgrammeIndicatorsResponse, bool> done, string what) =>
+        MonitoringService.SettledAsync(service.Partner(), $"/api/monitoring/indicators?roundId={roundId}", done, what, Ct);
 
     [Fact]
     public async Task People_count_once_from_their_first_attended_session_and_a_later_correction_takes_it_back()

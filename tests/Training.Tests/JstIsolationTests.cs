@@ -4,6 +4,7 @@ using Cro.BuildingBlocks.Persistence;
 using Cro.ServiceDefaults.Security;
 using Cro.Tests.Infrastructure;
 using Cro.Training.Features.Cohorts;
+using Cro.Training.Features.Teams;
 using Dapper;
 using Npgsql;
 
@@ -42,6 +43,25 @@ public sealed class JstIsolationTests(TrainingService service) : IClassFixture<T
         Assert.Equal(HttpStatusCode.NotFound, await StatusAsync(service.Trainer(Cohorts.Trainer().Email)));
         Assert.Equal(HttpStatusCode.NotFound, await StatusAsync(service.ClientWith(TrainingService.Person(Guid.NewGuid(), "d@ore.example.pl", ["advisor"]))));
         Assert.Equal(HttpStatusCode.Forbidden, await StatusAsync(service.ClientWith(TestTokens.Client("partner-x", "recruitment.read", "indicators.read"))));
+    }
+
+    [Fact]
+    public async Task An_advisor_sees_the_team_of_the_JST_their_token_names_as_advised_and_no_other()
+    {
+        var advised = await Teams.AcceptAsync(service, Teams.Boleslawiec);
+        var other = await Teams.AcceptAsync(service, Teams.Gromadka);
+        // As identity issues an advisor's token: the advisor role and one advised_jst claim per JST they advise now.
+        var advisor = service.ClientWith(TestTokens.Create(
+        [
+            new(CroClaims.Subject, Guid.CreateVersion7().ToString()), new(CroClaims.PrincipalType, CroClaims.Person),
+            new(CroClaims.Email, "doradca@ore.example.pl"), new(CroClaims.Role, Roles.Advisor), new(CroClaims.AdvisedJst, Teams.Boleslawiec),
+        ]));
+
+        var team = await advisor.GetFromJsonAsync<TeamView>($"/api/training/teams/{advised.ApplicationId}", Ct);
+        var otherTeam = await advisor.GetAsync($"/api/training/teams/{other.ApplicationId}", Ct);
+
+        Assert.Equal((Teams.Boleslawiec, 3), (team!.JstTerc, team.Participants.Count));
+        Assert.Equal(HttpStatusCode.NotFound, otherTeam.StatusCode);
     }
 
     [Fact]

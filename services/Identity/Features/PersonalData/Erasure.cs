@@ -1,5 +1,6 @@
 using Cro.Contracts;
 using Cro.Identity.Data;
+using Cro.Identity.Features.Advisors;
 using Cro.Identity.Features.Audit;
 using Cro.ServiceDefaults;
 using Cro.ServiceDefaults.Security;
@@ -113,6 +114,7 @@ public static class Erasure
         await db.UserTokens.Where(t => t.UserId == user!.Id).ExecuteDeleteAsync(ct);
         await db.UserLogins.Where(l => l.UserId == user!.Id).ExecuteDeleteAsync(ct);
         await db.UserClaims.Where(c => c.UserId == user!.Id).ExecuteDeleteAsync(ct);
+        await AdvisedJst.ForgetAsync(transaction.Npgsql(), user.Id, email, ct);
         await connection.ExecuteAsync(new CommandDefinition(
             "UPDATE erasure_requests SET executed_at = @now, executed_by = @operatorId, reason = NULL WHERE id = @id",
             new { id, now, operatorId }, transaction.Npgsql(), cancellationToken: ct));

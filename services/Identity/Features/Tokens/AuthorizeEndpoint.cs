@@ -2,6 +2,7 @@ using Cro.Identity.Data;
 using Microsoft.AspNetCore;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
+using Npgsql;
 using OpenIddict.Abstractions;
 using OpenIddict.Server.AspNetCore;
 using static OpenIddict.Abstractions.OpenIddictConstants;
@@ -21,7 +22,7 @@ public static class AuthorizeEndpoint
         return app;
     }
 
-    private static async Task<IResult> HandleAsync(HttpContext context, UserManager<User> users)
+    private static async Task<IResult> HandleAsync(HttpContext context, UserManager<User> users, NpgsqlDataSource db)
     {
         var request = context.GetOpenIddictServerRequest() ?? throw new InvalidOperationException("Not an OpenID Connect request.");
         var session = await context.AuthenticateAsync(IdentityConstants.ApplicationScheme);
@@ -41,7 +42,7 @@ public static class AuthorizeEndpoint
             return Results.Challenge(new AuthenticationProperties { RedirectUri = returnUrl }, [IdentityConstants.ApplicationScheme]);
         }
 
-        var principal = await PersonPrincipal.CreateAsync(user, users, request.GetScopes());
+        var principal = await PersonPrincipal.CreateAsync(user, users, db, request.GetScopes(), context.RequestAborted);
         return Results.SignIn(principal, authenticationScheme: OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
     }
 }

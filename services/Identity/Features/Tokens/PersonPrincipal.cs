@@ -1,8 +1,10 @@
 using System.Security.Claims;
 using Cro.Identity.Data;
+using Cro.Identity.Features.Advisors;
 using Cro.ServiceDefaults.Security;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.IdentityModel.Tokens;
+using Npgsql;
 using OpenIddict.Abstractions;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
@@ -10,21 +12,29 @@ namespace Cro.Identity.Features.Tokens;
 
 /// <summary>
 /// The claims a person's tokens carry, read fresh from the store each time a token is issued or
-/// refreshed, so a role change or a JST change reaches the next token.
+/// refreshed, so a role change, a JST change or a change of the JST an advisor advises reaches the next
+/// token (services see it once the current access token is replaced, within its lifetime).
 /// </summary>
 public static class PersonPrincipal
 {
-    public static async Task<ClaimsPrincipal> CreateAsync(User user, UserManager<User> users, IEnumerable<string> scopes)
+    public static async Task<ClaimsPrincipal> CreateAsync(User user, UserManager<User> users, NpgsqlDataSource db, IEnumerable<string> scopes,
+        CancellationToken ct)
     {
+        var roles = await users.GetRolesAsync(user);
         var identity = new ClaimsIdentity(TokenValidationParameters.DefaultAuthenticationType, CroClaims.Name, CroClaims.Role);
         identity.SetClaim(CroClaims.Subject, user.Id.ToString())
             .SetClaim(CroClaims.Name, user.FullName)
             .SetClaim(CroClaims.Email, user.Email)
             .SetClaim(CroClaims.PrincipalType, CroClaims.Person)
-            .SetClaims(CroClaims.Role, [.. await users.GetRolesAsync(user)]);
+            .SetClaims(CroClaims.Role, [.. roles]);
         if (user.JstTerc is not null)
         {
             identity.SetClaim(CroClaims.Jst, user.JstTerc);
+        }
+        // One claim per JST the person advises now (access token only: services scope their data by it).
+        if (roles.Contains(Roles.Advisor))
+        {
+            identity.SetClaims(CroClaims.AdvisedJst, [.. await AdvisedJst.OfAsync(db, user, ct)]);
         }
         identity.SetScopes(scopes);
         identity.SetResources(JwtAuthentication.Audience);

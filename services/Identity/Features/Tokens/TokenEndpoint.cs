@@ -2,6 +2,7 @@ using Cro.Identity.Data;
 using Microsoft.AspNetCore;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
+using Npgsql;
 using OpenIddict.Abstractions;
 using OpenIddict.Server.AspNetCore;
 using static OpenIddict.Abstractions.OpenIddictConstants;
@@ -22,7 +23,7 @@ public static class TokenEndpoint
     }
 
     private static async Task<IResult> HandleAsync(HttpContext context, IOpenIddictApplicationManager applications,
-        UserManager<User> users, SignInManager<User> signIn)
+        UserManager<User> users, SignInManager<User> signIn, NpgsqlDataSource db)
     {
         var request = context.GetOpenIddictServerRequest() ?? throw new InvalidOperationException("Not an OpenID Connect request.");
 
@@ -43,7 +44,7 @@ public static class TokenEndpoint
             {
                 return Forbid(Errors.InvalidGrant, "Konto nie może się już zalogować. / The account can no longer sign in.");
             }
-            var principal = await PersonPrincipal.CreateAsync(user, users, stored.Principal!.GetScopes());
+            var principal = await PersonPrincipal.CreateAsync(user, users, db, stored.Principal!.GetScopes(), context.RequestAborted);
             return Results.SignIn(principal, authenticationScheme: OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
         }
 
