@@ -64,6 +64,10 @@ public sealed partial class ServedOpenApiDocument
         Assert.True(difference is null, $"services/{ServiceFolder}/openapi/{Service}.json differs from the document the service serves, first at {difference}. {refresh}");
     }
 
+    /// <summary>Every operation: its method (lower case), its path template, and whether anyone may call it (security: []).</summary>
+    public IReadOnlyList<(string Method, string Path, bool Anonymous)> Endpoints() =>
+        [.. Operations().Select(o => (o.Method, o.Path, o.Operation["security"] is JsonArray { Count: 0 }))];
+
     /// <summary>GET operations a caller can send as they are: no path parameter, no required query parameter.</summary>
     public IReadOnlyList<string> PathsWithoutParameters() =>
         [.. Operations().Where(o => o.Method == "get" && !o.Path.Contains('{') && !Parameters(o.Operation).Any(p => p["required"]?.GetValue<bool>() == true))
