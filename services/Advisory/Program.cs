@@ -1,6 +1,7 @@
 using Cro.Advisory.Features.Access;
 using Cro.Advisory.Features.Advisors;
 using Cro.Advisory.Features.Availability;
+using Cro.Advisory.Features.Calendar;
 using Cro.Advisory.Features.Engagements;
 using Cro.Advisory.Features.Meetings;
 using Cro.BuildingBlocks.Messaging;
@@ -36,6 +37,7 @@ app.MapAdvisorsApi();
 app.MapEngagementsApi();
 app.MapAvailabilityApi();
 app.MapMeetingsApi();
+app.MapCalendarApi();
 app.Run();
 
 /// <summary>Entry point, visible to integration tests.</summary>
