@@ -26,6 +26,13 @@ public sealed class AdvisoryMeetingMailTests
             FROM scheduled_reminders WHERE meeting_id = @meetingId ORDER BY sequence, due_at, recipient
             """, new { meetingId });
 
+    /// <summary>Publishes the booking and waits until its reminders (three attendees, two lead times) are planned.</summary>
+    internal static async Task<IReadOnlyList<StoredReminder>> BookAsync(NotificationsService service, AdvisoryMeetingBooked booked)
+    {
+        await service.Bus.Publish(booked, Ct);
+        return await Eventually.GetAsync(() => RemindersAsync(service, booked.MeetingId), rows => rows.Count == 6, what: "the reminders planned");
+    }
+
     [Fact]
     public async Task Each_attendee_gets_one_confirmation_whose_invitation_parses_back_to_what_was_booked_even_when_the_event_comes_twice()
     {
@@ -73,8 +80,7 @@ public sealed class AdvisoryMeetingMailTests
         await using var smtp = new FakeSmtpServer();
         await using var service = await NotificationsService.StartAsync(smtp.Port);
         var booked = MeetingEvents.Booked(MeetingEvents.DaysAhead(service.Clock.GetUtcNow(), 10));
-        await service.Bus.Publish(booked, Ct);
-        var first = await Eventually.GetAsync(() => RemindersAsync(service, booked.MeetingId), rows => rows.Count == 6, what: "the first reminders");
+        var first = await BookAsync(service, booked);
 
         var moved = MeetingEvents.Moved(booked, booked.StartsAt.AddDays(2).AddHours(3));
         await service.PublishTwiceAsync(moved);
@@ -107,8 +113,7 @@ public sealed class AdvisoryMeetingMailTests
         await using var smtp = new FakeSmtpServer();
         await using var service = await NotificationsService.StartAsync(smtp.Port);
         var booked = MeetingEvents.Booked(DateTimeOffset.Parse("2027-01-14T08:00:00Z"));
-        await service.Bus.Publish(booked, Ct);
-        await Eventually.GetAsync(() => RemindersAsync(service, booked.MeetingId), rows => rows.Count == 6, what: "the reminders");
+        await BookAsync(service, booked);
 
         await service.PublishTwiceAsync(MeetingEvents.Cancelled(booked));
 
@@ -138,8 +143,7 @@ public sealed class AdvisoryMeetingMailTests
         await using var smtp = new FakeSmtpServer();
         await using var service = await NotificationsService.StartAsync(smtp.Port);
         var booked = MeetingEvents.Booked(MeetingEvents.DaysAhead(service.Clock.GetUtcNow(), 10));
-        await service.Bus.Publish(booked, Ct);
-        await Eventually.GetAsync(() => RemindersAsync(service, booked.MeetingId), rows => rows.Count == 6, what: "the reminders");
+        await BookAsync(service, booked);
         var moved = MeetingEvents.Moved(booked, booked.StartsAt.AddDays(1));
         var cancelled = MeetingEvents.Cancelled(moved);
 

@@ -100,8 +100,7 @@ public sealed class AdvisoryReminderTests
         await using var service = await NotificationsService.StartAsync(FakeSmtpServer.FreePort(),
             new Dictionary<string, string?> { ["Mail:MaxAttempts"] = "3" });
         var booked = MeetingEvents.Booked(MeetingEvents.DaysAhead(service.Clock.GetUtcNow(), 3));
-        await service.Bus.Publish(booked, Ct);
-        await Eventually.GetAsync(() => RemindersAsync(service, booked.MeetingId), rows => rows.Count == 6, what: "the reminders");
+        await BookAsync(service, booked);
 
         service.MoveClockTo(booked.StartsAt.AddHours(-24).AddSeconds(5));
 
@@ -170,8 +169,7 @@ public sealed class AdvisoryReminderTests
         await using var smtp = new FakeSmtpServer();
         await using var service = await NotificationsService.StartAsync(smtp.Port, ByHand);
         var booked = MeetingEvents.Booked(MeetingEvents.DaysAhead(service.Clock.GetUtcNow(), 5));
-        await service.Bus.Publish(booked, Ct);
-        await Eventually.GetAsync(() => RemindersAsync(service, booked.MeetingId), rows => rows.Count == 6, what: "the reminders");
+        await BookAsync(service, booked);
         var (advisor, anna) = (booked.Attendees[0], booked.Attendees[1]);
         var url = $"/api/notifications/advisory-meetings/{booked.MeetingId}/reminders";
         HttpClient Person(string role, string email, string? jst = null) =>

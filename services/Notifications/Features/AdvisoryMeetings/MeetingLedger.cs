@@ -8,7 +8,7 @@ namespace Cro.Notifications.Features.AdvisoryMeetings;
 /// Events may arrive out of order (each kind has its own queue, and a retry delays one), so an event changes the meeting
 /// only when its sequence is higher than any applied before; an older or repeated one is ignored with all it would do.
 /// </summary>
-internal static class MeetingLedger
+public static class MeetingLedger
 {
     /// <summary>A meeting's state as one event tells it; a cancellation tells no stage, form or place.</summary>
     public sealed record MeetingState(Guid MeetingId, string CalendarUid, int Sequence, string Status, string JstTerc, string JstName, string Topic,
