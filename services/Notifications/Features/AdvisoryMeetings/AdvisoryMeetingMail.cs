@@ -20,6 +20,9 @@ public static class AdvisoryMeetingMail
     public const string CancelledKind = "advisory-meeting-cancelled";
     public const string ReminderKind = "advisory-meeting-reminder";
 
+    /// <summary>Every kind of mail about an advisory meeting: they go to people known by their address.</summary>
+    public static readonly IReadOnlyList<string> Kinds = [BookedKind, MovedKind, CancelledKind, ReminderKind];
+
     public const string ProductId = "-//ORE//CRO doradztwo//PL";
 
     /// <summary>What a reminder tells: the meeting as last announced, and how long before its start the reminder goes.</summary>
