@@ -126,6 +126,48 @@ public sealed class AdvisoryReminderTests
         Assert.Null(secondPage.NextCursor);
     }
 
+    [Fact]
+    public async Task A_reminder_that_cannot_be_handed_to_the_mail_queue_is_retried_with_back_off_then_marked_failed()
+    {
+        await using var smtp = new FakeSmtpServer();
+        await using var service = await NotificationsService.StartAsync(smtp.Port,
+            new Dictionary<string, string?>(ByHand) { ["Mail:MaxAttempts"] = "3", ["Mail:FirstRetryDelay"] = "00:00:02" });
+        var booked = MeetingEvents.Booked(MeetingEvents.DaysAhead(service.Clock.GetUtcNow(), 3));
+        await BookAsync(service, booked);
+        // The mail queue refuses reminders (as a database error would), and nothing else.
+        await service.ExecuteAsOwnerAsync("""
+            CREATE FUNCTION refuse_reminders() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'mail queue refuses'; END $$;
+            CREATE TRIGGER refuse_reminders BEFORE INSERT ON outgoing_mail FOR EACH ROW
+                WHEN (NEW.kind = 'advisory-meeting-reminder') EXECUTE FUNCTION refuse_reminders();
+            """);
+        service.MoveClockTo(booked.StartsAt.AddHours(-24).AddSeconds(5));
+
+        Assert.Equal(3, await service.Reminders.SendDueAsync(Ct));
+        var retrying = await RemindersAsync(service, booked.MeetingId);
+        // Not again before the back-off (2 s, then 4 s) has passed.
+        Assert.Equal(0, await service.Reminders.SendDueAsync(Ct));
+        service.Clock.Advance(TimeSpan.FromSeconds(3));
+        Assert.Equal(3, await service.Reminders.SendDueAsync(Ct));
+        service.Clock.Advance(TimeSpan.FromSeconds(5));
+        Assert.Equal(3, await service.Reminders.SendDueAsync(Ct));
+        service.Clock.Advance(TimeSpan.FromMinutes(30));
+        Assert.Equal(0, await service.Reminders.SendDueAsync(Ct));
+
+        Assert.All(retrying.Where(r => r.LeadTime == TimeSpan.FromHours(24)), r =>
+            Assert.Equal(("pending", 1), (r.Status, r.Attempts)));
+        Assert.Contains("mail queue refuses", retrying.First(r => r.Attempts == 1).LastError);
+        var reminders = await RemindersAsync(service, booked.MeetingId);
+        Assert.All(reminders.Where(r => r.LeadTime == TimeSpan.FromHours(24)), r =>
+        {
+            Assert.Equal(("failed", 3), (r.Status, r.Attempts));
+            Assert.Contains("mail queue refuses", r.LastError);
+        });
+        Assert.All(reminders.Where(r => r.LeadTime == TimeSpan.FromHours(1)), r => Assert.Equal(("pending", 0), (r.Status, r.Attempts)));
+        var failed = (await service.CreateClient(TestTokens.Person(Guid.CreateVersion7(), ["operator"], email: "ore@ore.example.pl"))
+            .GetFromJsonAsync<FailedReminders.FailedRemindersResponse>("/api/notifications/advisory-reminders/failed", Ct))!;
+        Assert.Equal(3, failed.Items.Count);
+    }
+
     [Theory]
     // The Monday after the last Sunday of March (clocks go forward: 09:00 is 07:00 UTC) and of October (back: 08:00 UTC).
     [InlineData("2027-03-29T07:00:00Z", "29 marca 2027 r., 09:00", "2027-03-28T07:00:00Z")]

@@ -100,6 +100,13 @@ public sealed class NotificationsService : IAsyncDisposable
         return (await connection.QueryAsync<T>(new CommandDefinition(sql, parameters, cancellationToken: TestContext.Current.CancellationToken))).AsList();
     }
 
+    /// <summary>Runs SQL as the database's owner (who may change the schema, e.g. put a failing trigger on a table).</summary>
+    public async Task ExecuteAsOwnerAsync(string sql)
+    {
+        await using var connection = new NpgsqlConnection(_factory.Database.OwnerConnectionString);
+        await connection.ExecuteAsync(new CommandDefinition(sql, cancellationToken: TestContext.Current.CancellationToken));
+    }
+
     public async Task ExecuteAsync(string sql, object? parameters = null)
     {
         await using var connection = await _factory.Services.GetRequiredService<NpgsqlDataSource>()
