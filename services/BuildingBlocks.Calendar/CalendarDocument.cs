@@ -15,7 +15,13 @@ public static class CalendarDocument
 {
     public const string ContentType = "text/calendar";
 
-    /// <param name="productId">PRODID, e.g. "-//ORE//CRO doradztwo//PL".</param>
+    /// <summary>PRODID of the documents about training sessions, whichever service writes them.</summary>
+    public const string TrainingProduct = "-//ORE//CRO szkolenia//PL";
+
+    /// <summary>PRODID of the documents about advisory meetings, whichever service writes them.</summary>
+    public const string AdvisoryProduct = "-//ORE//CRO doradztwo//PL";
+
+    /// <param name="productId">PRODID, e.g. <see cref="AdvisoryProduct"/>.</param>
     /// <param name="name">The calendar's name as apps list it (X-WR-CALNAME).</param>
     public static string Feed(string productId, string name, IEnumerable<CalendarEntry> entries, DateTimeOffset now)
     {

@@ -12,10 +12,8 @@ namespace Cro.Advisory.Features.Calendar;
 /// </summary>
 internal static class MeetingCalendar
 {
-    public const string ProductId = "-//ORE//CRO doradztwo//PL";
-
     public static string Write(string name, IEnumerable<MeetingRow> meetings, DateTimeOffset now) =>
-        CalendarDocument.Feed(ProductId, name, meetings.Select(meeting => new CalendarEntry(meeting.CalendarUid, meeting.Sequence, meeting.StartsAt,
+        CalendarDocument.Feed(CalendarDocument.AdvisoryProduct, name, meetings.Select(meeting => new CalendarEntry(meeting.CalendarUid, meeting.Sequence, meeting.StartsAt,
             meeting.EndsAt, (meeting.Status == MeetingStatus.Cancelled ? "ODWOŁANE — " : "") + $"Spotkanie doradcze: {meeting.Topic} — {meeting.JstName}")
         {
             Location = meeting.Location,

@@ -23,15 +23,14 @@ public static class AdvisoryMeetingMail
     /// <summary>Every kind of mail about an advisory meeting: they go to people known by their address.</summary>
     public static readonly IReadOnlyList<string> Kinds = [BookedKind, MovedKind, CancelledKind, ReminderKind];
 
-    public const string ProductId = "-//ORE//CRO doradztwo//PL";
-
     /// <summary>What a reminder tells: the meeting as last announced, and how long before its start the reminder goes.</summary>
     public sealed record ReminderContent(string JstName, string Topic, string? Mode, string? Location, DateTimeOffset StartsAt, DateTimeOffset EndsAt,
         TimeSpan LeadTime);
 
     public static RenderedMail Booked(AdvisoryMeetingBooked meeting, MeetingAttendee to, CalendarPerson organizer) =>
         Letter.Render(meeting.Rescheduled ? MovedKind : BookedKind,
-            $"{(meeting.Rescheduled ? "Zmiana terminu spotkania doradczego" : "Spotkanie doradcze")}: {meeting.JstName} — {WarsawTime.InLetter(meeting.StartsAt)}",
+            $"{(meeting.Rescheduled ? "Zmiana terminu spotkania doradczego" : "Spotkanie doradcze")}: {meeting.JstName} — "
+            + WarsawTime.InLetter(meeting.StartsAt),
             to.FullName,
             meeting.Rescheduled
                 ? $"Spotkanie doradcze „{meeting.Topic}” ({meeting.JstName}) ma nowy termin{Before(meeting)}. Obowiązuje to, co poniżej."
@@ -44,20 +43,21 @@ public static class AdvisoryMeetingMail
             "W załączniku jest wydarzenie do Twojego kalendarza. Przed spotkaniem przyślemy przypomnienie.")
         with
         {
-            Calendar = CalendarDocument.Request(ProductId,
+            Calendar = CalendarDocument.Request(CalendarDocument.AdvisoryProduct,
                 Entry(meeting.CalendarUid, meeting.Sequence, meeting.StartsAt, meeting.EndsAt, meeting.JstName, meeting.Topic, meeting.Mode, meeting.Location),
                 organizer, new CalendarPerson(to.Email, to.FullName), meeting.BookedAt),
         };
 
     public static RenderedMail Cancelled(AdvisoryMeetingCancelled meeting, MeetingAttendee to, CalendarPerson organizer) =>
         Letter.Render(CancelledKind, $"Odwołane spotkanie doradcze: {meeting.JstName} — {WarsawTime.InLetter(meeting.StartsAt)}", to.FullName,
-            $"Spotkanie doradcze „{meeting.Topic}” ({meeting.JstName}), zaplanowane na {WarsawTime.InLetter(meeting.StartsAt)} – {WarsawTime.Clock(meeting.EndsAt)} (czas polski), jest odwołane.",
+            $"Spotkanie doradcze „{meeting.Topic}” ({meeting.JstName}), zaplanowane na {WarsawTime.InLetter(meeting.StartsAt)} – "
+            + $"{WarsawTime.Clock(meeting.EndsAt)} (czas polski), jest odwołane.",
             string.IsNullOrWhiteSpace(meeting.Reason) ? null : $"Powód: {meeting.Reason}",
             $"Odwołał(a): {meeting.CancelledBy}.",
             "Przypomnienia o nim nie przyjdą, a wydarzenie z załącznika usunie je z Twojego kalendarza.")
         with
         {
-            Calendar = CalendarDocument.Cancel(ProductId,
+            Calendar = CalendarDocument.Cancel(CalendarDocument.AdvisoryProduct,
                 Entry(meeting.CalendarUid, meeting.Sequence, meeting.StartsAt, meeting.EndsAt, meeting.JstName, meeting.Topic, null, null),
                 organizer, new CalendarPerson(to.Email, to.FullName), meeting.CancelledAt),
         };

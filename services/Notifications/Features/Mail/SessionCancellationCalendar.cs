@@ -11,7 +11,7 @@ namespace Cro.Notifications.Features.Mail;
 public static class SessionCancellationCalendar
 {
     public static string Write(SessionCancelled session, SessionAttendee to, string organizerAddress) =>
-        CalendarDocument.Cancel("-//ORE//CRO szkolenia//PL",
+        CalendarDocument.Cancel(CalendarDocument.TrainingProduct,
             new CalendarEntry(session.CalendarUid, session.Sequence, session.StartsAt, session.EndsAt,
                 $"ODWOŁANE — {session.ModuleCode}: {session.ModuleTitle}"),
             new CalendarPerson(organizerAddress), new CalendarPerson(to.Email, to.FullName), session.CancelledAt);

@@ -11,10 +11,8 @@ namespace Cro.Training.Features.Calendar;
 /// </summary>
 internal static class SessionCalendar
 {
-    public const string ProductId = "-//ORE//CRO szkolenia//PL";
-
     public static string Write(string name, IEnumerable<SessionRow> sessions, DateTimeOffset now) =>
-        CalendarDocument.Feed(ProductId, name, sessions.Select(session => new CalendarEntry(session.CalendarUid, session.Sequence, session.StartsAt,
+        CalendarDocument.Feed(CalendarDocument.TrainingProduct, name, sessions.Select(session => new CalendarEntry(session.CalendarUid, session.Sequence, session.StartsAt,
             session.EndsAt, (session.IsCancelled ? "ODWOŁANE — " : "") + $"{session.ModuleCode}: {session.ModuleTitle}")
         {
             Location = session.Place ?? session.OnlineUrl,
