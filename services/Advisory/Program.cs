@@ -1,6 +1,7 @@
 using Cro.Advisory.Features.Access;
 using Cro.Advisory.Features.Advisors;
 using Cro.Advisory.Features.Availability;
+using Cro.Advisory.Features.Calendar;
 using Cro.Advisory.Features.Dialogue;
 using Cro.Advisory.Features.Engagements;
 using Cro.Advisory.Features.Meetings;
@@ -39,6 +40,7 @@ app.MapEngagementsApi();
 app.MapAvailabilityApi();
 app.MapMeetingsApi();
 app.MapDialogueApi();
+app.MapCalendarApi();
 app.Run();
 
 /// <summary>Entry point, visible to integration tests.</summary>

@@ -21,6 +21,8 @@ public sealed record AdvisoryMeetingBooked : IIntegrationEvent
     public required string Mode { get; init; }
     /// <summary>The link (online) or the address (on site).</summary>
     public string? Location { get; init; }
+    /// <summary>The meeting's iCalendar UID, as advisory's calendar feeds name it: the invitations mailed carry the same one.</summary>
+    public required string CalendarUid { get; init; }
     public required bool Rescheduled { get; init; }
     public DateTimeOffset? PreviousStartsAt { get; init; }
     /// <summary>The iCalendar SEQUENCE: a later notice replaces an earlier one.</summary>

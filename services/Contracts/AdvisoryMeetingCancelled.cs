@@ -12,6 +12,8 @@ public sealed record AdvisoryMeetingCancelled : IIntegrationEvent
     public required string Topic { get; init; }
     public string? Reason { get; init; }
     public required string CancelledBy { get; init; }
+    /// <summary>The meeting's iCalendar UID (see <see cref="AdvisoryMeetingBooked.CalendarUid"/>): the cancellation mailed removes that event.</summary>
+    public required string CalendarUid { get; init; }
     public required int Sequence { get; init; }
     public required IReadOnlyList<MeetingAttendee> Attendees { get; init; }
     public required DateTimeOffset CancelledAt { get; init; }

@@ -1,5 +1,6 @@
 using Cro.BuildingBlocks.Messaging;
 using Cro.BuildingBlocks.Persistence;
+using Cro.Notifications.Features.AdvisoryMeetings;
 using Cro.Notifications.Features.Delivery;
 using Cro.Notifications.Features.PersonalData;
 using Cro.ServiceDefaults;
@@ -13,16 +14,19 @@ builder.AddDatabase("notifications");
 await builder.MigrateDatabaseAsync("notifications");
 builder.AddMessaging(typeof(Program).Assembly);
 builder.AddMailDelivery();
-builder.Services.AddCroOpenApi("notifications", "Powiadomienia: wiadomości e-mail wysyłane przez platformę.");
+builder.AddAdvisoryReminders();
+builder.Services.AddCroOpenApi("notifications", "Powiadomienia: wiadomości e-mail wysyłane przez platformę i przypomnienia o spotkaniach doradczych.");
 
-// Mostly a worker; its one API lets a person see the mail kept about them.
+// Mostly a worker; its API lets a person see the mail kept about them, and the parties of an advisory meeting its reminders.
 var app = builder.Build();
 app.UseServiceDefaults();
 app.UseAuthentication();
 app.UseAuthorization();
 
 app.MapCroOpenApi("notifications");
-app.MapGroup("/api/notifications").WithTags("Powiadomienia / Notifications").MapMyPersonalData();
+var api = app.MapGroup("/api/notifications").WithTags("Powiadomienia / Notifications");
+api.MapMyPersonalData();
+api.MapAdvisoryReminders();
 app.Run();
 
 /// <summary>Entry point, visible to integration tests.</summary>

@@ -41,6 +41,7 @@ public sealed class AdvisoryIndicatorsTests(MonitoringService service) : IClassF
         {
             MeetingId = meetingId, EngagementId = Id, RoundId = RoundId, JstTerc = JstTerc, JstName = "JST " + JstTerc, AdvisorId = AdvisorId,
             StartsAt = T0, EndsAt = T0.AddHours(1), Topic = "Diagnoza", Stage = "diagnosis", Mode = "online", Rescheduled = false, Sequence = 0,
+            CalendarUid = $"{meetingId}@cro-advisory",
             Attendees = [], BookedAt = T0.AddDays(-7),
         };
 
@@ -48,6 +49,7 @@ public sealed class AdvisoryIndicatorsTests(MonitoringService service) : IClassF
         {
             MeetingId = meetingId, EngagementId = Id, JstTerc = JstTerc, JstName = "JST " + JstTerc, StartsAt = T0, EndsAt = T0.AddHours(1),
             Topic = "Diagnoza", CancelledBy = "Doradca Testowy", Sequence = 1, Attendees = [], CancelledAt = T0.AddDays(-1),
+            CalendarUid = $"{meetingId}@cro-advisory",
         };
 
         public AdvisoryMeetingHeld Held(int minutes, string stage = "diagnosis", Guid? meetingId = null, Guid? advisorId = null) => new()

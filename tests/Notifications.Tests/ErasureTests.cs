@@ -68,4 +68,32 @@ public sealed class ErasureTests
 
         await Eventually.GetAsync(() => service.StoredMailToAsync(draft.CoordinatorEmail), rows => rows.Count == 0, what: "the address gone");
     }
+
+    [Fact]
+    public async Task An_erased_attendee_of_an_advisory_meeting_gets_no_reminder_and_their_address_is_gone_from_the_meeting()
+    {
+        await using var smtp = new FakeSmtpServer();
+        await using var service = await NotificationsService.StartAsync(smtp.Port,
+            new Dictionary<string, string?> { ["Notifications:AdvisoryReminders:SenderEnabled"] = "false" });
+        var booked = MeetingEvents.Booked(MeetingEvents.DaysAhead(service.Clock.GetUtcNow(), 3));
+        await AdvisoryMeetingMailTests.BookAsync(service, booked);
+        var anna = booked.Attendees[1];
+        await smtp.WaitForAsync(anna.Email);
+
+        await service.Bus.Publish(new PersonErased { UserId = Guid.CreateVersion7(), ErasedAt = DateTimeOffset.UtcNow, Email = anna.Email.ToUpperInvariant() }, Ct);
+
+        var reminders = await Eventually.GetAsync(() => AdvisoryMeetingMailTests.RemindersAsync(service, booked.MeetingId),
+            rows => rows.Count(r => r.Status == "cancelled") == 2, what: "her reminders called off");
+        Assert.All(reminders.Where(r => r.Status == "cancelled"), r =>
+        {
+            Assert.Equal("recipient-erased", r.CancelReason);
+            Assert.StartsWith("erased-", r.Recipient);
+        });
+        Assert.Equal(4, reminders.Count(r => r.Status == "pending"));
+        Assert.DoesNotContain(reminders, r => r.Recipient == anna.Email);
+        Assert.Empty(await service.QueryAsync<string>("SELECT email FROM advisory_meeting_attendees WHERE email = lower(@Email)", anna));
+        Assert.Empty(await service.StoredMailToAsync(anna.Email));
+        service.MoveClockTo(booked.StartsAt.AddHours(-24).AddSeconds(5));
+        Assert.Equal(2, await service.Reminders.SendDueAsync(Ct));
+    }
 }

@@ -1,3 +1,4 @@
+using Cro.Notifications.Features.AdvisoryMeetings;
 using Cro.Notifications.Features.Delivery;
 using Cro.Tests.Infrastructure;
 using Dapper;
@@ -9,14 +10,17 @@ namespace Cro.Notifications.Tests;
 
 /// <summary>
 /// The notifications worker in-process on a fresh database and virtual host, sending to the given
-/// SMTP port, with retries paced for a test rather than for a real mail server. Its API takes
-/// <see cref="TestTokens"/>.
+/// SMTP port, with retries paced for a test rather than for a real mail server, and a clock the test moves
+/// (<see cref="Clock"/>). Its API takes <see cref="TestTokens"/>.
 /// </summary>
 public sealed class NotificationsService : IAsyncDisposable
 {
     private readonly ServiceFactory<Program> _factory;
 
-    private NotificationsService(ServiceFactory<Program> factory) => _factory = factory;
+    private NotificationsService(ServiceFactory<Program> factory, TestClock clock) => (_factory, Clock) = (factory, clock);
+
+    /// <summary>The service's clock: real time until a test moves it forward.</summary>
+    public TestClock Clock { get; }
 
     public sealed record StoredMail(Guid Id, Guid MessageId, Guid? UserId, string Kind, string Recipient, string Subject,
         string Html, string Text, string Status, int Attempts, string? LastError, DateTime? SentAt);
@@ -35,8 +39,12 @@ public sealed class NotificationsService : IAsyncDisposable
         {
             all[key] = value;
         }
-        return new NotificationsService(await ServiceFactory<Program>.StartAsync("notifications", all,
-            services => services.AcceptTestTokens()));
+        var clock = new TestClock();
+        return new NotificationsService(await ServiceFactory<Program>.StartAsync("notifications", all, services =>
+        {
+            services.AcceptTestTokens();
+            services.AddSingleton<TimeProvider>(clock);
+        }), clock);
     }
 
     public IServiceProvider Services => _factory.Services;
@@ -44,6 +52,21 @@ public sealed class NotificationsService : IAsyncDisposable
     public IBus Bus => _factory.Services.GetRequiredService<IBus>();
 
     public MailSender Sender => _factory.Services.GetRequiredService<MailSender>();
+
+    public ReminderSender Reminders => _factory.Services.GetRequiredService<ReminderSender>();
+
+    public NpgsqlDataSource Database => _factory.Services.GetRequiredService<NpgsqlDataSource>();
+
+    /// <summary>Publishes <paramref name="message"/> twice with one message id, as the broker hands a message over again after a crash before its ack.</summary>
+    public async Task PublishTwiceAsync<T>(T message) where T : class
+    {
+        var id = Guid.CreateVersion7();
+        await Bus.Publish(message, context => context.MessageId = id, TestContext.Current.CancellationToken);
+        await Bus.Publish(message, context => context.MessageId = id, TestContext.Current.CancellationToken);
+    }
+
+    /// <summary>Moves the service's clock to <paramref name="instant"/> (forward only).</summary>
+    public void MoveClockTo(DateTimeOffset instant) => Clock.Advance(instant - Clock.GetUtcNow());
 
     public HttpClient CreateClient() => _factory.CreateClient();
 
@@ -69,6 +92,19 @@ public sealed class NotificationsService : IAsyncDisposable
             SELECT id, message_id, user_id, kind, recipient, subject, html, text, status, attempts, last_error, sent_at
             FROM outgoing_mail WHERE {condition} ORDER BY id
             """, parameters, cancellationToken: TestContext.Current.CancellationToken))).AsList();
+    }
+
+    public async Task<IReadOnlyList<T>> QueryAsync<T>(string sql, object? parameters = null)
+    {
+        await using var connection = await Database.OpenConnectionAsync(TestContext.Current.CancellationToken);
+        return (await connection.QueryAsync<T>(new CommandDefinition(sql, parameters, cancellationToken: TestContext.Current.CancellationToken))).AsList();
+    }
+
+    /// <summary>Runs SQL as the database's owner (who may change the schema, e.g. put a failing trigger on a table).</summary>
+    public async Task ExecuteAsOwnerAsync(string sql)
+    {
+        await using var connection = new NpgsqlConnection(_factory.Database.OwnerConnectionString);
+        await connection.ExecuteAsync(new CommandDefinition(sql, cancellationToken: TestContext.Current.CancellationToken));
     }
 
     public async Task ExecuteAsync(string sql, object? parameters = null)

@@ -88,7 +88,8 @@ public static class CancelMeeting
             {
                 MeetingId = meeting.Id, EngagementId = meeting.EngagementId, JstTerc = meeting.JstTerc, JstName = meeting.JstName,
                 StartsAt = meeting.StartsAt, EndsAt = meeting.EndsAt, Topic = meeting.Topic, Reason = reason, CancelledBy = by,
-                Sequence = cancelled.Sequence, Attendees = await MeetingStore.AttendeesAsync(session, meeting), CancelledAt = now,
+                CalendarUid = meeting.CalendarUid, Sequence = cancelled.Sequence, Attendees = await MeetingStore.AttendeesAsync(session, meeting),
+                CancelledAt = now,
             });
         }
         return cancelled;

@@ -27,7 +27,7 @@ internal static class MeetingStore
     {
         MeetingId = meeting.Id, EngagementId = meeting.EngagementId, RoundId = meeting.RoundId, JstTerc = meeting.JstTerc, JstName = meeting.JstName,
         AdvisorId = meeting.AdvisorId, StartsAt = meeting.StartsAt, EndsAt = meeting.EndsAt, Topic = meeting.Topic, Stage = meeting.Stage,
-        Mode = meeting.Mode, Location = meeting.Location, Rescheduled = previousStartsAt is not null, PreviousStartsAt = previousStartsAt,
-        Sequence = meeting.Sequence, Attendees = await AttendeesAsync(session, meeting), BookedAt = now,
+        Mode = meeting.Mode, Location = meeting.Location, CalendarUid = meeting.CalendarUid, Rescheduled = previousStartsAt is not null,
+        PreviousStartsAt = previousStartsAt, Sequence = meeting.Sequence, Attendees = await AttendeesAsync(session, meeting), BookedAt = now,
     };
 }

@@ -24,6 +24,9 @@ internal sealed record MeetingRow(Guid Id, Guid EngagementId, string JstTerc, st
 
     public TimeSpan Length => EndsAt - StartsAt;
 
+    /// <summary>The meeting's UID in every calendar document about it (advisory's feeds, the notices mailed by notifications).</summary>
+    public string CalendarUid => $"{Id}@cro-advisory";
+
     public MeetingView ToView(IReadOnlyList<MeetingParticipant> participants) => new(Id, EngagementId, JstTerc, JstName, AdvisorId, AdvisorName, StartsAt,
         EndsAt, Topic, Stage, Mode, Location, Status, BookedByName, BookedAt, Sequence, CancelledAt, CancelReason, HeldMinutes, Notes, NextSteps,
         participants);

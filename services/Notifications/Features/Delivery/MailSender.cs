@@ -15,15 +15,17 @@ namespace Cro.Notifications.Features.Delivery;
 /// accepted it; a failed attempt is retried with back-off, and after <see cref="MailOptions.MaxAttempts"/>
 /// the row is marked failed for an operator.
 /// A crash between the server's acceptance and the commit of the mark sends the mail again, with the
-/// same Message-Id, so the copy is recognisable.
+/// same Message-Id, so the copy is recognisable. Every attempt is told to the <see cref="IMailOutcomeObserver"/>s in the
+/// transaction that records it.
 /// </summary>
 public sealed class MailSender(NpgsqlDataSource dataSource, SmtpEndpoint smtp, IOptions<MailOptions> options,
-    ILogger<MailSender> logger, TimeProvider time)
+    IEnumerable<IMailOutcomeObserver> observers, ILogger<MailSender> logger, TimeProvider time)
     : NotifiedBatchWorker(dataSource, Pace(options.Value), logger, time)
 {
     private readonly MailOptions _options = options.Value;
 
-    private sealed record Row(Guid Id, string Recipient, string Subject, string Html, string Text, string? Calendar, int Attempts);
+    private sealed record Row(Guid Id, Guid MessageId, string Kind, string Recipient, string Subject, string Html, string Text, string? Calendar,
+        int Attempts);
 
     private sealed record Failure(string Error, bool Permanent);
 
@@ -44,7 +46,7 @@ public sealed class MailSender(NpgsqlDataSource dataSource, SmtpEndpoint smtp, I
         await using var connection = await DataSource.OpenConnectionAsync(ct);
         await using var transaction = await connection.BeginTransactionAsync(ct);
         var rows = (await connection.QueryAsync<Row>(new CommandDefinition("""
-            SELECT id, recipient, subject, html, text, calendar, attempts
+            SELECT id, message_id, kind, recipient, subject, html, text, calendar, attempts
             FROM outgoing_mail
             WHERE status = 'pending' AND next_attempt_at <= now()
             ORDER BY next_attempt_at, id
@@ -148,7 +150,7 @@ public sealed class MailSender(NpgsqlDataSource dataSource, SmtpEndpoint smtp, I
             // text/calendar with the iTIP method as its parameter: mail clients then offer to apply it to the event.
             var type = new ContentType("text", "calendar") { Charset = "utf-8" };
             type.Parameters.Add("method", CalendarMethod(calendar));
-            body.Attachments.Add("zajecia.ics", System.Text.Encoding.UTF8.GetBytes(calendar), type);
+            body.Attachments.Add("kalendarz.ics", System.Text.Encoding.UTF8.GetBytes(calendar), type);
         }
         message.Body = body.ToMessageBody();
         return message;
@@ -162,6 +164,7 @@ public sealed class MailSender(NpgsqlDataSource dataSource, SmtpEndpoint smtp, I
         var attempts = row.Attempts + 1;
         // The batch's own cancellation no longer applies: what the server accepted must be marked.
         var ct = CancellationToken.None;
+        string outcome;
         if (failure is null)
         {
             await transaction.Connection!.ExecuteAsync(new CommandDefinition("""
@@ -169,6 +172,7 @@ public sealed class MailSender(NpgsqlDataSource dataSource, SmtpEndpoint smtp, I
                 WHERE id = @id
                 """, new { row.Id, attempts }, transaction, cancellationToken: ct));
             MailMetrics.Sent.Add(1);
+            outcome = MailOutcome.Sent;
         }
         else if (failure.Permanent || attempts >= _options.MaxAttempts)
         {
@@ -179,6 +183,7 @@ public sealed class MailSender(NpgsqlDataSource dataSource, SmtpEndpoint smtp, I
             MailMetrics.Failed.Add(1);
             Logger.LogError("Mail {MailId} given up after {Attempts} attempts; it stays in outgoing_mail as failed: {Error}",
                 row.Id, attempts, failure.Error);
+            outcome = MailOutcome.Failed;
         }
         else
         {
@@ -188,6 +193,11 @@ public sealed class MailSender(NpgsqlDataSource dataSource, SmtpEndpoint smtp, I
                 """, new { row.Id, attempts, error = failure.Error, delay = _options.RetryDelay(row.Attempts) },
                 transaction, cancellationToken: ct));
             MailMetrics.Deferred.Add(1);
+            outcome = MailOutcome.Deferred;
+        }
+        foreach (var observer in observers)
+        {
+            await observer.MailAttemptedAsync(transaction, new MailAttempt(row.Id, row.MessageId, row.Kind, outcome, failure?.Error));
         }
     }
 

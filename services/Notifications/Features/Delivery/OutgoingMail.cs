@@ -1,7 +1,6 @@
 using Cro.BuildingBlocks.Persistence;
 using Cro.Notifications.Features.Mail;
-using Dapper;
-using Npgsql;
+using UUIDNext;
 
 namespace Cro.Notifications.Features.Delivery;
 
@@ -28,4 +27,20 @@ public static class OutgoingMail
                 id = Guid.CreateVersion7(), messageId, userId, kind = mail.Kind, recipient,
                 subject = mail.Subject, html = mail.Html, text = mail.Text, calendar = mail.Calendar,
             });
+
+    /// <summary>
+    /// Queues a mail for each person an event names, once per address. A mail is kept once per message id; here one event
+    /// makes a mail per person, so each gets an id derived from the event's (<paramref name="messageId"/>), the address and
+    /// <paramref name="mailNamespace"/> (one per kind of notice): a redelivery finds them all already queued.
+    /// </summary>
+    public static async Task EnqueueMailToEachAsync<TPerson>(this DataSession session, Guid mailNamespace, Guid messageId,
+        IEnumerable<TPerson> people, Func<TPerson, string> email, Func<TPerson, Guid?> userId, Func<TPerson, RenderedMail> render)
+    {
+        foreach (var person in people.DistinctBy(p => email(p).ToLowerInvariant()))
+        {
+            var address = email(person);
+            await session.EnqueueMailAsync(Uuid.NewNameBased(mailNamespace, $"{messageId}/{address.ToLowerInvariant()}"), userId(person), address,
+                render(person));
+        }
+    }
 }

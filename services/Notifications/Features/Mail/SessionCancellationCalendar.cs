@@ -1,7 +1,5 @@
+using Cro.BuildingBlocks.Calendar;
 using Cro.Contracts;
-using Ical.Net.CalendarComponents;
-using Ical.Net.DataTypes;
-using Ical.Net.Serialization;
 
 namespace Cro.Notifications.Features.Mail;
 
@@ -12,23 +10,9 @@ namespace Cro.Notifications.Features.Mail;
 /// </summary>
 public static class SessionCancellationCalendar
 {
-    public static string Write(SessionCancelled session, SessionAttendee to, string organizerAddress)
-    {
-        var calendar = new Ical.Net.Calendar { ProductId = "-//ORE//CRO szkolenia//PL", Method = "CANCEL" };
-        calendar.Events.Add(new CalendarEvent
-        {
-            Uid = session.CalendarUid,
-            Sequence = session.Sequence,
-            Status = Ical.Net.EventStatus.Cancelled,
-            DtStamp = Utc(session.CancelledAt),
-            DtStart = Utc(session.StartsAt),
-            DtEnd = Utc(session.EndsAt),
-            Summary = $"ODWOŁANE — {session.ModuleCode}: {session.ModuleTitle}",
-            Organizer = new Organizer($"mailto:{organizerAddress}"),
-            Attendees = [new Attendee($"mailto:{to.Email}") { CommonName = to.FullName }],
-        });
-        return new CalendarSerializer().SerializeToString(calendar)!;
-    }
-
-    private static CalDateTime Utc(DateTimeOffset instant) => new(instant.UtcDateTime, CalDateTime.UtcTzId);
+    public static string Write(SessionCancelled session, SessionAttendee to, string organizerAddress) =>
+        CalendarDocument.Cancel(CalendarDocument.TrainingProduct,
+            new CalendarEntry(session.CalendarUid, session.Sequence, session.StartsAt, session.EndsAt,
+                $"ODWOŁANE — {session.ModuleCode}: {session.ModuleTitle}"),
+            new CalendarPerson(organizerAddress), new CalendarPerson(to.Email, to.FullName), session.CancelledAt);
 }

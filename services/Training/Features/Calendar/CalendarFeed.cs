@@ -1,6 +1,4 @@
-using System.Buffers.Text;
-using System.Security.Cryptography;
-using System.Text;
+using Cro.BuildingBlocks.Calendar;
 using Cro.BuildingBlocks.Persistence;
 using Cro.ServiceDefaults;
 using Cro.ServiceDefaults.Security;
@@ -29,7 +27,7 @@ public static class CalendarFeed
             .Produces<Issued>().RequireAuthorization(Policies.Person);
         api.MapGet("/calendar/{token}.ics", FeedAsync)
             .WithName("CalendarFeed").WithSummary("Kalendarz zajęć (iCalendar) / Sessions' calendar (iCalendar)")
-            .ProducesFile(SessionCalendar.ContentType).ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesFile(CalendarDocument.ContentType).ProducesProblem(StatusCodes.Status404NotFound)
             // The secret in the address is the credential: calendar apps subscribe without signing in.
             .AllowAnonymous();
         api.MapGet("/me/sessions", MineAsync)
@@ -45,11 +43,11 @@ public static class CalendarFeed
         {
             return Problems.Forbidden("Kalendarz jest dla osób z kontem i adresem e-mail.", "The calendar is for people with an account and an e-mail address.");
         }
-        var token = Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
+        var token = CalendarFeedToken.New();
         await session.ExecuteAsync("""
             INSERT INTO calendar_feeds (user_id, email, token_hash, created_at) VALUES (@userId, @email, @hash, @now)
             ON CONFLICT (user_id) DO UPDATE SET email = excluded.email, token_hash = excluded.token_hash, created_at = excluded.created_at
-            """, new { userId, email = caller.Email, hash = Hash(token), now = time.GetUtcNow().ToUniversalTime() });
+            """, new { userId, email = caller.Email, hash = CalendarFeedToken.Hash(token), now = time.GetUtcNow().ToUniversalTime() });
         await session.CommitAsync();
         return TypedResults.Ok(new Issued(new Uri(PublicAddress.Of(configuration, context.Request), $"api/training/calendar/{token}.ics")));
     }
@@ -59,19 +57,15 @@ public static class CalendarFeed
     private static async Task<IResult> FeedAsync(string token, HttpContext context, NpgsqlDataSource db, TimeProvider time, CancellationToken ct)
     {
         await using var session = await PersonSchedule.OpenAsync(db, ct);
-        var feed = token.Length is > 20 and < 100
-            ? await session.QuerySingleOrDefaultAsync<Feed>("SELECT user_id, email FROM calendar_feeds WHERE token_hash = @hash", new { hash = Hash(token) })
+        var feed = CalendarFeedToken.Hash(token) is { } hash
+            ? await session.QuerySingleOrDefaultAsync<Feed>("SELECT user_id, email FROM calendar_feeds WHERE token_hash = @hash", new { hash })
             : null;
         if (feed is null)
         {
-            return ProblemDetailsDefaults.NotFound("Nie ma takiego kalendarza; pobierz nowy adres na swoim koncie.",
-                "There is no such calendar; get a new address from your account.");
+            return CalendarFeedToken.Unknown();
         }
         var sessions = await PersonSchedule.SessionsAsync(session, feed.UserId, feed.Email);
-        context.Response.Headers.XContentTypeOptions = "nosniff";
-        // A private feed: shared caches keep nothing; calendar apps poll it anyway.
-        context.Response.Headers.CacheControl = "private, no-store";
-        return Results.Text(SessionCalendar.Write("Szkolenia CRO", sessions, time.GetUtcNow()), SessionCalendar.ContentType, Encoding.UTF8);
+        return CalendarFeedToken.Serve(context, SessionCalendar.Write("Szkolenia CRO", sessions, time.GetUtcNow()));
     }
 
     private static async Task<IResult> MineAsync(HttpContext context, NpgsqlDataSource db, CancellationToken ct)
@@ -85,6 +79,4 @@ public static class CalendarFeed
         var sessions = await PersonSchedule.SessionsAsync(session, caller.UserId, caller.Email);
         return TypedResults.Ok(sessions.Select(s => s.ToView()).ToList());
     }
-
-    private static byte[] Hash(string token) => SHA256.HashData(Encoding.UTF8.GetBytes(token));
 }
