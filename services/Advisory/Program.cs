@@ -24,7 +24,7 @@ builder.Services.AddOptions<MeetingOptions>().BindConfiguration("Advisory:Meetin
 builder.Services.AddOptions<EngagementTermEndOptions>().BindConfiguration("Advisory:TermEnd");
 builder.Services.AddOptions<DialogueOptions>().BindConfiguration("Advisory:Dialogue");
 builder.Services.AddSingleton<Assignment>();
-builder.Services.AddSingleton<IEngagementEndObserver, CancelMeeting.OnEngagementEnd>();
+builder.Services.AddSingleton<IEngagementObserver, EngagementMeetings>();
 builder.Services.AddHostedService<EngagementTermEnd>();
 builder.Services.AddCroOpenApi("advisory",
     "Doradztwo: doradcy, przydziały JST z budżetem godzin, dostępność, rezerwacje spotkań bez kolizji, spotkania odbyte, spotkania dialogowe i debaty oświatowe.");

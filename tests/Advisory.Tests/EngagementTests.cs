@@ -71,6 +71,10 @@ public sealed class EngagementTests(AdvisoryService service) : IClassFixture<Adv
         Assert.NotNull(history[0].To);
         var meeting = (await booked.Content.ReadFromJsonAsync<MeetingDto>(Ct))!;
         Assert.Equal(newAdvisor.Id, (await service.QueryAsync<Guid>("SELECT advisor_id FROM meetings WHERE id = @Id", new { meeting.Id })).Single());
+        // The meeting is announced again, so the new advisor gets the invitation and the reminders.
+        var notices = await service.EventsAsync(nameof(AdvisoryMeetingBooked), e => e.GetProperty("meetingId").GetGuid() == meeting.Id);
+        Assert.Equal([0, 1], notices.Select(n => n.GetProperty("sequence").GetInt32()));
+        Assert.Contains(newAdvisor.Email, notices[1].GetProperty("attendees").EnumerateArray().Select(a => a.GetProperty("email").GetString()));
         // The new advisor sees the JST; the old one no longer does.
         Assert.Equal(HttpStatusCode.OK, (await service.Advisor(newAdvisor.Email).GetAsync($"/api/advisory/engagements/{engagement.Id}", Ct)).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await service.Advisor(oldAdvisor.Email).GetAsync($"/api/advisory/engagements/{engagement.Id}", Ct)).StatusCode);

@@ -9,7 +9,7 @@ namespace Cro.Advisory.Features.Engagements;
 
 /// <summary>
 /// POST /api/advisory/engagements/{id}/end — an operator ends an engagement before its end date, with a reason.
-/// Meetings still booked are cancelled with it (their attendees are told; see <see cref="IEngagementEndObserver"/>). <see cref="EngagementTermEnd"/> ends those
+/// Meetings still booked are cancelled with it (their attendees are told; see <see cref="IEngagementObserver"/>). <see cref="EngagementTermEnd"/> ends those
 /// whose end date came, and a JST's withdrawal ends its own.
 /// </summary>
 public static class EndEngagement
@@ -33,7 +33,7 @@ public static class EndEngagement
     }
 
     private static async Task<IResult> EndEarlyAsync(Guid id, EndEngagementRequest request, HttpContext context, DataSession session, TimeProvider time,
-        IEngagementEndObserver observer)
+        IEngagementObserver observer)
     {
         var now = time.GetUtcNow();
         var (ended, alreadyEnded) = await EndAsync(session, observer, id, EngagementEnd.Early, request.Reason.Trim(), now, context.User.PersonId());
@@ -54,7 +54,7 @@ public static class EndEngagement
     /// Ends an open engagement (locked here), cancels its booked meetings and announces it. An engagement already ended
     /// comes back as it is, marked so; none when the session cannot see it.
     /// </summary>
-    internal static async Task<(EngagementRow? Engagement, bool AlreadyEnded)> EndAsync(DataSession session, IEngagementEndObserver observer, Guid id,
+    internal static async Task<(EngagementRow? Engagement, bool AlreadyEnded)> EndAsync(DataSession session, IEngagementObserver observer, Guid id,
         string how, string? reason, DateTimeOffset now, Guid? endedBy)
     {
         var engagement = await session.QuerySingleOrDefaultAsync<EngagementRow>(EngagementRow.Select + " WHERE e.id = @id FOR UPDATE OF e", new { id });

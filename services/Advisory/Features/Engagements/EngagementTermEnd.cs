@@ -16,7 +16,7 @@ public sealed class EngagementTermEndOptions
 /// seeing the JST, and booked meetings past the term are cancelled. Several replicas may run it: a row locked by one
 /// is skipped by the others.
 /// </summary>
-public sealed class EngagementTermEnd(NpgsqlDataSource db, IEngagementEndObserver observer, TimeProvider time, IOptions<EngagementTermEndOptions> options,
+public sealed class EngagementTermEnd(NpgsqlDataSource db, IEngagementObserver observer, TimeProvider time, IOptions<EngagementTermEndOptions> options,
     ILogger<EngagementTermEnd> log) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)

@@ -38,7 +38,8 @@ public static class HandOver
         return api;
     }
 
-    private static async Task<IResult> HandOverAsync(Guid id, HandOverRequest request, HttpContext context, DataSession session, TimeProvider time)
+    private static async Task<IResult> HandOverAsync(Guid id, HandOverRequest request, HttpContext context, DataSession session, TimeProvider time,
+        IEngagementObserver observer)
     {
         var now = time.GetUtcNow();
         var before = await session.QuerySingleOrDefaultAsync<EngagementRow>(EngagementRow.Select + " WHERE e.id = @id FOR UPDATE OF e", new { id });
@@ -66,9 +67,7 @@ public static class HandOver
             UPDATE engagements SET advisor_id = @advisorId WHERE id = @id;
             """, new { id, advisorId = request.AdvisorId, before.JstTerc, reason = request.Reason.Trim(), by, now = now.ToUniversalTime() });
         // Meetings still to come go with the JST to its new advisor; held ones stay the old advisor's.
-        await session.ExecuteAsync(
-            "UPDATE meetings SET advisor_id = @advisorId, sequence = sequence + 1 WHERE engagement_id = @id AND status IN ('booked', 'awaiting-approval')",
-            new { id, advisorId = request.AdvisorId });
+        await observer.AdvisorChangedAsync(session, id, request.AdvisorId, now);
         var after = await session.QuerySingleAsync<EngagementRow>(EngagementRow.Select + " WHERE e.id = @id", new { id });
         await session.EnqueueAsync(Assignment.Assigned(after, before, now));
         await session.CommitAsync();

@@ -54,14 +54,7 @@ public static class CancelMeeting
         return TypedResults.Ok(cancelled);
     }
 
-    /// <summary>Cancels every meeting of an engagement still to be held, as the engagement ends.</summary>
-    public sealed class OnEngagementEnd : IEngagementEndObserver
-    {
-        public Task EngagementEndingAsync(DataSession session, Guid engagementId, string reason, DateTimeOffset now) =>
-            CancelAllAsync(session, engagementId, reason, now);
-    }
-
-    private static async Task CancelAllAsync(DataSession session, Guid engagementId, string reason, DateTimeOffset now)
+    internal static async Task CancelAllAsync(DataSession session, Guid engagementId, string reason, DateTimeOffset now)
     {
         var open = await session.QueryAsync<Guid>($"""
             SELECT id FROM meetings WHERE engagement_id = @engagementId AND status IN ('{MeetingStatus.Booked}', '{MeetingStatus.AwaitingApproval}')

@@ -61,7 +61,7 @@ public sealed class TeamMemberLeftConsumer(NpgsqlDataSource dataSource) : InboxC
 /// A JST that had a place withdrew: its team leaves, and an open engagement ends early with the withdrawal as its
 /// reason (<see cref="EndEngagement"/> announces it).
 /// </summary>
-public sealed class JstWithdrewConsumer(NpgsqlDataSource dataSource, IEngagementEndObserver observer, TimeProvider time)
+public sealed class JstWithdrewConsumer(NpgsqlDataSource dataSource, IEngagementObserver observer, TimeProvider time)
     : InboxConsumer<JstWithdrew>(dataSource)
 {
     protected override JstScope ScopeOf(JstWithdrew message) => JstScope.Of([message.JstTerc]);
