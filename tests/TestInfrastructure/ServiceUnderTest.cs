@@ -58,7 +58,8 @@ public abstract class ServiceUnderTest<TProgram>(string database) : IAsyncLifeti
         return client;
     }
 
-    public HttpClient Operator() => ClientWith(TestTokens.Person(Guid.CreateVersion7(), ["operator"], email: $"{Guid.NewGuid():N}@ore.example.pl"));
+    public HttpClient Operator() =>
+        ClientWith(TestTokens.Person(Guid.CreateVersion7(), ["operator"], email: $"{Guid.NewGuid():N}@ore.example.pl", name: "Osoba Testowa"));
 
     /// <summary>
     /// Publishes <paramref name="message"/> on the service's broker, then once more with the same message id,
