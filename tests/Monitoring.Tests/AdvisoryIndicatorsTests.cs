@@ -82,12 +82,12 @@ public sealed class AdvisoryIndicatorsTests(MonitoringService service) : IClassF
         var roundId = Guid.CreateVersion7();
         var (a, b) = (new Engagement(roundId, "0201011", Guid.CreateVersion7()), new Engagement(roundId, "0201022", Guid.CreateVersion7()));
         var first = a.Held(90);
-        await service.PublishTwiceAsync(first, Ct);
+        await service.PublishTwiceAsync(first);
         // The same meeting once more under another message id (published again): still one meeting.
-        await service.PublishTwiceAsync(first, Ct);
-        await service.PublishTwiceAsync(a.Held(60, stage: "plan"), Ct);
-        await service.PublishTwiceAsync(a.Held(30, stage: "plan"), Ct);
-        await service.PublishTwiceAsync(b.Held(45), Ct);
+        await service.PublishTwiceAsync(first);
+        await service.PublishTwiceAsync(a.Held(60, stage: "plan"));
+        await service.PublishTwiceAsync(a.Held(30, stage: "plan"));
+        await service.PublishTwiceAsync(b.Held(45));
 
         var indicators = await IndicatorsAsync(r => InRound(r, roundId)?.MeetingsHeld == 4, "four meetings of two JST held");
 
@@ -103,13 +103,13 @@ public sealed class AdvisoryIndicatorsTests(MonitoringService service) : IClassF
     {
         var before = (await Partner().GetFromJsonAsync<GetAdvisoryIndicators.AdvisoryIndicatorsResponse>(Indicators, Ct))!;
         var (pilot, next) = (Guid.CreateVersion7(), Guid.CreateVersion7());
-        await service.PublishTwiceAsync(new Engagement(pilot, "1465011", Guid.CreateVersion7()).Held(60), Ct);
-        await service.PublishTwiceAsync(new Engagement(next, "1465011", Guid.CreateVersion7()).Held(60), Ct);
-        await service.PublishTwiceAsync(new Engagement(next, "1201011", Guid.CreateVersion7()).Held(120), Ct);
+        await service.PublishTwiceAsync(new Engagement(pilot, "1465011", Guid.CreateVersion7()).Held(60));
+        await service.PublishTwiceAsync(new Engagement(next, "1465011", Guid.CreateVersion7()).Held(60));
+        await service.PublishTwiceAsync(new Engagement(next, "1201011", Guid.CreateVersion7()).Held(120));
         // A round with an advisor assigned and nothing held yet shows, with nothing covered.
         var waiting = Guid.CreateVersion7();
         var idle = new Engagement(waiting, "1201022", Guid.CreateVersion7());
-        await service.PublishTwiceAsync(idle.Assigned(idle.AdvisorId, T0), Ct);
+        await service.PublishTwiceAsync(idle.Assigned(idle.AdvisorId, T0));
 
         var after = await IndicatorsAsync(r => InRound(r, next)?.MeetingsHeld == 2 && InRound(r, pilot) is not null && InRound(r, waiting) is not null,
             "meetings of both rounds and the waiting round");
@@ -127,11 +127,11 @@ public sealed class AdvisoryIndicatorsTests(MonitoringService service) : IClassF
     {
         var roundId = Guid.CreateVersion7();
         var corrected = Guid.CreateVersion7();
-        await service.PublishTwiceAsync(Dialogue(roundId, "0201011", "dialogue", new() { ["teachers"] = 10, ["parents"] = 4, ["school-directors"] = 2 }, T0), Ct);
+        await service.PublishTwiceAsync(Dialogue(roundId, "0201011", "dialogue", new() { ["teachers"] = 10, ["parents"] = 4, ["school-directors"] = 2 }, T0));
         // The correction of the debate (recorded later) arrives before the first record of it: the correction stands.
-        await service.PublishTwiceAsync(Dialogue(roundId, "0201011", "debate", new() { ["teachers"] = 3, ["pupils"] = 20, ["councillors"] = 5 }, T0.AddHours(3), corrected), Ct);
-        await service.PublishTwiceAsync(Dialogue(roundId, "0201011", "debate", new() { ["teachers"] = 1, ["pupils"] = 99 }, T0.AddHours(1), corrected), Ct);
-        await service.PublishTwiceAsync(Dialogue(Guid.CreateVersion7(), "0201022", "debate", new() { ["employers"] = 7 }, T0), Ct);
+        await service.PublishTwiceAsync(Dialogue(roundId, "0201011", "debate", new() { ["teachers"] = 3, ["pupils"] = 20, ["councillors"] = 5 }, T0.AddHours(3), corrected));
+        await service.PublishTwiceAsync(Dialogue(roundId, "0201011", "debate", new() { ["teachers"] = 1, ["pupils"] = 99 }, T0.AddHours(1), corrected));
+        await service.PublishTwiceAsync(Dialogue(Guid.CreateVersion7(), "0201022", "debate", new() { ["employers"] = 7 }, T0));
 
         var indicators = await IndicatorsAsync(r => InRound(r, roundId)?.DialogueMeetingsHeld.Values.Sum() == 2, "a dialogue meeting and a debate");
 
@@ -153,17 +153,17 @@ public sealed class AdvisoryIndicatorsTests(MonitoringService service) : IClassF
         var (cancelled, booked, heldByFirst) = (Guid.CreateVersion7(), Guid.CreateVersion7(), Guid.CreateVersion7());
 
         // The handover to the second advisor arrives before the first assignment; the end before its assignment.
-        await service.PublishTwiceAsync(handedOver.Assigned(second, T0.AddMonths(2), previous: first), Ct);
-        await service.PublishTwiceAsync(handedOver.Assigned(first, T0), Ct);
-        await service.PublishTwiceAsync(ended.Ended(T0.AddMonths(3)), Ct);
-        await service.PublishTwiceAsync(ended.Assigned(second, T0), Ct);
+        await service.PublishTwiceAsync(handedOver.Assigned(second, T0.AddMonths(2), previous: first));
+        await service.PublishTwiceAsync(handedOver.Assigned(first, T0));
+        await service.PublishTwiceAsync(ended.Ended(T0.AddMonths(3)));
+        await service.PublishTwiceAsync(ended.Assigned(second, T0));
         // A cancellation before its booking; a meeting held by the first advisor before the handover, its booking after.
-        await service.PublishTwiceAsync(handedOver.Cancelled(cancelled), Ct);
-        await service.PublishTwiceAsync(handedOver.Booked(cancelled), Ct);
-        await service.PublishTwiceAsync(handedOver.Booked(booked), Ct);
-        await service.PublishTwiceAsync(handedOver.Held(120, meetingId: heldByFirst, advisorId: first), Ct);
-        await service.PublishTwiceAsync(handedOver.Booked(heldByFirst) with { AdvisorId = second }, Ct);
-        await service.PublishTwiceAsync(ended.Held(30, advisorId: second), Ct);
+        await service.PublishTwiceAsync(handedOver.Cancelled(cancelled));
+        await service.PublishTwiceAsync(handedOver.Booked(cancelled));
+        await service.PublishTwiceAsync(handedOver.Booked(booked));
+        await service.PublishTwiceAsync(handedOver.Held(120, meetingId: heldByFirst, advisorId: first));
+        await service.PublishTwiceAsync(handedOver.Booked(heldByFirst) with { AdvisorId = second });
+        await service.PublishTwiceAsync(ended.Held(30, advisorId: second));
 
         var hours = await MonitoringService.SettledAsync<GetAdvisoryHours.AdvisoryHoursResponse>(Operator(), $"{Indicators}/hours?roundId={roundId}",
             r => r.Jst.Count == 2 && r.Jst.Sum(j => j.MeetingsHeld) == 2 && r.Jst.All(j => j.HoursBudget is not null) && r.Jst.Sum(j => j.MeetingsBooked + j.MeetingsCancelled) == 2,
@@ -186,7 +186,7 @@ public sealed class AdvisoryIndicatorsTests(MonitoringService service) : IClassF
     {
         var roundId = Guid.CreateVersion7();
         var advisorId = Guid.CreateVersion7();
-        await service.PublishTwiceAsync(new Engagement(roundId, "0604011", advisorId).Held(60), Ct);
+        await service.PublishTwiceAsync(new Engagement(roundId, "0604011", advisorId).Held(60));
         await IndicatorsAsync(r => InRound(r, roundId) is not null, "the round's meeting");
 
         var body = await Partner().GetStringAsync(Indicators, Ct);

@@ -19,7 +19,7 @@ public sealed class OpenApiDocumentTests(MonitoringService service) : OpenApiDoc
             JstKind = "rural-municipality", VoivodeshipTerc = "02", AtRiskOfMarginalisation = false, Score = 10, ScoringVersion = 1,
             SubmittedAt = DateTimeOffset.UtcNow,
             Team = [new TaskTeamMember { MemberId = Guid.CreateVersion7(), FullName = "Osoba Testowa", Email = "osoba@example.test", Position = "specjalista", Sex = "woman", IsCoordinator = true }],
-        }, Ct);
+        });
         var round = $"/api/monitoring/recruitment?roundId={roundId}";
         await Eventually.GetAsync(async () => (await service.Partner().GetAsync(round, Ct)).StatusCode, status => (int)status == 200, what: "the round counted");
         string[] known = [round, $"/api/monitoring/indicators?roundId={roundId}", $"/api/monitoring/recruitment?roundId={Guid.CreateVersion7()}"];

@@ -49,7 +49,7 @@ public sealed class ProgrammeIndicatorsTests(MonitoringService service) : IClass
                     MemberId = person.Id, FullName = "Osoba Testowa", Email = $"{person.Id:N}@example.test", Position = "specjalista",
                     Sex = person.Sex, IsCoordinator = false,
                 },
-            }, Ct);
+            });
         }
         return roundId;
     }
@@ -66,12 +66,12 @@ public sealed class ProgrammeIndicatorsTests(MonitoringService service) : IClass
         var (first, second) = (Guid.CreateVersion7(), Guid.CreateVersion7());
         var t = DateTimeOffset.UtcNow;
 
-        await service.PublishTwiceAsync(Attended(anna, first, t), Ct);
-        await service.PublishTwiceAsync(Attended(anna, second, t.AddDays(7)), Ct);
-        await service.PublishTwiceAsync(Attended(jan, first, t), Ct);
+        await service.PublishTwiceAsync(Attended(anna, first, t));
+        await service.PublishTwiceAsync(Attended(anna, second, t.AddDays(7)));
+        await service.PublishTwiceAsync(Attended(jan, first, t));
         // Ewa's correction is recorded after her attendance but delivered first: the later record stands.
-        await service.PublishTwiceAsync(Revoked(ewa, first, t.AddHours(2)), Ct);
-        await service.PublishTwiceAsync(Attended(ewa, first, t), Ct);
+        await service.PublishTwiceAsync(Revoked(ewa, first, t.AddHours(2)));
+        await service.PublishTwiceAsync(Attended(ewa, first, t));
 
         var indicators = await SettledAsync(roundId, r => r.PeopleSupported.Total == 2, "Anna and Jan supported");
 
@@ -89,10 +89,10 @@ public sealed class ProgrammeIndicatorsTests(MonitoringService service) : IClass
         var t = DateTimeOffset.UtcNow;
 
         // Anna raised two modules (she counts once); Jan's first attempt did not validate, his second did.
-        await service.PublishTwiceAsync(Validated(anna, cohort, "M1", raised: true, t), Ct);
-        await service.PublishTwiceAsync(Validated(anna, cohort, "M2", raised: true, t), Ct);
-        await service.PublishTwiceAsync(Validated(jan, cohort, "M1", raised: false, t), Ct);
-        await service.PublishTwiceAsync(Validated(jan, cohort, "M1", raised: true, t.AddDays(1)), Ct);
+        await service.PublishTwiceAsync(Validated(anna, cohort, "M1", raised: true, t));
+        await service.PublishTwiceAsync(Validated(anna, cohort, "M2", raised: true, t));
+        await service.PublishTwiceAsync(Validated(jan, cohort, "M1", raised: false, t));
+        await service.PublishTwiceAsync(Validated(jan, cohort, "M1", raised: true, t.AddDays(1)));
 
         var indicators = await SettledAsync(roundId, r => r.CompetencesRaised.Total == 2, "Anna and Jan raised");
 

@@ -72,20 +72,20 @@ public sealed class RecruitmentIndicatorsTests(MonitoringService service) : ICla
         await service.PublishTwiceAsync(new JstRegistered
         {
             Terc = "02", Name = "dolnośląskie", Kind = "voivodeship", VoivodeshipTerc = "02", RegisteredAt = DateTimeOffset.UtcNow,
-        }, Ct);
+        });
         var (a, b, c, d) = (NewApplication(roundId, "0201022"), NewApplication(roundId, "0201032"),
             NewApplication(roundId, "2205042"), NewApplication(roundId, "2205052"));
         // Warsaw is UTC+1 in March: 22:59 UTC is still the 10th there, 23:00 UTC is already the 11th.
-        await service.PublishTwiceAsync(a.Submitted(DateTimeOffset.Parse("2025-03-10T08:00:00Z")), Ct);
-        await service.PublishTwiceAsync(b.Submitted(DateTimeOffset.Parse("2025-03-10T22:59:00Z")), Ct);
-        await service.PublishTwiceAsync(c.Submitted(DateTimeOffset.Parse("2025-03-10T23:00:00Z")), Ct);
-        await service.PublishTwiceAsync(d.Submitted(DateTimeOffset.Parse("2025-03-11T12:00:00Z")), Ct);
+        await service.PublishTwiceAsync(a.Submitted(DateTimeOffset.Parse("2025-03-10T08:00:00Z")));
+        await service.PublishTwiceAsync(b.Submitted(DateTimeOffset.Parse("2025-03-10T22:59:00Z")));
+        await service.PublishTwiceAsync(c.Submitted(DateTimeOffset.Parse("2025-03-10T23:00:00Z")));
+        await service.PublishTwiceAsync(d.Submitted(DateTimeOffset.Parse("2025-03-11T12:00:00Z")));
         // A and B accepted, D on the reserve list; C withdraws before any decision, then A withdraws and D takes its place.
-        await service.PublishTwiceAsync(a.Accepted(), Ct);
-        await service.PublishTwiceAsync(b.Accepted(), Ct);
-        await service.PublishTwiceAsync(c.Withdrew(hadPlace: false), Ct);
-        await service.PublishTwiceAsync(a.Withdrew(hadPlace: true, replacedBy: d.Id), Ct);
-        await service.PublishTwiceAsync(d.Accepted(promoted: true), Ct);
+        await service.PublishTwiceAsync(a.Accepted());
+        await service.PublishTwiceAsync(b.Accepted());
+        await service.PublishTwiceAsync(c.Withdrew(hadPlace: false));
+        await service.PublishTwiceAsync(a.Withdrew(hadPlace: true, replacedBy: d.Id));
+        await service.PublishTwiceAsync(d.Accepted(promoted: true));
 
         var indicators = await SettledAsync(roundId,
             r => r.ApplicationsSubmitted == 4 && r.ByVoivodeship.Count == 2 && r.ByVoivodeship.All(v => v.JstAccepted == 1),
@@ -105,11 +105,11 @@ public sealed class RecruitmentIndicatorsTests(MonitoringService service) : ICla
         // One person in two teams (a gmina's and its powiat's) is one person.
         var b = new Application(roundId, "1001", [Member("woman", coordinator: true), Member("undisclosed"), a.Team[0]]);
         var withdrawn = NewApplication(roundId, "1001021", "man", "man", "woman");
-        await service.PublishTwiceAsync(a.Accepted(), Ct);
-        await service.PublishTwiceAsync(b.Accepted(), Ct);
+        await service.PublishTwiceAsync(a.Accepted());
+        await service.PublishTwiceAsync(b.Accepted());
         // The withdrawal may arrive before the acceptance: the JST does not count either way.
-        await service.PublishTwiceAsync(withdrawn.Withdrew(hadPlace: true), Ct);
-        await service.PublishTwiceAsync(withdrawn.Accepted(), Ct);
+        await service.PublishTwiceAsync(withdrawn.Withdrew(hadPlace: true));
+        await service.PublishTwiceAsync(withdrawn.Accepted());
         var expected = new Cro.Monitoring.Features.PeopleBySex(5, 2, 1, 1, 1);
 
         var indicators = await SettledAsync(roundId, r => r.PeopleSupported == expected, "five people of two teams");
@@ -117,7 +117,7 @@ public sealed class RecruitmentIndicatorsTests(MonitoringService service) : ICla
 
         foreach (var member in a.Team)
         {
-            await service.PublishTwiceAsync(new PersonErased { UserId = member.MemberId, ErasedAt = DateTimeOffset.UtcNow }, Ct);
+            await service.PublishTwiceAsync(new PersonErased { UserId = member.MemberId, ErasedAt = DateTimeOffset.UtcNow });
         }
         var afterErasure = await SettledAsync(roundId, _ => true, "the indicators after the erasure");
         Assert.Equal(expected, afterErasure.PeopleSupported);
@@ -134,12 +134,12 @@ public sealed class RecruitmentIndicatorsTests(MonitoringService service) : ICla
             ApplicationId = a.Id, RoundId = roundId, JstTerc = a.JstTerc, JstName = "Osiecznica", Member = newcomer, JoinedAt = DateTimeOffset.UtcNow,
         };
         // The join may even overtake the acceptance: the acceptance does not drop the newcomer.
-        await service.PublishTwiceAsync(joined, Ct);
-        await service.PublishTwiceAsync(a.Accepted(), Ct);
+        await service.PublishTwiceAsync(joined);
+        await service.PublishTwiceAsync(a.Accepted());
         await service.PublishTwiceAsync(new TeamMemberLeft
         {
             ApplicationId = a.Id, RoundId = roundId, JstTerc = a.JstTerc, MemberId = a.Team[1].MemberId, Email = a.Team[1].Email, LeftAt = DateTimeOffset.UtcNow,
-        }, Ct);
+        });
 
         var indicators = await SettledAsync(roundId, r => r.PeopleSupported.Total == 4, "three accepted and one who joined");
 
@@ -151,7 +151,7 @@ public sealed class RecruitmentIndicatorsTests(MonitoringService service) : ICla
     public async Task Recruitment_indicators_need_indicators_read_or_an_operator()
     {
         var roundId = Guid.CreateVersion7();
-        await service.PublishTwiceAsync(NewApplication(roundId, "0201022").Submitted(DateTimeOffset.UtcNow), Ct);
+        await service.PublishTwiceAsync(NewApplication(roundId, "0201022").Submitted(DateTimeOffset.UtcNow));
         await SettledAsync(roundId, r => r.ApplicationsSubmitted == 1, "one submission");
         var path = PathOf(roundId);
 
