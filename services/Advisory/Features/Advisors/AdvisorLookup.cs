@@ -1,5 +1,6 @@
 using Cro.Advisory.Features.Access;
 using Cro.BuildingBlocks.Persistence;
+using Cro.ServiceDefaults.Security;
 using Cro.ServiceDefaults;
 
 namespace Cro.Advisory.Features.Advisors;
@@ -15,7 +16,7 @@ internal static class AdvisorLookup
     {
         var id = advisorId is { } named && caller.IsOperator
             ? await session.QuerySingleOrDefaultAsync<Guid?>("SELECT id FROM advisors WHERE id = @named", new { named })
-            : await session.QuerySingleOrDefaultAsync<Guid?>($"SELECT a.id FROM advisors a WHERE {Caller.AdvisorMatch("a")} LIMIT 1",
+            : await session.QuerySingleOrDefaultAsync<Guid?>($"SELECT a.id FROM advisors a WHERE {Caller.Match("a")} LIMIT 1",
                 new { caller.UserId, Email = caller.Email ?? "" });
         if (id is null || (advisorId is { } asked && asked != id))
         {

@@ -30,7 +30,7 @@ public static class ListAdvisors
     private static async Task<IResult> MeAsync(HttpContext context, DataSession session)
     {
         var caller = Caller.From(context.User);
-        var me = await session.QuerySingleOrDefaultAsync<AdvisorRow>(AdvisorRow.Select + $" WHERE {Caller.AdvisorMatch("a")} LIMIT 1",
+        var me = await session.QuerySingleOrDefaultAsync<AdvisorRow>(AdvisorRow.Select + $" WHERE {Caller.Match("a")} LIMIT 1",
             new { caller.UserId, Email = caller.Email ?? "" });
         return me is null
             ? ProblemDetailsDefaults.NotFound("Nie jesteś zarejestrowany jako doradca.", "You are not registered as an advisor.")

@@ -27,6 +27,9 @@ internal static class BookingRules
     public static async Task<(CheckedTime? Time, IResult? Refusal)> CheckAsync(DataSession session, Guid advisorId, DateTimeOffset start, string? mode,
         DateTimeOffset now, Guid? except = null)
     {
+        // The advisor's row is locked for the rest of the session: bookings of one advisor queue up, so the check below
+        // sees every meeting committed before it, and two bookings of one slot never both reach the constraint.
+        await session.ExecuteAsync("SELECT 1 FROM advisors WHERE id = @advisorId FOR UPDATE", new { advisorId });
         var week = await AvailabilityStore.WeekAsync(session, advisorId);
         var end = start + week.MeetingLength;
         if (start <= now)
@@ -59,8 +62,11 @@ internal static class BookingRules
             start - week.BufferBefore, end + week.BufferAfter), null);
     }
 
-    /// <summary>Whether <paramref name="e"/> is the database refusing a second meeting over blocked time.</summary>
-    public static bool IsDoubleBooking(PostgresException e) => e.SqlState == PostgresErrorCodes.ExclusionViolation;
+    /// <summary>
+    /// Whether <paramref name="e"/> is the database refusing a second meeting over blocked time (or, should two inserts
+    /// still meet there, ending one of them as a deadlock).
+    /// </summary>
+    public static bool IsDoubleBooking(PostgresException e) => e.SqlState is PostgresErrorCodes.ExclusionViolation or PostgresErrorCodes.DeadlockDetected;
 
     /// <summary>409 naming the time that is taken, and nothing of whose meeting it is.</summary>
     public static IResult Taken(BlockedTime blocked) => Problems.Conflict("Ten termin jest już zajęty.", "That time is taken.",

@@ -39,7 +39,7 @@ public static class ListMeetings
         var onlyMine = caller.IsAdvisor && !caller.IsOperator;
         var rows = await session.QueryAsync<MeetingRow>(MeetingRow.Select + $"""
              WHERE m.starts_at < @end AND m.ends_at > @start AND (@engagementId::uuid IS NULL OR m.engagement_id = @engagementId)
-               AND (@status::text IS NULL OR m.status = @status) AND (NOT @onlyMine OR {Caller.AdvisorMatch("a")})
+               AND (@status::text IS NULL OR m.status = @status) AND (NOT @onlyMine OR {Caller.Match("a")})
             ORDER BY m.starts_at, m.id
             """, new
         {

@@ -23,11 +23,11 @@ internal sealed class TrainingScope : IJstScopeSource
             // scope is set. A team moved out of the trainer's cohort stays in scope, so its marks there stay on their sheets.
             var trained = await transaction.Connection!.QueryAsync<string>(new CommandDefinition($"""
                 SELECT t.jst_terc FROM teams t JOIN cohort_trainers c ON c.cohort_id = t.cohort_id
-                WHERE {Caller.TrainerMatch("c")}
+                WHERE {Caller.Match("c")}
                 UNION
                 SELECT t.jst_terc FROM team_cohort_changes x JOIN teams t ON t.application_id = x.application_id
                 JOIN cohort_trainers c ON c.cohort_id = x.from_cohort_id
-                WHERE {Caller.TrainerMatch("c")}
+                WHERE {Caller.Match("c")}
                 """, caller, transaction, cancellationToken: ct));
             scope = JstScope.Of(scope.Tercs.Concat(trained));
         }

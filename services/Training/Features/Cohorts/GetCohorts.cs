@@ -40,7 +40,7 @@ public static class GetCohorts
                    (SELECT min(s.starts_at) FROM sessions s WHERE s.cohort_id = c.id AND s.ends_at > @now AND s.cancelled_at IS NULL) AS next_session_at,
                    c.created_at
             FROM cohorts c
-            WHERE @IsOperator OR EXISTS (SELECT 1 FROM cohort_trainers ct WHERE ct.cohort_id = c.id AND {Caller.TrainerMatch("ct")})
+            WHERE @IsOperator OR EXISTS (SELECT 1 FROM cohort_trainers ct WHERE ct.cohort_id = c.id AND {Caller.Match("ct")})
             ORDER BY c.created_at DESC, c.id
             """, new { caller.IsOperator, caller.UserId, caller.Email, now = time.GetUtcNow().ToUniversalTime() }, cancellationToken: ct));
         return TypedResults.Ok(cohorts.ToList());

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Cro.BuildingBlocks.Persistence;
+using Cro.ServiceDefaults.Security;
 using Cro.ServiceDefaults;
 using Cro.Training.Features.Access;
 using Cro.Training.Features.Teams;

@@ -1,4 +1,5 @@
 using Cro.BuildingBlocks.Persistence;
+using Cro.ServiceDefaults.Security;
 using Cro.Training.Features.Access;
 
 namespace Cro.Training.Features.Teams;
@@ -41,7 +42,7 @@ internal static class CohortAccess
 
     private static Task<bool> IsTrainerAsync(DataSession session, Caller caller, Guid cohortId) =>
         session.ExecuteScalarAsync<bool>(
-            $"SELECT EXISTS (SELECT 1 FROM cohort_trainers c WHERE c.cohort_id = @cohortId AND {Caller.TrainerMatch("c")})",
+            $"SELECT EXISTS (SELECT 1 FROM cohort_trainers c WHERE c.cohort_id = @cohortId AND {Caller.Match("c")})",
             new { cohortId, caller.UserId, caller.Email });
 
     public static IResult NotFound() => Cro.ServiceDefaults.ProblemDetailsDefaults.NotFound(

@@ -1,4 +1,5 @@
 using Cro.BuildingBlocks.Persistence;
+using Cro.ServiceDefaults.Security;
 using Cro.ServiceDefaults;
 using Cro.Training.Features.Access;
 using Cro.Training.Features.Teams;
