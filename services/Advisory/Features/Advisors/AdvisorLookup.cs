@@ -1,7 +1,7 @@
 using Cro.Advisory.Features.Access;
 using Cro.BuildingBlocks.Persistence;
-using Cro.ServiceDefaults.Security;
 using Cro.ServiceDefaults;
+using Cro.ServiceDefaults.Security;
 
 namespace Cro.Advisory.Features.Advisors;
 

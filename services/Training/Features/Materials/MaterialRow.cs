@@ -1,7 +1,7 @@
 using System.Security.Claims;
 using Cro.BuildingBlocks.Persistence;
-using Cro.ServiceDefaults.Security;
 using Cro.ServiceDefaults;
+using Cro.ServiceDefaults.Security;
 using Cro.Training.Features.Access;
 using Cro.Training.Features.Teams;
 using Dapper;

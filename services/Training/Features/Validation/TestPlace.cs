@@ -1,6 +1,6 @@
 using Cro.BuildingBlocks.Persistence;
-using Cro.ServiceDefaults.Security;
 using Cro.ServiceDefaults;
+using Cro.ServiceDefaults.Security;
 using Cro.Training.Features.Access;
 using Cro.Training.Features.Teams;
 
