@@ -1,4 +1,5 @@
 using Cro.Contracts;
+using Cro.Notifications.Features.Delivery;
 using Cro.Notifications.Features.Mail;
 using Cro.ServiceDefaults;
 
