@@ -2,6 +2,7 @@ using Cro.BuildingBlocks.Messaging;
 using Cro.BuildingBlocks.Persistence;
 using Cro.Recruitment.Features.Applications;
 using Cro.Recruitment.Features.Decisions;
+using Cro.Recruitment.Features.Partner;
 using Cro.Recruitment.Features.PersonalData;
 using Cro.Recruitment.Features.Registry;
 using Cro.Recruitment.Features.Rounds;
@@ -31,6 +32,7 @@ if (!BuildTimeDocument.IsGenerating)
 app.MapCroOpenApi("recruitment");
 app.MapRegistryApi();
 app.MapRoundsApi();
+app.MapPartnerApi();
 app.MapApplicationsApi();
 app.MapDecisionsApi();
 app.MapGroup("/api/recruitment").MapMyPersonalData();

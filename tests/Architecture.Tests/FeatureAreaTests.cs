@@ -13,16 +13,6 @@ public sealed class FeatureAreaTests
 {
     public static TheoryData<string> Services => [.. Platform.Services];
 
-    /// <summary>
-    /// Pairs of areas that still depend on each other, by service, until their own change untangles them (issue 12). The
-    /// test fails on any pair not listed here, and on a listed pair that no longer depends both ways: then it comes off.
-    /// </summary>
-    private static readonly Dictionary<string, string[]> NotYetUntangled = new()
-    {
-        ["Notifications"] = ["Delivery ↔ Mail"],
-        ["Recruitment"] = ["Partner ↔ Rounds"],
-    };
-
     [Theory]
     [MemberData(nameof(Services))]
     public void No_two_feature_areas_depend_on_each_other(string service)
@@ -38,13 +28,9 @@ public sealed class FeatureAreaTests
                       where forth.Count > 0
                       let back = Users(assembly, root + b, root + a)
                       where back.Count > 0
-                      select (Pair: $"{a} ↔ {b}", Why: $"{string.Join(", ", forth)} use {b}; {string.Join(", ", back)} use {a}")).ToList();
-        var known = NotYetUntangled.GetValueOrDefault(service, []);
+                      select $"{a} ↔ {b}: {string.Join(", ", forth)} use {b}; {string.Join(", ", back)} use {a}").ToList();
 
-        var unexpected = cycles.Where(cycle => !known.Contains(cycle.Pair)).Select(cycle => $"{cycle.Pair}: {cycle.Why}").ToList();
-        Assert.True(unexpected.Count == 0, $"Feature areas of {service} that depend on each other:\n{string.Join("\n", unexpected)}");
-        var untangled = known.Except(cycles.Select(cycle => cycle.Pair)).ToList();
-        Assert.True(untangled.Count == 0, $"No longer both ways in {service}, take them off {nameof(NotYetUntangled)}: {string.Join(", ", untangled)}");
+        Assert.True(cycles.Count == 0, $"Feature areas of {service} that depend on each other:\n{string.Join("\n", cycles)}");
     }
 
     /// <summary>The areas (<c>&lt;Area&gt;</c> of the namespaces <paramref name="root"/>&lt;Area&gt;…) the service's types live in.</summary>

@@ -56,13 +56,16 @@ public sealed class ErasureTests
     }
 
     [Fact]
-    public async Task Mail_sent_before_the_person_had_an_account_is_found_by_the_address_and_erased()
+    public async Task Mail_sent_to_someone_without_an_account_a_draft_link_or_a_debate_confirmation_is_found_by_the_address_and_erased()
     {
         await using var smtp = new FakeSmtpServer();
         await using var service = await NotificationsService.StartAsync(smtp.Port);
         var draft = Events.ApplicationDraft();
+        // The same person also registered for a debate, which needs no account.
+        var debate = Events.DebateRegistration(DateTimeOffset.Parse("2027-03-28T16:00:00Z")) with { Email = draft.CoordinatorEmail };
         await service.Bus.Publish(draft, Ct);
-        await Eventually.GetAsync(() => service.StoredMailToAsync(draft.CoordinatorEmail), rows => rows is [{ Status: "sent" }]);
+        await service.Bus.Publish(debate, Ct);
+        await Eventually.GetAsync(() => service.StoredMailToAsync(draft.CoordinatorEmail), rows => rows is [{ Status: "sent" }, { Status: "sent" }]);
 
         await service.Bus.Publish(new PersonErased { UserId = Guid.CreateVersion7(), ErasedAt = DateTimeOffset.UtcNow, Email = draft.CoordinatorEmail.ToUpperInvariant() }, Ct);
 

@@ -2,7 +2,7 @@ using Cro.Contracts;
 
 namespace Cro.Notifications.Tests;
 
-/// <summary>Events as identity and recruitment would publish them, for a new person (or application) each time.</summary>
+/// <summary>Events as identity, recruitment and advisory would publish them, for a new person (or application) each time.</summary>
 public static class Events
 {
     public static InvitationIssued Invitation(string fullName = "Anna Nowak", string role = "jst-coordinator")
@@ -114,6 +114,26 @@ public static class Events
             ApplicationId = submitted.ApplicationId, RoundId = submitted.RoundId, RoundName = submitted.RoundName,
             JstTerc = submitted.JstTerc, JstName = submitted.JstName, HadPlace = true, Reason = reason,
             WithdrewAt = new DateTimeOffset(2026, 10, 1, 8, 0, 0, TimeSpan.Zero), Team = submitted.Team, ReplacedBy = Guid.CreateVersion7(),
+        };
+    }
+
+    /// <summary>A registration, without an account, for a debate of the JST Gromadka starting at <paramref name="startsAt"/>.</summary>
+    public static DebateRegistrationReceived DebateRegistration(DateTimeOffset startsAt, string fullName = "Ewa Sołtys",
+        string topic = "Cyfrowa szkoła w naszej gminie")
+    {
+        var registrationId = Guid.CreateVersion7();
+        return new DebateRegistrationReceived
+        {
+            RegistrationId = registrationId,
+            DialogueMeetingId = Guid.CreateVersion7(),
+            JstTerc = "0201032",
+            JstName = "Gromadka",
+            Topic = topic,
+            StartsAt = startsAt,
+            Place = "Gminny Ośrodek Kultury w Gromadce, ul. Pocztowa 1",
+            FullName = fullName,
+            Email = $"{registrationId:N}@rodzice.example.pl",
+            RegisteredAt = startsAt.AddDays(-14),
         };
     }
 

@@ -1,4 +1,5 @@
 using Cro.Contracts;
+using Cro.Notifications.Features.Delivery;
 using Cro.Notifications.Features.Mail;
 using Cro.ServiceDefaults;
 
@@ -55,6 +56,19 @@ public sealed class TemplateTests
 
         Assert.Contains("w roli: koordynator JST o kodzie TERC 2261011.", mail.Text);
         Assert.Contains("Pytania? Napisz do operatora programu.", mail.Text);
+    }
+
+    [Fact]
+    public void A_debate_confirmation_without_the_operators_contact_still_says_whom_to_write_to_and_escapes_the_topic()
+    {
+        var registration = Events.DebateRegistration(DateTimeOffset.Parse("2026-10-24T16:00:00Z"), topic: "Tablety <i>czy</i> książki?");
+
+        var mail = DebateRegistrationMail.Render(registration, new OperatorContact(null, null));
+
+        Assert.Equal(DebateRegistrationMail.Kind, mail.Kind);
+        Assert.Contains("Termin: 24 października 2026 r., 18:00 (czas polski).", mail.Text);
+        Assert.Contains("napisz do organizatora debaty (JST Gromadka) albo do operatora programu.", mail.Text);
+        AssertEscaped(mail, "„Tablety <i>czy</i> książki?”", "„Tablety &lt;i&gt;czy&lt;/i&gt; książki?”");
     }
 
     [Theory]

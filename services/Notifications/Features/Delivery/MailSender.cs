@@ -1,5 +1,4 @@
 using Cro.BuildingBlocks.Persistence;
-using Cro.Notifications.Features.Mail;
 using Dapper;
 using MailKit.Net.Smtp;
 using Microsoft.Extensions.Options;

@@ -1,5 +1,4 @@
 using Cro.BuildingBlocks.Persistence;
-using Cro.Notifications.Features.Mail;
 using UUIDNext;
 
 namespace Cro.Notifications.Features.Delivery;

@@ -8,8 +8,9 @@ namespace Cro.Notifications.Features.Erasure;
 
 /// <summary>
 /// Erasure (RODO art. 17): the person's stored mail keeps its status and dates, for the record, but
-/// loses the address and every word; mail not yet sent is cancelled; and nothing more is queued for them. The people of
-/// advisory meetings are known by their address: their reminders still to go are called off, and the meetings' attendee
+/// loses the address and every word; mail not yet sent is cancelled; and nothing more is queued for them. Mail to
+/// someone without an account (a draft's coordinator, a debate's registrant) is found by the address. The people of
+/// advisory meetings are known by their address too: their reminders still to go are called off, and the meetings' attendee
 /// lists, reminders and mails lose it.
 /// </summary>
 public sealed class PersonErasedConsumer(NpgsqlDataSource dataSource) : InboxConsumer<PersonErased>(dataSource)
@@ -23,8 +24,9 @@ public sealed class PersonErasedConsumer(NpgsqlDataSource dataSource) : InboxCon
             SET recipient = 'erased-' || user_id || '@invalid', subject = '', html = '', text = '', last_error = NULL,
                 status = CASE WHEN status = 'pending' THEN 'cancelled' ELSE status END
             WHERE user_id = @userId;
-            -- Mail sent before the person had an account (an application's draft link), and the mail about advisory meetings,
-            -- whose people the events name by address, is found by the address.
+            -- Mail sent before the person had an account (an application's draft link) or to someone who has none (a debate
+            -- registration's confirmation), and the mail about advisory meetings, whose people the events name by address, is
+            -- found by the address.
             UPDATE outgoing_mail
             SET recipient = 'erased-' || id || '@invalid', subject = '', html = '', text = '', last_error = NULL,
                 status = CASE WHEN status = 'pending' THEN 'cancelled' ELSE status END

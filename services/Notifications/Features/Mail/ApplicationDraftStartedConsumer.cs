@@ -1,5 +1,3 @@
-using Cro.BuildingBlocks.Persistence;
-using Cro.BuildingBlocks.Messaging;
 using Cro.Contracts;
 using Cro.Notifications.Features.Delivery;
 using Npgsql;
@@ -11,8 +9,4 @@ namespace Cro.Notifications.Features.Mail;
 /// The coordinator has no account yet, so the mail is stored without a person id.
 /// </summary>
 public sealed class ApplicationDraftStartedConsumer(NpgsqlDataSource dataSource)
-    : InboxConsumer<ApplicationDraftStarted>(dataSource)
-{
-    protected override Task HandleAsync(ApplicationDraftStarted message, DataSession session) =>
-        session.EnqueueMailAsync(MessageId, userId: null, message.CoordinatorEmail, ApplicationDraftMail.Render(message));
-}
+    : SingleMailConsumer<ApplicationDraftStarted>(dataSource, _ => null, draft => draft.CoordinatorEmail, ApplicationDraftMail.Render);

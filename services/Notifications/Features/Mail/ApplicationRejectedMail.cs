@@ -1,4 +1,5 @@
 using Cro.Contracts;
+using Cro.Notifications.Features.Delivery;
 
 namespace Cro.Notifications.Features.Mail;
 

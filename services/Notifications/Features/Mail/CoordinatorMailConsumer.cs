@@ -1,5 +1,3 @@
-using Cro.BuildingBlocks.Persistence;
-using Cro.BuildingBlocks.Messaging;
 using Cro.Contracts;
 using Cro.Notifications.Features.Delivery;
 using Npgsql;
@@ -15,11 +13,5 @@ namespace Cro.Notifications.Features.Mail;
 /// <param name="render">The mail itself.</param>
 public abstract class CoordinatorMailConsumer<TEvent>(NpgsqlDataSource dataSource,
     Func<TEvent, TaskTeamMember> coordinator, Func<TEvent, RenderedMail> render)
-    : InboxConsumer<TEvent>(dataSource) where TEvent : class
-{
-    protected override Task HandleAsync(TEvent message, DataSession session)
-    {
-        var to = coordinator(message);
-        return session.EnqueueMailAsync(MessageId, to.MemberId, to.Email, render(message));
-    }
-}
+    : SingleMailConsumer<TEvent>(dataSource, message => coordinator(message).MemberId, message => coordinator(message).Email, render)
+    where TEvent : class;

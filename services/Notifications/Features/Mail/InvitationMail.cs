@@ -1,4 +1,5 @@
 using Cro.Contracts;
+using Cro.Notifications.Features.Delivery;
 using Cro.ServiceDefaults;
 
 namespace Cro.Notifications.Features.Mail;

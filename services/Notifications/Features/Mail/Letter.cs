@@ -1,3 +1,5 @@
+using Cro.Notifications.Features.Delivery;
+
 namespace Cro.Notifications.Features.Mail;
 
 /// <summary>

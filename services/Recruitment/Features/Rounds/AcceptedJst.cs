@@ -20,7 +20,7 @@ public static class AcceptedJst
         .WithName("AcceptedJst")
         .WithSummary("JST przyjęte do naboru / JST accepted in a round")
         .Produces<IReadOnlyList<Item>>()
-        .WithResponseExample(StatusCodes.Status200OK, Partner.PartnerExamples.Accepted)
+        .WithResponseExample(StatusCodes.Status200OK, RoundExamples.Accepted)
         .ProducesProblem(StatusCodes.Status404NotFound)
         .RequireAuthorization(Policies.PartnerOrOperator(Scopes.RecruitmentRead));
 

@@ -25,7 +25,7 @@ public static class RoundStatistics
         .WithName("RoundStatistics")
         .WithSummary("Statystyki naboru / Round statistics")
         .Produces<RoundStatisticsResponse>()
-        .WithResponseExample(StatusCodes.Status200OK, Partner.PartnerExamples.Statistics)
+        .WithResponseExample(StatusCodes.Status200OK, RoundExamples.Statistics)
         .ProducesProblem(StatusCodes.Status404NotFound)
         .RequireAuthorization(Policies.PartnerOrOperator(Scopes.RecruitmentRead));
 

@@ -1,4 +1,4 @@
-namespace Cro.Notifications.Features.Mail;
+namespace Cro.Notifications.Features.Delivery;
 
 /// <summary>
 /// A mail as its template wrote it: which template (<paramref name="Kind"/>, kept after erasure for the
