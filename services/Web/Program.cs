@@ -34,18 +34,18 @@ builder.Services.AddTransient<PageStatusFromApi>();
 builder.Services.ConfigureHttpClientDefaults(http => http.AddHttpMessageHandler<PageStatusFromApi>());
 builder.Services.AddMemoryCache();
 builder.Services.AddHttpClient<RegistryClient>(http => http.BaseAddress = new Uri("http://recruitment"));
-builder.Services.AddHttpClient<ApplicationsClient>(http => http.BaseAddress = new Uri("http://recruitment"));
+builder.Services.AddHttpClient<PublicRecruitmentClient>(http => http.BaseAddress = new Uri("http://recruitment"));
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddTransient<UserAccessTokenHandler>();
-builder.Services.AddHttpClient<IdentityApi>(http => http.BaseAddress = new Uri("http://identity"))
+builder.Services.AddHttpClient<IdentityClient>(http => http.BaseAddress = new Uri("http://identity"))
     .AddHttpMessageHandler<UserAccessTokenHandler>();
-builder.Services.AddHttpClient<RecruitmentApi>(http => http.BaseAddress = new Uri("http://recruitment"))
+builder.Services.AddHttpClient<RecruitmentClient>(http => http.BaseAddress = new Uri("http://recruitment"))
     .AddHttpMessageHandler<UserAccessTokenHandler>();
-builder.Services.AddHttpClient<MonitoringApi>(http => http.BaseAddress = new Uri("http://monitoring"))
+builder.Services.AddHttpClient<MonitoringClient>(http => http.BaseAddress = new Uri("http://monitoring"))
     .AddHttpMessageHandler<UserAccessTokenHandler>();
-builder.Services.AddHttpClient<NotificationsApi>(http => http.BaseAddress = new Uri("http://notifications"))
+builder.Services.AddHttpClient<NotificationsClient>(http => http.BaseAddress = new Uri("http://notifications"))
     .AddHttpMessageHandler<UserAccessTokenHandler>();
-builder.Services.AddHttpClient<TrainingApi>(http => http.BaseAddress = new Uri("http://training"))
+builder.Services.AddHttpClient<TrainingClient>(http => http.BaseAddress = new Uri("http://training"))
     .AddHttpMessageHandler<UserAccessTokenHandler>();
 
 var app = builder.Build();

@@ -21,12 +21,12 @@ public static class PersonalDataDownload
         return app;
     }
 
-    private static async Task<IResult> DownloadAsync(IdentityApi identity, NotificationsApi notifications, RecruitmentApi recruitment,
+    private static async Task<IResult> DownloadAsync(IdentityClient identity, NotificationsClient notifications, RecruitmentClient recruitment,
         TimeProvider time, CancellationToken ct)
     {
-        var fromIdentity = await identity.MyPersonalDataAsync(ct);
-        var fromNotifications = await notifications.MyPersonalDataAsync(ct);
-        var fromRecruitment = await recruitment.MyPersonalDataAsync(ct);
+        var fromIdentity = await identity.CallAsync(c => c.MyPersonalDataAsync(ct));
+        var fromNotifications = await notifications.CallAsync(c => c.MyNotificationsPersonalDataAsync(ct));
+        var fromRecruitment = await recruitment.CallAsync(c => c.MyRecruitmentDataAsync(ct));
         var errors = fromIdentity.Errors.All.Concat(fromNotifications.Errors.All).ToList();
         if (!fromRecruitment.Succeeded)
         {

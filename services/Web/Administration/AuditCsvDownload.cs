@@ -20,7 +20,7 @@ public static class AuditCsvDownload
     }
 
     private static async Task<IResult> DownloadAsync(string? action, string? person, string? from, string? to,
-        IdentityApi identity, HttpContext context, CancellationToken ct)
+        IdentityClient identity, HttpContext context, CancellationToken ct)
     {
         var filter = AuditFilter.Read(action, person, from, to, cursor: null, out var errors);
         if (errors.Count > 0)

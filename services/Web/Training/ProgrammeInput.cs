@@ -53,16 +53,16 @@ public sealed partial class ProgrammeInput
     };
 
     /// <summary>The change to send, or null with the numbers that are no numbers in <paramref name="errors"/> (keyed as the API keys them).</summary>
-    public ProgrammeChange? ToChange(FormErrors errors)
+    public ChangeProgrammeRequest? ToChange(FormErrors errors)
     {
         var postTest = Number("programme.postTestThreshold", PostTestThreshold, errors);
         var attendance = Number("programme.attendanceThreshold", AttendanceThreshold, errors);
         var modules = (Modules ?? []).Select((m, i) => new ModuleDefinition(m.Code ?? "", m.Title?.Trim() ?? "", m.Description?.Trim() ?? "",
             Number($"programme.modules[{i}].hours", m.Hours, errors) ?? 0, m.Form ?? "", m.ValidationMethod?.Trim() ?? "",
-            [.. (m.Outcomes ?? []).Select(o => new LearningOutcome(o.Code ?? "", o.Category ?? "", o.Description?.Trim() ?? ""))])).ToList();
+            [.. (m.Outcomes ?? []).Select(o => new OutcomeDefinition(o.Code ?? "", o.Category ?? "", o.Description?.Trim() ?? ""))])).ToList();
         return errors.Any
             ? null
-            : new ProgrammeChange(BasedOnVersion, new ProgrammeDefinition(postTest!.Value, attendance!.Value, modules),
+            : new ChangeProgrammeRequest(BasedOnVersion, new ProgrammeDefinition(postTest!.Value, attendance!.Value, modules),
                 string.IsNullOrWhiteSpace(ChangeNote) ? null : ChangeNote.Trim());
     }
 

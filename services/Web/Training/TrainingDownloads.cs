@@ -28,22 +28,22 @@ public static class TrainingDownloads
     public static IEndpointRouteBuilder MapTrainingDownloads(this IEndpointRouteBuilder app)
     {
         // Public: the service itself answers 404 for a file that is neither public nor open to the signed-in person.
-        app.MapGet("/szkolenia/materialy/{id:guid}/plik", (Guid id, TrainingApi training, HttpContext context, CancellationToken ct) =>
+        app.MapGet("/szkolenia/materialy/{id:guid}/plik", (Guid id, TrainingClient training, HttpContext context, CancellationToken ct) =>
             RelayAsync(() => training.MaterialFileAsync(id, context.User.Identity?.IsAuthenticated == true, ct), context, "material",
                 ("Nie udało się pobrać pliku.", "The file could not be downloaded."), ct)).AllowAnonymous();
-        app.MapGet("/moje-szkolenie/zaswiadczenia/{id:guid}/pdf", (Guid id, TrainingApi training, HttpContext context, CancellationToken ct) =>
+        app.MapGet("/moje-szkolenie/zaswiadczenia/{id:guid}/pdf", (Guid id, TrainingClient training, HttpContext context, CancellationToken ct) =>
             RelayAsync(() => training.CertificatePdfAsync(id, ct), context, "zaswiadczenie.pdf",
                 ("Nie udało się pobrać zaświadczenia.", "The certificate could not be downloaded."), ct)).RequireAuthorization(Policies.Person);
-        app.MapGet("/moje-szkolenie/zaswiadczenia/{id:guid}/open-badge", (Guid id, TrainingApi training, HttpContext context, CancellationToken ct) =>
+        app.MapGet("/moje-szkolenie/zaswiadczenia/{id:guid}/open-badge", (Guid id, TrainingClient training, HttpContext context, CancellationToken ct) =>
             RelayAsync(() => training.CertificateCredentialAsync(id, ct), context, "zaswiadczenie-open-badges.json",
                 ("Nie udało się pobrać poświadczenia.", "The credential could not be downloaded."), ct)).RequireAuthorization(Policies.Person);
-        app.MapGet("/trener/sesje/{id:guid}/lista-obecnosci", (Guid id, string? format, TrainingApi training, HttpContext context, CancellationToken ct) =>
+        app.MapGet("/trener/sesje/{id:guid}/lista-obecnosci", (Guid id, string? format, TrainingClient training, HttpContext context, CancellationToken ct) =>
             RelayAsync(() => training.SessionAttendanceExportAsync(id, Format(format), ct), context, $"lista-obecnosci.{Format(format)}",
                 ("Nie udało się pobrać listy obecności.", "The attendance list could not be downloaded."), ct)).RequireAuthorization(Policies.TrainerOrOperator);
-        app.MapGet("/trener/grupy/{id:guid}/listy-obecnosci", (Guid id, string? format, TrainingApi training, HttpContext context, CancellationToken ct) =>
+        app.MapGet("/trener/grupy/{id:guid}/listy-obecnosci", (Guid id, string? format, TrainingClient training, HttpContext context, CancellationToken ct) =>
             RelayAsync(() => training.CohortAttendanceExportAsync(id, Format(format), ct), context, $"listy-obecnosci.{Format(format)}",
                 ("Nie udało się pobrać list obecności.", "The attendance lists could not be downloaded."), ct)).RequireAuthorization(Policies.TrainerOrOperator);
-        app.MapGet("/trener/grupy/{id:guid}/eksport-wynikow", (Guid id, string? format, TrainingApi training, HttpContext context, CancellationToken ct) =>
+        app.MapGet("/trener/grupy/{id:guid}/eksport-wynikow", (Guid id, string? format, TrainingClient training, HttpContext context, CancellationToken ct) =>
             RelayAsync(() => training.CohortResultsExportAsync(id, Format(format), ct), context, $"wyniki-grupy.{Format(format)}",
                 ("Nie udało się pobrać wyników.", "The results could not be downloaded."), ct)).RequireAuthorization(Policies.TrainerOrOperator);
         return app;

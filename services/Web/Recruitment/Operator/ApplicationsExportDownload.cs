@@ -19,7 +19,7 @@ public static class ApplicationsExportDownload
         return app;
     }
 
-    private static async Task<IResult> DownloadAsync(Guid id, string? format, RecruitmentApi recruitment, HttpContext context, CancellationToken ct)
+    private static async Task<IResult> DownloadAsync(Guid id, string? format, RecruitmentClient recruitment, HttpContext context, CancellationToken ct)
     {
         format = format is "xlsx" ? "xlsx" : "csv";
         return await DownloadRelay.RelayAsync(await recruitment.ExportAsync(id, format, ct), context, $"wnioski.{format}",
