@@ -1,3 +1,5 @@
+using System.Text;
+using System.Text.Json;
 using Cro.ServiceDefaults;
 using Cro.Web.Api;
 
@@ -12,6 +14,18 @@ public partial class RecruitmentClient : IServiceClient
     public static string Unavailable => Text.Pick(
         "Usługa naboru jest chwilowo niedostępna. Nic nie zostało zapisane; spróbuj ponownie za chwilę.",
         "The recruitment service is unavailable at the moment. Nothing was saved; try again in a moment.");
+
+    /// <summary>
+    /// NSwag writes every request body as JSON, so the text/csv body of ImportMarginalisationList would travel as one JSON
+    /// string: it goes as the text it is, which is what the service reads.
+    /// </summary>
+    partial void PrepareRequest(HttpClient client, HttpRequestMessage request, string url)
+    {
+        if (request.Content is { Headers.ContentType.MediaType: "text/csv" } json)
+        {
+            request.Content = new StringContent(JsonSerializer.Deserialize<string>(json.ReadAsStream()) ?? "", Encoding.UTF8, "text/csv");
+        }
+    }
 }
 
 /// <summary>
@@ -46,10 +60,10 @@ public static class RecruitmentViews
 
         public IReadOnlyList<TeamMemberView> Members => [.. application.Team.Where(m => !m.IsCoordinator)];
 
-        /// <summary>The whole form as saved, to be changed in one part and saved again (PUT replaces the whole draft).</summary>
-        public ApplicationForm ToForm() => new()
+        /// <summary>The whole form as saved (with another <paramref name="team"/>), to be saved again: PUT replaces the whole draft.</summary>
+        public ApplicationForm ToForm(IReadOnlyList<TeamMemberInput>? team = null) => new()
         {
-            JstTerc = application.Jst.Terc, Team = [.. application.Team.OrderByDescending(m => m.IsCoordinator).Select(m => m.ToInput())],
+            JstTerc = application.Jst.Terc, Team = team ?? [.. application.Team.OrderByDescending(m => m.IsCoordinator).Select(m => m.ToInput())],
             SchoolsRun = application.SchoolsRun, TookPartBefore = application.TookPartBefore, Declarations = application.Declarations,
         };
     }
