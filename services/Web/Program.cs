@@ -30,11 +30,13 @@ builder.AddWebSignIn();
 builder.Services.AddRazorComponents();
 builder.Services.AddSingleton(SiteSettings.From(builder.Configuration));
 builder.Services.AddTransient<PageStatusFromApi>();
-// Every service call a page makes: a refusal or absence it shows makes the page answer 403 or 404.
-builder.Services.ConfigureHttpClientDefaults(http => http.AddHttpMessageHandler<PageStatusFromApi>());
+builder.Services.AddTransient<CallerLanguage>();
+// Every service call a page makes asks in the page's language, and a refusal or absence it shows makes the page answer 403 or 404.
+builder.Services.ConfigureHttpClientDefaults(http => http.AddHttpMessageHandler<CallerLanguage>().AddHttpMessageHandler<PageStatusFromApi>());
 builder.Services.AddMemoryCache();
-builder.Services.AddHttpClient<RegistryClient>(http => http.BaseAddress = new Uri("http://recruitment"));
+// The clients are generated from the services' OpenAPI documents (ServiceClients.targets); each gets its service's address here.
 builder.Services.AddHttpClient<PublicRecruitmentClient>(http => http.BaseAddress = new Uri("http://recruitment"));
+builder.Services.AddTransient<RegistryClient>();
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddTransient<UserAccessTokenHandler>();
 builder.Services.AddHttpClient<IdentityClient>(http => http.BaseAddress = new Uri("http://identity"))
