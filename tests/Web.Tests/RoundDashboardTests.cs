@@ -45,7 +45,16 @@ public sealed class RoundDashboardTests
     [Fact]
     public async Task Days_without_applications_show_as_zero_columns_and_the_summary_names_the_busiest_day()
     {
-        var indicators = new RecruitmentIndicatorsResponse { RoundId = Round.Id, RoundName = Round.Name, ApplicationsSubmitted = 4, JstAccepted = 1, PeopleSupported = new PeopleBySex { Total = 4, Women = 3, Men = 1, NonBinary = 0, Undisclosed = 0 }, SubmittedPerDay = [new DayCount { Day = new DateOnly(2026, 11, 2), Submitted = 1 }, new DayCount { Day = new DateOnly(2026, 11, 5), Submitted = 3 }], ByVoivodeship = [] };
+        var indicators = new RecruitmentIndicatorsResponse
+        {
+            RoundId = Round.Id, RoundName = Round.Name, ApplicationsSubmitted = 4, JstAccepted = 1,
+            PeopleSupported = new PeopleBySex { Total = 4, Women = 3, Men = 1, NonBinary = 0, Undisclosed = 0 },
+            SubmittedPerDay = [new DayCount
+            {
+                Day = new DateOnly(2026, 11, 2), Submitted = 1,
+            }, new DayCount { Day = new DateOnly(2026, 11, 5), Submitted = 3 }],
+            ByVoivodeship = [],
+        };
 
         var html = await RenderAsync(indicators);
 

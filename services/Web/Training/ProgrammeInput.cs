@@ -61,7 +61,10 @@ public sealed partial class ProgrammeInput
         {
             Code = m.Code ?? "", Title = m.Title?.Trim() ?? "", Description = m.Description?.Trim() ?? "",
             Hours = Number($"programme.modules[{i}].hours", m.Hours, errors) ?? 0, Form = m.Form ?? "", ValidationMethod = m.ValidationMethod?.Trim() ?? "",
-            Outcomes = [.. (m.Outcomes ?? []).Select(o => new OutcomeDefinition { Code = o.Code ?? "", Category = o.Category ?? "", Description = o.Description?.Trim() ?? "" })],
+            Outcomes = [.. (m.Outcomes ?? []).Select(o => new OutcomeDefinition
+            {
+                Code = o.Code ?? "", Category = o.Category ?? "", Description = o.Description?.Trim() ?? "",
+            })],
         }).ToList();
         return errors.Any
             ? null

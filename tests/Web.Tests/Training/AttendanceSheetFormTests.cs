@@ -11,8 +11,16 @@ public sealed class AttendanceSheetFormTests
     private static readonly Guid Jan = Guid.NewGuid();
 
     private static AttendanceSheet Sheet() => new AttendanceSheet { Session = new SessionView { Id = Guid.NewGuid(), CohortId = Guid.NewGuid(), CohortName = "Grupa 1", ModuleCode = "M2", ModuleTitle = "Wykluczenie cyfrowe", StartsAt = new DateTimeOffset(2026, 5, 12, 10, 0, 0, TimeSpan.FromHours(2)), EndsAt = new DateTimeOffset(2026, 5, 12, 14, 0, 0, TimeSpan.FromHours(2)), Form = "stationary", Place = "Sala 1", OnlineUrl = null, Capacity = 20, Hours = 4, Sequence = 0 }, Rows = [
-            new AttendanceRow { ParticipantId = Anna, FullName = "Anna Nowak", JstTerc = "1465011", JstName = "Warszawa", Status = "present", Source = "check-in", RecordedAt = new DateTimeOffset(2026, 5, 12, 8, 5, 0, TimeSpan.Zero) },
-            new AttendanceRow { ParticipantId = Jan, FullName = "Jan Kowalski", JstTerc = "1465011", JstName = "Warszawa", Status = null, Source = null, RecordedAt = null },
+            new AttendanceRow
+            {
+                ParticipantId = Anna, FullName = "Anna Nowak", JstTerc = "1465011", JstName = "Warszawa", Status = "present", Source = "check-in",
+                RecordedAt = new DateTimeOffset(2026, 5, 12, 8, 5, 0, TimeSpan.Zero),
+            },
+            new AttendanceRow
+            {
+                ParticipantId = Jan, FullName = "Jan Kowalski", JstTerc = "1465011", JstName = "Warszawa", Status = null, Source = null,
+                RecordedAt = null,
+            },
         ] };
 
     [Fact]

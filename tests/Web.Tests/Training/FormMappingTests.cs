@@ -46,7 +46,11 @@ public sealed class FormMappingTests
     public void The_programme_form_is_the_whole_programme_and_its_errors_lead_to_their_fields()
     {
         var programme = new ProgrammeView { Version = 3, PostTestThreshold = 60, AttendanceThreshold = 80, ChangeNote = null, CreatedAt = DateTimeOffset.UtcNow, Modules = [
-            new ModuleView { Code = "M1", Title = "Diagnoza", Description = "Opis", Hours = 16, Form = "blended", ValidationMethod = "Pre-test i post-test", Outcomes = [new OutcomeDefinition { Code = "M1.W1", Category = "knowledge", Description = "Zna obszary diagnozy." }] },
+            new ModuleView
+            {
+                Code = "M1", Title = "Diagnoza", Description = "Opis", Hours = 16, Form = "blended", ValidationMethod = "Pre-test i post-test",
+                Outcomes = [new OutcomeDefinition { Code = "M1.W1", Category = "knowledge", Description = "Zna obszary diagnozy." }],
+            },
         ] };
         var input = ProgrammeInput.From(programme);
         input.PostTestThreshold = "62,5";

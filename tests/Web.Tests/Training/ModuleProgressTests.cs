@@ -10,7 +10,12 @@ public sealed class ModuleProgressTests
 {
     private static ModuleStanding Standing(double attended = 0, double? pre = null, double? post = null, int attempts = 0, bool validated = false,
         bool raised = false, bool attendanceMet = false, bool complete = false) =>
-        new ModuleStanding { ModuleCode = "M1", Title = "Przygotowanie diagnozy stanu cyfryzacji edukacji", ModuleHours = 16, AttendedHours = attended, AttendancePercent = attended * 100 / 16, AttendanceMet = attendanceMet, PreTestScore = pre, PostTestScore = post, PostTestAttempts = attempts, Validated = validated, Raised = raised, Complete = complete };
+        new ModuleStanding
+        {
+            ModuleCode = "M1", Title = "Przygotowanie diagnozy stanu cyfryzacji edukacji", ModuleHours = 16, AttendedHours = attended,
+            AttendancePercent = attended * 100 / 16, AttendanceMet = attendanceMet, PreTestScore = pre, PostTestScore = post,
+            PostTestAttempts = attempts, Validated = validated, Raised = raised, Complete = complete,
+        };
 
     [Fact]
     public void Attendance_bar_is_the_share_of_the_modules_hours_and_the_words_count_the_hours_still_needed()
@@ -59,7 +64,12 @@ public sealed class ModuleProgressTests
         var progress = new ModuleProgress(Standing(attended: 8, pre: 40), 80, 60);
         var sessions = new[]
         {
-            new SessionView { Id = Guid.NewGuid(), CohortId = Guid.NewGuid(), CohortName = "Grupa 1", ModuleCode = "M1", ModuleTitle = "Diagnoza", StartsAt = DateTimeOffset.UtcNow.AddDays(-3), EndsAt = DateTimeOffset.UtcNow.AddDays(-3).AddHours(4), Form = "stationary", Place = "Sala 1", OnlineUrl = null, Capacity = 20, Hours = 4, Sequence = 0 },
+            new SessionView
+            {
+                Id = Guid.NewGuid(), CohortId = Guid.NewGuid(), CohortName = "Grupa 1", ModuleCode = "M1", ModuleTitle = "Diagnoza",
+                StartsAt = DateTimeOffset.UtcNow.AddDays(-3), EndsAt = DateTimeOffset.UtcNow.AddDays(-3).AddHours(4), Form = "stationary",
+                Place = "Sala 1", OnlineUrl = null, Capacity = 20, Hours = 4, Sequence = 0,
+            },
         };
         var now = DateTimeOffset.UtcNow;
 
@@ -87,7 +97,12 @@ public sealed class ModuleProgressTests
     {
         CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("pl-PL");
         var start = new DateTimeOffset(2026, 5, 12, 8, 0, 0, TimeSpan.Zero);
-        SessionView Session(int day) => new SessionView { Id = Guid.NewGuid(), CohortId = Guid.NewGuid(), CohortName = "Grupa 1", ModuleCode = "M1", ModuleTitle = "Diagnoza", StartsAt = start.AddDays(day), EndsAt = start.AddDays(day).AddHours(4), Form = "online", Place = null, OnlineUrl = new Uri("https://meet.example/1"), Capacity = 20, Hours = 4, Sequence = 0 };
+        SessionView Session(int day) => new SessionView
+        {
+            Id = Guid.NewGuid(), CohortId = Guid.NewGuid(), CohortName = "Grupa 1", ModuleCode = "M1", ModuleTitle = "Diagnoza",
+            StartsAt = start.AddDays(day), EndsAt = start.AddDays(day).AddHours(4), Form = "online", Place = null,
+            OnlineUrl = new Uri("https://meet.example/1"), Capacity = 20, Hours = 4, Sequence = 0,
+        };
         var sessions = new[] { Session(0), Session(7) };
         var standing = Standing();
 

@@ -13,14 +13,25 @@ public sealed class OperatorAndPublicPageTests : IDisposable
     public void Dispose() => _web.Dispose();
 
     private static ProgrammeView Programme(int version) => new ProgrammeView { Version = version, PostTestThreshold = 60, AttendanceThreshold = 80, ChangeNote = version == 1 ? null : "Nowe progi", CreatedAt = DateTimeOffset.UtcNow.AddDays(-version), Modules = [
-        new ModuleView { Code = "M1", Title = "Przygotowanie diagnozy", Description = "Opis modułu", Hours = 16, Form = "blended", ValidationMethod = "Pre-test i post-test", Outcomes = [new OutcomeDefinition { Code = "M1.W1", Category = "knowledge", Description = "Zna obszary diagnozy." }, new OutcomeDefinition { Code = "M1.U1", Category = "skills", Description = "Potrafi przeprowadzić diagnozę." }] },
+        new ModuleView
+        {
+            Code = "M1", Title = "Przygotowanie diagnozy", Description = "Opis modułu", Hours = 16, Form = "blended",
+            ValidationMethod = "Pre-test i post-test",
+            Outcomes = [new OutcomeDefinition
+            {
+                Code = "M1.W1", Category = "knowledge", Description = "Zna obszary diagnozy.",
+            }, new OutcomeDefinition { Code = "M1.U1", Category = "skills", Description = "Potrafi przeprowadzić diagnozę." }],
+        },
     ] };
 
     [Fact]
     public async Task Programme_edits_go_out_whole_and_after_a_conflict_they_stay_based_on_the_newest_version()
     {
         _web.Training.Json(HttpMethod.Get, "/api/training/programme", Programme(2));
-        _web.Training.Json(HttpMethod.Get, "/api/training/programme/versions", new[] { new VersionSummary { Version = 2, ChangeNote = "Nowe progi", CreatedBy = null, CreatedAt = DateTimeOffset.UtcNow } });
+        _web.Training.Json(HttpMethod.Get, "/api/training/programme/versions", new[] { new VersionSummary
+        {
+            Version = 2, ChangeNote = "Nowe progi", CreatedBy = null, CreatedAt = DateTimeOffset.UtcNow,
+        } });
         _web.Training.Problem(HttpMethod.Put, "/api/training/programme", HttpStatusCode.Conflict,
             new { title = "Program zmienił się w międzyczasie.", status = 409, detail = "Zmiany zaczęto od wersji 2, a aktualna jest nowsza." });
         var browser = _web.Browser(Roles.Operator);
@@ -63,10 +74,21 @@ public sealed class OperatorAndPublicPageTests : IDisposable
         _web.Training.Json(HttpMethod.Get, "/api/training/cohorts", Array.Empty<CohortSummary>());
         _web.Training.Json(HttpMethod.Get, "/api/training/enrolment/waiting", new[]
         {
-            new TeamView { ApplicationId = team, RoundId = Guid.NewGuid(), RoundName = "Nabór 2026", JstTerc = "1465011", JstName = "Warszawa", AcceptedAt = DateTimeOffset.UtcNow, WithdrawnAt = null, CohortId = null, CohortName = null, Participants = [] },
-            new TeamView { ApplicationId = other, RoundId = Guid.NewGuid(), RoundName = "Nabór 2026", JstTerc = "0201011", JstName = "Bolesławiec", AcceptedAt = DateTimeOffset.UtcNow, WithdrawnAt = null, CohortId = null, CohortName = null, Participants = [] },
+            new TeamView
+            {
+                ApplicationId = team, RoundId = Guid.NewGuid(), RoundName = "Nabór 2026", JstTerc = "1465011", JstName = "Warszawa",
+                AcceptedAt = DateTimeOffset.UtcNow, WithdrawnAt = null, CohortId = null, CohortName = null, Participants = [],
+            },
+            new TeamView
+            {
+                ApplicationId = other, RoundId = Guid.NewGuid(), RoundName = "Nabór 2026", JstTerc = "0201011", JstName = "Bolesławiec",
+                AcceptedAt = DateTimeOffset.UtcNow, WithdrawnAt = null, CohortId = null, CohortName = null, Participants = [],
+            },
         });
-        _web.Training.Json(HttpMethod.Post, "/api/training/cohorts", new CohortView { Id = cohort, Name = "Grupa 1", ProgrammeVersion = 1, CreatedAt = DateTimeOffset.UtcNow, Teams = [], Trainers = [], Sessions = [] }, HttpStatusCode.Created);
+        _web.Training.Json(HttpMethod.Post, "/api/training/cohorts", new CohortView
+        {
+            Id = cohort, Name = "Grupa 1", ProgrammeVersion = 1, CreatedAt = DateTimeOffset.UtcNow, Teams = [], Trainers = [], Sessions = [],
+        }, HttpStatusCode.Created);
         var browser = _web.Browser(Roles.Operator);
 
         var response = await WebWithFakeTraining.PostFormAsync(browser, "/administracja/szkolenia", "new-cohort",
@@ -89,10 +111,19 @@ public sealed class OperatorAndPublicPageTests : IDisposable
         _web.Training.Json(HttpMethod.Get, "/api/training/programme", Programme(1));
         _web.Training.Json(HttpMethod.Get, "/api/training/public/materials", new[]
         {
-            new MaterialView { Id = Guid.NewGuid(), ModuleCode = "M1", Kind = "file", Title = "Prezentacja", IsPublic = true, Url = null, FileName = "prezentacja.pdf", ContentType = "application/pdf", SizeBytes = 2_500_000, Html = null, Markdown = null, CreatedAt = DateTimeOffset.UtcNow, UpdatedAt = DateTimeOffset.UtcNow },
+            new MaterialView
+            {
+                Id = Guid.NewGuid(), ModuleCode = "M1", Kind = "file", Title = "Prezentacja", IsPublic = true, Url = null,
+                FileName = "prezentacja.pdf", ContentType = "application/pdf", SizeBytes = 2_500_000, Html = null, Markdown = null,
+                CreatedAt = DateTimeOffset.UtcNow, UpdatedAt = DateTimeOffset.UtcNow,
+            },
         });
         _web.Training.Json(HttpMethod.Get, "/api/training/public/certificates?number=CRO%2F2026%2F000001",
-            new CertificateVerification { Number = "CRO/2026/000001", Valid = true, IssuedOn = new DateOnly(2026, 6, 30), Programme = "Szkolenie kadr JST", ProgrammeVersion = 1, Issuer = "Ośrodek Rozwoju Edukacji", HolderName = null, RevokedOn = null });
+            new CertificateVerification
+            {
+                Number = "CRO/2026/000001", Valid = true, IssuedOn = new DateOnly(2026, 6, 30), Programme = "Szkolenie kadr JST",
+                ProgrammeVersion = 1, Issuer = "Ośrodek Rozwoju Edukacji", HolderName = null, RevokedOn = null,
+            });
         var visitor = _web.Browser();
 
         var programme = await WebWithFakeTraining.PageAsync(await visitor.GetAsync("/szkolenia", TestContext.Current.CancellationToken));

@@ -20,12 +20,23 @@ public sealed class PlainWordsAndCancellationTests : IDisposable
 
     private static readonly ModuleTestReadiness[] OnlyM2Ready =
     [
-        new ModuleTestReadiness { ModuleCode = "M1", ModuleTitle = "Diagnoza", Questions = 0, Ready = false }, new ModuleTestReadiness { ModuleCode = "M2", ModuleTitle = "Wykluczenie cyfrowe", Questions = 12, Ready = true },
+        new ModuleTestReadiness
+        {
+            ModuleCode = "M1", ModuleTitle = "Diagnoza", Questions = 0, Ready = false,
+        }, new ModuleTestReadiness { ModuleCode = "M2", ModuleTitle = "Wykluczenie cyfrowe", Questions = 12, Ready = true },
     ];
 
     private void Programme() => _web.Training.Json(HttpMethod.Get, "/api/training/programme", new ProgrammeView { Version = 1, PostTestThreshold = 60, AttendanceThreshold = 80, ChangeNote = null, CreatedAt = Start.AddDays(-90), Modules = [
-        new ModuleView { Code = "M1", Title = "Diagnoza", Description = "Opis", Hours = 16, Form = "blended", ValidationMethod = "Testy", Outcomes = [new OutcomeDefinition { Code = "M1.W1", Category = "knowledge", Description = "Zna obszary diagnozy." }] },
-        new ModuleView { Code = "M2", Title = "Wykluczenie cyfrowe", Description = "Opis", Hours = 8, Form = "stationary", ValidationMethod = "Testy", Outcomes = [new OutcomeDefinition { Code = "M2.W1", Category = "knowledge", Description = "Zna przejawy wykluczenia." }] },
+        new ModuleView
+        {
+            Code = "M1", Title = "Diagnoza", Description = "Opis", Hours = 16, Form = "blended", ValidationMethod = "Testy",
+            Outcomes = [new OutcomeDefinition { Code = "M1.W1", Category = "knowledge", Description = "Zna obszary diagnozy." }],
+        },
+        new ModuleView
+        {
+            Code = "M2", Title = "Wykluczenie cyfrowe", Description = "Opis", Hours = 8, Form = "stationary", ValidationMethod = "Testy",
+            Outcomes = [new OutcomeDefinition { Code = "M2.W1", Category = "knowledge", Description = "Zna przejawy wykluczenia." }],
+        },
     ] });
 
     [Fact]
@@ -35,11 +46,19 @@ public sealed class PlainWordsAndCancellationTests : IDisposable
         _web.Training.Json(HttpMethod.Get, "/api/training/public/sessions?limit=10", new[]
         {
             new PublicSession { ModuleCode = "M1", ModuleTitle = "Diagnoza", StartsAt = Start, EndsAt = Start.AddHours(4), Form = "stationary" },
-            new PublicSession { ModuleCode = "M2", ModuleTitle = "Wykluczenie cyfrowe", StartsAt = Start.AddDays(7), EndsAt = Start.AddDays(7).AddHours(3), Form = "online" },
+            new PublicSession
+            {
+                ModuleCode = "M2", ModuleTitle = "Wykluczenie cyfrowe", StartsAt = Start.AddDays(7), EndsAt = Start.AddDays(7).AddHours(3),
+                Form = "online",
+            },
         });
         _web.Training.Json(HttpMethod.Get, "/api/training/public/materials", new[]
         {
-            new MaterialView { Id = Guid.NewGuid(), ModuleCode = "M1", Kind = "lesson", Title = "O module: Diagnoza", IsPublic = true, Url = null, FileName = null, ContentType = null, SizeBytes = null, Html = null, Markdown = null, CreatedAt = Start, UpdatedAt = Start },
+            new MaterialView
+            {
+                Id = Guid.NewGuid(), ModuleCode = "M1", Kind = "lesson", Title = "O module: Diagnoza", IsPublic = true, Url = null, FileName = null,
+                ContentType = null, SizeBytes = null, Html = null, Markdown = null, CreatedAt = Start, UpdatedAt = Start,
+            },
         });
 
         var page = await WebWithFakeTraining.PageAsync(await _web.Browser().GetAsync("/szkolenia", Ct));
@@ -66,12 +85,28 @@ public sealed class PlainWordsAndCancellationTests : IDisposable
     [Fact]
     public async Task A_test_is_offered_only_for_a_module_with_questions()
     {
-        var rules = new CohortRules { CohortId = Guid.NewGuid(), CohortName = "Grupa 1", ProgrammeVersion = 1, PostTestThreshold = 60, AttendanceThreshold = 80, Modules = [new ModuleRule { Code = "M1", Title = "Diagnoza", Hours = 16 }, new ModuleRule { Code = "M2", Title = "Wykluczenie cyfrowe", Hours = 8 }] };
+        var rules = new CohortRules
+        {
+            CohortId = Guid.NewGuid(), CohortName = "Grupa 1", ProgrammeVersion = 1, PostTestThreshold = 60, AttendanceThreshold = 80,
+            Modules = [new ModuleRule
+            {
+                Code = "M1", Title = "Diagnoza", Hours = 16,
+            }, new ModuleRule { Code = "M2", Title = "Wykluczenie cyfrowe", Hours = 8 }],
+        };
         _web.Training.Json(HttpMethod.Get, "/api/training/me/results", new[]
         {
             new CohortResults { Rules = rules, Participants = [new ParticipantStanding { ParticipantId = Guid.NewGuid(), ApplicationId = Guid.NewGuid(), FullName = "Anna Testowa", JstTerc = "1465011", JstName = "Warszawa", Sex = "woman", LeftAt = null, Modules = [
-                new ModuleStanding { ModuleCode = "M1", Title = "Diagnoza", ModuleHours = 16, AttendedHours = 0, AttendancePercent = 0, AttendanceMet = false, PreTestScore = null, PostTestScore = null, PostTestAttempts = 0, Validated = false, Raised = false, Complete = false },
-                new ModuleStanding { ModuleCode = "M2", Title = "Wykluczenie cyfrowe", ModuleHours = 8, AttendedHours = 0, AttendancePercent = 0, AttendanceMet = false, PreTestScore = null, PostTestScore = null, PostTestAttempts = 0, Validated = false, Raised = false, Complete = false },
+                new ModuleStanding
+                {
+                    ModuleCode = "M1", Title = "Diagnoza", ModuleHours = 16, AttendedHours = 0, AttendancePercent = 0, AttendanceMet = false,
+                    PreTestScore = null, PostTestScore = null, PostTestAttempts = 0, Validated = false, Raised = false, Complete = false,
+                },
+                new ModuleStanding
+                {
+                    ModuleCode = "M2", Title = "Wykluczenie cyfrowe", ModuleHours = 8, AttendedHours = 0, AttendancePercent = 0,
+                    AttendanceMet = false, PreTestScore = null, PostTestScore = null, PostTestAttempts = 0, Validated = false, Raised = false,
+                    Complete = false,
+                },
             ], TrainingComplete = false, CertificateId = null, CertificateNumber = null }] },
         });
         _web.Training.Json(HttpMethod.Get, "/api/training/me/sessions", Array.Empty<SessionView>());
@@ -90,15 +125,38 @@ public sealed class PlainWordsAndCancellationTests : IDisposable
     public async Task A_participant_sees_a_cancelled_session_struck_out_with_its_reason_and_no_link_to_join()
     {
         var cohort = Guid.NewGuid();
-        var rules = new CohortRules { CohortId = cohort, CohortName = "Grupa 1", ProgrammeVersion = 1, PostTestThreshold = 60, AttendanceThreshold = 80, Modules = [new ModuleRule { Code = "M1", Title = "Diagnoza", Hours = 16 }] };
+        var rules = new CohortRules
+        {
+            CohortId = cohort, CohortName = "Grupa 1", ProgrammeVersion = 1, PostTestThreshold = 60, AttendanceThreshold = 80,
+            Modules = [new ModuleRule { Code = "M1", Title = "Diagnoza", Hours = 16 }],
+        };
         _web.Training.Json(HttpMethod.Get, "/api/training/me/results", new[]
         {
-            new CohortResults { Rules = rules, Participants = [new ParticipantStanding { ParticipantId = Guid.NewGuid(), ApplicationId = Guid.NewGuid(), FullName = "Anna Testowa", JstTerc = "1465011", JstName = "Warszawa", Sex = "woman", LeftAt = null, Modules = [new ModuleStanding { ModuleCode = "M1", Title = "Diagnoza", ModuleHours = 16, AttendedHours = 0, AttendancePercent = 0, AttendanceMet = false, PreTestScore = null, PostTestScore = null, PostTestAttempts = 0, Validated = false, Raised = false, Complete = false }], TrainingComplete = false, CertificateId = null, CertificateNumber = null }] },
+            new CohortResults
+            {
+                Rules = rules,
+                Participants = [new ParticipantStanding
+                {
+                    ParticipantId = Guid.NewGuid(), ApplicationId = Guid.NewGuid(), FullName = "Anna Testowa", JstTerc = "1465011",
+                    JstName = "Warszawa", Sex = "woman", LeftAt = null,
+                    Modules = [new ModuleStanding
+                    {
+                        ModuleCode = "M1", Title = "Diagnoza", ModuleHours = 16, AttendedHours = 0, AttendancePercent = 0, AttendanceMet = false,
+                        PreTestScore = null, PostTestScore = null, PostTestAttempts = 0, Validated = false, Raised = false, Complete = false,
+                    }],
+                    TrainingComplete = false, CertificateId = null, CertificateNumber = null,
+                }],
+            },
         });
         var ahead = DateTimeOffset.UtcNow.AddDays(3);
         _web.Training.Json(HttpMethod.Get, "/api/training/me/sessions", new[]
         {
-            new SessionView { Id = Guid.NewGuid(), CohortId = cohort, CohortName = "Grupa 1", ModuleCode = "M1", ModuleTitle = "Diagnoza", StartsAt = ahead, EndsAt = ahead.AddHours(3), Form = "online", Place = null, OnlineUrl = new Uri("https://meet.example/1"), Capacity = 20, Hours = 3, Sequence = 1, CancelledAt = ahead.AddDays(-1), CancellationReason = "Trener zachorował." },
+            new SessionView
+            {
+                Id = Guid.NewGuid(), CohortId = cohort, CohortName = "Grupa 1", ModuleCode = "M1", ModuleTitle = "Diagnoza", StartsAt = ahead,
+                EndsAt = ahead.AddHours(3), Form = "online", Place = null, OnlineUrl = new Uri("https://meet.example/1"), Capacity = 20, Hours = 3,
+                Sequence = 1, CancelledAt = ahead.AddDays(-1), CancellationReason = "Trener zachorował.",
+            },
         });
         _web.Training.Json(HttpMethod.Get, "/api/training/me/certificates", Array.Empty<CertificateView>());
 
@@ -143,15 +201,35 @@ public sealed class PlainWordsAndCancellationTests : IDisposable
     public async Task Cancelling_a_session_sends_the_reason_and_says_who_is_told()
     {
         var (cohort, session) = (Guid.NewGuid(), Guid.NewGuid());
-        var view = new SessionView { Id = session, CohortId = cohort, CohortName = "Grupa 1", ModuleCode = "M1", ModuleTitle = "Diagnoza", StartsAt = Start, EndsAt = Start.AddHours(4), Form = "stationary", Place = "Sala 1", OnlineUrl = null, Capacity = 20, Hours = 4, Sequence = 0 };
+        var view = new SessionView
+        {
+            Id = session, CohortId = cohort, CohortName = "Grupa 1", ModuleCode = "M1", ModuleTitle = "Diagnoza", StartsAt = Start,
+            EndsAt = Start.AddHours(4), Form = "stationary", Place = "Sala 1", OnlineUrl = null, Capacity = 20, Hours = 4, Sequence = 0,
+        };
         var team = new TeamView { ApplicationId = Guid.NewGuid(), RoundId = Guid.NewGuid(), RoundName = "Nabór", JstTerc = "1465011", JstName = "Warszawa", AcceptedAt = Start, WithdrawnAt = null, CohortId = cohort, CohortName = "Grupa 1", Participants = [
-            new ParticipantView { Id = Guid.NewGuid(), FullName = "Anna Nowak", Email = "anna@example.pl", Position = "naczelniczka", Sex = "woman", IsCoordinator = true, EnrolledAt = Start, LeftAt = null },
-            new ParticipantView { Id = Guid.NewGuid(), FullName = "Jan Kowalski", Email = "jan@example.pl", Position = "inspektor", Sex = "man", IsCoordinator = false, EnrolledAt = Start, LeftAt = null },
+            new ParticipantView
+            {
+                Id = Guid.NewGuid(), FullName = "Anna Nowak", Email = "anna@example.pl", Position = "naczelniczka", Sex = "woman",
+                IsCoordinator = true, EnrolledAt = Start, LeftAt = null,
+            },
+            new ParticipantView
+            {
+                Id = Guid.NewGuid(), FullName = "Jan Kowalski", Email = "jan@example.pl", Position = "inspektor", Sex = "man", IsCoordinator = false,
+                EnrolledAt = Start, LeftAt = null,
+            },
         ] };
         _web.Training.Json(HttpMethod.Get, $"/api/training/cohorts/{cohort}",
-            new CohortView { Id = cohort, Name = "Grupa 1", ProgrammeVersion = 1, CreatedAt = Start.AddDays(-30), Teams = [team], Trainers = [new TrainerView { Email = "t@example.pl", FullName = "Tomasz Trener", UserId = null, AssignedAt = Start }], Sessions = [view] });
+            new CohortView
+            {
+                Id = cohort, Name = "Grupa 1", ProgrammeVersion = 1, CreatedAt = Start.AddDays(-30), Teams = [team],
+                Trainers = [new TrainerView { Email = "t@example.pl", FullName = "Tomasz Trener", UserId = null, AssignedAt = Start }],
+                Sessions = [view],
+            });
         Programme();
-        _web.Training.Json(HttpMethod.Get, "/api/training/programme/versions/1", new ProgrammeView { Version = 1, PostTestThreshold = 60, AttendanceThreshold = 80, ChangeNote = null, CreatedAt = Start, Modules = [] });
+        _web.Training.Json(HttpMethod.Get, "/api/training/programme/versions/1", new ProgrammeView
+        {
+            Version = 1, PostTestThreshold = 60, AttendanceThreshold = 80, ChangeNote = null, CreatedAt = Start, Modules = [],
+        });
         _web.Training.Json(HttpMethod.Post, $"/api/training/sessions/{session}/cancel",
             view.With(new { CancelledAt = Start.AddDays(-1), CancellationReason = "Trener zachorował.", Sequence = 1 }));
         var browser = _web.Browser(Roles.Operator);
@@ -172,9 +250,19 @@ public sealed class PlainWordsAndCancellationTests : IDisposable
     public async Task A_cancellation_without_a_reason_is_not_sent()
     {
         var (cohort, session) = (Guid.NewGuid(), Guid.NewGuid());
-        var view = new SessionView { Id = session, CohortId = cohort, CohortName = "Grupa 1", ModuleCode = "M1", ModuleTitle = "Diagnoza", StartsAt = Start, EndsAt = Start.AddHours(4), Form = "stationary", Place = "Sala 1", OnlineUrl = null, Capacity = 20, Hours = 4, Sequence = 0 };
-        _web.Training.Json(HttpMethod.Get, $"/api/training/cohorts/{cohort}", new CohortView { Id = cohort, Name = "Grupa 1", ProgrammeVersion = 1, CreatedAt = Start, Teams = [], Trainers = [], Sessions = [view] });
-        _web.Training.Json(HttpMethod.Get, "/api/training/programme/versions/1", new ProgrammeView { Version = 1, PostTestThreshold = 60, AttendanceThreshold = 80, ChangeNote = null, CreatedAt = Start, Modules = [] });
+        var view = new SessionView
+        {
+            Id = session, CohortId = cohort, CohortName = "Grupa 1", ModuleCode = "M1", ModuleTitle = "Diagnoza", StartsAt = Start,
+            EndsAt = Start.AddHours(4), Form = "stationary", Place = "Sala 1", OnlineUrl = null, Capacity = 20, Hours = 4, Sequence = 0,
+        };
+        _web.Training.Json(HttpMethod.Get, $"/api/training/cohorts/{cohort}", new CohortView
+        {
+            Id = cohort, Name = "Grupa 1", ProgrammeVersion = 1, CreatedAt = Start, Teams = [], Trainers = [], Sessions = [view],
+        });
+        _web.Training.Json(HttpMethod.Get, "/api/training/programme/versions/1", new ProgrammeView
+        {
+            Version = 1, PostTestThreshold = 60, AttendanceThreshold = 80, ChangeNote = null, CreatedAt = Start, Modules = [],
+        });
         var browser = _web.Browser(Roles.Operator);
 
         var page = await WebWithFakeTraining.PageAsync(await WebWithFakeTraining.PostFormAsync(browser, $"/administracja/szkolenia/grupy/{cohort}/zajecia/{session}",
@@ -199,13 +287,26 @@ public sealed class TeamMovePageTests : IDisposable
     public async Task A_team_is_moved_to_the_chosen_cohort_with_its_reason_or_not_sent_without_one()
     {
         var (cohort, other, application) = (Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
-        var team = new TeamView { ApplicationId = application, RoundId = Guid.NewGuid(), RoundName = "Nabór", JstTerc = "0201022", JstName = "Bolesławiec", AcceptedAt = Now, WithdrawnAt = null, CohortId = cohort, CohortName = "Grupa 1", Participants = [] };
-        _web.Training.Json(HttpMethod.Get, $"/api/training/cohorts/{cohort}", new CohortView { Id = cohort, Name = "Grupa 1", ProgrammeVersion = 1, CreatedAt = Now, Teams = [team], Trainers = [], Sessions = [] });
-        _web.Training.Json(HttpMethod.Get, "/api/training/programme/versions/1", new ProgrammeView { Version = 1, PostTestThreshold = 60, AttendanceThreshold = 80, ChangeNote = null, CreatedAt = Now, Modules = [] });
+        var team = new TeamView
+        {
+            ApplicationId = application, RoundId = Guid.NewGuid(), RoundName = "Nabór", JstTerc = "0201022", JstName = "Bolesławiec",
+            AcceptedAt = Now, WithdrawnAt = null, CohortId = cohort, CohortName = "Grupa 1", Participants = [],
+        };
+        _web.Training.Json(HttpMethod.Get, $"/api/training/cohorts/{cohort}", new CohortView
+        {
+            Id = cohort, Name = "Grupa 1", ProgrammeVersion = 1, CreatedAt = Now, Teams = [team], Trainers = [], Sessions = [],
+        });
+        _web.Training.Json(HttpMethod.Get, "/api/training/programme/versions/1", new ProgrammeView
+        {
+            Version = 1, PostTestThreshold = 60, AttendanceThreshold = 80, ChangeNote = null, CreatedAt = Now, Modules = [],
+        });
         _web.Training.Json(HttpMethod.Get, "/api/training/enrolment/waiting", Array.Empty<TeamView>());
         _web.Training.Json(HttpMethod.Get, "/api/training/cohorts", new[]
         {
-            new CohortSummary { Id = cohort, Name = "Grupa 1", ProgrammeVersion = 1, Teams = 1, Sessions = 0, NextSessionAt = null, CreatedAt = Now }, new CohortSummary { Id = other, Name = "Grupa 2", ProgrammeVersion = 1, Teams = 2, Sessions = 3, NextSessionAt = null, CreatedAt = Now },
+            new CohortSummary
+            {
+                Id = cohort, Name = "Grupa 1", ProgrammeVersion = 1, Teams = 1, Sessions = 0, NextSessionAt = null, CreatedAt = Now,
+            }, new CohortSummary { Id = other, Name = "Grupa 2", ProgrammeVersion = 1, Teams = 2, Sessions = 3, NextSessionAt = null, CreatedAt = Now },
         });
         _web.Training.Json(HttpMethod.Put, $"/api/training/teams/{application}/cohort", team.With(new { CohortId = other, CohortName = "Grupa 2" }));
         var browser = _web.Browser(Roles.Operator);

@@ -11,9 +11,24 @@ public sealed class TestTakingTests
     private static readonly DateTimeOffset ServerTime = new(2026, 5, 12, 10, 0, 0, TimeSpan.FromHours(2));
 
     private static AttemptView Attempt(DateTimeOffset? closesAt, params AttemptQuestion[] questions) =>
-        new AttemptView { Id = Guid.NewGuid(), ModuleCode = "M1", Kind = "post", Number = 1, StartedAt = ServerTime.AddMinutes(-5), ClosesAt = closesAt, ServerTime = ServerTime, FinishedAt = null, Result = null, Review = false, Questions = questions };
+        new AttemptView
+        {
+            Id = Guid.NewGuid(), ModuleCode = "M1", Kind = "post", Number = 1, StartedAt = ServerTime.AddMinutes(-5), ClosesAt = closesAt,
+            ServerTime = ServerTime, FinishedAt = null, Result = null, Review = false, Questions = questions,
+        };
 
-    private static AttemptQuestion Question(string kind, params Guid[] answer) => new AttemptQuestion { Id = Guid.NewGuid(), Kind = kind, Text = "Które dane zbiera diagnoza?", Options = [new AttemptOption { Id = Guid.NewGuid(), Text = "Sprzęt szkół", IsCorrect = null }, new AttemptOption { Id = Guid.NewGuid(), Text = "Kompetencje nauczycieli", IsCorrect = null }, new AttemptOption { Id = Guid.NewGuid(), Text = "Pogoda", IsCorrect = null }], Answer = answer, Correct = null, Explanation = null };
+    private static AttemptQuestion Question(string kind, params Guid[] answer) => new AttemptQuestion
+    {
+        Id = Guid.NewGuid(), Kind = kind, Text = "Które dane zbiera diagnoza?",
+        Options = [new AttemptOption
+        {
+            Id = Guid.NewGuid(), Text = "Sprzęt szkół", IsCorrect = null,
+        }, new AttemptOption
+        {
+            Id = Guid.NewGuid(), Text = "Kompetencje nauczycieli", IsCorrect = null,
+        }, new AttemptOption { Id = Guid.NewGuid(), Text = "Pogoda", IsCorrect = null }],
+        Answer = answer, Correct = null, Explanation = null,
+    };
 
     [Theory]
     [InlineData(3 * 3600 + 125, "Pozostały czas: 3 godz. 2 min.")]
@@ -95,7 +110,15 @@ public sealed class TestTakingTests
     {
         var right = Guid.NewGuid();
         var wrong = Guid.NewGuid();
-        var question = new AttemptQuestion { Id = Guid.NewGuid(), Kind = "single", Text = "Co mierzy pre-test?", Options = [new AttemptOption { Id = right, Text = "Wiedzę przed modułem", IsCorrect = true }, new AttemptOption { Id = wrong, Text = "Frekwencję", IsCorrect = false }], Answer = [wrong], Correct = false, Explanation = "Pre-test jest punktem odniesienia." };
+        var question = new AttemptQuestion
+        {
+            Id = Guid.NewGuid(), Kind = "single", Text = "Co mierzy pre-test?",
+            Options = [new AttemptOption
+            {
+                Id = right, Text = "Wiedzę przed modułem", IsCorrect = true,
+            }, new AttemptOption { Id = wrong, Text = "Frekwencję", IsCorrect = false }],
+            Answer = [wrong], Correct = false, Explanation = "Pre-test jest punktem odniesienia.",
+        };
 
         var html = await ComponentHtml.RenderAsync<QuestionReview>(new() { ["Question"] = question, ["Number"] = 1 });
 

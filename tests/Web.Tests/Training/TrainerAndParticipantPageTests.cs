@@ -17,12 +17,32 @@ public sealed class TrainerAndParticipantPageTests : IDisposable
     public async Task The_attendance_form_sends_every_marked_row_and_shows_the_reason_the_service_requires_after_the_session()
     {
         var (session, anna, jan) = (Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
-        var view = new SessionView { Id = session, CohortId = Guid.NewGuid(), CohortName = "Grupa 1", ModuleCode = "M2", ModuleTitle = "Wykluczenie cyfrowe", StartsAt = Start, EndsAt = Start.AddHours(4), Form = "stationary", Place = "Sala 1", OnlineUrl = null, Capacity = 20, Hours = 4, Sequence = 0 };
+        var view = new SessionView
+        {
+            Id = session, CohortId = Guid.NewGuid(), CohortName = "Grupa 1", ModuleCode = "M2", ModuleTitle = "Wykluczenie cyfrowe", StartsAt = Start,
+            EndsAt = Start.AddHours(4), Form = "stationary", Place = "Sala 1", OnlineUrl = null, Capacity = 20, Hours = 4, Sequence = 0,
+        };
         _web.Training.Json(HttpMethod.Get, $"/api/training/sessions/{session}/attendance",
-            new AttendanceSheet { Session = view, Rows = [new AttendanceRow { ParticipantId = anna, FullName = "Anna Nowak", JstTerc = "1465011", JstName = "Warszawa", Status = null, Source = null, RecordedAt = null }, new AttendanceRow { ParticipantId = jan, FullName = "Jan Kowalski", JstTerc = "1465011", JstName = "Warszawa", Status = null, Source = null, RecordedAt = null }] });
+            new AttendanceSheet
+            {
+                Session = view,
+                Rows = [new AttendanceRow
+                {
+                    ParticipantId = anna, FullName = "Anna Nowak", JstTerc = "1465011", JstName = "Warszawa", Status = null, Source = null,
+                    RecordedAt = null,
+                }, new AttendanceRow
+                {
+                    ParticipantId = jan, FullName = "Jan Kowalski", JstTerc = "1465011", JstName = "Warszawa", Status = null, Source = null,
+                    RecordedAt = null,
+                }],
+            });
         _web.Training.Json(HttpMethod.Get, $"/api/training/sessions/{session}/attendance/corrections", Array.Empty<AttendanceCorrection>());
         _web.Training.Problem(HttpMethod.Put, $"/api/training/sessions/{session}/attendance", HttpStatusCode.BadRequest,
-            new { title = "Nieprawidłowe dane.", status = 400, errors = new Dictionary<string, string[]> { ["reason"] = ["Zajęcia się skończyły: podaj powód korekty obecności."] } });
+            new
+            {
+                title = "Nieprawidłowe dane.", status = 400, errors = new Dictionary<string,
+                string[]> { ["reason"] = ["Zajęcia się skończyły: podaj powód korekty obecności."] },
+            });
         var browser = _web.Browser(Roles.Trainer);
 
         var page = await WebWithFakeTraining.PageAsync(await WebWithFakeTraining.PostFormAsync(browser, $"/trener/sesje/{session}", "attendance",
@@ -44,10 +64,29 @@ public sealed class TrainerAndParticipantPageTests : IDisposable
     {
         var (attempt, first, chosen) = (Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
         _web.Training.Json(HttpMethod.Get, $"/api/training/attempts/{attempt}", new AttemptView { Id = attempt, ModuleCode = "M1", Kind = "pre", Number = 1, StartedAt = Start, ClosesAt = Start.AddMinutes(30), ServerTime = Start.AddMinutes(5), FinishedAt = null, Result = null, Review = false, Questions = [
-                new AttemptQuestion { Id = first, Kind = "single", Text = "Pytanie pierwsze", Options = [new AttemptOption { Id = Guid.NewGuid(), Text = "A", IsCorrect = null }, new AttemptOption { Id = chosen, Text = "B", IsCorrect = null }], Answer = [], Correct = null, Explanation = null },
-                new AttemptQuestion { Id = Guid.NewGuid(), Kind = "multiple", Text = "Pytanie drugie", Options = [new AttemptOption { Id = Guid.NewGuid(), Text = "C", IsCorrect = null }, new AttemptOption { Id = Guid.NewGuid(), Text = "D", IsCorrect = null }], Answer = [], Correct = null, Explanation = null },
+                new AttemptQuestion
+                {
+                    Id = first, Kind = "single", Text = "Pytanie pierwsze",
+                    Options = [new AttemptOption
+                    {
+                        Id = Guid.NewGuid(), Text = "A", IsCorrect = null,
+                    }, new AttemptOption { Id = chosen, Text = "B", IsCorrect = null }],
+                    Answer = [], Correct = null, Explanation = null,
+                },
+                new AttemptQuestion
+                {
+                    Id = Guid.NewGuid(), Kind = "multiple", Text = "Pytanie drugie",
+                    Options = [new AttemptOption
+                    {
+                        Id = Guid.NewGuid(), Text = "C", IsCorrect = null,
+                    }, new AttemptOption { Id = Guid.NewGuid(), Text = "D", IsCorrect = null }],
+                    Answer = [], Correct = null, Explanation = null,
+                },
             ] });
-        _web.Training.Json(HttpMethod.Put, $"/api/training/attempts/{attempt}/answers/{first}", new SavedAnswer { QuestionId = first, OptionIds = [chosen], SavedAt = Start.AddMinutes(6), ClosesAt = Start.AddMinutes(30) });
+        _web.Training.Json(HttpMethod.Put, $"/api/training/attempts/{attempt}/answers/{first}", new SavedAnswer
+        {
+            QuestionId = first, OptionIds = [chosen], SavedAt = Start.AddMinutes(6), ClosesAt = Start.AddMinutes(30),
+        });
         var browser = _web.Browser(Roles.JstMember);
 
         var response = await WebWithFakeTraining.PostFormAsync(browser, $"/moje-szkolenie/test/{attempt}?pytanie=1", "answer",
@@ -68,14 +107,31 @@ public sealed class TrainerAndParticipantPageTests : IDisposable
     public async Task An_answer_posted_after_the_test_closed_is_not_sent_and_the_page_says_why_with_the_score()
     {
         var (attempt, question, option) = (Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
-        var open = new AttemptView { Id = attempt, ModuleCode = "M1", Kind = "post", Number = 1, StartedAt = Start, ClosesAt = Start.AddMinutes(30), ServerTime = Start.AddMinutes(5), FinishedAt = null, Result = null, Review = false, Questions = [new AttemptQuestion { Id = question, Kind = "single", Text = "Pytanie", Options = [new AttemptOption { Id = option, Text = "A", IsCorrect = null }, new AttemptOption { Id = Guid.NewGuid(), Text = "B", IsCorrect = null }], Answer = [], Correct = null, Explanation = null }] };
+        var open = new AttemptView
+        {
+            Id = attempt, ModuleCode = "M1", Kind = "post", Number = 1, StartedAt = Start, ClosesAt = Start.AddMinutes(30),
+            ServerTime = Start.AddMinutes(5), FinishedAt = null, Result = null, Review = false,
+            Questions = [new AttemptQuestion
+            {
+                Id = question, Kind = "single", Text = "Pytanie",
+                Options = [new AttemptOption
+                {
+                    Id = option, Text = "A", IsCorrect = null,
+                }, new AttemptOption { Id = Guid.NewGuid(), Text = "B", IsCorrect = null }],
+                Answer = [], Correct = null, Explanation = null,
+            }],
+        };
         _web.Training.Json(HttpMethod.Get, $"/api/training/attempts/{attempt}", open);
         var browser = _web.Browser(Roles.JstMember);
         var form = await browser.GetStringAsync($"/moje-szkolenie/test/{attempt}", TestContext.Current.CancellationToken);
         var token = System.Text.RegularExpressions.Regex.Match(form, "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"").Groups[1].Value;
         // Meanwhile the time ran out: the service now shows the attempt finished and scored.
         _web.Training.Json(HttpMethod.Get, $"/api/training/attempts/{attempt}",
-            open.With(new { FinishedAt = Start.AddMinutes(30), Result = new AttemptResult { Points = 3, MaxPoints = 5, Percent = 60 }, ServerTime = Start.AddMinutes(31) }));
+            open.With(new
+            {
+                FinishedAt = Start.AddMinutes(30), Result = new AttemptResult { Points = 3, MaxPoints = 5, Percent = 60 },
+                ServerTime = Start.AddMinutes(31),
+            }));
 
         var page = await WebWithFakeTraining.PageAsync(await browser.PostAsync($"/moje-szkolenie/test/{attempt}", new FormUrlEncodedContent(
             [new("_handler", "answer"), new("__RequestVerificationToken", WebUtility.HtmlDecode(token)), new("Answer.QuestionId", question.ToString()),
@@ -90,15 +146,37 @@ public sealed class TrainerAndParticipantPageTests : IDisposable
     public async Task My_training_shows_the_modules_progress_and_starting_a_test_leads_to_its_attempt()
     {
         var (cohort, attempt) = (Guid.NewGuid(), Guid.NewGuid());
-        var rules = new CohortRules { CohortId = cohort, CohortName = "Grupa 1", ProgrammeVersion = 1, PostTestThreshold = 60, AttendanceThreshold = 80, Modules = [new ModuleRule { Code = "M1", Title = "Diagnoza", Hours = 16 }] };
+        var rules = new CohortRules
+        {
+            CohortId = cohort, CohortName = "Grupa 1", ProgrammeVersion = 1, PostTestThreshold = 60, AttendanceThreshold = 80,
+            Modules = [new ModuleRule { Code = "M1", Title = "Diagnoza", Hours = 16 }],
+        };
         _web.Training.Json(HttpMethod.Get, "/api/training/me/results", new[]
         {
-            new CohortResults { Rules = rules, Participants = [new ParticipantStanding { ParticipantId = Guid.NewGuid(), ApplicationId = Guid.NewGuid(), FullName = "Anna Testowa", JstTerc = "1465011", JstName = "Warszawa", Sex = "woman", LeftAt = null, Modules = [new ModuleStanding { ModuleCode = "M1", Title = "Diagnoza", ModuleHours = 16, AttendedHours = 4, AttendancePercent = 25, AttendanceMet = false, PreTestScore = null, PostTestScore = null, PostTestAttempts = 0, Validated = false, Raised = false, Complete = false }], TrainingComplete = false, CertificateId = null, CertificateNumber = null }] },
+            new CohortResults
+            {
+                Rules = rules,
+                Participants = [new ParticipantStanding
+                {
+                    ParticipantId = Guid.NewGuid(), ApplicationId = Guid.NewGuid(), FullName = "Anna Testowa", JstTerc = "1465011",
+                    JstName = "Warszawa", Sex = "woman", LeftAt = null,
+                    Modules = [new ModuleStanding
+                    {
+                        ModuleCode = "M1", Title = "Diagnoza", ModuleHours = 16, AttendedHours = 4, AttendancePercent = 25, AttendanceMet = false,
+                        PreTestScore = null, PostTestScore = null, PostTestAttempts = 0, Validated = false, Raised = false, Complete = false,
+                    }],
+                    TrainingComplete = false, CertificateId = null, CertificateNumber = null,
+                }],
+            },
         });
         _web.Training.Json(HttpMethod.Get, "/api/training/me/sessions", Array.Empty<SessionView>());
         _web.Training.Json(HttpMethod.Get, "/api/training/me/certificates", Array.Empty<CertificateView>());
         _web.Training.Json(HttpMethod.Post, "/api/training/me/modules/M1/tests/pre",
-            new AttemptView { Id = attempt, ModuleCode = "M1", Kind = "pre", Number = 1, StartedAt = Start, ClosesAt = null, ServerTime = Start, FinishedAt = null, Result = null, Review = false, Questions = [] }, HttpStatusCode.Created);
+            new AttemptView
+            {
+                Id = attempt, ModuleCode = "M1", Kind = "pre", Number = 1, StartedAt = Start, ClosesAt = null, ServerTime = Start, FinishedAt = null,
+                Result = null, Review = false, Questions = [],
+            }, HttpStatusCode.Created);
         var browser = _web.Browser(Roles.JstMember);
 
         var response = await WebWithFakeTraining.PostFormAsync(browser, "/moje-szkolenie", "start-M1-pre");
@@ -115,15 +193,37 @@ public sealed class TrainerAndParticipantPageTests : IDisposable
     public async Task A_start_posted_after_the_test_closed_still_finds_its_form_and_shows_the_services_reason()
     {
         var cohort = Guid.NewGuid();
-        var rules = new CohortRules { CohortId = cohort, CohortName = "Grupa 1", ProgrammeVersion = 1, PostTestThreshold = 60, AttendanceThreshold = 80, Modules = [new ModuleRule { Code = "M1", Title = "Diagnoza", Hours = 16 }] };
+        var rules = new CohortRules
+        {
+            CohortId = cohort, CohortName = "Grupa 1", ProgrammeVersion = 1, PostTestThreshold = 60, AttendanceThreshold = 80,
+            Modules = [new ModuleRule { Code = "M1", Title = "Diagnoza", Hours = 16 }],
+        };
         _web.Training.Json(HttpMethod.Get, "/api/training/me/results", new[]
         {
-            new CohortResults { Rules = rules, Participants = [new ParticipantStanding { ParticipantId = Guid.NewGuid(), ApplicationId = Guid.NewGuid(), FullName = "Anna Testowa", JstTerc = "1465011", JstName = "Warszawa", Sex = "woman", LeftAt = null, Modules = [new ModuleStanding { ModuleCode = "M1", Title = "Diagnoza", ModuleHours = 16, AttendedHours = 0, AttendancePercent = 0, AttendanceMet = false, PreTestScore = null, PostTestScore = null, PostTestAttempts = 0, Validated = false, Raised = false, Complete = false }], TrainingComplete = false, CertificateId = null, CertificateNumber = null }] },
+            new CohortResults
+            {
+                Rules = rules,
+                Participants = [new ParticipantStanding
+                {
+                    ParticipantId = Guid.NewGuid(), ApplicationId = Guid.NewGuid(), FullName = "Anna Testowa", JstTerc = "1465011",
+                    JstName = "Warszawa", Sex = "woman", LeftAt = null,
+                    Modules = [new ModuleStanding
+                    {
+                        ModuleCode = "M1", Title = "Diagnoza", ModuleHours = 16, AttendedHours = 0, AttendancePercent = 0, AttendanceMet = false,
+                        PreTestScore = null, PostTestScore = null, PostTestAttempts = 0, Validated = false, Raised = false, Complete = false,
+                    }],
+                    TrainingComplete = false, CertificateId = null, CertificateNumber = null,
+                }],
+            },
         });
         _web.Training.Json(HttpMethod.Get, "/api/training/me/sessions", Array.Empty<SessionView>());
         _web.Training.Json(HttpMethod.Get, "/api/training/me/certificates", Array.Empty<CertificateView>());
         _web.Training.Problem(HttpMethod.Post, "/api/training/me/modules/M1/tests/pre", HttpStatusCode.Conflict,
-            new { title = "Pre-test jest już zamknięty.", status = 409, detail = "Pre-test rozwiązuje się przed pierwszymi zajęciami modułu, a te już się zaczęły." });
+            new
+            {
+                title = "Pre-test jest już zamknięty.", status = 409,
+                detail = "Pre-test rozwiązuje się przed pierwszymi zajęciami modułu, a te już się zaczęły.",
+            });
         var browser = _web.Browser(Roles.JstMember);
         var form = await browser.GetStringAsync("/moje-szkolenie", TestContext.Current.CancellationToken);
         var token = System.Text.RegularExpressions.Regex.Match(form, "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"").Groups[1].Value;
@@ -131,7 +231,12 @@ public sealed class TrainerAndParticipantPageTests : IDisposable
         var started = DateTimeOffset.UtcNow.AddMinutes(-5);
         _web.Training.Json(HttpMethod.Get, "/api/training/me/sessions", new[]
         {
-            new SessionView { Id = Guid.NewGuid(), CohortId = cohort, CohortName = "Grupa 1", ModuleCode = "M1", ModuleTitle = "Diagnoza", StartsAt = started, EndsAt = started.AddHours(3), Form = "online", Place = null, OnlineUrl = new Uri("https://meet.example/1"), Capacity = 20, Hours = 3, Sequence = 0 },
+            new SessionView
+            {
+                Id = Guid.NewGuid(), CohortId = cohort, CohortName = "Grupa 1", ModuleCode = "M1", ModuleTitle = "Diagnoza", StartsAt = started,
+                EndsAt = started.AddHours(3), Form = "online", Place = null, OnlineUrl = new Uri("https://meet.example/1"), Capacity = 20, Hours = 3,
+                Sequence = 0,
+            },
         });
 
         var page = await WebWithFakeTraining.PageAsync(await browser.PostAsync("/moje-szkolenie", new FormUrlEncodedContent(
