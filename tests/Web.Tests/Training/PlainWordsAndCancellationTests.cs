@@ -85,30 +85,8 @@ public sealed class PlainWordsAndCancellationTests : IDisposable
     [Fact]
     public async Task A_test_is_offered_only_for_a_module_with_questions()
     {
-        var rules = new CohortRules
-        {
-            CohortId = Guid.NewGuid(), CohortName = "Grupa 1", ProgrammeVersion = 1, PostTestThreshold = 60, AttendanceThreshold = 80,
-            Modules = [new ModuleRule
-            {
-                Code = "M1", Title = "Diagnoza", Hours = 16,
-            }, new ModuleRule { Code = "M2", Title = "Wykluczenie cyfrowe", Hours = 8 }],
-        };
-        _web.Training.Json(HttpMethod.Get, "/api/training/me/results", new[]
-        {
-            new CohortResults { Rules = rules, Participants = [new ParticipantStanding { ParticipantId = Guid.NewGuid(), ApplicationId = Guid.NewGuid(), FullName = "Anna Testowa", JstTerc = "1465011", JstName = "Warszawa", Sex = "woman", LeftAt = null, Modules = [
-                new ModuleStanding
-                {
-                    ModuleCode = "M1", Title = "Diagnoza", ModuleHours = 16, AttendedHours = 0, AttendancePercent = 0, AttendanceMet = false,
-                    PreTestScore = null, PostTestScore = null, PostTestAttempts = 0, Validated = false, Raised = false, Complete = false,
-                },
-                new ModuleStanding
-                {
-                    ModuleCode = "M2", Title = "Wykluczenie cyfrowe", ModuleHours = 8, AttendedHours = 0, AttendancePercent = 0,
-                    AttendanceMet = false, PreTestScore = null, PostTestScore = null, PostTestAttempts = 0, Validated = false, Raised = false,
-                    Complete = false,
-                },
-            ], TrainingComplete = false, CertificateId = null, CertificateNumber = null }] },
-        });
+        _web.Training.Json(HttpMethod.Get, "/api/training/me/results",
+            new[] { TrainingFixtures.MyResults(Guid.NewGuid(), ("M1", "Diagnoza", 16, 0), ("M2", "Wykluczenie cyfrowe", 8, 0)) });
         _web.Training.Json(HttpMethod.Get, "/api/training/me/sessions", Array.Empty<SessionView>());
         _web.Training.Json(HttpMethod.Get, "/api/training/me/certificates", Array.Empty<CertificateView>());
         _web.Training.Json(HttpMethod.Get, "/api/training/tests/readiness", OnlyM2Ready);
@@ -125,29 +103,7 @@ public sealed class PlainWordsAndCancellationTests : IDisposable
     public async Task A_participant_sees_a_cancelled_session_struck_out_with_its_reason_and_no_link_to_join()
     {
         var cohort = Guid.NewGuid();
-        var rules = new CohortRules
-        {
-            CohortId = cohort, CohortName = "Grupa 1", ProgrammeVersion = 1, PostTestThreshold = 60, AttendanceThreshold = 80,
-            Modules = [new ModuleRule { Code = "M1", Title = "Diagnoza", Hours = 16 }],
-        };
-        _web.Training.Json(HttpMethod.Get, "/api/training/me/results", new[]
-        {
-            new CohortResults
-            {
-                Rules = rules,
-                Participants = [new ParticipantStanding
-                {
-                    ParticipantId = Guid.NewGuid(), ApplicationId = Guid.NewGuid(), FullName = "Anna Testowa", JstTerc = "1465011",
-                    JstName = "Warszawa", Sex = "woman", LeftAt = null,
-                    Modules = [new ModuleStanding
-                    {
-                        ModuleCode = "M1", Title = "Diagnoza", ModuleHours = 16, AttendedHours = 0, AttendancePercent = 0, AttendanceMet = false,
-                        PreTestScore = null, PostTestScore = null, PostTestAttempts = 0, Validated = false, Raised = false, Complete = false,
-                    }],
-                    TrainingComplete = false, CertificateId = null, CertificateNumber = null,
-                }],
-            },
-        });
+        _web.Training.Json(HttpMethod.Get, "/api/training/me/results", new[] { TrainingFixtures.MyResults(cohort, ("M1", "Diagnoza", 16, 0)) });
         var ahead = DateTimeOffset.UtcNow.AddDays(3);
         _web.Training.Json(HttpMethod.Get, "/api/training/me/sessions", new[]
         {

@@ -146,29 +146,7 @@ public sealed class TrainerAndParticipantPageTests : IDisposable
     public async Task My_training_shows_the_modules_progress_and_starting_a_test_leads_to_its_attempt()
     {
         var (cohort, attempt) = (Guid.NewGuid(), Guid.NewGuid());
-        var rules = new CohortRules
-        {
-            CohortId = cohort, CohortName = "Grupa 1", ProgrammeVersion = 1, PostTestThreshold = 60, AttendanceThreshold = 80,
-            Modules = [new ModuleRule { Code = "M1", Title = "Diagnoza", Hours = 16 }],
-        };
-        _web.Training.Json(HttpMethod.Get, "/api/training/me/results", new[]
-        {
-            new CohortResults
-            {
-                Rules = rules,
-                Participants = [new ParticipantStanding
-                {
-                    ParticipantId = Guid.NewGuid(), ApplicationId = Guid.NewGuid(), FullName = "Anna Testowa", JstTerc = "1465011",
-                    JstName = "Warszawa", Sex = "woman", LeftAt = null,
-                    Modules = [new ModuleStanding
-                    {
-                        ModuleCode = "M1", Title = "Diagnoza", ModuleHours = 16, AttendedHours = 4, AttendancePercent = 25, AttendanceMet = false,
-                        PreTestScore = null, PostTestScore = null, PostTestAttempts = 0, Validated = false, Raised = false, Complete = false,
-                    }],
-                    TrainingComplete = false, CertificateId = null, CertificateNumber = null,
-                }],
-            },
-        });
+        _web.Training.Json(HttpMethod.Get, "/api/training/me/results", new[] { TrainingFixtures.MyResults(cohort, ("M1", "Diagnoza", 16, 4)) });
         _web.Training.Json(HttpMethod.Get, "/api/training/me/sessions", Array.Empty<SessionView>());
         _web.Training.Json(HttpMethod.Get, "/api/training/me/certificates", Array.Empty<CertificateView>());
         _web.Training.Json(HttpMethod.Post, "/api/training/me/modules/M1/tests/pre",
@@ -193,29 +171,7 @@ public sealed class TrainerAndParticipantPageTests : IDisposable
     public async Task A_start_posted_after_the_test_closed_still_finds_its_form_and_shows_the_services_reason()
     {
         var cohort = Guid.NewGuid();
-        var rules = new CohortRules
-        {
-            CohortId = cohort, CohortName = "Grupa 1", ProgrammeVersion = 1, PostTestThreshold = 60, AttendanceThreshold = 80,
-            Modules = [new ModuleRule { Code = "M1", Title = "Diagnoza", Hours = 16 }],
-        };
-        _web.Training.Json(HttpMethod.Get, "/api/training/me/results", new[]
-        {
-            new CohortResults
-            {
-                Rules = rules,
-                Participants = [new ParticipantStanding
-                {
-                    ParticipantId = Guid.NewGuid(), ApplicationId = Guid.NewGuid(), FullName = "Anna Testowa", JstTerc = "1465011",
-                    JstName = "Warszawa", Sex = "woman", LeftAt = null,
-                    Modules = [new ModuleStanding
-                    {
-                        ModuleCode = "M1", Title = "Diagnoza", ModuleHours = 16, AttendedHours = 0, AttendancePercent = 0, AttendanceMet = false,
-                        PreTestScore = null, PostTestScore = null, PostTestAttempts = 0, Validated = false, Raised = false, Complete = false,
-                    }],
-                    TrainingComplete = false, CertificateId = null, CertificateNumber = null,
-                }],
-            },
-        });
+        _web.Training.Json(HttpMethod.Get, "/api/training/me/results", new[] { TrainingFixtures.MyResults(cohort, ("M1", "Diagnoza", 16, 0)) });
         _web.Training.Json(HttpMethod.Get, "/api/training/me/sessions", Array.Empty<SessionView>());
         _web.Training.Json(HttpMethod.Get, "/api/training/me/certificates", Array.Empty<CertificateView>());
         _web.Training.Problem(HttpMethod.Post, "/api/training/me/modules/M1/tests/pre", HttpStatusCode.Conflict,
