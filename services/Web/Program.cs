@@ -30,22 +30,24 @@ builder.AddWebSignIn();
 builder.Services.AddRazorComponents();
 builder.Services.AddSingleton(SiteSettings.From(builder.Configuration));
 builder.Services.AddTransient<PageStatusFromApi>();
-// Every service call a page makes: a refusal or absence it shows makes the page answer 403 or 404.
-builder.Services.ConfigureHttpClientDefaults(http => http.AddHttpMessageHandler<PageStatusFromApi>());
+builder.Services.AddTransient<CallerLanguage>();
+// Every service call a page makes asks in the page's language, and a refusal or absence it shows makes the page answer 403 or 404.
+builder.Services.ConfigureHttpClientDefaults(http => http.AddHttpMessageHandler<CallerLanguage>().AddHttpMessageHandler<PageStatusFromApi>());
 builder.Services.AddMemoryCache();
-builder.Services.AddHttpClient<RegistryClient>(http => http.BaseAddress = new Uri("http://recruitment"));
-builder.Services.AddHttpClient<ApplicationsClient>(http => http.BaseAddress = new Uri("http://recruitment"));
+// The clients are generated from the services' OpenAPI documents (ServiceClients.targets); each gets its service's address here.
+builder.Services.AddHttpClient<PublicRecruitmentClient>(http => http.BaseAddress = new Uri("http://recruitment"));
+builder.Services.AddTransient<RegistryClient>();
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddTransient<UserAccessTokenHandler>();
-builder.Services.AddHttpClient<IdentityApi>(http => http.BaseAddress = new Uri("http://identity"))
+builder.Services.AddHttpClient<IdentityClient>(http => http.BaseAddress = new Uri("http://identity"))
     .AddHttpMessageHandler<UserAccessTokenHandler>();
-builder.Services.AddHttpClient<RecruitmentApi>(http => http.BaseAddress = new Uri("http://recruitment"))
+builder.Services.AddHttpClient<RecruitmentClient>(http => http.BaseAddress = new Uri("http://recruitment"))
     .AddHttpMessageHandler<UserAccessTokenHandler>();
-builder.Services.AddHttpClient<MonitoringApi>(http => http.BaseAddress = new Uri("http://monitoring"))
+builder.Services.AddHttpClient<MonitoringClient>(http => http.BaseAddress = new Uri("http://monitoring"))
     .AddHttpMessageHandler<UserAccessTokenHandler>();
-builder.Services.AddHttpClient<NotificationsApi>(http => http.BaseAddress = new Uri("http://notifications"))
+builder.Services.AddHttpClient<NotificationsClient>(http => http.BaseAddress = new Uri("http://notifications"))
     .AddHttpMessageHandler<UserAccessTokenHandler>();
-builder.Services.AddHttpClient<TrainingApi>(http => http.BaseAddress = new Uri("http://training"))
+builder.Services.AddHttpClient<TrainingClient>(http => http.BaseAddress = new Uri("http://training"))
     .AddHttpMessageHandler<UserAccessTokenHandler>();
 
 var app = builder.Build();

@@ -13,15 +13,26 @@ namespace Cro.Web.Tests;
 /// <summary>The round dashboard as the server draws it: each chart with its numbers as text beside it.</summary>
 public sealed class RoundDashboardTests
 {
-    private static readonly RoundView Round = new(Guid.NewGuid(), "Nabór pilotażowy", DateTimeOffset.UtcNow.AddDays(-10), DateTimeOffset.UtcNow.AddDays(20),
-        "open", 50, ["gmina-wiejska"], 3, 4, TargetWomen: 105, TargetMen: 45);
+    private static readonly RoundResponse Round = new()
+    {
+        Id = Guid.NewGuid(), Name = "Nabór pilotażowy", OpensAt = DateTimeOffset.UtcNow.AddDays(-10), ClosesAt = DateTimeOffset.UtcNow.AddDays(20),
+        Status = "open", Capacity = 50, EligibleKinds = ["gmina-wiejska"], TeamMin = 3, TeamMax = 4, TargetWomen = 105, TargetMen = 45, ScoringVersion = 1,
+        Scoring = new() { AtRiskPoints = 10, KindPoints = new Dictionary<string, int>(), PointsPerSchool = 1, MaxSchoolPoints = 10, FirstTimePoints = 5 },
+    };
 
-    private static readonly RoundStatistics Statistics = new(Round.Id, new Dictionary<string, int> { ["submitted"] = 3, ["accepted"] = 1 },
-        [new VoivodeshipCount("02", "DOLNOŚLĄSKIE", 3, 1), new VoivodeshipCount("12", "MAŁOPOLSKIE", 1, 0)], [new KindCount("gmina-wiejska", 4, 1)],
-        AtRiskOfMarginalisation: 1);
+    private static readonly RoundStatisticsResponse Statistics = new()
+    {
+        RoundId = Round.Id, ByStatus = new Dictionary<string, int> { ["submitted"] = 3, ["accepted"] = 1 },
+        ByVoivodeship =
+        [
+            new Recruitment.Api.VoivodeshipCount { Terc = "02", Name = "DOLNOŚLĄSKIE", Submitted = 3, Accepted = 1 },
+            new Recruitment.Api.VoivodeshipCount { Terc = "12", Name = "MAŁOPOLSKIE", Submitted = 1, Accepted = 0 },
+        ],
+        ByKind = [new KindCount { Kind = "gmina-wiejska", Submitted = 4, Accepted = 1 }], AtRiskOfMarginalisation = 1,
+    };
 
     /// <summary>The dashboard's HTML in Polish, the page's first language, decoded so the assertions read as the page does.</summary>
-    private static async Task<string> RenderAsync(RecruitmentIndicators? indicators)
+    private static async Task<string> RenderAsync(RecruitmentIndicatorsResponse? indicators)
     {
         CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("pl-PL");
         await using var services = new ServiceCollection().AddLogging().BuildServiceProvider();
@@ -34,8 +45,16 @@ public sealed class RoundDashboardTests
     [Fact]
     public async Task Days_without_applications_show_as_zero_columns_and_the_summary_names_the_busiest_day()
     {
-        var indicators = new RecruitmentIndicators(Round.Id, Round.Name, 4, 1, new PeopleBySex(4, 3, 1, 0, 0),
-            [new DayCount(new DateOnly(2026, 11, 2), 1), new DayCount(new DateOnly(2026, 11, 5), 3)], []);
+        var indicators = new RecruitmentIndicatorsResponse
+        {
+            RoundId = Round.Id, RoundName = Round.Name, ApplicationsSubmitted = 4, JstAccepted = 1,
+            PeopleSupported = new PeopleBySex { Total = 4, Women = 3, Men = 1, NonBinary = 0, Undisclosed = 0 },
+            SubmittedPerDay = [new DayCount
+            {
+                Day = new DateOnly(2026, 11, 2), Submitted = 1,
+            }, new DayCount { Day = new DateOnly(2026, 11, 5), Submitted = 3 }],
+            ByVoivodeship = [],
+        };
 
         var html = await RenderAsync(indicators);
 

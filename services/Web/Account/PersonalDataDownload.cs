@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Cro.ServiceDefaults;
 using Cro.ServiceDefaults.Security;
+using Cro.Web.Api;
 using Cro.Web.Account.Api;
 using Cro.Web.Recruitment.Api;
 
@@ -21,12 +22,12 @@ public static class PersonalDataDownload
         return app;
     }
 
-    private static async Task<IResult> DownloadAsync(IdentityApi identity, NotificationsApi notifications, RecruitmentApi recruitment,
+    private static async Task<IResult> DownloadAsync(IdentityClient identity, NotificationsClient notifications, RecruitmentClient recruitment,
         TimeProvider time, CancellationToken ct)
     {
-        var fromIdentity = await identity.MyPersonalDataAsync(ct);
-        var fromNotifications = await notifications.MyPersonalDataAsync(ct);
-        var fromRecruitment = await recruitment.MyPersonalDataAsync(ct);
+        var fromIdentity = await identity.CallAsync(c => c.MyPersonalDataAsync(ct));
+        var fromNotifications = await notifications.CallAsync(c => c.MyNotificationsPersonalDataAsync(ct));
+        var fromRecruitment = await recruitment.CallAsync(c => c.MyRecruitmentDataAsync(ct));
         var errors = fromIdentity.Errors.All.Concat(fromNotifications.Errors.All).ToList();
         if (!fromRecruitment.Succeeded)
         {
@@ -52,9 +53,6 @@ public static class PersonalDataDownload
         return Results.File(bytes, "application/json", $"moje-dane-cro-{time.GetUtcNow():yyyy-MM-dd}.json");
     }
 
-    private static Dictionary<string, string> RolesInWords(JsonElement identity) =>
-        identity.ValueKind == JsonValueKind.Object && identity.TryGetProperty("account", out var account)
-            && account.TryGetProperty("roles", out var roles) && roles.ValueKind == JsonValueKind.Array
-            ? roles.EnumerateArray().Select(r => r.GetString() ?? "").Distinct().ToDictionary(r => r, RoleNames.Label)
-            : [];
+    private static Dictionary<string, string> RolesInWords(IdentityPersonalData? identity) =>
+        (identity?.Account.Roles ?? []).Distinct().ToDictionary(r => r, RoleNames.Label);
 }

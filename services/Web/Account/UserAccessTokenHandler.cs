@@ -11,7 +11,6 @@ public sealed class UserAccessTokenHandler(IHttpContextAccessor http) : Delegati
         {
             request.Headers.Authorization = new("Bearer", token);
         }
-        request.Headers.AcceptLanguage.ParseAdd(System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName);
         return await base.SendAsync(request, ct);
     }
 }

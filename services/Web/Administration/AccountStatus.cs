@@ -6,7 +6,7 @@ namespace Cro.Web.Administration;
 /// <summary>The state of a person's account in words, for the people pages (kept out of the identity client's models).</summary>
 public static class AccountStatus
 {
-    extension(PersonAccount person)
+    extension(UserAccount person)
     {
         /// <summary>
         /// One word for the state of the account. An erased account is also locked and counts as accepted,

@@ -20,7 +20,7 @@ public static class AuditCsvDownload
     }
 
     private static async Task<IResult> DownloadAsync(string? action, string? person, string? from, string? to,
-        IdentityApi identity, HttpContext context, CancellationToken ct)
+        IdentityClient identity, HttpContext context, CancellationToken ct)
     {
         var filter = AuditFilter.Read(action, person, from, to, cursor: null, out var errors);
         if (errors.Count > 0)
@@ -28,7 +28,8 @@ public static class AuditCsvDownload
             return Results.Problem(statusCode: StatusCodes.Status400BadRequest,
                 title: Text.Pick("Nieprawidłowy filtr.", "Invalid filter."), detail: string.Join(" ", errors));
         }
-        return await DownloadRelay.RelayAsync(await identity.AuditExportAsync(filter, ct), context,
-            $"dziennik-zdarzen-{DateTime.UtcNow:yyyyMMdd-HHmm}.csv", ("Nie udało się pobrać dziennika.", "The audit log could not be downloaded."), ct);
+        var export = await identity.CallAsync(c => c.AuditLogExportAsync(filter.Action, filter.Person, filter.FromInstant, filter.ToInstant, null, null, ct));
+        return DownloadRelay.Relay(export, context, $"dziennik-zdarzen-{DateTime.UtcNow:yyyyMMdd-HHmm}.csv",
+            ("Nie udało się pobrać dziennika.", "The audit log could not be downloaded."));
     }
 }

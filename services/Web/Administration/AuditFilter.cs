@@ -39,14 +39,9 @@ public sealed record AuditFilter(string? Action, Guid? Person, DateOnly? From, D
     }
 
     /// <summary>For the identity API: "to" is inclusive on the page, so the period ends when the next Warsaw day begins.</summary>
-    public QueryString ToApiQuery() => Query(new()
-    {
-        ["action"] = Action,
-        ["person"] = Person?.ToString(),
-        ["from"] = From is { } from ? Instant(WarsawTime.StartOf(from)) : null,
-        ["to"] = To is { } to ? Instant(WarsawTime.StartOf(to.AddDays(1))) : null,
-        ["cursor"] = Cursor,
-    });
+    public DateTimeOffset? FromInstant => From is { } from ? WarsawTime.StartOf(from).ToUniversalTime() : null;
+
+    public DateTimeOffset? ToInstant => To is { } to ? WarsawTime.StartOf(to.AddDays(1)).ToUniversalTime() : null;
 
     /// <summary>For links of the web (next page, CSV): the same filters as the page's own query.</summary>
     public QueryString ToPageQuery(string? cursor) => Query(new()
@@ -75,8 +70,6 @@ public sealed record AuditFilter(string? Action, Guid? Person, DateOnly? From, D
         errors.Add(error);
         return null;
     }
-
-    private static string Instant(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
 
     private static QueryString Query(Dictionary<string, string?> values) =>
         QueryString.Create(values.Where(p => !string.IsNullOrEmpty(p.Value)));

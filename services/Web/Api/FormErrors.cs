@@ -1,5 +1,5 @@
 using System.Net;
-using System.Net.Http.Json;
+using System.Text.Json;
 using Cro.ServiceDefaults;
 using Microsoft.AspNetCore.Mvc;
 
@@ -46,25 +46,29 @@ public sealed class FormErrors
         return this;
     }
 
-    /// <summary>Reads a failed response's ProblemDetails: its field errors, or its title and detail as one general message.</summary>
-    public static async Task<FormErrors> FromResponseAsync(HttpResponseMessage response, CancellationToken ct)
+    /// <summary>A generated client's failure: its ProblemDetails' field errors, or its title and detail as one general message.</summary>
+    public static FormErrors From(ApiException failure)
     {
         var errors = new FormErrors();
-        var problem = response.Content.Headers.ContentType?.MediaType == "application/problem+json"
-            ? await response.Content.ReadFromJsonAsync<ValidationProblemDetails>(ct)
-            : null;
-        if (problem?.Errors.Count > 0)
+        var problem = failure switch
         {
-            foreach (var (key, messages) in problem.Errors)
+            ApiException<HttpValidationProblemDetails> { Result: var validation } => validation,
+            ApiException<ProblemDetails> { Result: var other } => other,
+            // A status the document does not name (a gateway's 502, a 500): its body, when it is a ProblemDetails.
+            _ => ReadProblem(failure),
+        };
+        foreach (var (key, messages) in problem is null ? [] : FieldErrors(problem))
+        {
+            foreach (var message in messages)
             {
-                foreach (var message in messages)
-                {
-                    errors.Add(key, message);
-                }
+                errors.Add(key, message);
             }
+        }
+        if (errors.Any)
+        {
             return errors;
         }
-        if (response.StatusCode == HttpStatusCode.Unauthorized && problem?.Detail is null)
+        if (failure.StatusCode == (int)HttpStatusCode.Unauthorized && problem?.Detail is null)
         {
             return errors.AddGeneral(Text.Pick("Sesja wygasła: wyloguj się i zaloguj ponownie.", "The session has expired: sign out and in again."));
         }
@@ -72,7 +76,31 @@ public sealed class FormErrors
         var text = string.Join(" ", new[] { problem?.Title, problem?.Detail }.Where(t => !string.IsNullOrWhiteSpace(t)));
         return errors.AddGeneral(text.Length > 0
             ? text
-            : Text.Pick($"Usługa odpowiedziała błędem {(int)response.StatusCode}. Spróbuj ponownie za chwilę.",
-                $"The service answered with error {(int)response.StatusCode}. Try again in a moment."));
+            : Text.Pick($"Usługa odpowiedziała błędem {failure.StatusCode}. Spróbuj ponownie za chwilę.",
+                $"The service answered with error {failure.StatusCode}. Try again in a moment."));
+    }
+
+    /// <summary>A validation problem's errors, also when the document typed the answer as a plain ProblemDetails (a 409, a 422).</summary>
+    private static IEnumerable<KeyValuePair<string, string[]>> FieldErrors(ProblemDetails problem) => problem switch
+    {
+        HttpValidationProblemDetails validation => validation.Errors,
+        _ when problem.Extensions.TryGetValue("errors", out var value) && value is JsonElement { ValueKind: JsonValueKind.Object } json =>
+            json.Deserialize<Dictionary<string, string[]>>() ?? [],
+        _ => [],
+    };
+
+    private static HttpValidationProblemDetails? ReadProblem(ApiException failure)
+    {
+        var isProblem = failure.Headers.TryGetValue("Content-Type", out var types) && types.Any(t => t.StartsWith("application/problem+json", StringComparison.OrdinalIgnoreCase));
+        try
+        {
+            return isProblem && !string.IsNullOrEmpty(failure.Response)
+                ? JsonSerializer.Deserialize<HttpValidationProblemDetails>(failure.Response, JsonSerializerOptions.Web)
+                : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
     }
 }

@@ -48,11 +48,11 @@ public static class RecruitmentLabels
 
     public static string Kinds(IEnumerable<string> kinds) => string.Join(", ", kinds.Select(JstKinds.Label));
 
-    public static string TeamSize(RoundView round) => round.TeamMin == round.TeamMax
+    public static string TeamSize(RoundResponse round) => round.TeamMin == round.TeamMax
         ? Text.Pick($"{round.TeamMin} os.", $"{round.TeamMin} people")
         : Text.Pick($"od {round.TeamMin} do {round.TeamMax} osób", $"{round.TeamMin} to {round.TeamMax} people");
 
-    public static string Window(RoundView round) =>
+    public static string Window(RoundResponse round) =>
         Text.Pick($"od {WarsawTime.Format(round.OpensAt)} do {WarsawTime.Format(round.ClosesAt)}",
             $"from {WarsawTime.Format(round.OpensAt)} to {WarsawTime.Format(round.ClosesAt)}");
 }

@@ -8,18 +8,18 @@ namespace Cro.Web.Training;
 /// attendance against the module's hours and the hours still needed, and the post-test against its threshold.
 /// The service decides what is met; this only measures the bars and words what the numbers mean.
 /// </summary>
-public sealed record ModuleProgress(ModuleStanding Standing, decimal AttendanceThreshold, decimal PostTestThreshold)
+public sealed record ModuleProgress(ModuleStanding Standing, double AttendanceThreshold, double PostTestThreshold)
 {
     /// <summary>The attendance bar's value, per cent of the module's hours; present hours above them fill the bar and no more.</summary>
-    public decimal AttendanceBar => Standing.ModuleHours <= 0 ? 0 : Math.Clamp(Standing.AttendedHours * 100m / Standing.ModuleHours, 0, 100);
+    public double AttendanceBar => Standing.ModuleHours <= 0 ? 0 : Math.Clamp(Standing.AttendedHours * 100.0 / Standing.ModuleHours, 0, 100);
 
     /// <summary>The present hours the module needs: the attendance threshold of its hours (80 % of 16 is 12.8).</summary>
-    public decimal RequiredHours => Standing.ModuleHours * AttendanceThreshold / 100m;
+    public double RequiredHours => Standing.ModuleHours * AttendanceThreshold / 100.0;
 
-    public decimal MissingHours => Standing.AttendanceMet ? 0 : Math.Max(RequiredHours - Standing.AttendedHours, 0);
+    public double MissingHours => Standing.AttendanceMet ? 0 : Math.Max(RequiredHours - Standing.AttendedHours, 0);
 
     /// <summary>The post-test bar's value: the best score, 0 before any attempt.</summary>
-    public decimal PostTestBar => Math.Clamp(Standing.PostTestScore ?? 0, 0, 100);
+    public double PostTestBar => Math.Clamp(Standing.PostTestScore ?? 0, 0, 100);
 
     public int PostTestAttemptsLeft => Math.Max(TestKind.MaxAttempts(TestKind.Post) - Standing.PostTestAttempts, 0);
 

@@ -53,17 +53,27 @@ public sealed partial class ProgrammeInput
     };
 
     /// <summary>The change to send, or null with the numbers that are no numbers in <paramref name="errors"/> (keyed as the API keys them).</summary>
-    public ProgrammeChange? ToChange(FormErrors errors)
+    public ChangeProgrammeRequest? ToChange(FormErrors errors)
     {
         var postTest = Number("programme.postTestThreshold", PostTestThreshold, errors);
         var attendance = Number("programme.attendanceThreshold", AttendanceThreshold, errors);
-        var modules = (Modules ?? []).Select((m, i) => new ModuleDefinition(m.Code ?? "", m.Title?.Trim() ?? "", m.Description?.Trim() ?? "",
-            Number($"programme.modules[{i}].hours", m.Hours, errors) ?? 0, m.Form ?? "", m.ValidationMethod?.Trim() ?? "",
-            [.. (m.Outcomes ?? []).Select(o => new LearningOutcome(o.Code ?? "", o.Category ?? "", o.Description?.Trim() ?? ""))])).ToList();
+        var modules = (Modules ?? []).Select((m, i) => new ModuleDefinition
+        {
+            Code = m.Code ?? "", Title = m.Title?.Trim() ?? "", Description = m.Description?.Trim() ?? "",
+            Hours = Number($"programme.modules[{i}].hours", m.Hours, errors) ?? 0, Form = m.Form ?? "", ValidationMethod = m.ValidationMethod?.Trim() ?? "",
+            Outcomes = [.. (m.Outcomes ?? []).Select(o => new OutcomeDefinition
+            {
+                Code = o.Code ?? "", Category = o.Category ?? "", Description = o.Description?.Trim() ?? "",
+            })],
+        }).ToList();
         return errors.Any
             ? null
-            : new ProgrammeChange(BasedOnVersion, new ProgrammeDefinition(postTest!.Value, attendance!.Value, modules),
-                string.IsNullOrWhiteSpace(ChangeNote) ? null : ChangeNote.Trim());
+            : new ChangeProgrammeRequest
+            {
+                BasedOnVersion = BasedOnVersion,
+                Programme = new ProgrammeDefinition { PostTestThreshold = postTest!.Value, AttendanceThreshold = attendance!.Value, Modules = modules },
+                ChangeNote = string.IsNullOrWhiteSpace(ChangeNote) ? null : ChangeNote.Trim(),
+            };
     }
 
     /// <summary>The id of the field an API error key names (programme.modules[1].outcomes[0].description), for the error summary.</summary>
@@ -106,17 +116,17 @@ public sealed partial class ProgrammeInput
 
     public static string OutcomeFieldId(int module, int outcome, string field) => $"module-{module}-outcome-{outcome}-{field}";
 
-    private static decimal? Number(string key, string? value, FormErrors errors)
+    private static double? Number(string key, string? value, FormErrors errors)
     {
         if (SessionInput.Number(value) is { } number)
         {
-            return number;
+            return (double)number;
         }
         errors.Add(key, Text.Pick("Wpisz liczbę, np. 60 albo 12,5.", "Enter a number, e.g. 60 or 12.5."));
         return null;
     }
 
-    private static string Invariant(decimal value) => value.ToString("0.##", CultureInfo.InvariantCulture);
+    private static string Invariant(double value) => value.ToString("0.##", CultureInfo.InvariantCulture);
 
     [GeneratedRegex(@"^modules\[(\d+)\]\.outcomes\[(\d+)\]\.(\w+)$", RegexOptions.IgnoreCase)]
     private static partial Regex OutcomeKey();

@@ -69,8 +69,18 @@ public sealed class SessionInput
         }
         return errors.Any
             ? null
-            : new SessionRequest(ModuleCode!, startsAt!.Value, endsAt!.Value, Form ?? "", Blank(Place), Blank(OnlineUrl), capacity, hours);
+            : new SessionRequest
+            {
+                ModuleCode = ModuleCode!, StartsAt = WallClock(startsAt!.Value), EndsAt = WallClock(endsAt!.Value), Form = Form ?? "", Place = Blank(Place),
+                OnlineUrl = Blank(OnlineUrl), Capacity = capacity, Hours = (double?)hours,
+            };
     }
+
+    /// <summary>
+    /// The clock reading as typed, carried in the contract's date-time: the training client sends only its clock part
+    /// ("2026-05-12T10:00:00"), which the API reads as Warsaw's, so a time that Warsaw skips or repeats is the service's to judge.
+    /// </summary>
+    private static DateTimeOffset WallClock(DateTime local) => new(local, TimeSpan.Zero);
 
     /// <summary>"2026-05-12T10:00" as a time of unspecified kind, which the API reads as Warsaw's.</summary>
     private static DateTime? LocalTime(string? value) =>

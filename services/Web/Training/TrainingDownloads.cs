@@ -1,4 +1,4 @@
-using System.Net;
+using System.Text.Json;
 using Cro.ServiceDefaults;
 using Cro.ServiceDefaults.Security;
 using Cro.Web.Api;
@@ -28,43 +28,39 @@ public static class TrainingDownloads
     public static IEndpointRouteBuilder MapTrainingDownloads(this IEndpointRouteBuilder app)
     {
         // Public: the service itself answers 404 for a file that is neither public nor open to the signed-in person.
-        app.MapGet("/szkolenia/materialy/{id:guid}/plik", (Guid id, TrainingApi training, HttpContext context, CancellationToken ct) =>
-            RelayAsync(() => training.MaterialFileAsync(id, context.User.Identity?.IsAuthenticated == true, ct), context, "material",
-                ("Nie udało się pobrać pliku.", "The file could not be downloaded."), ct)).AllowAnonymous();
-        app.MapGet("/moje-szkolenie/zaswiadczenia/{id:guid}/pdf", (Guid id, TrainingApi training, HttpContext context, CancellationToken ct) =>
-            RelayAsync(() => training.CertificatePdfAsync(id, ct), context, "zaswiadczenie.pdf",
-                ("Nie udało się pobrać zaświadczenia.", "The certificate could not be downloaded."), ct)).RequireAuthorization(Policies.Person);
-        app.MapGet("/moje-szkolenie/zaswiadczenia/{id:guid}/open-badge", (Guid id, TrainingApi training, HttpContext context, CancellationToken ct) =>
-            RelayAsync(() => training.CertificateCredentialAsync(id, ct), context, "zaswiadczenie-open-badges.json",
-                ("Nie udało się pobrać poświadczenia.", "The credential could not be downloaded."), ct)).RequireAuthorization(Policies.Person);
-        app.MapGet("/trener/sesje/{id:guid}/lista-obecnosci", (Guid id, string? format, TrainingApi training, HttpContext context, CancellationToken ct) =>
-            RelayAsync(() => training.SessionAttendanceExportAsync(id, Format(format), ct), context, $"lista-obecnosci.{Format(format)}",
-                ("Nie udało się pobrać listy obecności.", "The attendance list could not be downloaded."), ct)).RequireAuthorization(Policies.TrainerOrOperator);
-        app.MapGet("/trener/grupy/{id:guid}/listy-obecnosci", (Guid id, string? format, TrainingApi training, HttpContext context, CancellationToken ct) =>
-            RelayAsync(() => training.CohortAttendanceExportAsync(id, Format(format), ct), context, $"listy-obecnosci.{Format(format)}",
-                ("Nie udało się pobrać list obecności.", "The attendance lists could not be downloaded."), ct)).RequireAuthorization(Policies.TrainerOrOperator);
-        app.MapGet("/trener/grupy/{id:guid}/eksport-wynikow", (Guid id, string? format, TrainingApi training, HttpContext context, CancellationToken ct) =>
-            RelayAsync(() => training.CohortResultsExportAsync(id, Format(format), ct), context, $"wyniki-grupy.{Format(format)}",
-                ("Nie udało się pobrać wyników.", "The results could not be downloaded."), ct)).RequireAuthorization(Policies.TrainerOrOperator);
+        app.MapGet("/szkolenia/materialy/{id:guid}/plik", async (Guid id, TrainingClient training, HttpContext context, CancellationToken ct) =>
+            DownloadRelay.Relay(context.User.Identity?.IsAuthenticated == true
+                    ? await training.CallAsync(c => c.DownloadMaterialAsync(id, ct))
+                    : await training.CallAsync(c => c.DownloadPublicMaterialAsync(id, ct)), context, "material",
+                ("Nie udało się pobrać pliku.", "The file could not be downloaded."))).AllowAnonymous();
+        app.MapGet("/moje-szkolenie/zaswiadczenia/{id:guid}/pdf", async (Guid id, TrainingClient training, HttpContext context, CancellationToken ct) =>
+            DownloadRelay.Relay(await training.CallAsync(c => c.CertificatePdfAsync(id, ct)), context, "zaswiadczenie.pdf",
+                ("Nie udało się pobrać zaświadczenia.", "The certificate could not be downloaded."))).RequireAuthorization(Policies.Person);
+        app.MapGet("/moje-szkolenie/zaswiadczenia/{id:guid}/open-badge", CredentialAsync).RequireAuthorization(Policies.Person);
+        app.MapGet("/trener/sesje/{id:guid}/lista-obecnosci", async (Guid id, string? format, TrainingClient training, HttpContext context, CancellationToken ct) =>
+            DownloadRelay.Relay(await training.CallAsync(c => c.ExportSessionAttendanceAsync(id, Format(format), ct)), context, $"lista-obecnosci.{Format(format)}",
+                ("Nie udało się pobrać listy obecności.", "The attendance list could not be downloaded."))).RequireAuthorization(Policies.TrainerOrOperator);
+        app.MapGet("/trener/grupy/{id:guid}/listy-obecnosci", async (Guid id, string? format, TrainingClient training, HttpContext context, CancellationToken ct) =>
+            DownloadRelay.Relay(await training.CallAsync(c => c.ExportCohortAttendanceAsync(id, Format(format), ct)), context, $"listy-obecnosci.{Format(format)}",
+                ("Nie udało się pobrać list obecności.", "The attendance lists could not be downloaded."))).RequireAuthorization(Policies.TrainerOrOperator);
+        app.MapGet("/trener/grupy/{id:guid}/eksport-wynikow", async (Guid id, string? format, TrainingClient training, HttpContext context, CancellationToken ct) =>
+            DownloadRelay.Relay(await training.CallAsync(c => c.ExportCohortResultsAsync(id, Format(format), ct)), context, $"wyniki-grupy.{Format(format)}",
+                ("Nie udało się pobrać wyników.", "The results could not be downloaded."))).RequireAuthorization(Policies.TrainerOrOperator);
         return app;
     }
 
     private static string Format(string? format) => format is "xlsx" ? "xlsx" : "csv";
 
-    private static async Task<IResult> RelayAsync(Func<Task<HttpResponseMessage>> fetch, HttpContext context, string fallbackName,
-        (string Pl, string En) failureTitle, CancellationToken ct)
+    /// <summary>The Open Badges 3.0 credential is JSON in the contract (the signed JWT and the credential it signs): passed on as a file of that JSON.</summary>
+    private static async Task<IResult> CredentialAsync(Guid id, TrainingClient training, HttpContext context, CancellationToken ct)
     {
-        HttpResponseMessage response;
-        try
+        var issued = await training.CallAsync(c => c.CertificateCredentialAsync(id, ct));
+        if (issued.Value is not { } credential)
         {
-            response = await fetch();
+            return Results.Problem(statusCode: (int)issued.Status, title: Text.Pick("Nie udało się pobrać poświadczenia.", "The credential could not be downloaded."),
+                detail: string.Join(" ", issued.Errors.All));
         }
-        catch (HttpRequestException)
-        {
-            return Results.Problem(statusCode: (int)HttpStatusCode.ServiceUnavailable, title: Text.Pick(failureTitle.Pl, failureTitle.En),
-                detail: Text.Pick("Usługa szkoleń jest chwilowo niedostępna; spróbuj ponownie za chwilę.",
-                    "The training service is unavailable at the moment; try again in a moment."));
-        }
-        return await DownloadRelay.RelayAsync(response, context, fallbackName, failureTitle, ct);
+        context.Response.Headers.CacheControl = "no-store";
+        return Results.File(JsonSerializer.SerializeToUtf8Bytes(credential), "application/json", "zaswiadczenie-open-badges.json");
     }
 }

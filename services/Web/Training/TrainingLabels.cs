@@ -62,16 +62,16 @@ public static class TrainingLabels
     public static string YesNo(bool value) => value ? Text.Pick("tak", "yes") : Text.Pick("nie", "no");
 
     /// <summary>Hours as people write them: "16", "12,5" in Polish.</summary>
-    public static string Hours(decimal hours) => hours.ToString("0.##", CultureInfo.CurrentCulture);
+    public static string Hours(double hours) => hours.ToString("0.##", CultureInfo.CurrentCulture);
 
     /// <summary>A share in per cent as people write it: "62,5 %" in Polish, "62.5%" in English.</summary>
-    public static string Percent(decimal percent) => Text.Pick($"{percent.ToString("0.##", CultureInfo.CurrentCulture)} %",
+    public static string Percent(double percent) => Text.Pick($"{percent.ToString("0.##", CultureInfo.CurrentCulture)} %",
         $"{percent.ToString("0.##", CultureInfo.CurrentCulture)}%");
 
-    public static string Percent(decimal? percent) => percent is { } p ? Percent(p) : "—";
+    public static string Percent(double? percent) => percent is { } p ? Percent(p) : "—";
 
     /// <summary>A difference in percentage points, with its sign: "+12,5 p.p.".</summary>
-    public static string Points(decimal? gain) => gain is { } g
+    public static string Points(double? gain) => gain is { } g
         ? Text.Pick($"{g.ToString("+0.##;−0.##;0", CultureInfo.CurrentCulture)} p.p.", $"{g.ToString("+0.##;−0.##;0", CultureInfo.CurrentCulture)} pp")
         : "—";
 

@@ -10,13 +10,18 @@ public sealed class AttendanceSheetFormTests
     private static readonly Guid Anna = Guid.NewGuid();
     private static readonly Guid Jan = Guid.NewGuid();
 
-    private static AttendanceSheet Sheet() => new(
-        new SessionView(Guid.NewGuid(), Guid.NewGuid(), "Grupa 1", "M2", "Wykluczenie cyfrowe", new DateTimeOffset(2026, 5, 12, 10, 0, 0, TimeSpan.FromHours(2)),
-            new DateTimeOffset(2026, 5, 12, 14, 0, 0, TimeSpan.FromHours(2)), "stationary", "Sala 1", null, 20, 4m, 0),
-        [
-            new AttendanceRow(Anna, "Anna Nowak", "1465011", "Warszawa", "present", "check-in", new DateTimeOffset(2026, 5, 12, 8, 5, 0, TimeSpan.Zero)),
-            new AttendanceRow(Jan, "Jan Kowalski", "1465011", "Warszawa", null, null, null),
-        ]);
+    private static AttendanceSheet Sheet() => new AttendanceSheet { Session = new SessionView { Id = Guid.NewGuid(), CohortId = Guid.NewGuid(), CohortName = "Grupa 1", ModuleCode = "M2", ModuleTitle = "Wykluczenie cyfrowe", StartsAt = new DateTimeOffset(2026, 5, 12, 10, 0, 0, TimeSpan.FromHours(2)), EndsAt = new DateTimeOffset(2026, 5, 12, 14, 0, 0, TimeSpan.FromHours(2)), Form = "stationary", Place = "Sala 1", OnlineUrl = null, Capacity = 20, Hours = 4, Sequence = 0 }, Rows = [
+            new AttendanceRow
+            {
+                ParticipantId = Anna, FullName = "Anna Nowak", JstTerc = "1465011", JstName = "Warszawa", Status = "present", Source = "check-in",
+                RecordedAt = new DateTimeOffset(2026, 5, 12, 8, 5, 0, TimeSpan.Zero),
+            },
+            new AttendanceRow
+            {
+                ParticipantId = Jan, FullName = "Jan Kowalski", JstTerc = "1465011", JstName = "Warszawa", Status = null, Source = null,
+                RecordedAt = null,
+            },
+        ] };
 
     [Fact]
     public async Task Each_row_posts_its_participant_and_one_of_three_marks()

@@ -17,7 +17,7 @@ public sealed class FormMappingTests
     }
 
     [Fact]
-    public void A_session_travels_as_Warsaw_wall_clock_time_and_wrong_fields_are_named_as_the_API_names_them()
+    public async Task A_session_travels_as_Warsaw_wall_clock_time_and_wrong_fields_are_named_as_the_API_names_them()
     {
         var errors = new FormErrors();
         var request = new SessionInput
@@ -27,11 +27,14 @@ public sealed class FormMappingTests
         }.ToRequest(errors);
 
         Assert.False(errors.Any);
-        Assert.Equal(new DateTime(2026, 10, 25, 2, 30, 0), request!.StartsAt);
-        Assert.Equal(DateTimeKind.Unspecified, request.StartsAt.Kind);
-        Assert.Equal(2.5m, request.Hours);
+        Assert.Equal(new DateTime(2026, 10, 25, 2, 30, 0), request!.StartsAt.DateTime);
+        Assert.Equal(2.5, request.Hours);
         Assert.Equal("https://meet.example/x", request.OnlineUrl);
-        Assert.Contains("\"startsAt\":\"2026-10-25T02:30:00\"", System.Text.Json.JsonSerializer.Serialize(request, System.Text.Json.JsonSerializerOptions.Web));
+        // The training client sends the clock reading as typed, without an offset: the service places it in Warsaw.
+        var service = new FakeTrainingService();
+        using var http = new HttpClient(service) { BaseAddress = new Uri("http://training") };
+        await new TrainingClient(http).CallAsync(c => c.ScheduleSessionAsync(Guid.Empty, request, TestContext.Current.CancellationToken));
+        Assert.Contains("\"startsAt\":\"2026-10-25T02:30:00\"", Assert.Single(service.Requests).Body);
 
         var wrong = new FormErrors();
         Assert.Null(new SessionInput { StartsAt = "jutro", EndsAt = "2026-05-12T12:00", Capacity = "dużo", Hours = "x" }.ToRequest(wrong));
@@ -42,10 +45,13 @@ public sealed class FormMappingTests
     [Fact]
     public void The_programme_form_is_the_whole_programme_and_its_errors_lead_to_their_fields()
     {
-        var programme = new ProgrammeView(3, 60m, 80m, null, DateTimeOffset.UtcNow,
-        [
-            new ModuleView("M1", "Diagnoza", "Opis", 16m, "blended", "Pre-test i post-test", [new LearningOutcome("M1.W1", "knowledge", "Zna obszary diagnozy.")]),
-        ]);
+        var programme = new ProgrammeView { Version = 3, PostTestThreshold = 60, AttendanceThreshold = 80, ChangeNote = null, CreatedAt = DateTimeOffset.UtcNow, Modules = [
+            new ModuleView
+            {
+                Code = "M1", Title = "Diagnoza", Description = "Opis", Hours = 16, Form = "blended", ValidationMethod = "Pre-test i post-test",
+                Outcomes = [new OutcomeDefinition { Code = "M1.W1", Category = "knowledge", Description = "Zna obszary diagnozy." }],
+            },
+        ] };
         var input = ProgrammeInput.From(programme);
         input.PostTestThreshold = "62,5";
         input.Modules![0].Outcomes![0].Description = "Zna obszary i metody diagnozy.";
@@ -53,7 +59,7 @@ public sealed class FormMappingTests
         var change = input.ToChange(new FormErrors())!;
 
         Assert.Equal(3, change.BasedOnVersion);
-        Assert.Equal(62.5m, change.Programme.PostTestThreshold);
+        Assert.Equal(62.5, change.Programme.PostTestThreshold);
         Assert.Equal("M1.W1", change.Programme.Modules[0].Outcomes[0].Code);
         Assert.Equal("Zna obszary i metody diagnozy.", change.Programme.Modules[0].Outcomes[0].Description);
         Assert.Equal("module-0-outcome-0-description", ProgrammeInput.FieldId("programme.modules[0].outcomes[0].description"));
@@ -71,7 +77,7 @@ public sealed class FormMappingTests
             new() { Email = "zly-adres", FullName = "Jan" },
         ];
 
-        Assert.Equal([new TrainerInput("anna@example.pl", "Anna Trenerka"), new TrainerInput("zly-adres", "Jan")], TrainerRows.Read(rows));
+        Assert.Equal([("anna@example.pl", "Anna Trenerka"), ("zly-adres", "Jan")], TrainerRows.Read(rows).Select(t => (t.Email, t.FullName)));
         Assert.Equal("cohort-trainer-2-email", TrainerRows.FieldId("cohort", "trainers[1].email", rows));
         Assert.Equal("cohort-trainers", TrainerRows.FieldId("cohort", "trainers", rows));
     }

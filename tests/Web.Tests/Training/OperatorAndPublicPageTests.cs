@@ -12,17 +12,26 @@ public sealed class OperatorAndPublicPageTests : IDisposable
 
     public void Dispose() => _web.Dispose();
 
-    private static ProgrammeView Programme(int version) => new(version, 60m, 80m, version == 1 ? null : "Nowe progi", DateTimeOffset.UtcNow.AddDays(-version),
-    [
-        new ModuleView("M1", "Przygotowanie diagnozy", "Opis modułu", 16m, "blended", "Pre-test i post-test",
-            [new LearningOutcome("M1.W1", "knowledge", "Zna obszary diagnozy."), new LearningOutcome("M1.U1", "skills", "Potrafi przeprowadzić diagnozę.")]),
-    ]);
+    private static ProgrammeView Programme(int version) => new ProgrammeView { Version = version, PostTestThreshold = 60, AttendanceThreshold = 80, ChangeNote = version == 1 ? null : "Nowe progi", CreatedAt = DateTimeOffset.UtcNow.AddDays(-version), Modules = [
+        new ModuleView
+        {
+            Code = "M1", Title = "Przygotowanie diagnozy", Description = "Opis modułu", Hours = 16, Form = "blended",
+            ValidationMethod = "Pre-test i post-test",
+            Outcomes = [new OutcomeDefinition
+            {
+                Code = "M1.W1", Category = "knowledge", Description = "Zna obszary diagnozy.",
+            }, new OutcomeDefinition { Code = "M1.U1", Category = "skills", Description = "Potrafi przeprowadzić diagnozę." }],
+        },
+    ] };
 
     [Fact]
     public async Task Programme_edits_go_out_whole_and_after_a_conflict_they_stay_based_on_the_newest_version()
     {
         _web.Training.Json(HttpMethod.Get, "/api/training/programme", Programme(2));
-        _web.Training.Json(HttpMethod.Get, "/api/training/programme/versions", new[] { new ProgrammeVersionSummary(2, "Nowe progi", null, DateTimeOffset.UtcNow) });
+        _web.Training.Json(HttpMethod.Get, "/api/training/programme/versions", new[] { new VersionSummary
+        {
+            Version = 2, ChangeNote = "Nowe progi", CreatedBy = null, CreatedAt = DateTimeOffset.UtcNow,
+        } });
         _web.Training.Problem(HttpMethod.Put, "/api/training/programme", HttpStatusCode.Conflict,
             new { title = "Program zmienił się w międzyczasie.", status = 409, detail = "Zmiany zaczęto od wersji 2, a aktualna jest nowsza." });
         var browser = _web.Browser(Roles.Operator);
@@ -46,7 +55,7 @@ public sealed class OperatorAndPublicPageTests : IDisposable
 
         var sent = Assert.Single(_web.Training.Sent(HttpMethod.Put, "/api/training/programme"));
         Assert.Equal(2, sent.GetProperty("basedOnVersion").GetInt32());
-        Assert.Equal(62.5m, sent.GetProperty("programme").GetProperty("postTestThreshold").GetDecimal());
+        Assert.Equal(62.5, sent.GetProperty("programme").GetProperty("postTestThreshold").GetDouble());
         var module = sent.GetProperty("programme").GetProperty("modules")[0];
         Assert.Equal("online", module.GetProperty("form").GetString());
         Assert.Equal("Zna obszary i metody diagnozy.", module.GetProperty("outcomes")[0].GetProperty("description").GetString());
@@ -65,10 +74,21 @@ public sealed class OperatorAndPublicPageTests : IDisposable
         _web.Training.Json(HttpMethod.Get, "/api/training/cohorts", Array.Empty<CohortSummary>());
         _web.Training.Json(HttpMethod.Get, "/api/training/enrolment/waiting", new[]
         {
-            new TeamView(team, Guid.NewGuid(), "Nabór 2026", "1465011", "Warszawa", DateTimeOffset.UtcNow, null, null, null, []),
-            new TeamView(other, Guid.NewGuid(), "Nabór 2026", "0201011", "Bolesławiec", DateTimeOffset.UtcNow, null, null, null, []),
+            new TeamView
+            {
+                ApplicationId = team, RoundId = Guid.NewGuid(), RoundName = "Nabór 2026", JstTerc = "1465011", JstName = "Warszawa",
+                AcceptedAt = DateTimeOffset.UtcNow, WithdrawnAt = null, CohortId = null, CohortName = null, Participants = [],
+            },
+            new TeamView
+            {
+                ApplicationId = other, RoundId = Guid.NewGuid(), RoundName = "Nabór 2026", JstTerc = "0201011", JstName = "Bolesławiec",
+                AcceptedAt = DateTimeOffset.UtcNow, WithdrawnAt = null, CohortId = null, CohortName = null, Participants = [],
+            },
         });
-        _web.Training.Json(HttpMethod.Post, "/api/training/cohorts", new CohortView(cohort, "Grupa 1", 1, DateTimeOffset.UtcNow, [], [], []), HttpStatusCode.Created);
+        _web.Training.Json(HttpMethod.Post, "/api/training/cohorts", new CohortView
+        {
+            Id = cohort, Name = "Grupa 1", ProgrammeVersion = 1, CreatedAt = DateTimeOffset.UtcNow, Teams = [], Trainers = [], Sessions = [],
+        }, HttpStatusCode.Created);
         var browser = _web.Browser(Roles.Operator);
 
         var response = await WebWithFakeTraining.PostFormAsync(browser, "/administracja/szkolenia", "new-cohort",
@@ -91,10 +111,19 @@ public sealed class OperatorAndPublicPageTests : IDisposable
         _web.Training.Json(HttpMethod.Get, "/api/training/programme", Programme(1));
         _web.Training.Json(HttpMethod.Get, "/api/training/public/materials", new[]
         {
-            new MaterialView(Guid.NewGuid(), "M1", "file", "Prezentacja", true, null, "prezentacja.pdf", "application/pdf", 2_500_000, null, null, DateTimeOffset.UtcNow, DateTimeOffset.UtcNow),
+            new MaterialView
+            {
+                Id = Guid.NewGuid(), ModuleCode = "M1", Kind = "file", Title = "Prezentacja", IsPublic = true, Url = null,
+                FileName = "prezentacja.pdf", ContentType = "application/pdf", SizeBytes = 2_500_000, Html = null, Markdown = null,
+                CreatedAt = DateTimeOffset.UtcNow, UpdatedAt = DateTimeOffset.UtcNow,
+            },
         });
         _web.Training.Json(HttpMethod.Get, "/api/training/public/certificates?number=CRO%2F2026%2F000001",
-            new VerifiedCertificate("CRO/2026/000001", true, new DateOnly(2026, 6, 30), "Szkolenie kadr JST", 1, "Ośrodek Rozwoju Edukacji", null, null));
+            new CertificateVerification
+            {
+                Number = "CRO/2026/000001", Valid = true, IssuedOn = new DateOnly(2026, 6, 30), Programme = "Szkolenie kadr JST",
+                ProgrammeVersion = 1, Issuer = "Ośrodek Rozwoju Edukacji", HolderName = null, RevokedOn = null,
+            });
         var visitor = _web.Browser();
 
         var programme = await WebWithFakeTraining.PageAsync(await visitor.GetAsync("/szkolenia", TestContext.Current.CancellationToken));

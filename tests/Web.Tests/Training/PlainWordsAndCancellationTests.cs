@@ -20,14 +20,24 @@ public sealed class PlainWordsAndCancellationTests : IDisposable
 
     private static readonly ModuleTestReadiness[] OnlyM2Ready =
     [
-        new("M1", "Diagnoza", 0, false), new("M2", "Wykluczenie cyfrowe", 12, true),
+        new ModuleTestReadiness
+        {
+            ModuleCode = "M1", ModuleTitle = "Diagnoza", Questions = 0, Ready = false,
+        }, new ModuleTestReadiness { ModuleCode = "M2", ModuleTitle = "Wykluczenie cyfrowe", Questions = 12, Ready = true },
     ];
 
-    private void Programme() => _web.Training.Json(HttpMethod.Get, "/api/training/programme", new ProgrammeView(1, 60m, 80m, null, Start.AddDays(-90),
-    [
-        new ModuleView("M1", "Diagnoza", "Opis", 16m, "blended", "Testy", [new LearningOutcome("M1.W1", "knowledge", "Zna obszary diagnozy.")]),
-        new ModuleView("M2", "Wykluczenie cyfrowe", "Opis", 8m, "stationary", "Testy", [new LearningOutcome("M2.W1", "knowledge", "Zna przejawy wykluczenia.")]),
-    ]));
+    private void Programme() => _web.Training.Json(HttpMethod.Get, "/api/training/programme", new ProgrammeView { Version = 1, PostTestThreshold = 60, AttendanceThreshold = 80, ChangeNote = null, CreatedAt = Start.AddDays(-90), Modules = [
+        new ModuleView
+        {
+            Code = "M1", Title = "Diagnoza", Description = "Opis", Hours = 16, Form = "blended", ValidationMethod = "Testy",
+            Outcomes = [new OutcomeDefinition { Code = "M1.W1", Category = "knowledge", Description = "Zna obszary diagnozy." }],
+        },
+        new ModuleView
+        {
+            Code = "M2", Title = "Wykluczenie cyfrowe", Description = "Opis", Hours = 8, Form = "stationary", ValidationMethod = "Testy",
+            Outcomes = [new OutcomeDefinition { Code = "M2.W1", Category = "knowledge", Description = "Zna przejawy wykluczenia." }],
+        },
+    ] });
 
     [Fact]
     public async Task The_public_programme_shows_the_next_sessions_dates_and_form_and_the_public_materials()
@@ -35,12 +45,20 @@ public sealed class PlainWordsAndCancellationTests : IDisposable
         Programme();
         _web.Training.Json(HttpMethod.Get, "/api/training/public/sessions?limit=10", new[]
         {
-            new PublicSession("M1", "Diagnoza", Start, Start.AddHours(4), "stationary"),
-            new PublicSession("M2", "Wykluczenie cyfrowe", Start.AddDays(7), Start.AddDays(7).AddHours(3), "online"),
+            new PublicSession { ModuleCode = "M1", ModuleTitle = "Diagnoza", StartsAt = Start, EndsAt = Start.AddHours(4), Form = "stationary" },
+            new PublicSession
+            {
+                ModuleCode = "M2", ModuleTitle = "Wykluczenie cyfrowe", StartsAt = Start.AddDays(7), EndsAt = Start.AddDays(7).AddHours(3),
+                Form = "online",
+            },
         });
         _web.Training.Json(HttpMethod.Get, "/api/training/public/materials", new[]
         {
-            new MaterialView(Guid.NewGuid(), "M1", "lesson", "O module: Diagnoza", true, null, null, null, null, null, null, Start, Start),
+            new MaterialView
+            {
+                Id = Guid.NewGuid(), ModuleCode = "M1", Kind = "lesson", Title = "O module: Diagnoza", IsPublic = true, Url = null, FileName = null,
+                ContentType = null, SizeBytes = null, Html = null, Markdown = null, CreatedAt = Start, UpdatedAt = Start,
+            },
         });
 
         var page = await WebWithFakeTraining.PageAsync(await _web.Browser().GetAsync("/szkolenia", Ct));
@@ -67,15 +85,8 @@ public sealed class PlainWordsAndCancellationTests : IDisposable
     [Fact]
     public async Task A_test_is_offered_only_for_a_module_with_questions()
     {
-        var rules = new CohortRules(Guid.NewGuid(), "Grupa 1", 1, 60m, 80m, [new("M1", "Diagnoza", 16m), new("M2", "Wykluczenie cyfrowe", 8m)]);
-        _web.Training.Json(HttpMethod.Get, "/api/training/me/results", new[]
-        {
-            new CohortResults(rules, [new(Guid.NewGuid(), Guid.NewGuid(), "Anna Testowa", "1465011", "Warszawa", "woman", null,
-            [
-                new("M1", "Diagnoza", 16m, 0m, 0m, false, null, null, 0, false, false, false),
-                new("M2", "Wykluczenie cyfrowe", 8m, 0m, 0m, false, null, null, 0, false, false, false),
-            ], false, null, null)]),
-        });
+        _web.Training.Json(HttpMethod.Get, "/api/training/me/results",
+            new[] { TrainingFixtures.MyResults(Guid.NewGuid(), ("M1", "Diagnoza", 16, 0), ("M2", "Wykluczenie cyfrowe", 8, 0)) });
         _web.Training.Json(HttpMethod.Get, "/api/training/me/sessions", Array.Empty<SessionView>());
         _web.Training.Json(HttpMethod.Get, "/api/training/me/certificates", Array.Empty<CertificateView>());
         _web.Training.Json(HttpMethod.Get, "/api/training/tests/readiness", OnlyM2Ready);
@@ -92,17 +103,16 @@ public sealed class PlainWordsAndCancellationTests : IDisposable
     public async Task A_participant_sees_a_cancelled_session_struck_out_with_its_reason_and_no_link_to_join()
     {
         var cohort = Guid.NewGuid();
-        var rules = new CohortRules(cohort, "Grupa 1", 1, 60m, 80m, [new("M1", "Diagnoza", 16m)]);
-        _web.Training.Json(HttpMethod.Get, "/api/training/me/results", new[]
-        {
-            new CohortResults(rules, [new(Guid.NewGuid(), Guid.NewGuid(), "Anna Testowa", "1465011", "Warszawa", "woman", null,
-                [new("M1", "Diagnoza", 16m, 0m, 0m, false, null, null, 0, false, false, false)], false, null, null)]),
-        });
+        _web.Training.Json(HttpMethod.Get, "/api/training/me/results", new[] { TrainingFixtures.MyResults(cohort, ("M1", "Diagnoza", 16, 0)) });
         var ahead = DateTimeOffset.UtcNow.AddDays(3);
         _web.Training.Json(HttpMethod.Get, "/api/training/me/sessions", new[]
         {
-            new SessionView(Guid.NewGuid(), cohort, "Grupa 1", "M1", "Diagnoza", ahead, ahead.AddHours(3), "online", null, new Uri("https://meet.example/1"), 20, 3m, 1,
-                ahead.AddDays(-1), "Trener zachorował."),
+            new SessionView
+            {
+                Id = Guid.NewGuid(), CohortId = cohort, CohortName = "Grupa 1", ModuleCode = "M1", ModuleTitle = "Diagnoza", StartsAt = ahead,
+                EndsAt = ahead.AddHours(3), Form = "online", Place = null, OnlineUrl = new Uri("https://meet.example/1"), Capacity = 20, Hours = 3,
+                Sequence = 1, CancelledAt = ahead.AddDays(-1), CancellationReason = "Trener zachorował.",
+            },
         });
         _web.Training.Json(HttpMethod.Get, "/api/training/me/certificates", Array.Empty<CertificateView>());
 
@@ -147,18 +157,37 @@ public sealed class PlainWordsAndCancellationTests : IDisposable
     public async Task Cancelling_a_session_sends_the_reason_and_says_who_is_told()
     {
         var (cohort, session) = (Guid.NewGuid(), Guid.NewGuid());
-        var view = new SessionView(session, cohort, "Grupa 1", "M1", "Diagnoza", Start, Start.AddHours(4), "stationary", "Sala 1", null, 20, 4m, 0);
-        var team = new TeamView(Guid.NewGuid(), Guid.NewGuid(), "Nabór", "1465011", "Warszawa", Start, null, cohort, "Grupa 1",
-        [
-            new ParticipantView(Guid.NewGuid(), "Anna Nowak", "anna@example.pl", "naczelniczka", "woman", true, Start, null),
-            new ParticipantView(Guid.NewGuid(), "Jan Kowalski", "jan@example.pl", "inspektor", "man", false, Start, null),
-        ]);
+        var view = new SessionView
+        {
+            Id = session, CohortId = cohort, CohortName = "Grupa 1", ModuleCode = "M1", ModuleTitle = "Diagnoza", StartsAt = Start,
+            EndsAt = Start.AddHours(4), Form = "stationary", Place = "Sala 1", OnlineUrl = null, Capacity = 20, Hours = 4, Sequence = 0,
+        };
+        var team = new TeamView { ApplicationId = Guid.NewGuid(), RoundId = Guid.NewGuid(), RoundName = "Nabór", JstTerc = "1465011", JstName = "Warszawa", AcceptedAt = Start, WithdrawnAt = null, CohortId = cohort, CohortName = "Grupa 1", Participants = [
+            new ParticipantView
+            {
+                Id = Guid.NewGuid(), FullName = "Anna Nowak", Email = "anna@example.pl", Position = "naczelniczka", Sex = "woman",
+                IsCoordinator = true, EnrolledAt = Start, LeftAt = null,
+            },
+            new ParticipantView
+            {
+                Id = Guid.NewGuid(), FullName = "Jan Kowalski", Email = "jan@example.pl", Position = "inspektor", Sex = "man", IsCoordinator = false,
+                EnrolledAt = Start, LeftAt = null,
+            },
+        ] };
         _web.Training.Json(HttpMethod.Get, $"/api/training/cohorts/{cohort}",
-            new CohortView(cohort, "Grupa 1", 1, Start.AddDays(-30), [team], [new TrainerView("t@example.pl", "Tomasz Trener", null, Start)], [view]));
+            new CohortView
+            {
+                Id = cohort, Name = "Grupa 1", ProgrammeVersion = 1, CreatedAt = Start.AddDays(-30), Teams = [team],
+                Trainers = [new TrainerView { Email = "t@example.pl", FullName = "Tomasz Trener", UserId = null, AssignedAt = Start }],
+                Sessions = [view],
+            });
         Programme();
-        _web.Training.Json(HttpMethod.Get, "/api/training/programme/versions/1", new ProgrammeView(1, 60m, 80m, null, Start, []));
+        _web.Training.Json(HttpMethod.Get, "/api/training/programme/versions/1", new ProgrammeView
+        {
+            Version = 1, PostTestThreshold = 60, AttendanceThreshold = 80, ChangeNote = null, CreatedAt = Start, Modules = [],
+        });
         _web.Training.Json(HttpMethod.Post, $"/api/training/sessions/{session}/cancel",
-            view with { CancelledAt = Start.AddDays(-1), CancellationReason = "Trener zachorował.", Sequence = 1 });
+            view.With(new { CancelledAt = Start.AddDays(-1), CancellationReason = "Trener zachorował.", Sequence = 1 }));
         var browser = _web.Browser(Roles.Operator);
         var path = $"/administracja/szkolenia/grupy/{cohort}/zajecia/{session}";
 
@@ -177,9 +206,19 @@ public sealed class PlainWordsAndCancellationTests : IDisposable
     public async Task A_cancellation_without_a_reason_is_not_sent()
     {
         var (cohort, session) = (Guid.NewGuid(), Guid.NewGuid());
-        var view = new SessionView(session, cohort, "Grupa 1", "M1", "Diagnoza", Start, Start.AddHours(4), "stationary", "Sala 1", null, 20, 4m, 0);
-        _web.Training.Json(HttpMethod.Get, $"/api/training/cohorts/{cohort}", new CohortView(cohort, "Grupa 1", 1, Start, [], [], [view]));
-        _web.Training.Json(HttpMethod.Get, "/api/training/programme/versions/1", new ProgrammeView(1, 60m, 80m, null, Start, []));
+        var view = new SessionView
+        {
+            Id = session, CohortId = cohort, CohortName = "Grupa 1", ModuleCode = "M1", ModuleTitle = "Diagnoza", StartsAt = Start,
+            EndsAt = Start.AddHours(4), Form = "stationary", Place = "Sala 1", OnlineUrl = null, Capacity = 20, Hours = 4, Sequence = 0,
+        };
+        _web.Training.Json(HttpMethod.Get, $"/api/training/cohorts/{cohort}", new CohortView
+        {
+            Id = cohort, Name = "Grupa 1", ProgrammeVersion = 1, CreatedAt = Start, Teams = [], Trainers = [], Sessions = [view],
+        });
+        _web.Training.Json(HttpMethod.Get, "/api/training/programme/versions/1", new ProgrammeView
+        {
+            Version = 1, PostTestThreshold = 60, AttendanceThreshold = 80, ChangeNote = null, CreatedAt = Start, Modules = [],
+        });
         var browser = _web.Browser(Roles.Operator);
 
         var page = await WebWithFakeTraining.PageAsync(await WebWithFakeTraining.PostFormAsync(browser, $"/administracja/szkolenia/grupy/{cohort}/zajecia/{session}",
@@ -204,15 +243,28 @@ public sealed class TeamMovePageTests : IDisposable
     public async Task A_team_is_moved_to_the_chosen_cohort_with_its_reason_or_not_sent_without_one()
     {
         var (cohort, other, application) = (Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
-        var team = new TeamView(application, Guid.NewGuid(), "Nabór", "0201022", "Bolesławiec", Now, null, cohort, "Grupa 1", []);
-        _web.Training.Json(HttpMethod.Get, $"/api/training/cohorts/{cohort}", new CohortView(cohort, "Grupa 1", 1, Now, [team], [], []));
-        _web.Training.Json(HttpMethod.Get, "/api/training/programme/versions/1", new ProgrammeView(1, 60m, 80m, null, Now, []));
+        var team = new TeamView
+        {
+            ApplicationId = application, RoundId = Guid.NewGuid(), RoundName = "Nabór", JstTerc = "0201022", JstName = "Bolesławiec",
+            AcceptedAt = Now, WithdrawnAt = null, CohortId = cohort, CohortName = "Grupa 1", Participants = [],
+        };
+        _web.Training.Json(HttpMethod.Get, $"/api/training/cohorts/{cohort}", new CohortView
+        {
+            Id = cohort, Name = "Grupa 1", ProgrammeVersion = 1, CreatedAt = Now, Teams = [team], Trainers = [], Sessions = [],
+        });
+        _web.Training.Json(HttpMethod.Get, "/api/training/programme/versions/1", new ProgrammeView
+        {
+            Version = 1, PostTestThreshold = 60, AttendanceThreshold = 80, ChangeNote = null, CreatedAt = Now, Modules = [],
+        });
         _web.Training.Json(HttpMethod.Get, "/api/training/enrolment/waiting", Array.Empty<TeamView>());
         _web.Training.Json(HttpMethod.Get, "/api/training/cohorts", new[]
         {
-            new CohortSummary(cohort, "Grupa 1", 1, 1, 0, null, Now), new CohortSummary(other, "Grupa 2", 1, 2, 3, null, Now),
+            new CohortSummary
+            {
+                Id = cohort, Name = "Grupa 1", ProgrammeVersion = 1, Teams = 1, Sessions = 0, NextSessionAt = null, CreatedAt = Now,
+            }, new CohortSummary { Id = other, Name = "Grupa 2", ProgrammeVersion = 1, Teams = 2, Sessions = 3, NextSessionAt = null, CreatedAt = Now },
         });
-        _web.Training.Json(HttpMethod.Put, $"/api/training/teams/{application}/cohort", team with { CohortId = other, CohortName = "Grupa 2" });
+        _web.Training.Json(HttpMethod.Put, $"/api/training/teams/{application}/cohort", team.With(new { CohortId = other, CohortName = "Grupa 2" }));
         var browser = _web.Browser(Roles.Operator);
         var path = $"/administracja/szkolenia/grupy/{cohort}";
 

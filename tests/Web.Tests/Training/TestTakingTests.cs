@@ -11,10 +11,24 @@ public sealed class TestTakingTests
     private static readonly DateTimeOffset ServerTime = new(2026, 5, 12, 10, 0, 0, TimeSpan.FromHours(2));
 
     private static AttemptView Attempt(DateTimeOffset? closesAt, params AttemptQuestion[] questions) =>
-        new(Guid.NewGuid(), "M1", "post", 1, ServerTime.AddMinutes(-5), closesAt, ServerTime, null, null, false, questions);
+        new AttemptView
+        {
+            Id = Guid.NewGuid(), ModuleCode = "M1", Kind = "post", Number = 1, StartedAt = ServerTime.AddMinutes(-5), ClosesAt = closesAt,
+            ServerTime = ServerTime, FinishedAt = null, Result = null, Review = false, Questions = questions,
+        };
 
-    private static AttemptQuestion Question(string kind, params Guid[] answer) => new(Guid.NewGuid(), kind, "Które dane zbiera diagnoza?",
-        [new(Guid.NewGuid(), "Sprzęt szkół", null), new(Guid.NewGuid(), "Kompetencje nauczycieli", null), new(Guid.NewGuid(), "Pogoda", null)], answer, null, null);
+    private static AttemptQuestion Question(string kind, params Guid[] answer) => new AttemptQuestion
+    {
+        Id = Guid.NewGuid(), Kind = kind, Text = "Które dane zbiera diagnoza?",
+        Options = [new AttemptOption
+        {
+            Id = Guid.NewGuid(), Text = "Sprzęt szkół", IsCorrect = null,
+        }, new AttemptOption
+        {
+            Id = Guid.NewGuid(), Text = "Kompetencje nauczycieli", IsCorrect = null,
+        }, new AttemptOption { Id = Guid.NewGuid(), Text = "Pogoda", IsCorrect = null }],
+        Answer = answer, Correct = null, Explanation = null,
+    };
 
     [Theory]
     [InlineData(3 * 3600 + 125, "Pozostały czas: 3 godz. 2 min.")]
@@ -56,7 +70,7 @@ public sealed class TestTakingTests
     public async Task A_single_choice_question_is_a_group_of_radio_buttons_under_its_legend_with_the_saved_answer_chosen()
     {
         var question = Question("single");
-        question = question with { Answer = [question.Options[1].Id] };
+        question = question.With(new { Answer = new[] { question.Options[1].Id } });
 
         var html = await ComponentHtml.RenderAsync<QuestionFieldset>(new()
         {
@@ -96,8 +110,15 @@ public sealed class TestTakingTests
     {
         var right = Guid.NewGuid();
         var wrong = Guid.NewGuid();
-        var question = new AttemptQuestion(Guid.NewGuid(), "single", "Co mierzy pre-test?",
-            [new(right, "Wiedzę przed modułem", true), new(wrong, "Frekwencję", false)], [wrong], false, "Pre-test jest punktem odniesienia.");
+        var question = new AttemptQuestion
+        {
+            Id = Guid.NewGuid(), Kind = "single", Text = "Co mierzy pre-test?",
+            Options = [new AttemptOption
+            {
+                Id = right, Text = "Wiedzę przed modułem", IsCorrect = true,
+            }, new AttemptOption { Id = wrong, Text = "Frekwencję", IsCorrect = false }],
+            Answer = [wrong], Correct = false, Explanation = "Pre-test jest punktem odniesienia.",
+        };
 
         var html = await ComponentHtml.RenderAsync<QuestionReview>(new() { ["Question"] = question, ["Number"] = 1 });
 

@@ -17,12 +17,32 @@ public sealed class TrainerAndParticipantPageTests : IDisposable
     public async Task The_attendance_form_sends_every_marked_row_and_shows_the_reason_the_service_requires_after_the_session()
     {
         var (session, anna, jan) = (Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
-        var view = new SessionView(session, Guid.NewGuid(), "Grupa 1", "M2", "Wykluczenie cyfrowe", Start, Start.AddHours(4), "stationary", "Sala 1", null, 20, 4m, 0);
+        var view = new SessionView
+        {
+            Id = session, CohortId = Guid.NewGuid(), CohortName = "Grupa 1", ModuleCode = "M2", ModuleTitle = "Wykluczenie cyfrowe", StartsAt = Start,
+            EndsAt = Start.AddHours(4), Form = "stationary", Place = "Sala 1", OnlineUrl = null, Capacity = 20, Hours = 4, Sequence = 0,
+        };
         _web.Training.Json(HttpMethod.Get, $"/api/training/sessions/{session}/attendance",
-            new AttendanceSheet(view, [new(anna, "Anna Nowak", "1465011", "Warszawa", null, null, null), new(jan, "Jan Kowalski", "1465011", "Warszawa", null, null, null)]));
+            new AttendanceSheet
+            {
+                Session = view,
+                Rows = [new AttendanceRow
+                {
+                    ParticipantId = anna, FullName = "Anna Nowak", JstTerc = "1465011", JstName = "Warszawa", Status = null, Source = null,
+                    RecordedAt = null,
+                }, new AttendanceRow
+                {
+                    ParticipantId = jan, FullName = "Jan Kowalski", JstTerc = "1465011", JstName = "Warszawa", Status = null, Source = null,
+                    RecordedAt = null,
+                }],
+            });
         _web.Training.Json(HttpMethod.Get, $"/api/training/sessions/{session}/attendance/corrections", Array.Empty<AttendanceCorrection>());
         _web.Training.Problem(HttpMethod.Put, $"/api/training/sessions/{session}/attendance", HttpStatusCode.BadRequest,
-            new { title = "Nieprawidłowe dane.", status = 400, errors = new Dictionary<string, string[]> { ["reason"] = ["Zajęcia się skończyły: podaj powód korekty obecności."] } });
+            new
+            {
+                title = "Nieprawidłowe dane.", status = 400, errors = new Dictionary<string,
+                string[]> { ["reason"] = ["Zajęcia się skończyły: podaj powód korekty obecności."] },
+            });
         var browser = _web.Browser(Roles.Trainer);
 
         var page = await WebWithFakeTraining.PageAsync(await WebWithFakeTraining.PostFormAsync(browser, $"/trener/sesje/{session}", "attendance",
@@ -43,13 +63,30 @@ public sealed class TrainerAndParticipantPageTests : IDisposable
     public async Task An_answer_is_saved_as_it_is_given_and_the_page_moves_on_to_the_next_question()
     {
         var (attempt, first, chosen) = (Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
-        _web.Training.Json(HttpMethod.Get, $"/api/training/attempts/{attempt}", new AttemptView(attempt, "M1", "pre", 1, Start, Start.AddMinutes(30), Start.AddMinutes(5),
-            null, null, false,
-            [
-                new(first, "single", "Pytanie pierwsze", [new(Guid.NewGuid(), "A", null), new(chosen, "B", null)], [], null, null),
-                new(Guid.NewGuid(), "multiple", "Pytanie drugie", [new(Guid.NewGuid(), "C", null), new(Guid.NewGuid(), "D", null)], [], null, null),
-            ]));
-        _web.Training.Json(HttpMethod.Put, $"/api/training/attempts/{attempt}/answers/{first}", new SavedAnswer(first, [chosen], Start.AddMinutes(6), Start.AddMinutes(30)));
+        _web.Training.Json(HttpMethod.Get, $"/api/training/attempts/{attempt}", new AttemptView { Id = attempt, ModuleCode = "M1", Kind = "pre", Number = 1, StartedAt = Start, ClosesAt = Start.AddMinutes(30), ServerTime = Start.AddMinutes(5), FinishedAt = null, Result = null, Review = false, Questions = [
+                new AttemptQuestion
+                {
+                    Id = first, Kind = "single", Text = "Pytanie pierwsze",
+                    Options = [new AttemptOption
+                    {
+                        Id = Guid.NewGuid(), Text = "A", IsCorrect = null,
+                    }, new AttemptOption { Id = chosen, Text = "B", IsCorrect = null }],
+                    Answer = [], Correct = null, Explanation = null,
+                },
+                new AttemptQuestion
+                {
+                    Id = Guid.NewGuid(), Kind = "multiple", Text = "Pytanie drugie",
+                    Options = [new AttemptOption
+                    {
+                        Id = Guid.NewGuid(), Text = "C", IsCorrect = null,
+                    }, new AttemptOption { Id = Guid.NewGuid(), Text = "D", IsCorrect = null }],
+                    Answer = [], Correct = null, Explanation = null,
+                },
+            ] });
+        _web.Training.Json(HttpMethod.Put, $"/api/training/attempts/{attempt}/answers/{first}", new SavedAnswer
+        {
+            QuestionId = first, OptionIds = [chosen], SavedAt = Start.AddMinutes(6), ClosesAt = Start.AddMinutes(30),
+        });
         var browser = _web.Browser(Roles.JstMember);
 
         var response = await WebWithFakeTraining.PostFormAsync(browser, $"/moje-szkolenie/test/{attempt}?pytanie=1", "answer",
@@ -70,15 +107,31 @@ public sealed class TrainerAndParticipantPageTests : IDisposable
     public async Task An_answer_posted_after_the_test_closed_is_not_sent_and_the_page_says_why_with_the_score()
     {
         var (attempt, question, option) = (Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
-        var open = new AttemptView(attempt, "M1", "post", 1, Start, Start.AddMinutes(30), Start.AddMinutes(5), null, null, false,
-            [new(question, "single", "Pytanie", [new(option, "A", null), new(Guid.NewGuid(), "B", null)], [], null, null)]);
+        var open = new AttemptView
+        {
+            Id = attempt, ModuleCode = "M1", Kind = "post", Number = 1, StartedAt = Start, ClosesAt = Start.AddMinutes(30),
+            ServerTime = Start.AddMinutes(5), FinishedAt = null, Result = null, Review = false,
+            Questions = [new AttemptQuestion
+            {
+                Id = question, Kind = "single", Text = "Pytanie",
+                Options = [new AttemptOption
+                {
+                    Id = option, Text = "A", IsCorrect = null,
+                }, new AttemptOption { Id = Guid.NewGuid(), Text = "B", IsCorrect = null }],
+                Answer = [], Correct = null, Explanation = null,
+            }],
+        };
         _web.Training.Json(HttpMethod.Get, $"/api/training/attempts/{attempt}", open);
         var browser = _web.Browser(Roles.JstMember);
         var form = await browser.GetStringAsync($"/moje-szkolenie/test/{attempt}", TestContext.Current.CancellationToken);
         var token = System.Text.RegularExpressions.Regex.Match(form, "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"").Groups[1].Value;
         // Meanwhile the time ran out: the service now shows the attempt finished and scored.
         _web.Training.Json(HttpMethod.Get, $"/api/training/attempts/{attempt}",
-            open with { FinishedAt = Start.AddMinutes(30), Result = new AttemptResult(3, 5, 60m), ServerTime = Start.AddMinutes(31) });
+            open.With(new
+            {
+                FinishedAt = Start.AddMinutes(30), Result = new AttemptResult { Points = 3, MaxPoints = 5, Percent = 60 },
+                ServerTime = Start.AddMinutes(31),
+            }));
 
         var page = await WebWithFakeTraining.PageAsync(await browser.PostAsync($"/moje-szkolenie/test/{attempt}", new FormUrlEncodedContent(
             [new("_handler", "answer"), new("__RequestVerificationToken", WebUtility.HtmlDecode(token)), new("Answer.QuestionId", question.ToString()),
@@ -93,16 +146,15 @@ public sealed class TrainerAndParticipantPageTests : IDisposable
     public async Task My_training_shows_the_modules_progress_and_starting_a_test_leads_to_its_attempt()
     {
         var (cohort, attempt) = (Guid.NewGuid(), Guid.NewGuid());
-        var rules = new CohortRules(cohort, "Grupa 1", 1, 60m, 80m, [new("M1", "Diagnoza", 16m)]);
-        _web.Training.Json(HttpMethod.Get, "/api/training/me/results", new[]
-        {
-            new CohortResults(rules, [new(Guid.NewGuid(), Guid.NewGuid(), "Anna Testowa", "1465011", "Warszawa", "woman", null,
-                [new("M1", "Diagnoza", 16m, 4m, 25m, false, null, null, 0, false, false, false)], false, null, null)]),
-        });
+        _web.Training.Json(HttpMethod.Get, "/api/training/me/results", new[] { TrainingFixtures.MyResults(cohort, ("M1", "Diagnoza", 16, 4)) });
         _web.Training.Json(HttpMethod.Get, "/api/training/me/sessions", Array.Empty<SessionView>());
         _web.Training.Json(HttpMethod.Get, "/api/training/me/certificates", Array.Empty<CertificateView>());
         _web.Training.Json(HttpMethod.Post, "/api/training/me/modules/M1/tests/pre",
-            new AttemptView(attempt, "M1", "pre", 1, Start, null, Start, null, null, false, []), HttpStatusCode.Created);
+            new AttemptView
+            {
+                Id = attempt, ModuleCode = "M1", Kind = "pre", Number = 1, StartedAt = Start, ClosesAt = null, ServerTime = Start, FinishedAt = null,
+                Result = null, Review = false, Questions = [],
+            }, HttpStatusCode.Created);
         var browser = _web.Browser(Roles.JstMember);
 
         var response = await WebWithFakeTraining.PostFormAsync(browser, "/moje-szkolenie", "start-M1-pre");
@@ -119,16 +171,15 @@ public sealed class TrainerAndParticipantPageTests : IDisposable
     public async Task A_start_posted_after_the_test_closed_still_finds_its_form_and_shows_the_services_reason()
     {
         var cohort = Guid.NewGuid();
-        var rules = new CohortRules(cohort, "Grupa 1", 1, 60m, 80m, [new("M1", "Diagnoza", 16m)]);
-        _web.Training.Json(HttpMethod.Get, "/api/training/me/results", new[]
-        {
-            new CohortResults(rules, [new(Guid.NewGuid(), Guid.NewGuid(), "Anna Testowa", "1465011", "Warszawa", "woman", null,
-                [new("M1", "Diagnoza", 16m, 0m, 0m, false, null, null, 0, false, false, false)], false, null, null)]),
-        });
+        _web.Training.Json(HttpMethod.Get, "/api/training/me/results", new[] { TrainingFixtures.MyResults(cohort, ("M1", "Diagnoza", 16, 0)) });
         _web.Training.Json(HttpMethod.Get, "/api/training/me/sessions", Array.Empty<SessionView>());
         _web.Training.Json(HttpMethod.Get, "/api/training/me/certificates", Array.Empty<CertificateView>());
         _web.Training.Problem(HttpMethod.Post, "/api/training/me/modules/M1/tests/pre", HttpStatusCode.Conflict,
-            new { title = "Pre-test jest już zamknięty.", status = 409, detail = "Pre-test rozwiązuje się przed pierwszymi zajęciami modułu, a te już się zaczęły." });
+            new
+            {
+                title = "Pre-test jest już zamknięty.", status = 409,
+                detail = "Pre-test rozwiązuje się przed pierwszymi zajęciami modułu, a te już się zaczęły.",
+            });
         var browser = _web.Browser(Roles.JstMember);
         var form = await browser.GetStringAsync("/moje-szkolenie", TestContext.Current.CancellationToken);
         var token = System.Text.RegularExpressions.Regex.Match(form, "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"").Groups[1].Value;
@@ -136,7 +187,12 @@ public sealed class TrainerAndParticipantPageTests : IDisposable
         var started = DateTimeOffset.UtcNow.AddMinutes(-5);
         _web.Training.Json(HttpMethod.Get, "/api/training/me/sessions", new[]
         {
-            new SessionView(Guid.NewGuid(), cohort, "Grupa 1", "M1", "Diagnoza", started, started.AddHours(3), "online", null, new Uri("https://meet.example/1"), 20, 3m, 0),
+            new SessionView
+            {
+                Id = Guid.NewGuid(), CohortId = cohort, CohortName = "Grupa 1", ModuleCode = "M1", ModuleTitle = "Diagnoza", StartsAt = started,
+                EndsAt = started.AddHours(3), Form = "online", Place = null, OnlineUrl = new Uri("https://meet.example/1"), Capacity = 20, Hours = 3,
+                Sequence = 0,
+            },
         });
 
         var page = await WebWithFakeTraining.PageAsync(await browser.PostAsync("/moje-szkolenie", new FormUrlEncodedContent(

@@ -20,49 +20,134 @@ public sealed partial class TrainingPagesSmokeTests : IDisposable
     public TrainingPagesSmokeTests()
     {
         var training = _web.Training;
-        var programme = new ProgrammeView(1, 60m, 80m, null, Now.AddDays(-30),
-        [
-            new ModuleView("M1", "Przygotowanie diagnozy", "Opis", 16m, "blended", "Testy",
-                [new LearningOutcome("M1.W1", "knowledge", "Zna obszary."), new LearningOutcome("M1.K1", "social", "Jest gotów do współpracy.")]),
-        ]);
-        var session = new SessionView(Session, Cohort, "Grupa 1", "M1", "Przygotowanie diagnozy", Now.AddHours(-1), Now.AddHours(2), "blended", "Sala 1",
-            new Uri("https://meet.example/1"), 20, 3m, 0);
-        var participant = new ParticipantView(Person, "Anna Nowak", "anna@example.pl", "Naczelnik", "woman", true, Now.AddDays(-20), null);
-        var team = new TeamView(Team, Guid.NewGuid(), "Nabór 2026", "1465011", "Warszawa", Now.AddDays(-20), null, Cohort, "Grupa 1", [participant]);
-        var cohort = new CohortView(Cohort, "Grupa 1", 1, Now.AddDays(-10), [team], [new TrainerView("trener@example.pl", "Tomasz Trener", null, Now)], [session]);
-        var rules = new CohortRules(Cohort, "Grupa 1", 1, 60m, 80m, [new ModuleRule("M1", "Przygotowanie diagnozy", 16m)]);
-        var standing = new ParticipantStanding(Person, Team, "Anna Nowak", "1465011", "Warszawa", "woman", null,
-            [new ModuleStanding("M1", "Przygotowanie diagnozy", 16m, 13m, 81.25m, true, 40m, 70m, 1, true, true, true)], true, Certificate, "CRO/2026/000001");
-        var lesson = new MaterialView(Lesson, "M1", "lesson", "Jak zebrać dane", false, null, null, null, null, "<h1>Wstęp</h1><p>Treść</p>", "# Wstęp\n\nTreść",
-            Now, Now);
-        var certificate = new CertificateView(Certificate, "CRO/2026/000001", "Anna Nowak", "Warszawa", "1465011", 1, "Szkolenie kadr JST", "Ośrodek Rozwoju Edukacji",
-            Now, true, null, false, [new CertificateModule("M1", "Przygotowanie diagnozy", 16m)], 16m, new Uri("http://localhost/api/training/public/certificates?number=x"));
+        var programme = new ProgrammeView { Version = 1, PostTestThreshold = 60, AttendanceThreshold = 80, ChangeNote = null, CreatedAt = Now.AddDays(-30), Modules = [
+            new ModuleView
+            {
+                Code = "M1", Title = "Przygotowanie diagnozy", Description = "Opis", Hours = 16, Form = "blended", ValidationMethod = "Testy",
+                Outcomes = [new OutcomeDefinition
+                {
+                    Code = "M1.W1", Category = "knowledge", Description = "Zna obszary.",
+                }, new OutcomeDefinition { Code = "M1.K1", Category = "social", Description = "Jest gotów do współpracy." }],
+            },
+        ] };
+        var session = new SessionView
+        {
+            Id = Session, CohortId = Cohort, CohortName = "Grupa 1", ModuleCode = "M1", ModuleTitle = "Przygotowanie diagnozy",
+            StartsAt = Now.AddHours(-1), EndsAt = Now.AddHours(2), Form = "blended", Place = "Sala 1", OnlineUrl = new Uri("https://meet.example/1"),
+            Capacity = 20, Hours = 3, Sequence = 0,
+        };
+        var participant = new ParticipantView
+        {
+            Id = Person, FullName = "Anna Nowak", Email = "anna@example.pl", Position = "Naczelnik", Sex = "woman", IsCoordinator = true,
+            EnrolledAt = Now.AddDays(-20), LeftAt = null,
+        };
+        var team = new TeamView
+        {
+            ApplicationId = Team, RoundId = Guid.NewGuid(), RoundName = "Nabór 2026", JstTerc = "1465011", JstName = "Warszawa",
+            AcceptedAt = Now.AddDays(-20), WithdrawnAt = null, CohortId = Cohort, CohortName = "Grupa 1", Participants = [participant],
+        };
+        var cohort = new CohortView
+        {
+            Id = Cohort, Name = "Grupa 1", ProgrammeVersion = 1, CreatedAt = Now.AddDays(-10), Teams = [team],
+            Trainers = [new TrainerView { Email = "trener@example.pl", FullName = "Tomasz Trener", UserId = null, AssignedAt = Now }],
+            Sessions = [session],
+        };
+        var rules = new CohortRules
+        {
+            CohortId = Cohort, CohortName = "Grupa 1", ProgrammeVersion = 1, PostTestThreshold = 60, AttendanceThreshold = 80,
+            Modules = [new ModuleRule { Code = "M1", Title = "Przygotowanie diagnozy", Hours = 16 }],
+        };
+        var standing = new ParticipantStanding
+        {
+            ParticipantId = Person, ApplicationId = Team, FullName = "Anna Nowak", JstTerc = "1465011", JstName = "Warszawa", Sex = "woman",
+            LeftAt = null,
+            Modules = [new ModuleStanding
+            {
+                ModuleCode = "M1", Title = "Przygotowanie diagnozy", ModuleHours = 16, AttendedHours = 13, AttendancePercent = 81.25,
+                AttendanceMet = true, PreTestScore = 40, PostTestScore = 70, PostTestAttempts = 1, Validated = true, Raised = true, Complete = true,
+            }],
+            TrainingComplete = true, CertificateId = Certificate, CertificateNumber = "CRO/2026/000001",
+        };
+        var lesson = new MaterialView
+        {
+            Id = Lesson, ModuleCode = "M1", Kind = "lesson", Title = "Jak zebrać dane", IsPublic = false, Url = null, FileName = null,
+            ContentType = null, SizeBytes = null, Html = "<h1>Wstęp</h1><p>Treść</p>", Markdown = "# Wstęp\n\nTreść", CreatedAt = Now,
+            UpdatedAt = Now,
+        };
+        var certificate = new CertificateView
+        {
+            Id = Certificate, Number = "CRO/2026/000001", HolderName = "Anna Nowak", JstName = "Warszawa", JstTerc = "1465011", ProgrammeVersion = 1,
+            Programme = "Szkolenie kadr JST", Issuer = "Ośrodek Rozwoju Edukacji", IssuedAt = Now, Valid = true, RevokedAt = null, ShowName = false,
+            Modules = [new CertificateModule { Code = "M1", Title = "Przygotowanie diagnozy", Hours = 16 }], TotalHours = 16,
+            VerificationUrl = new Uri("http://localhost/api/training/public/certificates?number=x"),
+        };
 
         training.Json(HttpMethod.Get, "/api/training/programme", programme);
         training.Json(HttpMethod.Get, "/api/training/programme/versions/1", programme);
-        training.Json(HttpMethod.Get, "/api/training/programme/versions", new[] { new ProgrammeVersionSummary(1, null, null, Now) });
+        training.Json(HttpMethod.Get, "/api/training/programme/versions", new[] { new VersionSummary
+        {
+            Version = 1, ChangeNote = null, CreatedBy = null, CreatedAt = Now,
+        } });
         training.Json(HttpMethod.Get, "/api/training/public/materials", Array.Empty<MaterialView>());
-        training.Json(HttpMethod.Get, "/api/training/modules/M1/materials", new[] { lesson with { Html = null, Markdown = null } });
+        training.Json(HttpMethod.Get, "/api/training/modules/M1/materials", new[] { lesson.With(new { Html = (string?)null, Markdown = (string?)null }) });
         training.Json(HttpMethod.Get, $"/api/training/materials/{Lesson}", lesson);
-        training.Json(HttpMethod.Get, "/api/training/cohorts", new[] { new CohortSummary(Cohort, "Grupa 1", 1, 1, 1, session.StartsAt, Now) });
+        training.Json(HttpMethod.Get, "/api/training/cohorts", new[] { new CohortSummary
+        {
+            Id = Cohort, Name = "Grupa 1", ProgrammeVersion = 1, Teams = 1, Sessions = 1, NextSessionAt = session.StartsAt, CreatedAt = Now,
+        } });
         training.Json(HttpMethod.Get, $"/api/training/cohorts/{Cohort}", cohort);
-        training.Json(HttpMethod.Get, "/api/training/enrolment/waiting", new[] { team with { ApplicationId = Guid.NewGuid(), CohortId = null } });
-        training.Json(HttpMethod.Get, $"/api/training/cohorts/{Cohort}/results", new CohortResults(rules, [standing]));
-        training.Json(HttpMethod.Get, $"/api/training/cohorts/{Cohort}/learning-gain", new LearningGainReport(Cohort, "Grupa 1", 1,
-            [new ModuleGain("M1", "Przygotowanie diagnozy", 1, 40m, 1, 70m, 30m, [new OutcomeGain("M1.W1", "knowledge", "Zna obszary.", 50m, 100m, 50m)])]));
-        training.Json(HttpMethod.Get, $"/api/training/sessions/{Session}/attendance", new AttendanceSheet(session,
-            [new AttendanceRow(Person, "Anna Nowak", "1465011", "Warszawa", "present", "trainer", Now)]));
+        training.Json(HttpMethod.Get, "/api/training/enrolment/waiting", new[] { team.With(new { ApplicationId = Guid.NewGuid(), CohortId = (Guid?)null }) });
+        training.Json(HttpMethod.Get, $"/api/training/cohorts/{Cohort}/results", new CohortResults { Rules = rules, Participants = [standing] });
+        training.Json(HttpMethod.Get, $"/api/training/cohorts/{Cohort}/learning-gain", new LearningGainReport
+        {
+            CohortId = Cohort, CohortName = "Grupa 1", ProgrammeVersion = 1,
+            Modules = [new ModuleGain
+            {
+                ModuleCode = "M1", Title = "Przygotowanie diagnozy", PreTests = 1, PreAverage = 40, PostTests = 1, PostAverage = 70, Gain = 30,
+                Outcomes = [new OutcomeGain { OutcomeCode = "M1.W1", Category = "knowledge", Description = "Zna obszary.", Pre = 50, Post = 100, Gain = 50 }],
+            }],
+        });
+        training.Json(HttpMethod.Get, $"/api/training/sessions/{Session}/attendance", new AttendanceSheet
+        {
+            Session = session,
+            Rows = [new AttendanceRow
+            {
+                ParticipantId = Person, FullName = "Anna Nowak", JstTerc = "1465011", JstName = "Warszawa", Status = "present", Source = "trainer",
+                RecordedAt = Now,
+            }],
+        });
         training.Json(HttpMethod.Get, $"/api/training/sessions/{Session}/attendance/corrections",
-            new[] { new AttendanceCorrection(Person, "Anna Nowak", "absent", "present", "Pomyłka", null, "Tomasz Trener", Now) });
-        training.Json(HttpMethod.Get, "/api/training/modules/M1/questions", new QuestionBankView("M1", 20, null,
-            [new QuestionView(Question, "M1", "M1.W1", "single", "Co obejmuje diagnoza?", "Bo tak.", [new OptionView(Guid.NewGuid(), "Sprzęt", true), new OptionView(Guid.NewGuid(), "Pogodę", false)], Now, Now)]));
-        training.Json(HttpMethod.Get, "/api/training/me/results", new[] { new CohortResults(rules, [standing]) });
+            new[] { new AttendanceCorrection
+            {
+                ParticipantId = Person, FullName = "Anna Nowak", OldStatus = "absent", NewStatus = "present", Reason = "Pomyłka", CorrectedBy = null,
+                CorrectedByName = "Tomasz Trener", CorrectedAt = Now,
+            } });
+        training.Json(HttpMethod.Get, "/api/training/modules/M1/questions", new QuestionBankView
+        {
+            ModuleCode = "M1", PreTestMinutes = 20, PostTestMinutes = null,
+            Questions = [new QuestionView
+            {
+                Id = Question, ModuleCode = "M1", OutcomeCode = "M1.W1", Kind = "single", Text = "Co obejmuje diagnoza?", Explanation = "Bo tak.",
+                Options = [new AnswerOptionView
+                {
+                    Id = Guid.NewGuid(), Text = "Sprzęt", IsCorrect = true,
+                }, new AnswerOptionView { Id = Guid.NewGuid(), Text = "Pogodę", IsCorrect = false }],
+                CreatedAt = Now, UpdatedAt = Now,
+            }],
+        });
+        training.Json(HttpMethod.Get, "/api/training/me/results", new[] { new CohortResults { Rules = rules, Participants = [standing] } });
         training.Json(HttpMethod.Get, "/api/training/me/sessions", new[] { session });
         training.Json(HttpMethod.Get, "/api/training/me/certificates", new[] { certificate });
         training.Json(HttpMethod.Get, $"/api/training/certificates/{Certificate}", certificate);
-        training.Json(HttpMethod.Get, "/api/training/tests/readiness", new[] { new ModuleTestReadiness("M1", "Przygotowanie diagnozy", 0, false) });
+        training.Json(HttpMethod.Get, "/api/training/tests/readiness", new[] { new ModuleTestReadiness
+        {
+            ModuleCode = "M1", ModuleTitle = "Przygotowanie diagnozy", Questions = 0, Ready = false,
+        } });
         training.Json(HttpMethod.Get, "/api/training/public/sessions?limit=10",
-            new[] { new PublicSession("M1", "Przygotowanie diagnozy", session.StartsAt, session.EndsAt, session.Form) });
+            new[] { new PublicSession
+            {
+                ModuleCode = "M1", ModuleTitle = "Przygotowanie diagnozy", StartsAt = session.StartsAt, EndsAt = session.EndsAt, Form = session.Form,
+            } });
     }
 
     public void Dispose() => _web.Dispose();

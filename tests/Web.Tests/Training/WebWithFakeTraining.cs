@@ -38,7 +38,7 @@ internal sealed partial class WebWithFakeTraining : WebApplicationFactory<Progra
                 options.DefaultAuthenticateScheme = HeaderSignIn.SchemeName;
                 options.DefaultChallengeScheme = HeaderSignIn.SchemeName;
             });
-            services.AddHttpClient<TrainingApi>().ConfigurePrimaryHttpMessageHandler(() => Training);
+            services.AddHttpClient<TrainingClient>().ConfigurePrimaryHttpMessageHandler(() => Training);
         });
     }
 

@@ -4,7 +4,7 @@ using Cro.Web.Recruitment.Api;
 namespace Cro.Web.Recruitment.JstApplication;
 
 /// <summary>A draft opened with its key, and the round it belongs to: what every step of the form works on.</summary>
-public sealed record DraftContext(Guid Id, string Key, ApplicationView Application, RoundView Round)
+public sealed record DraftContext(Guid Id, string Key, ApplicationView Application, RoundResponse Round)
 {
     public string Link(int step) => ApplicationSteps.DraftLink(Id, Key, step);
 }

@@ -15,11 +15,14 @@ public sealed class PersonInput
     public bool IsBlank => string.IsNullOrWhiteSpace(FullName) && string.IsNullOrWhiteSpace(Email) && string.IsNullOrWhiteSpace(Position)
         && string.IsNullOrWhiteSpace(Phone) && string.IsNullOrEmpty(Sex);
 
-    public static PersonInput From(TeamMember member) => new()
+    public static PersonInput From(TeamMemberView member) => new()
     {
         FullName = member.FullName, Email = member.Email, Position = member.Position, Phone = member.Phone, Sex = member.Sex,
     };
 
-    public TeamMemberInput ToInput(bool isCoordinator) => new((FullName ?? "").Trim(), (Email ?? "").Trim(),
-        (Position ?? "").Trim(), string.IsNullOrWhiteSpace(Phone) ? null : Phone.Trim(), Sex ?? "", isCoordinator);
+    public TeamMemberInput ToInput(bool isCoordinator) => new()
+    {
+        FullName = (FullName ?? "").Trim(), Email = (Email ?? "").Trim(), Position = (Position ?? "").Trim(),
+        Phone = string.IsNullOrWhiteSpace(Phone) ? null : Phone.Trim(), Sex = Sex ?? "", IsCoordinator = isCoordinator,
+    };
 }

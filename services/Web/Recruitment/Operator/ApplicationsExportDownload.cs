@@ -19,10 +19,10 @@ public static class ApplicationsExportDownload
         return app;
     }
 
-    private static async Task<IResult> DownloadAsync(Guid id, string? format, RecruitmentApi recruitment, HttpContext context, CancellationToken ct)
+    private static async Task<IResult> DownloadAsync(Guid id, string? format, RecruitmentClient recruitment, HttpContext context, CancellationToken ct)
     {
         format = format is "xlsx" ? "xlsx" : "csv";
-        return await DownloadRelay.RelayAsync(await recruitment.ExportAsync(id, format, ct), context, $"wnioski.{format}",
-            ("Nie udało się pobrać wniosków.", "The applications could not be downloaded."), ct);
+        return DownloadRelay.Relay(await recruitment.CallAsync(c => c.ExportApplicationsAsync(id, format, ct)), context, $"wnioski.{format}",
+            ("Nie udało się pobrać wniosków.", "The applications could not be downloaded."));
     }
 }
