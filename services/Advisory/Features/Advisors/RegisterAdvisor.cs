@@ -21,7 +21,7 @@ public static class RegisterAdvisor
         public Validator()
         {
             RuleFor(r => r.Email).MailAddress();
-            RuleFor(r => r.FullName).Must(n => !string.IsNullOrWhiteSpace(n) && n.Length <= 200)
+            RuleFor(r => r.FullName).RequiredText(200)
                 .WithMessage(_ => Text.Pick("Podaj imię i nazwisko doradcy (do 200 znaków).", "Give the advisor's name (up to 200 characters)."));
             RuleForEach(r => r.Voivodeships).Must(v => v is { Length: 2 } && v.All(char.IsAsciiDigit) && int.Parse(v) is >= 2 and <= 32 && int.Parse(v) % 2 == 0)
                 .WithMessage(_ => Text.Pick("Województwo to dwucyfrowy kod TERC (02, 04, …, 32).", "A voivodeship is a two-digit TERC code (02, 04, …, 32)."));

@@ -22,7 +22,7 @@ public static class AvailabilityExceptions
         {
             RuleFor(r => r.To).Must((r, to) => to > r.From && to - r.From <= TimeSpan.FromDays(366))
                 .WithMessage(_ => Text.Pick("Koniec nieobecności musi być po jej początku (najwyżej rok).", "The end must come after the start (a year at most)."));
-            RuleFor(r => r.Reason).Must(r => !string.IsNullOrWhiteSpace(r) && r.Length <= 200)
+            RuleFor(r => r.Reason).RequiredText(200)
                 .WithMessage(_ => Text.Pick("Podaj powód (do 200 znaków), np. urlop.", "Give a reason (up to 200 characters), e.g. leave."));
         }
     }

@@ -24,9 +24,9 @@ public static class PlanDialogueMeeting
             RuleFor(r => r.Kind).Must(k => DialogueKind.All.Contains(k))
                 .WithMessage(_ => Text.Pick("Rodzaj to dialogue (spotkanie dialogowe) albo debate (debata oświatowa).",
                     "The kind is dialogue (a dialogue meeting) or debate (an education debate)."));
-            RuleFor(r => r.Topic).Must(t => !string.IsNullOrWhiteSpace(t) && t.Length <= 300)
+            RuleFor(r => r.Topic).RequiredText(300)
                 .WithMessage(_ => Text.Pick("Podaj temat (do 300 znaków).", "Give the topic (up to 300 characters)."));
-            RuleFor(r => r.Place).Must(p => !string.IsNullOrWhiteSpace(p) && p.Length <= 300)
+            RuleFor(r => r.Place).RequiredText(300)
                 .WithMessage(_ => Text.Pick("Podaj miejsce (do 300 znaków).", "Give the place (up to 300 characters)."));
             RuleFor(r => r.Invited).ValidCounts();
             RuleFor(r => r.OpenRegistration).Must((r, open) => !open || r.Kind == DialogueKind.Debate)

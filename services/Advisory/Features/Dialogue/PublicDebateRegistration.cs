@@ -27,7 +27,7 @@ public static class PublicDebateRegistration
     {
         public Validator()
         {
-            RuleFor(r => r.FullName).Must(n => !string.IsNullOrWhiteSpace(n) && n.Length <= 200)
+            RuleFor(r => r.FullName).RequiredText(200)
                 .WithMessage(_ => Text.Pick("Podaj imię i nazwisko (do 200 znaków).", "Give your name (up to 200 characters)."));
             RuleFor(r => r.Email).MailAddress();
             RuleFor(r => r.StakeholderType).Must(t => Stakeholders.Types.Contains(t))

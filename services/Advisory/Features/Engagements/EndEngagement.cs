@@ -18,7 +18,7 @@ public static class EndEngagement
 
     public sealed class Validator : AbstractValidator<EndEngagementRequest>
     {
-        public Validator() => RuleFor(r => r.Reason).Must(r => !string.IsNullOrWhiteSpace(r) && r.Length <= 1000)
+        public Validator() => RuleFor(r => r.Reason).RequiredText(1000)
             .WithMessage(_ => Text.Pick("Podaj powód zakończenia (do 1000 znaków).", "Give the reason for ending it (up to 1000 characters)."));
     }
 

@@ -19,7 +19,7 @@ public static class HandOver
 
     public sealed class Validator : AbstractValidator<HandOverRequest>
     {
-        public Validator() => RuleFor(r => r.Reason).Must(r => !string.IsNullOrWhiteSpace(r) && r.Length <= 1000)
+        public Validator() => RuleFor(r => r.Reason).RequiredText(1000)
             .WithMessage(_ => Text.Pick("Podaj powód przekazania (do 1000 znaków).", "Give the reason for the handover (up to 1000 characters)."));
     }
 

@@ -24,7 +24,7 @@ public static class BookMeeting
     {
         public Validator()
         {
-            RuleFor(r => r.Topic).Must(t => !string.IsNullOrWhiteSpace(t) && t.Length <= 300)
+            RuleFor(r => r.Topic).RequiredText(300)
                 .WithMessage(_ => Text.Pick("Podaj temat spotkania (do 300 znaków).", "Give the meeting's topic (up to 300 characters)."));
             RuleFor(r => r.Stage).Must(s => MeetingStage.All.Contains(s))
                 .WithMessage(_ => Text.Pick("Etap to diagnosis, plan, implementation albo other.", "The stage is diagnosis, plan, implementation or other."));

@@ -21,7 +21,7 @@ public static class CancelMeeting
 
     public sealed class Validator : AbstractValidator<CancelMeetingRequest>
     {
-        public Validator() => RuleFor(r => r.Reason).Must(r => !string.IsNullOrWhiteSpace(r) && r.Length <= 1000)
+        public Validator() => RuleFor(r => r.Reason).RequiredText(1000)
             .WithMessage(_ => Text.Pick("Podaj powód odwołania (do 1000 znaków).", "Give the reason for cancelling (up to 1000 characters)."));
     }
 

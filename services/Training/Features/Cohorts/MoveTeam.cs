@@ -28,7 +28,7 @@ public static class MoveTeam
 
     public sealed class Validator : AbstractValidator<TeamCohortRequest>
     {
-        public Validator() => RuleFor(r => r.Reason).Must(r => !string.IsNullOrWhiteSpace(r) && r.Length <= 1000)
+        public Validator() => RuleFor(r => r.Reason).RequiredText(1000)
             .WithMessage(_ => Text.Pick("Podaj powód przeniesienia zespołu (do 1000 znaków).", "Give the reason for moving the team (up to 1000 characters)."));
     }
 

@@ -22,7 +22,7 @@ public static class CancelSession
 
     public sealed class Validator : AbstractValidator<CancelSessionRequest>
     {
-        public Validator() => RuleFor(r => r.Reason).Must(r => !string.IsNullOrWhiteSpace(r) && r.Length <= 1000)
+        public Validator() => RuleFor(r => r.Reason).RequiredText(1000)
             .WithMessage(_ => Text.Pick("Podaj powód odwołania zajęć (do 1000 znaków); przeczytają go uczestnicy i trenerzy.",
                 "Give the reason for cancelling (up to 1000 characters); participants and trainers will read it."));
     }
