@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Http;
-
 namespace Cro.ServiceDefaults;
 
 /// <summary>The ProblemDetails the services answer refusals with, in the caller's language.</summary>

@@ -5,11 +5,6 @@ using Cro.Advisory.Features.Calendar;
 using Cro.Advisory.Features.Dialogue;
 using Cro.Advisory.Features.Engagements;
 using Cro.Advisory.Features.Meetings;
-using Cro.BuildingBlocks.Messaging;
-using Cro.BuildingBlocks.Persistence;
-using Cro.ServiceDefaults;
-using Cro.ServiceDefaults.Security;
-using FluentValidation;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();

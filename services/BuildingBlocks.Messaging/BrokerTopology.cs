@@ -1,5 +1,4 @@
 using System.Reflection;
-using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 

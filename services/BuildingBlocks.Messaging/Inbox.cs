@@ -1,6 +1,3 @@
-using Dapper;
-using Npgsql;
-
 namespace Cro.BuildingBlocks.Messaging;
 
 /// <summary>The inbox table that makes consumers idempotent: one row per (message id, consumer).</summary>

@@ -1,7 +1,4 @@
-using Cro.BuildingBlocks.Persistence;
 using Cro.ServiceDefaults.Security;
-using MassTransit;
-using Npgsql;
 
 namespace Cro.BuildingBlocks.Messaging;
 

@@ -1,6 +1,5 @@
 using System.Reflection;
 using Cro.ServiceDefaults;
-using MassTransit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;

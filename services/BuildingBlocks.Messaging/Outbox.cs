@@ -1,8 +1,5 @@
 using System.Text.Json;
-using Cro.BuildingBlocks.Persistence;
 using Cro.Contracts;
-using Dapper;
-using Npgsql;
 
 namespace Cro.BuildingBlocks.Messaging;
 

@@ -1,11 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
-using Cro.BuildingBlocks.Persistence;
-using Dapper;
-using MassTransit;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Npgsql;
 
 namespace Cro.BuildingBlocks.Messaging;
 

@@ -1,10 +1,6 @@
 using System.Data;
-using System.Reflection;
 using Cro.ServiceDefaults.Security;
-using Dapper;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Npgsql;
 
 namespace Cro.BuildingBlocks.Persistence;
 

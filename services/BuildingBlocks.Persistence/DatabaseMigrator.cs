@@ -1,9 +1,5 @@
-using System.Reflection;
-using Dapper;
 using DbUp;
 using DbUp.Engine;
-using Microsoft.Extensions.Logging;
-using Npgsql;
 
 namespace Cro.BuildingBlocks.Persistence;
 

@@ -1,6 +1,4 @@
 using System.Text.RegularExpressions;
-using Dapper;
-using Npgsql;
 
 namespace Cro.BuildingBlocks.Persistence;
 

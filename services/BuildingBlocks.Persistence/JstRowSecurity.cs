@@ -1,6 +1,4 @@
 using Cro.ServiceDefaults.Security;
-using Dapper;
-using Npgsql;
 
 namespace Cro.BuildingBlocks.Persistence;
 

@@ -1,8 +1,3 @@
-using Dapper;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
-using Npgsql;
-
 namespace Cro.BuildingBlocks.Persistence;
 
 /// <summary>

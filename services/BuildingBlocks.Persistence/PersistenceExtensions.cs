@@ -1,10 +1,5 @@
-using System.Reflection;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 using Cro.ServiceDefaults;
-using Npgsql;
 
 namespace Cro.BuildingBlocks.Persistence;
 

@@ -1,15 +1,11 @@
-using Cro.Identity.Data;
 using Cro.Identity.Features.Audit;
 using Cro.Identity.Features.Invitations;
 using Cro.Identity.Features.Passwords;
 using Cro.Identity.Features.PersonalData;
 using Cro.Identity.Features.TaskTeams;
 using Cro.Identity.Features.PasswordReset;
-using Cro.ServiceDefaults.Security;
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
 using OpenIddict.Abstractions;
 
 namespace Cro.Identity;

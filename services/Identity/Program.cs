@@ -1,7 +1,6 @@
 using Cro.BuildingBlocks.Messaging;
 using Cro.BuildingBlocks.Persistence;
 using Cro.Identity;
-using Cro.Identity.Data;
 using Cro.Identity.Features.Audit;
 using Cro.Identity.Features.Bootstrap;
 using Cro.Identity.Features.Clients;
@@ -10,8 +9,6 @@ using Cro.Identity.Features.TaskTeams;
 using Cro.Identity.Features.PersonalData;
 using Cro.Identity.Features.Tokens;
 using Cro.Identity.Features.Users;
-using Cro.ServiceDefaults;
-using Cro.ServiceDefaults.Security;
 using FluentValidation;
 using MassTransit;
 using Microsoft.AspNetCore.Authorization;

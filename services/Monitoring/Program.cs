@@ -1,11 +1,8 @@
-using Cro.BuildingBlocks.Messaging;
-using Cro.BuildingBlocks.Persistence;
 using Cro.Monitoring.Features.Advisory;
 using Cro.Monitoring.Features.Recruitment;
 using Cro.Monitoring.Features.Registry;
 using Cro.Monitoring.Features.Training;
 using Cro.ServiceDefaults;
-using Cro.ServiceDefaults.Security;
 using FluentValidation;
 using MassTransit;
 

@@ -1,9 +1,7 @@
 using Cro.BuildingBlocks.Messaging;
-using Cro.BuildingBlocks.Persistence;
 using Cro.Notifications.Features.AdvisoryMeetings;
 using Cro.Notifications.Features.Delivery;
 using Cro.Notifications.Features.PersonalData;
-using Cro.ServiceDefaults;
 using Cro.ServiceDefaults.Security;
 using MassTransit;
 

@@ -1,13 +1,10 @@
 using Cro.BuildingBlocks.Messaging;
-using Cro.BuildingBlocks.Persistence;
 using Cro.Recruitment.Features.Applications;
 using Cro.Recruitment.Features.Decisions;
 using Cro.Recruitment.Features.Partner;
 using Cro.Recruitment.Features.PersonalData;
 using Cro.Recruitment.Features.Registry;
 using Cro.Recruitment.Features.Rounds;
-using Cro.ServiceDefaults;
-using Cro.ServiceDefaults.Security;
 using FluentValidation;
 using MassTransit;
 

@@ -1,11 +1,9 @@
 using Cro.BuildingBlocks.Persistence;
-using Cro.ServiceDefaults;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components.Endpoints;
 using Cro.Web.Account;
 using Cro.Web.Account.Api;
 using Cro.Web.Administration;
-using Cro.Web.Api;
 using Cro.Web.Monitoring.Api;
 using Cro.Web.Recruitment.Api;
 using Cro.Web.Recruitment.Operator;

@@ -1,7 +1,3 @@
-using System.Net.Http.Json;
-using Cro.Contracts;
-using Cro.Tests.Infrastructure;
-
 namespace Cro.Advisory.Tests;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using System.Net;
-using System.Net.Http.Json;
-
 namespace Cro.Advisory.Tests;
 
 /// <summary>A class of its own: the suggestion weighs every advisor registered, so no other test's advisors may be there.</summary>

@@ -1,9 +1,5 @@
-using System.Net;
-using System.Net.Http.Json;
 using Cro.Advisory.Features.Calendar;
-using Cro.Contracts;
 using Cro.ServiceDefaults;
-using Cro.Tests.Infrastructure;
 
 namespace Cro.Advisory.Tests;
 

@@ -1,5 +1,3 @@
-using Cro.Tests.Infrastructure;
-
 namespace Cro.Advisory.Tests;
 
 public sealed class EndpointPolicyTests(AdvisoryService service) : IClassFixture<AdvisoryService>

@@ -1,8 +1,3 @@
-using System.Net;
-using System.Net.Http.Json;
-using Cro.Contracts;
-using Cro.Tests.Infrastructure;
-
 namespace Cro.Advisory.Tests;
 
 public sealed class EngagementTests(AdvisoryService service) : IClassFixture<AdvisoryService>

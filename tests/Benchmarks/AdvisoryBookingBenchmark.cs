@@ -1,20 +1,11 @@
-using System.Collections.Concurrent;
-using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
-using System.Net.Http.Json;
 using System.Text.Json;
 using Cro.Advisory.Features.Advisors;
 using Cro.Advisory.Features.Availability;
 using Cro.Advisory.Features.Engagements;
 using Cro.Advisory.Features.Meetings;
-using Cro.Contracts;
 using Cro.ServiceDefaults;
-using Cro.Tests.Infrastructure;
-using Dapper;
-using MassTransit;
-using Microsoft.Extensions.DependencyInjection;
-using Npgsql;
 
 namespace Cro.Benchmarks;
 

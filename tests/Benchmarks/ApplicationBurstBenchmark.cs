@@ -1,12 +1,6 @@
-using System.Collections.Concurrent;
-using System.Diagnostics;
-using System.Net.Http.Json;
 using Cro.Recruitment.Features.Applications;
 using Cro.Recruitment.Features.Rounds;
 using Cro.ServiceDefaults;
-using Cro.Tests.Infrastructure;
-using Dapper;
-using Npgsql;
 
 namespace Cro.Benchmarks;
 

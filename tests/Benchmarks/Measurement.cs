@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace Cro.Benchmarks;
 
 public sealed record Measurement(string Name, TimeSpan Median, string BaselineName, TimeSpan BaselineMedian, int Items)

@@ -1,13 +1,8 @@
 using Cro.BuildingBlocks.Messaging;
 using Cro.BuildingBlocks.Persistence;
-using Cro.Contracts;
 using Cro.Recruitment.Features.Registry;
-using Cro.Tests.Infrastructure;
-using MassTransit;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Npgsql;
 
 namespace Cro.Benchmarks;
 

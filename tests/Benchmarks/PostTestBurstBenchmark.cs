@@ -1,16 +1,7 @@
-using System.Collections.Concurrent;
-using System.Diagnostics;
 using System.Net.Http.Headers;
-using System.Net.Http.Json;
-using Cro.Contracts;
-using Cro.Tests.Infrastructure;
 using Cro.Training.Features.Cohorts;
 using Cro.Training.Features.Sessions;
 using Cro.Training.Features.Validation;
-using Dapper;
-using MassTransit;
-using Microsoft.Extensions.DependencyInjection;
-using Npgsql;
 
 namespace Cro.Benchmarks;
 

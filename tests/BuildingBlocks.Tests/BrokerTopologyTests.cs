@@ -1,6 +1,3 @@
-using Cro.BuildingBlocks.Messaging;
-using Cro.Tests.Infrastructure;
-using MassTransit;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Cro.BuildingBlocks.Tests;

@@ -1,6 +1,3 @@
-using Cro.Tests.Infrastructure;
-using MassTransit;
-
 namespace Cro.BuildingBlocks.Tests;
 
 public sealed class InboxTests

@@ -1,8 +1,4 @@
-using Cro.BuildingBlocks.Persistence;
 using Cro.ServiceDefaults.Security;
-using Cro.Tests.Infrastructure;
-using Dapper;
-using Npgsql;
 
 namespace Cro.BuildingBlocks.Tests;
 

@@ -1,14 +1,7 @@
-using Cro.BuildingBlocks.Messaging;
-using Cro.BuildingBlocks.Persistence;
-using Cro.Contracts;
-using Cro.Tests.Infrastructure;
-using Dapper;
-using MassTransit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
-using Npgsql;
 
 namespace Cro.BuildingBlocks.Tests;
 

@@ -1,8 +1,4 @@
-using Cro.BuildingBlocks.Persistence;
-using Cro.Tests.Infrastructure;
-using Dapper;
 using Microsoft.Extensions.Logging.Abstractions;
-using Npgsql;
 
 namespace Cro.BuildingBlocks.Tests;
 

@@ -1,6 +1,3 @@
-using Cro.Tests.Infrastructure;
-using Dapper;
-
 namespace Cro.BuildingBlocks.Tests;
 
 public sealed class OutboxTests

@@ -1,10 +1,4 @@
-using Cro.BuildingBlocks.Persistence;
-using Cro.BuildingBlocks.Messaging;
-using Cro.Contracts;
-using Cro.Tests.Infrastructure;
-using MassTransit;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
-using Npgsql;
 using RabbitMQ.Client;
 
 namespace Cro.BuildingBlocks.Tests;

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text;
-using Cro.Tests.Infrastructure;
 using Xunit.Sdk;
 
 namespace Cro.BuildingBlocks.Tests;

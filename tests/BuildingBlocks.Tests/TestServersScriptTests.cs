@@ -1,8 +1,6 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
-using Cro.Tests.Infrastructure;
-using Npgsql;
 
 namespace Cro.BuildingBlocks.Tests;
 

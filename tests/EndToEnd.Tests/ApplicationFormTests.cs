@@ -1,7 +1,5 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using Cro.Tests.Infrastructure;
-using Microsoft.Playwright;
 using MimeKit;
 
 namespace Cro.EndToEnd.Tests;

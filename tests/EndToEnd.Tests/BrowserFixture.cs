@@ -1,5 +1,3 @@
-using Microsoft.Playwright;
-
 [assembly: AssemblyFixture(typeof(Cro.EndToEnd.Tests.BrowserFixture))]
 
 namespace Cro.EndToEnd.Tests;

@@ -1,5 +1,3 @@
-using Microsoft.Playwright;
-
 namespace Cro.EndToEnd.Tests;
 
 /// <summary>An operator previews the decisions by ranking for a round and confirms them.</summary>

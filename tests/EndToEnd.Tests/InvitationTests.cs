@@ -1,5 +1,3 @@
-using Microsoft.Playwright;
-
 namespace Cro.EndToEnd.Tests;
 
 /// <summary>An operator invites a person; the person opens the e-mailed link, sets a password and is signed in.</summary>

@@ -1,5 +1,3 @@
-using Microsoft.Playwright;
-
 namespace Cro.EndToEnd.Tests;
 
 /// <summary>The public "Wyszukaj JST" page in a real browser, through the gateway.</summary>

@@ -1,6 +1,3 @@
-using System.Text.Json;
-using Microsoft.Playwright;
-
 namespace Cro.EndToEnd.Tests;
 
 /// <summary>"Moje konto": the session outlives its access token, the person downloads their data and asks for erasure.</summary>

@@ -1,7 +1,5 @@
 using Aspire.Hosting;
-using System.Text.Json;
 using Aspire.Hosting.Testing;
-using Cro.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 
 [assembly: AssemblyFixture(typeof(Cro.EndToEnd.Tests.PlatformFixture))]

@@ -1,6 +1,4 @@
-using Microsoft.Playwright;
 using System.Net.Http.Json;
-using System.Text.Json;
 
 namespace Cro.EndToEnd.Tests;
 

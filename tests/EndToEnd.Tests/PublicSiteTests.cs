@@ -1,5 +1,3 @@
-using Microsoft.Playwright;
-
 namespace Cro.EndToEnd.Tests;
 
 /// <summary>The public site as a Polish public programme funded from FERS 2021–2027 must publish it.</summary>

@@ -1,6 +1,4 @@
 using System.Globalization;
-using Cro.Tests.Infrastructure;
-using Microsoft.Playwright;
 
 namespace Cro.EndToEnd.Tests;
 

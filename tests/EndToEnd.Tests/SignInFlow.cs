@@ -1,6 +1,3 @@
-using Cro.Tests.Infrastructure;
-using Microsoft.Playwright;
-
 namespace Cro.EndToEnd.Tests;
 
 public static class SignInFlow

@@ -1,5 +1,3 @@
-using Microsoft.Playwright;
-
 namespace Cro.EndToEnd.Tests;
 
 /// <summary>Signing in to the web through the identity service (OpenID Connect, code + PKCE), in a real browser.</summary>

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using Microsoft.Playwright;
 
 namespace Cro.EndToEnd.Tests;
 

@@ -1,8 +1,6 @@
 using System.IdentityModel.Tokens.Jwt;
 using Cro.Contracts;
-using Cro.Tests.Infrastructure;
 using MassTransit;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Cro.Identity.Tests;
 

@@ -1,6 +1,4 @@
-using System.Net;
 using System.Text.RegularExpressions;
-using Cro.Tests.Infrastructure;
 
 namespace Cro.Identity.Tests;
 

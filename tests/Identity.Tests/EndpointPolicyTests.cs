@@ -1,5 +1,3 @@
-using Cro.Tests.Infrastructure;
-
 namespace Cro.Identity.Tests;
 
 public sealed class EndpointPolicyTests(IdentityService identity) : IClassFixture<IdentityService>

@@ -1,12 +1,9 @@
 using System.Net.Http.Headers;
-using System.Net.Http.Json;
 using Cro.Identity.Data;
 using Cro.Identity.Features.Invitations;
-using Cro.Tests.Infrastructure;
 using Dapper;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
 namespace Cro.Identity.Tests;

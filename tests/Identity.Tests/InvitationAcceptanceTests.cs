@@ -1,6 +1,3 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
 using Cro.Identity.Features.Invitations;
 using Cro.Identity.Features.PersonalData;
 using Cro.ServiceDefaults;

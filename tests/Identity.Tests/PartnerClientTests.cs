@@ -1,7 +1,5 @@
 using System.IdentityModel.Tokens.Jwt;
-using System.Net;
 using System.Net.Http.Headers;
-using System.Net.Http.Json;
 using Cro.Identity.Features.Clients;
 using Microsoft.AspNetCore.Mvc;
 

@@ -1,10 +1,6 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
 using System.Text.RegularExpressions;
 using Cro.Identity.Features.Invitations;
 using Dapper;
-using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
 namespace Cro.Identity.Tests;

@@ -1,7 +1,3 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
-
 namespace Cro.Identity.Tests;
 
 public sealed class PersonalDataTests(IdentityService identity) : IClassFixture<IdentityService>

@@ -1,7 +1,5 @@
 using Cro.Contracts;
-using Cro.Tests.Infrastructure;
 using MassTransit;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Cro.Identity.Tests;
 

@@ -1,6 +1,3 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
 using System.IdentityModel.Tokens.Jwt;
 
 namespace Cro.Identity.Tests;

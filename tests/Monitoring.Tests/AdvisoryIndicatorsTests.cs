@@ -1,8 +1,5 @@
 using System.Net;
-using System.Net.Http.Json;
-using Cro.Contracts;
 using Cro.Monitoring.Features.Advisory;
-using Cro.Tests.Infrastructure;
 
 namespace Cro.Monitoring.Tests;
 

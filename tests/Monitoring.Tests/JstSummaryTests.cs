@@ -1,7 +1,4 @@
-using System.Net.Http.Json;
-using Cro.Contracts;
 using Cro.Monitoring.Features.Registry;
-using Cro.Tests.Infrastructure;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 

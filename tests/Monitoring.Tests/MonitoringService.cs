@@ -1,6 +1,3 @@
-using System.Net.Http.Json;
-using Cro.Tests.Infrastructure;
-
 namespace Cro.Monitoring.Tests;
 
 /// <summary>The monitoring service in-process (see <see cref="ServiceUnderTest{TProgram}"/>).</summary>

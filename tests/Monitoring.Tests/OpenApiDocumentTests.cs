@@ -1,6 +1,3 @@
-using Cro.Contracts;
-using Cro.Tests.Infrastructure;
-
 namespace Cro.Monitoring.Tests;
 
 /// <summary>The monitoring's OpenAPI document, read as a partner reads it and held against the service's real answers.</summary>

@@ -1,5 +1,3 @@
-using System.Net.Http.Json;
-using Cro.Contracts;
 using Cro.Monitoring.Features;
 using Cro.Monitoring.Features.Training;
 

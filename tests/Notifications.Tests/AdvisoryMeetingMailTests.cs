@@ -1,6 +1,3 @@
-using Cro.Contracts;
-using Cro.Tests.Infrastructure;
-using MassTransit;
 using MimeKit;
 
 namespace Cro.Notifications.Tests;

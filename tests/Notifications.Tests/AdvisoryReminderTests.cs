@@ -1,7 +1,5 @@
-using System.Net;
 using System.Net.Http.Json;
 using Cro.Notifications.Features.AdvisoryMeetings;
-using Cro.Tests.Infrastructure;
 using static Cro.Notifications.Tests.AdvisoryMeetingMailTests;
 
 namespace Cro.Notifications.Tests;

@@ -1,6 +1,3 @@
-using System.Net;
-using Cro.Tests.Infrastructure;
-
 namespace Cro.Notifications.Tests;
 
 /// <summary>The confirmation of a registration for a JST's public education debate: one mail, in Warsaw time, with how to withdraw.</summary>

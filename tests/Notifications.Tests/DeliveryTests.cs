@@ -1,7 +1,4 @@
 using System.Diagnostics.Metrics;
-using Cro.Contracts;
-using Cro.Tests.Infrastructure;
-using MassTransit;
 
 namespace Cro.Notifications.Tests;
 

@@ -1,6 +1,3 @@
-using Cro.Contracts;
-using Cro.Tests.Infrastructure;
-
 namespace Cro.Notifications.Tests;
 
 /// <summary>PersonErased: the person's stored mail loses address and content, and nothing more goes to them.</summary>

@@ -1,5 +1,3 @@
-using Cro.Contracts;
-
 namespace Cro.Notifications.Tests;
 
 /// <summary>Events as identity, recruitment and advisory would publish them, for a new person (or application) each time.</summary>

@@ -1,6 +1,3 @@
-using Cro.Contracts;
-using Cro.Tests.Infrastructure;
-using System.Net;
 using System.Text.RegularExpressions;
 using MimeKit;
 

@@ -1,5 +1,3 @@
-using Cro.Contracts;
-
 namespace Cro.Notifications.Tests;
 
 /// <summary>Advisory meeting events as advisory would publish them, for a new meeting with new people each time.</summary>

@@ -1,8 +1,6 @@
 using Cro.Notifications.Features.AdvisoryMeetings;
 using Cro.Notifications.Features.Delivery;
-using Cro.Tests.Infrastructure;
 using Dapper;
-using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 

@@ -1,5 +1,3 @@
-using Cro.Tests.Infrastructure;
-
 namespace Cro.Notifications.Tests;
 
 /// <summary>The notifications' OpenAPI document, read as a partner reads it and held against the service's real answers.</summary>

@@ -1,11 +1,8 @@
-using System.Net;
 using System.Net.Http.Json;
 using System.Security.Claims;
 using System.Security.Cryptography;
-using Cro.Contracts;
 using Cro.Notifications.Features.PersonalData;
 using Cro.ServiceDefaults.Security;
-using Cro.Tests.Infrastructure;
 using Microsoft.IdentityModel.Tokens;
 
 namespace Cro.Notifications.Tests;

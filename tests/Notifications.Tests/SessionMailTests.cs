@@ -1,7 +1,3 @@
-using Cro.Contracts;
-using Cro.Tests.Infrastructure;
-using MassTransit;
-
 namespace Cro.Notifications.Tests;
 
 /// <summary>Notices of training sessions: one mail to each person the event names, once, in Warsaw time.</summary>

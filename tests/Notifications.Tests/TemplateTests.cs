@@ -1,4 +1,3 @@
-using Cro.Contracts;
 using Cro.Notifications.Features.Delivery;
 using Cro.Notifications.Features.Mail;
 using Cro.ServiceDefaults;

@@ -1,4 +1,3 @@
-using System.Net.Http.Json;
 using Cro.Recruitment.Features.Applications;
 using Cro.Recruitment.Features.Rounds;
 using Cro.ServiceDefaults;

@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Http.Json;
 using Cro.Recruitment.Features.Applications;
 using Cro.Recruitment.Features.Decisions;
 

@@ -1,10 +1,5 @@
-using System.Net;
-using System.Net.Http.Json;
 using System.Text.Json;
 using Cro.Recruitment.Features.Applications;
-using Cro.Tests.Infrastructure;
-using Dapper;
-using Npgsql;
 
 namespace Cro.Recruitment.Tests;
 

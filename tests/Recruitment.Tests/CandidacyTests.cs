@@ -1,8 +1,4 @@
-using System.Net;
-using System.Net.Http.Json;
 using Cro.Recruitment.Features.Applications;
-using Dapper;
-using Npgsql;
 
 namespace Cro.Recruitment.Tests;
 

@@ -1,5 +1,3 @@
-using Cro.Tests.Infrastructure;
-
 namespace Cro.Recruitment.Tests;
 
 public sealed class EndpointPolicyTests(RecruitmentService service) : IClassFixture<RecruitmentService>

@@ -1,4 +1,3 @@
-using System.Net;
 using MiniExcelLibs;
 
 namespace Cro.Recruitment.Tests;

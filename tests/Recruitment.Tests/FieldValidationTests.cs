@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Http.Json;
 using System.Reflection;
 using System.Text.Json;
 using Cro.Recruitment.Features.Applications;

@@ -1,7 +1,3 @@
-using System.Net;
-using System.Net.Http.Json;
-using Cro.Tests.Infrastructure;
-
 namespace Cro.Recruitment.Tests;
 
 /// <summary>

@@ -1,9 +1,6 @@
-using System.Net;
-using System.Net.Http.Json;
 using System.Text;
 using Cro.Recruitment.Features.Marginalisation;
 using Cro.Recruitment.Features.Registry;
-using Cro.Tests.Infrastructure;
 
 namespace Cro.Recruitment.Tests;
 

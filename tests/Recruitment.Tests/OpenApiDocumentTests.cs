@@ -1,5 +1,3 @@
-using Cro.Tests.Infrastructure;
-
 namespace Cro.Recruitment.Tests;
 
 /// <summary>The recruitment's OpenAPI document, read as a partner reads it and held against the service's real answers.</summary>

@@ -1,13 +1,8 @@
-using System.Net;
-using System.Net.Http.Json;
 using Cro.Recruitment.Features.Applications;
 using Cro.Recruitment.Features.Decisions;
 using Cro.Recruitment.Features.Partner;
 using Cro.Recruitment.Features.Rounds;
-using Cro.Tests.Infrastructure;
-using Dapper;
 using Microsoft.AspNetCore.Mvc;
-using Npgsql;
 
 namespace Cro.Recruitment.Tests;
 

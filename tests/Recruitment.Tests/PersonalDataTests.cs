@@ -1,9 +1,7 @@
-using System.Net.Http.Json;
 using System.Security.Claims;
 using Cro.Contracts;
 using Cro.Recruitment.Features.PersonalData;
 using Cro.ServiceDefaults.Security;
-using Cro.Tests.Infrastructure;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 

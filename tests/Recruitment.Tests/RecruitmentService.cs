@@ -1,5 +1,3 @@
-using Cro.Tests.Infrastructure;
-
 namespace Cro.Recruitment.Tests;
 
 /// <summary>The recruitment service in-process on a fresh database; started once per test class.</summary>

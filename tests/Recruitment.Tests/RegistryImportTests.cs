@@ -1,7 +1,4 @@
 using Cro.Recruitment.Features.Registry;
-using Cro.Tests.Infrastructure;
-using Dapper;
-using Npgsql;
 
 namespace Cro.Recruitment.Tests;
 

@@ -1,10 +1,6 @@
-using System.Net;
-using System.Net.Http.Json;
 using Cro.Recruitment.Features.Applications;
 using Cro.Recruitment.Features.Decisions;
 using Cro.Recruitment.Features.Review;
-using Dapper;
-using Npgsql;
 
 namespace Cro.Recruitment.Tests;
 

@@ -1,8 +1,5 @@
-using System.Net;
-using System.Net.Http.Json;
 using System.Text.Json;
 using Cro.Recruitment.Features.Rounds;
-using Cro.Tests.Infrastructure;
 
 namespace Cro.Recruitment.Tests;
 

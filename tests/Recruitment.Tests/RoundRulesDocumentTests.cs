@@ -1,10 +1,6 @@
-using System.Net;
 using System.Net.Http.Headers;
-using System.Net.Http.Json;
 using System.Text;
 using Cro.Recruitment.Features.Rounds;
-using Dapper;
-using Npgsql;
 
 namespace Cro.Recruitment.Tests;
 

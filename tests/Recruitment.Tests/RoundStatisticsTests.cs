@@ -1,7 +1,4 @@
-using System.Net;
-using System.Net.Http.Json;
 using Cro.Recruitment.Features.Rounds;
-using Cro.Tests.Infrastructure;
 
 namespace Cro.Recruitment.Tests;
 

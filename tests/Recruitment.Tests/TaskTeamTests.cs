@@ -1,11 +1,6 @@
-using System.Net;
-using System.Net.Http.Json;
 using Cro.Recruitment.Features.Applications;
 using Cro.Recruitment.Features.Decisions;
 using Cro.Recruitment.Features.TaskTeams;
-using Cro.Tests.Infrastructure;
-using Dapper;
-using Npgsql;
 
 namespace Cro.Recruitment.Tests;
 

@@ -1,5 +1,3 @@
-using Xunit;
-
 namespace Cro.Tests.Infrastructure;
 
 /// <summary>

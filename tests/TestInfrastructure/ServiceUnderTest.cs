@@ -1,9 +1,7 @@
 using System.Text.Json;
 using Dapper;
 using MassTransit;
-using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
-using Xunit;
 
 namespace Cro.Tests.Infrastructure;
 

@@ -1,9 +1,6 @@
-using System.Net;
-using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using Cro.Contracts;
 using Cro.Training.Features.Attendance;
 using Cro.Training.Features.Certificates;
 using Microsoft.IdentityModel.JsonWebTokens;

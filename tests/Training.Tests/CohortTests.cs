@@ -1,7 +1,4 @@
-using System.Net;
-using System.Net.Http.Json;
 using System.Text.Json;
-using Cro.Contracts;
 using Cro.Training.Features.Cohorts;
 using Cro.Training.Features.Teams;
 using Cro.Training.Features.Sessions;

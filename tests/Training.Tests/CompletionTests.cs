@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Cro.Contracts;
 using Cro.Training.Features.Attendance;
 using Cro.Training.Features.Validation;
 

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Cro.Tests.Infrastructure;
 
 namespace Cro.Training.Tests;
 

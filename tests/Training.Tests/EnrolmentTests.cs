@@ -1,6 +1,3 @@
-using System.Net.Http.Json;
-using Cro.Contracts;
-using Cro.Tests.Infrastructure;
 using Cro.Training.Features.Teams;
 using Cro.Training.Features.PersonalData;
 

@@ -1,5 +1,3 @@
-using System.Net.Http.Json;
-using Cro.Tests.Infrastructure;
 using Cro.Training.Features.Validation;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;

@@ -1,8 +1,5 @@
-using System.Net;
-using System.Net.Http.Json;
 using Cro.BuildingBlocks.Persistence;
 using Cro.ServiceDefaults.Security;
-using Cro.Tests.Infrastructure;
 using Cro.Training.Features.Cohorts;
 using Cro.Training.Features.Teams;
 using Dapper;

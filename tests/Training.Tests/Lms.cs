@@ -1,6 +1,3 @@
-using System.Net;
-using System.Net.Http.Json;
-using Cro.Contracts;
 using Cro.Training.Features.Attendance;
 using Cro.Training.Features.Cohorts;
 using Cro.Training.Features.Sessions;

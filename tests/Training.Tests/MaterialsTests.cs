@@ -1,6 +1,4 @@
 using Cro.ServiceDefaults;
-using System.Net;
-using System.Net.Http.Json;
 using Cro.Training.Features.Materials;
 
 namespace Cro.Training.Tests;

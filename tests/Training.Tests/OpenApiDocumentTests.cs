@@ -1,6 +1,3 @@
-using System.Net.Http.Json;
-using Cro.Tests.Infrastructure;
-
 namespace Cro.Training.Tests;
 
 /// <summary>The training's OpenAPI document, read as a partner reads it and held against the service's real answers.</summary>

@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Http.Json;
 using Cro.Training.Features.Progress;
 using Cro.Training.Features.Validation;
 

@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Http.Json;
 using Cro.Training.Features.Calendar;
 using Cro.Training.Features.Materials;
 using Cro.Training.Features.Sessions;

@@ -1,6 +1,3 @@
-using Cro.Contracts;
-using Cro.Tests.Infrastructure;
-
 namespace Cro.Training.Tests;
 
 /// <summary>Accepted JST teams as recruitment announces them, and what the training makes of them.</summary>

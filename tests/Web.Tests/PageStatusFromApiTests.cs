@@ -1,4 +1,3 @@
-using System.Net;
 using Cro.Web.Api;
 using Microsoft.AspNetCore.Http;
 

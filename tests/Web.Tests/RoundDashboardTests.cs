@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net;
 using Cro.Web.Monitoring.Api;
 using Cro.Web.Recruitment.Api;
 using Cro.Web.Recruitment.Operator;

@@ -2,7 +2,6 @@ using Cro.BuildingBlocks.Messaging;
 using Cro.Contracts;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
-using Npgsql;
 
 namespace Cro.Identity.Data;
 

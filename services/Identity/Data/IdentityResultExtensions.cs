@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Identity;
-
 namespace Cro.Identity.Data;
 
 public static class IdentityResultExtensions

@@ -1,6 +1,3 @@
-using Cro.ServiceDefaults;
-using Microsoft.AspNetCore.Identity;
-
 namespace Cro.Identity.Data;
 
 /// <summary>The Identity messages people meet when choosing a password or an address, in Polish (or English).</summary>

@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using Dapper;
 using Microsoft.IdentityModel.Tokens;
-using Npgsql;
 
 namespace Cro.Identity.Data;
 

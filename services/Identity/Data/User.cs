@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Identity;
-
 namespace Cro.Identity.Data;
 
 /// <summary>A person with an account. Partner API clients are OpenIddict applications, not users.</summary>

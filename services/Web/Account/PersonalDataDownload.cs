@@ -1,7 +1,5 @@
 using System.Text.Json;
-using Cro.ServiceDefaults;
 using Cro.ServiceDefaults.Security;
-using Cro.Web.Api;
 using Cro.Web.Account.Api;
 using Cro.Web.Recruitment.Api;
 

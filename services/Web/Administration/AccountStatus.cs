@@ -1,4 +1,3 @@
-using Cro.ServiceDefaults;
 using Cro.Web.Account.Api;
 
 namespace Cro.Web.Administration;

@@ -1,7 +1,5 @@
-using Cro.ServiceDefaults;
 using Cro.ServiceDefaults.Security;
 using Cro.Web.Account.Api;
-using Cro.Web.Api;
 
 namespace Cro.Web.Administration;
 

@@ -1,4 +1,3 @@
-using Cro.ServiceDefaults;
 using Cro.ServiceDefaults.Security;
 
 namespace Cro.Web.Administration;

@@ -1,5 +1,4 @@
 using System.Net.Http.Headers;
-using Cro.ServiceDefaults;
 
 namespace Cro.Web.Api;
 

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text.Json;
-using Cro.ServiceDefaults;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Cro.Web.Api;

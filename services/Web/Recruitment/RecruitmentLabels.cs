@@ -1,4 +1,3 @@
-using Cro.ServiceDefaults;
 using Cro.Web.Recruitment.Api;
 using Cro.Web.Registry;
 

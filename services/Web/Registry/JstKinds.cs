@@ -1,5 +1,3 @@
-using Cro.ServiceDefaults;
-
 namespace Cro.Web.Registry;
 
 /// <summary>Kinds of JST as the API names them, with their Polish and English names.</summary>

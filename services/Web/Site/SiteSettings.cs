@@ -1,5 +1,4 @@
 using System.Globalization;
-using Cro.ServiceDefaults;
 
 namespace Cro.Web.Site;
 

@@ -1,7 +1,5 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using Cro.ServiceDefaults;
-using Cro.Web.Api;
 using Cro.Web.Training.Api;
 
 namespace Cro.Web.Training;

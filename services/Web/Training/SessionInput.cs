@@ -1,6 +1,4 @@
 using System.Globalization;
-using Cro.ServiceDefaults;
-using Cro.Web.Api;
 using Cro.Web.Training.Api;
 
 namespace Cro.Web.Training;

@@ -1,4 +1,3 @@
-using Cro.ServiceDefaults;
 using Cro.Web.Training.Api;
 
 namespace Cro.Web.Training;

@@ -1,5 +1,4 @@
 using Cro.Web.Api;
-using Cro.Web.Training.Api;
 using Cro.Web.Training.Trainer;
 
 namespace Cro.Web.Tests.Training;

@@ -1,6 +1,5 @@
 using Cro.Web.Api;
 using Cro.Web.Training;
-using Cro.Web.Training.Api;
 using Cro.Web.Training.Operator;
 
 namespace Cro.Web.Tests.Training;

@@ -1,6 +1,5 @@
 using System.Globalization;
 using Cro.Web.Training;
-using Cro.Web.Training.Api;
 using Cro.Web.Training.Participant;
 
 namespace Cro.Web.Tests.Training;

@@ -1,7 +1,4 @@
-using System.Net;
-using Cro.ServiceDefaults.Security;
 using Cro.Web.Training;
-using Cro.Web.Training.Api;
 
 namespace Cro.Web.Tests.Training;
 

@@ -1,5 +1,3 @@
-using Cro.Web.Training.Api;
-
 namespace Cro.Web.Tests.Training;
 
 /// <summary>The training service's answers that several tests set up alike.</summary>

@@ -1,9 +1,6 @@
-using System.Net;
 using System.Security.Claims;
 using System.Text.Encodings.Web;
 using System.Text.RegularExpressions;
-using Cro.ServiceDefaults.Security;
-using Cro.Web.Training.Api;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;

@@ -1,8 +1,3 @@
-using Cro.BuildingBlocks.Persistence;
-using Cro.ServiceDefaults;
-using Cro.ServiceDefaults.Security;
-using FluentValidation;
-
 namespace Cro.Advisory.Features.Advisors;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using Cro.BuildingBlocks.Persistence;
-
 namespace Cro.Advisory.Features.Availability;
 
 /// <summary>Reads an advisor's week, exceptions and blocked time.</summary>

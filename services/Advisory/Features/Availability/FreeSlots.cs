@@ -1,5 +1,3 @@
-using Cro.ServiceDefaults;
-
 namespace Cro.Advisory.Features.Availability;
 
 /// <summary>A time a team may book: the meeting's start and end, and its form.</summary>

@@ -1,9 +1,5 @@
 using Cro.Advisory.Features.Access;
 using Cro.Advisory.Features.Advisors;
-using Cro.BuildingBlocks.Persistence;
-using Cro.ServiceDefaults;
-using Cro.ServiceDefaults.Security;
-using FluentValidation;
 
 namespace Cro.Advisory.Features.Availability;
 

@@ -1,5 +1,3 @@
-using Cro.ServiceDefaults;
-
 namespace Cro.Advisory.Features.Availability;
 
 /// <summary>One stretch of an advisor's week, in Warsaw wall-clock time (ISO weekday: 1 Monday … 7 Sunday).</summary>

@@ -3,9 +3,6 @@ using Cro.Advisory.Features.Access;
 using Cro.Advisory.Features.Advisors;
 using Cro.Advisory.Features.Meetings;
 using Cro.BuildingBlocks.Calendar;
-using Cro.BuildingBlocks.Persistence;
-using Cro.ServiceDefaults;
-using Cro.ServiceDefaults.Security;
 using Npgsql;
 
 namespace Cro.Advisory.Features.Calendar;

@@ -1,6 +1,3 @@
-using Cro.BuildingBlocks.Persistence;
-using Cro.ServiceDefaults;
-using Cro.ServiceDefaults.Security;
 using Microsoft.Extensions.Options;
 
 namespace Cro.Advisory.Features.Dialogue;

@@ -1,6 +1,3 @@
-using Cro.BuildingBlocks.Persistence;
-using Cro.ServiceDefaults;
-
 namespace Cro.Advisory.Features.Dialogue;
 
 internal static class DialogueStore

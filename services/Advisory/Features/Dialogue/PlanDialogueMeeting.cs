@@ -1,9 +1,5 @@
 using System.Security.Cryptography;
 using Cro.Advisory.Features.Engagements;
-using Cro.BuildingBlocks.Persistence;
-using Cro.ServiceDefaults;
-using Cro.ServiceDefaults.Security;
-using FluentValidation;
 
 namespace Cro.Advisory.Features.Dialogue;
 

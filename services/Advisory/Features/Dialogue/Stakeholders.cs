@@ -1,6 +1,4 @@
 using System.Text.Json;
-using Cro.ServiceDefaults;
-using FluentValidation;
 
 namespace Cro.Advisory.Features.Dialogue;
 

@@ -1,7 +1,4 @@
-using Cro.BuildingBlocks.Messaging;
-using Cro.BuildingBlocks.Persistence;
 using Cro.Contracts;
-using Cro.ServiceDefaults;
 using Microsoft.Extensions.Options;
 
 namespace Cro.Advisory.Features.Engagements;

@@ -1,5 +1,3 @@
-using Cro.ServiceDefaults;
-
 namespace Cro.Advisory.Features.Engagements;
 
 /// <summary>

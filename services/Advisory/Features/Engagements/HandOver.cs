@@ -1,9 +1,3 @@
-using Cro.BuildingBlocks.Messaging;
-using Cro.BuildingBlocks.Persistence;
-using Cro.ServiceDefaults;
-using Cro.ServiceDefaults.Security;
-using FluentValidation;
-
 namespace Cro.Advisory.Features.Engagements;
 
 /// <summary>

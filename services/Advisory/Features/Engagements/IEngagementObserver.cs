@@ -1,5 +1,3 @@
-using Cro.BuildingBlocks.Persistence;
-
 namespace Cro.Advisory.Features.Engagements;
 
 /// <summary>

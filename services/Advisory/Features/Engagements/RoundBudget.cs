@@ -1,7 +1,3 @@
-using Cro.BuildingBlocks.Persistence;
-using Cro.ServiceDefaults;
-using Cro.ServiceDefaults.Security;
-using FluentValidation;
 using Microsoft.Extensions.Options;
 
 namespace Cro.Advisory.Features.Engagements;

@@ -1,7 +1,3 @@
-using Cro.BuildingBlocks.Persistence;
-using Cro.ServiceDefaults;
-using Cro.ServiceDefaults.Security;
-
 namespace Cro.Advisory.Features.Engagements;
 
 /// <summary>

@@ -1,8 +1,3 @@
-using Cro.BuildingBlocks.Messaging;
-using Cro.BuildingBlocks.Persistence;
-using Cro.ServiceDefaults;
-using Cro.ServiceDefaults.Security;
-
 namespace Cro.Advisory.Features.Meetings;
 
 /// <summary>

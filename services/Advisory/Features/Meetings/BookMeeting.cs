@@ -1,11 +1,6 @@
 using Cro.Advisory.Features.Access;
 using Cro.Advisory.Features.Availability;
 using Cro.Advisory.Features.Engagements;
-using Cro.BuildingBlocks.Messaging;
-using Cro.BuildingBlocks.Persistence;
-using Cro.ServiceDefaults;
-using Cro.ServiceDefaults.Security;
-using FluentValidation;
 using Npgsql;
 
 namespace Cro.Advisory.Features.Meetings;

@@ -1,6 +1,4 @@
 using Cro.Advisory.Features.Availability;
-using Cro.BuildingBlocks.Persistence;
-using Cro.ServiceDefaults;
 using Npgsql;
 
 namespace Cro.Advisory.Features.Meetings;

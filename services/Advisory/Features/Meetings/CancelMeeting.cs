@@ -1,11 +1,6 @@
 using Cro.Advisory.Features.Access;
 using Cro.Advisory.Features.Engagements;
-using Cro.BuildingBlocks.Messaging;
-using Cro.BuildingBlocks.Persistence;
 using Cro.Contracts;
-using Cro.ServiceDefaults;
-using Cro.ServiceDefaults.Security;
-using FluentValidation;
 using Microsoft.Extensions.Options;
 
 namespace Cro.Advisory.Features.Meetings;

@@ -1,10 +1,5 @@
 using Cro.Advisory.Features.Access;
 using Cro.Advisory.Features.Engagements;
-using Cro.BuildingBlocks.Messaging;
-using Cro.BuildingBlocks.Persistence;
-using Cro.ServiceDefaults;
-using Cro.ServiceDefaults.Security;
-using FluentValidation;
 using Microsoft.Extensions.Options;
 using Npgsql;
 

@@ -1,6 +1,4 @@
 using Cro.Advisory.Features.Engagements;
-using Cro.BuildingBlocks.Messaging;
-using Cro.BuildingBlocks.Persistence;
 
 namespace Cro.Advisory.Features.Meetings;
 

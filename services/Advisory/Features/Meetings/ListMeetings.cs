@@ -1,7 +1,4 @@
 using Cro.Advisory.Features.Access;
-using Cro.BuildingBlocks.Persistence;
-using Cro.ServiceDefaults;
-using Cro.ServiceDefaults.Security;
 
 namespace Cro.Advisory.Features.Meetings;
 

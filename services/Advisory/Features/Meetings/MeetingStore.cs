@@ -1,4 +1,3 @@
-using Cro.BuildingBlocks.Persistence;
 using Cro.Contracts;
 
 namespace Cro.Advisory.Features.Meetings;

@@ -1,5 +1,4 @@
 using Cro.Advisory.Features.Engagements;
-using Cro.ServiceDefaults;
 
 namespace Cro.Advisory.Features.Meetings;
 

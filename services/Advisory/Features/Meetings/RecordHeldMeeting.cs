@@ -1,9 +1,4 @@
-using Cro.BuildingBlocks.Messaging;
-using Cro.BuildingBlocks.Persistence;
 using Cro.Contracts;
-using Cro.ServiceDefaults;
-using Cro.ServiceDefaults.Security;
-using FluentValidation;
 
 namespace Cro.Advisory.Features.Meetings;
 

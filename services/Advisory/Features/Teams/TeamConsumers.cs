@@ -1,9 +1,5 @@
-using Cro.BuildingBlocks.Messaging;
-using Cro.BuildingBlocks.Persistence;
 using Cro.Advisory.Features.Engagements;
 using Cro.Contracts;
-using Cro.ServiceDefaults;
-using Cro.ServiceDefaults.Security;
 using Npgsql;
 
 namespace Cro.Advisory.Features.Teams;

@@ -1,8 +1,5 @@
 using Cro.BuildingBlocks.Persistence;
-using Cro.Identity.Data;
 using Dapper;
-using Microsoft.AspNetCore.Identity;
-using Npgsql;
 
 namespace Cro.Identity.Features.Advisors;
 

@@ -2,9 +2,6 @@ using Cro.BuildingBlocks.Messaging;
 using Cro.BuildingBlocks.Persistence;
 using Cro.Contracts;
 using Cro.Identity.Features.Audit;
-using Cro.ServiceDefaults.Security;
-using Microsoft.AspNetCore.Identity;
-using Npgsql;
 
 namespace Cro.Identity.Features.Advisors;
 

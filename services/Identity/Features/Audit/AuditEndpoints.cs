@@ -1,9 +1,6 @@
 using System.Globalization;
 using Cro.BuildingBlocks.Exports;
-using Cro.ServiceDefaults;
-using Cro.ServiceDefaults.Security;
 using Dapper;
-using Npgsql;
 
 namespace Cro.Identity.Features.Audit;
 

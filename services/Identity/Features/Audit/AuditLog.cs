@@ -1,8 +1,6 @@
 using System.Net;
 using System.Text.Json;
-using Cro.ServiceDefaults.Security;
 using Dapper;
-using Npgsql;
 
 namespace Cro.Identity.Features.Audit;
 

@@ -1,7 +1,5 @@
-using Cro.ServiceDefaults.Security;
 using System.Globalization;
 using System.Text;
-using Cro.ServiceDefaults;
 using Dapper;
 using FluentValidation;
 

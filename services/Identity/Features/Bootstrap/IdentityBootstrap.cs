@@ -1,6 +1,3 @@
-using Cro.Identity.Data;
-using Cro.ServiceDefaults.Security;
-using Microsoft.AspNetCore.Identity;
 using OpenIddict.Abstractions;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 

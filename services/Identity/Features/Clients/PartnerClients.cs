@@ -1,7 +1,5 @@
 using System.Security.Cryptography;
 using Cro.Identity.Features.Audit;
-using Cro.ServiceDefaults;
-using Cro.ServiceDefaults.Security;
 using FluentValidation;
 using OpenIddict.Abstractions;
 using static OpenIddict.Abstractions.OpenIddictConstants;

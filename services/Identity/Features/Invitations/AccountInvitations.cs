@@ -1,8 +1,5 @@
 using Cro.Contracts;
-using Cro.Identity.Data;
 using Cro.Identity.Features.Audit;
-using Cro.ServiceDefaults.Security;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Cro.Identity.Features.Invitations;

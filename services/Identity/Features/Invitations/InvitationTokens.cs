@@ -1,6 +1,4 @@
-using Cro.Identity.Data;
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 
 namespace Cro.Identity.Features.Invitations;

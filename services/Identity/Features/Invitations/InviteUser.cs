@@ -1,9 +1,5 @@
-using Cro.Identity.Data;
 using Cro.Identity.Features.Users;
-using Cro.ServiceDefaults;
-using Cro.ServiceDefaults.Security;
 using FluentValidation;
-using Microsoft.AspNetCore.Identity;
 
 namespace Cro.Identity.Features.Invitations;
 

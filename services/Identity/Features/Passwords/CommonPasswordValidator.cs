@@ -1,7 +1,3 @@
-using Cro.Identity.Data;
-using Cro.ServiceDefaults;
-using Microsoft.AspNetCore.Identity;
-
 namespace Cro.Identity.Features.Passwords;
 
 /// <summary>

@@ -1,5 +1,4 @@
 using Dapper;
-using Npgsql;
 
 namespace Cro.Identity.Features.PersonalData;
 

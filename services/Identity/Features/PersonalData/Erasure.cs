@@ -1,12 +1,8 @@
 using Cro.Contracts;
-using Cro.Identity.Data;
 using Cro.Identity.Features.Advisors;
 using Cro.Identity.Features.Audit;
-using Cro.ServiceDefaults;
-using Cro.ServiceDefaults.Security;
 using Dapper;
 using FluentValidation;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using OpenIddict.Abstractions;
 

@@ -1,11 +1,6 @@
-using Cro.Identity.Data;
 using Cro.Identity.Features.Audit;
-using Cro.ServiceDefaults;
-using Cro.ServiceDefaults.Security;
 using Dapper;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
 
 namespace Cro.Identity.Features.PersonalData;
 

@@ -1,10 +1,6 @@
 using Cro.Contracts;
-using Cro.Identity.Data;
 using Cro.Identity.Features.Audit;
 using Cro.Identity.Features.Invitations;
-using Cro.ServiceDefaults;
-using Cro.ServiceDefaults.Security;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Cro.Identity.Features.TaskTeams;

@@ -1,6 +1,5 @@
 using Cro.BuildingBlocks.Messaging;
 using Cro.Contracts;
-using Cro.Identity.Data;
 using MassTransit;
 using Microsoft.EntityFrameworkCore.Storage;
 

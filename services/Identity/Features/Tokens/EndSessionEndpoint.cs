@@ -1,6 +1,4 @@
-using Cro.Identity.Data;
 using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Identity;
 using OpenIddict.Server.AspNetCore;
 
 namespace Cro.Identity.Features.Tokens;

@@ -1,10 +1,6 @@
 using System.Security.Claims;
-using Cro.Identity.Data;
 using Cro.Identity.Features.Advisors;
-using Cro.ServiceDefaults.Security;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.IdentityModel.Tokens;
-using Npgsql;
 using OpenIddict.Abstractions;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 

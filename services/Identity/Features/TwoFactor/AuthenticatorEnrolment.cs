@@ -1,6 +1,4 @@
 using System.Text;
-using Cro.Identity.Data;
-using Microsoft.AspNetCore.Identity;
 using QRCoder;
 
 namespace Cro.Identity.Features.TwoFactor;

@@ -1,7 +1,5 @@
 using System.Security.Claims;
-using Cro.Identity.Data;
 using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Identity;
 
 namespace Cro.Identity.Features.TwoFactor;
 

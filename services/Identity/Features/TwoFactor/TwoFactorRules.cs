@@ -1,7 +1,3 @@
-using Cro.Identity.Data;
-using Cro.ServiceDefaults.Security;
-using Microsoft.AspNetCore.Identity;
-
 namespace Cro.Identity.Features.TwoFactor;
 
 /// <summary>Who must sign in with a second factor: the roles that can change other people's access.</summary>

@@ -1,5 +1,3 @@
-using Cro.ServiceDefaults;
-
 namespace Cro.Identity.Features.Users;
 
 /// <summary>How a person's JST is given: its TERC code (2 digits województwo, 4 powiat, 7 gmina).</summary>

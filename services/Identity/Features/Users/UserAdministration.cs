@@ -1,13 +1,8 @@
 using System.Globalization;
 using System.Text;
-using Cro.Identity.Data;
 using Cro.Identity.Features.Audit;
-using Cro.ServiceDefaults;
-using Cro.ServiceDefaults.Security;
 using Dapper;
 using FluentValidation;
-using Microsoft.AspNetCore.Identity;
-using Npgsql;
 
 namespace Cro.Identity.Features.Users;
 

@@ -1,10 +1,6 @@
-using Cro.Identity.Data;
 using Cro.Identity.Features.Audit;
-using Cro.ServiceDefaults.Security;
 using Cro.Identity.Features.TwoFactor;
-using Cro.ServiceDefaults;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 

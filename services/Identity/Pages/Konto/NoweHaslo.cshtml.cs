@@ -1,9 +1,5 @@
-using Cro.Identity.Data;
 using Cro.Identity.Features.Audit;
-using Cro.ServiceDefaults.Security;
-using Cro.ServiceDefaults;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 

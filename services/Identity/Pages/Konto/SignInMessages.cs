@@ -1,5 +1,3 @@
-using Cro.ServiceDefaults;
-
 namespace Cro.Identity.Pages.Konto;
 
 /// <summary>What the sign-in pages say, the same on the password step and the code step.</summary>

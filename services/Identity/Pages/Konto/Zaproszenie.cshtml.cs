@@ -1,11 +1,7 @@
-using Cro.Identity.Data;
 using Cro.Identity.Features.Audit;
-using Cro.ServiceDefaults.Security;
 using Cro.Identity.Features.PersonalData;
 using Cro.Identity.Features.Invitations;
-using Cro.ServiceDefaults;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 

@@ -1,8 +1,4 @@
 using System.Text.Json;
-using Cro.BuildingBlocks.Messaging;
-using Cro.BuildingBlocks.Persistence;
-using Cro.Contracts;
-using Npgsql;
 
 namespace Cro.Monitoring.Features.Advisory;
 

@@ -1,8 +1,3 @@
-using Cro.BuildingBlocks.Messaging;
-using Cro.BuildingBlocks.Persistence;
-using Cro.Contracts;
-using Npgsql;
-
 namespace Cro.Monitoring.Features.Advisory;
 
 /// <summary>

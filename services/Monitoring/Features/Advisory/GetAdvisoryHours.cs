@@ -1,6 +1,3 @@
-using Cro.BuildingBlocks.Persistence;
-using Cro.ServiceDefaults.Security;
-
 namespace Cro.Monitoring.Features.Advisory;
 
 /// <summary>

@@ -1,7 +1,4 @@
 using System.Data;
-using Cro.BuildingBlocks.Persistence;
-using Cro.ServiceDefaults.Security;
-using Npgsql;
 
 namespace Cro.Monitoring.Features.Advisory;
 

@@ -1,8 +1,3 @@
-using Cro.BuildingBlocks.Persistence;
-using Cro.BuildingBlocks.Messaging;
-using Cro.Contracts;
-using Npgsql;
-
 namespace Cro.Monitoring.Features.Recruitment;
 
 /// <summary>Records when and where (województwo) an application was submitted: submissions per day and per region.</summary>

@@ -1,9 +1,5 @@
 using System.Data;
-using Cro.BuildingBlocks.Persistence;
 using Cro.ServiceDefaults;
-using Cro.ServiceDefaults.Security;
-using Dapper;
-using Npgsql;
 
 namespace Cro.Monitoring.Features.Recruitment;
 

@@ -1,7 +1,3 @@
-using Cro.BuildingBlocks.Persistence;
-using Dapper;
-using Npgsql;
-
 namespace Cro.Monitoring.Features.Recruitment;
 
 /// <summary>

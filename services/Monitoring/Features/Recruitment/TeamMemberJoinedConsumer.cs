@@ -1,9 +1,3 @@
-using Cro.BuildingBlocks.Persistence;
-using Cro.BuildingBlocks.Messaging;
-using Cro.Contracts;
-using Dapper;
-using Npgsql;
-
 namespace Cro.Monitoring.Features.Recruitment;
 
 /// <summary>

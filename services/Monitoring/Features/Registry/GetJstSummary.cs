@@ -1,6 +1,4 @@
-using Dapper;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Npgsql;
 
 namespace Cro.Monitoring.Features.Registry;
 

@@ -1,8 +1,5 @@
-using Cro.BuildingBlocks.Persistence;
-using Cro.Contracts;
 using Cro.Notifications.Features.Delivery;
 using Microsoft.Extensions.Options;
-using Npgsql;
 
 namespace Cro.Notifications.Features.AdvisoryMeetings;
 

@@ -1,8 +1,6 @@
 using Cro.BuildingBlocks.Calendar;
-using Cro.Contracts;
 using Cro.Notifications.Features.Mail;
 using Cro.Notifications.Features.Delivery;
-using Cro.ServiceDefaults;
 using MimeKit;
 
 namespace Cro.Notifications.Features.AdvisoryMeetings;

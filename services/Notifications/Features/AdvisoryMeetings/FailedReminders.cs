@@ -1,6 +1,4 @@
 using System.Globalization;
-using Cro.BuildingBlocks.Persistence;
-using Cro.ServiceDefaults;
 using Cro.ServiceDefaults.Security;
 using FluentValidation;
 

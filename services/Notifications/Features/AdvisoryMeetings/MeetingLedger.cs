@@ -1,6 +1,3 @@
-using Cro.BuildingBlocks.Persistence;
-using Cro.Contracts;
-
 namespace Cro.Notifications.Features.AdvisoryMeetings;
 
 /// <summary>

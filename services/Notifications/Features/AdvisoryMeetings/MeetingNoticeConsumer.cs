@@ -1,11 +1,8 @@
 using Cro.BuildingBlocks.Calendar;
 using Cro.BuildingBlocks.Messaging;
-using Cro.BuildingBlocks.Persistence;
-using Cro.Contracts;
 using Cro.Notifications.Features.Delivery;
 using Cro.Notifications.Features.Mail;
 using Microsoft.Extensions.Options;
-using Npgsql;
 
 namespace Cro.Notifications.Features.AdvisoryMeetings;
 

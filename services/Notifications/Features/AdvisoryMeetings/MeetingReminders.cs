@@ -1,6 +1,4 @@
 using System.Security.Claims;
-using Cro.BuildingBlocks.Persistence;
-using Cro.ServiceDefaults;
 using Cro.ServiceDefaults.Security;
 
 namespace Cro.Notifications.Features.AdvisoryMeetings;

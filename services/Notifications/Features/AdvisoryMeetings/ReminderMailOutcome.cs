@@ -1,6 +1,5 @@
 using Cro.Notifications.Features.Delivery;
 using Dapper;
-using Npgsql;
 
 namespace Cro.Notifications.Features.AdvisoryMeetings;
 

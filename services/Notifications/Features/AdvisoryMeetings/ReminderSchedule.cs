@@ -1,5 +1,3 @@
-using Cro.BuildingBlocks.Persistence;
-using Cro.Contracts;
 using UUIDNext;
 
 namespace Cro.Notifications.Features.AdvisoryMeetings;

@@ -1,8 +1,6 @@
-using Cro.BuildingBlocks.Persistence;
 using Cro.Notifications.Features.Delivery;
 using Cro.ServiceDefaults.Security;
 using Microsoft.Extensions.Options;
-using Npgsql;
 
 namespace Cro.Notifications.Features.AdvisoryMeetings;
 

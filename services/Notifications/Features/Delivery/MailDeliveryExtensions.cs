@@ -1,4 +1,3 @@
-using Cro.ServiceDefaults;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using MimeKit;
 

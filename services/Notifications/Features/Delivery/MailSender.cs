@@ -1,9 +1,7 @@
-using Cro.BuildingBlocks.Persistence;
 using Dapper;
 using MailKit.Net.Smtp;
 using Microsoft.Extensions.Options;
 using MimeKit;
-using Npgsql;
 
 namespace Cro.Notifications.Features.Delivery;
 

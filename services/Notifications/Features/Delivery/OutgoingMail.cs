@@ -1,4 +1,3 @@
-using Cro.BuildingBlocks.Persistence;
 using UUIDNext;
 
 namespace Cro.Notifications.Features.Delivery;

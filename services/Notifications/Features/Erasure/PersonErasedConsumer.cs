@@ -1,8 +1,5 @@
-using Cro.BuildingBlocks.Persistence;
 using Cro.BuildingBlocks.Messaging;
-using Cro.Contracts;
 using Cro.Notifications.Features.AdvisoryMeetings;
-using Npgsql;
 
 namespace Cro.Notifications.Features.Erasure;
 

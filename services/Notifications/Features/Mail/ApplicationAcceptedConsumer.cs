@@ -1,6 +1,3 @@
-using Cro.Contracts;
-using Npgsql;
-
 namespace Cro.Notifications.Features.Mail;
 
 /// <summary>The acceptance, to the accepted team's coordinator.</summary>

@@ -1,4 +1,3 @@
-using Cro.Contracts;
 using Cro.Notifications.Features.Delivery;
 
 namespace Cro.Notifications.Features.Mail;

@@ -1,6 +1,3 @@
-using Cro.Contracts;
-using Npgsql;
-
 namespace Cro.Notifications.Features.Mail;
 
 /// <summary>The place on the reserve list, to the team's coordinator.</summary>

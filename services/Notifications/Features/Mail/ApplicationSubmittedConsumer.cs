@@ -1,6 +1,3 @@
-using Cro.Contracts;
-using Npgsql;
-
 namespace Cro.Notifications.Features.Mail;
 
 /// <summary>The confirmation of a submitted application, to the team's coordinator.</summary>

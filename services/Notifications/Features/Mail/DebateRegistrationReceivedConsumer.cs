@@ -1,7 +1,4 @@
-using Cro.Contracts;
 using Cro.Notifications.Features.Delivery;
-using Cro.ServiceDefaults;
-using Npgsql;
 
 namespace Cro.Notifications.Features.Mail;
 

@@ -1,6 +1,4 @@
-using Cro.Contracts;
 using Cro.Notifications.Features.Delivery;
-using Cro.ServiceDefaults;
 
 namespace Cro.Notifications.Features.Mail;
 

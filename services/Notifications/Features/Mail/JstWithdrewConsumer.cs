@@ -1,6 +1,3 @@
-using Cro.Contracts;
-using Npgsql;
-
 namespace Cro.Notifications.Features.Mail;
 
 /// <summary>The confirmation of a JST's withdrawal, to its team's coordinator.</summary>

@@ -1,6 +1,4 @@
-using Cro.Contracts;
 using Cro.Notifications.Features.Delivery;
-using Npgsql;
 
 namespace Cro.Notifications.Features.Mail;
 

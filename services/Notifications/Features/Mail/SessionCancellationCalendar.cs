@@ -1,5 +1,4 @@
 using Cro.BuildingBlocks.Calendar;
-using Cro.Contracts;
 
 namespace Cro.Notifications.Features.Mail;
 

@@ -1,10 +1,7 @@
-using Cro.BuildingBlocks.Persistence;
 using Cro.BuildingBlocks.Messaging;
-using Cro.Contracts;
 using Cro.Notifications.Features.Delivery;
 using Microsoft.Extensions.Options;
 using MimeKit;
-using Npgsql;
 
 namespace Cro.Notifications.Features.Mail;
 

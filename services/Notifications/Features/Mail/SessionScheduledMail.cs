@@ -1,7 +1,5 @@
 using System.Globalization;
-using Cro.Contracts;
 using Cro.Notifications.Features.Delivery;
-using Cro.ServiceDefaults;
 
 namespace Cro.Notifications.Features.Mail;
 

@@ -1,7 +1,5 @@
-using Cro.BuildingBlocks.Persistence;
 using Cro.BuildingBlocks.Messaging;
 using Cro.Notifications.Features.Delivery;
-using Npgsql;
 
 namespace Cro.Notifications.Features.Mail;
 

@@ -1,5 +1,3 @@
-using Cro.Contracts;
-
 namespace Cro.Notifications.Features.Mail;
 
 /// <summary>A JST's task team as the mail about its application reads it.</summary>

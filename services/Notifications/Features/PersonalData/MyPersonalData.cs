@@ -1,7 +1,5 @@
-using Cro.ServiceDefaults;
 using Cro.ServiceDefaults.Security;
 using Dapper;
-using Npgsql;
 
 namespace Cro.Notifications.Features.PersonalData;
 

@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using Cro.ServiceDefaults;
 using Microsoft.OpenApi;
 
 namespace Cro.Recruitment.Features.Applications;

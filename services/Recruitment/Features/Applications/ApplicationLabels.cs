@@ -1,5 +1,3 @@
-using Cro.ServiceDefaults;
-
 namespace Cro.Recruitment.Features.Applications;
 
 /// <summary>

@@ -1,6 +1,4 @@
 using System.Globalization;
-using Cro.BuildingBlocks.Persistence;
-using Cro.ServiceDefaults;
 
 namespace Cro.Recruitment.Features.Applications;
 

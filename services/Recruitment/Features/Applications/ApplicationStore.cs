@@ -1,5 +1,3 @@
-using Cro.BuildingBlocks.Persistence;
-
 namespace Cro.Recruitment.Features.Applications;
 
 /// <summary>Reads and writes applications and their teams in the caller's <see cref="DataSession"/> (and its JST scope).</summary>

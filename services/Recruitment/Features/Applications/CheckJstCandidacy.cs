@@ -1,9 +1,5 @@
-using Cro.BuildingBlocks.Persistence;
 using Cro.Recruitment.Features.Registry;
 using Cro.Recruitment.Features.Rounds;
-using Cro.ServiceDefaults;
-using Cro.ServiceDefaults.Security;
-using Npgsql;
 
 namespace Cro.Recruitment.Features.Applications;
 

@@ -1,5 +1,3 @@
-using Cro.ServiceDefaults;
-using Cro.ServiceDefaults.Security;
 using System.Security.Claims;
 
 namespace Cro.Recruitment.Features.Applications;

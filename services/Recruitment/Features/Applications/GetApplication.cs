@@ -1,5 +1,3 @@
-using Npgsql;
-
 namespace Cro.Recruitment.Features.Applications;
 
 /// <summary>

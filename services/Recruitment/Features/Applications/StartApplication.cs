@@ -1,10 +1,6 @@
 using Cro.BuildingBlocks.Messaging;
-using Cro.BuildingBlocks.Persistence;
 using Cro.Contracts;
 using Cro.Recruitment.Features.Rounds;
-using Cro.ServiceDefaults;
-using Cro.ServiceDefaults.Security;
-using Npgsql;
 
 namespace Cro.Recruitment.Features.Applications;
 

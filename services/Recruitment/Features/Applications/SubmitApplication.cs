@@ -2,8 +2,6 @@ using System.Text.Json;
 using Cro.BuildingBlocks.Messaging;
 using Cro.Contracts;
 using Cro.Recruitment.Features.Rounds;
-using Cro.ServiceDefaults;
-using Npgsql;
 
 namespace Cro.Recruitment.Features.Applications;
 

@@ -1,6 +1,3 @@
-using Cro.ServiceDefaults;
-using Npgsql;
-
 namespace Cro.Recruitment.Features.Applications;
 
 /// <summary>PUT /api/recruitment/applications/{id} — the applicant saves the draft again (with the key from the e-mailed link).</summary>

@@ -1,10 +1,7 @@
 using Cro.BuildingBlocks.Messaging;
-using Cro.BuildingBlocks.Persistence;
 using Cro.Contracts;
 using Cro.Recruitment.Features.Applications;
 using Cro.Recruitment.Features.Rounds;
-using Cro.ServiceDefaults;
-using Cro.ServiceDefaults.Security;
 
 namespace Cro.Recruitment.Features.Decisions;
 

@@ -1,10 +1,7 @@
 using Cro.BuildingBlocks.Messaging;
 using Cro.Contracts;
 using Cro.Recruitment.Features.Applications;
-using Cro.ServiceDefaults;
-using Cro.ServiceDefaults.Security;
 using FluentValidation;
-using Npgsql;
 
 namespace Cro.Recruitment.Features.Decisions;
 

@@ -1,4 +1,3 @@
-using Cro.BuildingBlocks.Persistence;
 using Cro.Contracts;
 using Cro.Recruitment.Features.Applications;
 

@@ -1,10 +1,7 @@
 using System.Globalization;
 using Cro.BuildingBlocks.Exports;
-using Cro.BuildingBlocks.Persistence;
 using Cro.Recruitment.Features.Applications;
 using Cro.Recruitment.Features.Rounds;
-using Cro.ServiceDefaults;
-using Cro.ServiceDefaults.Security;
 
 namespace Cro.Recruitment.Features.Decisions;
 

@@ -1,11 +1,8 @@
 using System.Globalization;
 using System.Text;
-using Cro.BuildingBlocks.Persistence;
 using Cro.Recruitment.Features.Applications;
 using Cro.Recruitment.Features.Registry;
 using Cro.Recruitment.Features.Rounds;
-using Cro.ServiceDefaults;
-using Cro.ServiceDefaults.Security;
 using FluentValidation;
 
 namespace Cro.Recruitment.Features.Decisions;

@@ -1,4 +1,3 @@
-using Cro.BuildingBlocks.Persistence;
 using Cro.Recruitment.Features.Applications;
 
 namespace Cro.Recruitment.Features.Decisions;

@@ -1,12 +1,8 @@
 using Cro.BuildingBlocks.Messaging;
-using Cro.BuildingBlocks.Persistence;
 using Cro.Contracts;
 using Cro.Recruitment.Features.Applications;
 using Cro.Recruitment.Features.Rounds;
-using Cro.ServiceDefaults;
-using Cro.ServiceDefaults.Security;
 using FluentValidation;
-using Npgsql;
 
 namespace Cro.Recruitment.Features.Decisions;
 

@@ -1,8 +1,4 @@
 using System.Text;
-using Cro.BuildingBlocks.Persistence;
-using Cro.ServiceDefaults;
-using Cro.ServiceDefaults.Security;
-using Npgsql;
 
 namespace Cro.Recruitment.Features.Marginalisation;
 

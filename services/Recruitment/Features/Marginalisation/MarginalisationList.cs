@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using Cro.ServiceDefaults;
 
 namespace Cro.Recruitment.Features.Marginalisation;
 

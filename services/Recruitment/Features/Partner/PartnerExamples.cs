@@ -1,5 +1,4 @@
 using Cro.Recruitment.Features.Applications;
-using Cro.ServiceDefaults;
 
 namespace Cro.Recruitment.Features.Partner;
 

@@ -1,10 +1,6 @@
-using Cro.ServiceDefaults;
 using Cro.BuildingBlocks.Messaging;
-using Cro.BuildingBlocks.Persistence;
 using Cro.Contracts;
-using Cro.ServiceDefaults.Security;
 using Dapper;
-using Npgsql;
 
 namespace Cro.Recruitment.Features.PersonalData;
 

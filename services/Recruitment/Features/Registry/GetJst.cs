@@ -1,6 +1,4 @@
-using Cro.ServiceDefaults;
 using Dapper;
-using Npgsql;
 
 namespace Cro.Recruitment.Features.Registry;
 

@@ -1,10 +1,7 @@
 using System.Diagnostics;
 using Cro.BuildingBlocks.Messaging;
-using Cro.BuildingBlocks.Persistence;
 using Cro.Contracts;
-using Cro.ServiceDefaults.Security;
 using Dapper;
-using Npgsql;
 
 namespace Cro.Recruitment.Features.Registry;
 

@@ -1,8 +1,6 @@
-using Cro.ServiceDefaults;
 using Dapper;
 using FluentValidation;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Npgsql;
 
 namespace Cro.Recruitment.Features.Registry;
 

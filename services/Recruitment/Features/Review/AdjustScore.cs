@@ -1,8 +1,5 @@
 using Cro.Recruitment.Features.Applications;
-using Cro.ServiceDefaults;
-using Cro.ServiceDefaults.Security;
 using FluentValidation;
-using Npgsql;
 
 namespace Cro.Recruitment.Features.Review;
 

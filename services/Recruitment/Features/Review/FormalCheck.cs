@@ -1,9 +1,6 @@
 using System.Text.Json;
 using Cro.Recruitment.Features.Applications;
-using Cro.ServiceDefaults;
-using Cro.ServiceDefaults.Security;
 using FluentValidation;
-using Npgsql;
 
 namespace Cro.Recruitment.Features.Review;
 

@@ -1,8 +1,5 @@
 using System.Text.Json;
 using Cro.Recruitment.Features.Applications;
-using Cro.ServiceDefaults;
-using Cro.ServiceDefaults.Security;
-using Npgsql;
 
 namespace Cro.Recruitment.Features.Review;
 

@@ -1,8 +1,5 @@
 using System.Text.Json;
-using Cro.BuildingBlocks.Persistence;
 using Cro.Recruitment.Features.Registry;
-using Cro.ServiceDefaults;
-using Cro.ServiceDefaults.Security;
 using FluentValidation;
 
 namespace Cro.Recruitment.Features.Rounds;

@@ -1,5 +1,3 @@
-using Cro.BuildingBlocks.Persistence;
-
 namespace Cro.Recruitment.Features.Rounds;
 
 internal static class RoundRows

@@ -1,8 +1,4 @@
-using Cro.BuildingBlocks.Persistence;
 using Cro.Recruitment.Features.Applications;
-using Cro.ServiceDefaults;
-using Cro.ServiceDefaults.Security;
-using Npgsql;
 
 namespace Cro.Recruitment.Features.Rounds;
 

@@ -1,5 +1,4 @@
 using Cro.Recruitment.Features.Registry;
-using Cro.ServiceDefaults;
 using FluentValidation;
 
 namespace Cro.Recruitment.Features.Rounds;

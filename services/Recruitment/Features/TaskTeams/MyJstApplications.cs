@@ -1,7 +1,4 @@
-using Cro.BuildingBlocks.Persistence;
 using Cro.Recruitment.Features.Applications;
-using Cro.ServiceDefaults;
-using Cro.ServiceDefaults.Security;
 
 namespace Cro.Recruitment.Features.TaskTeams;
 

@@ -2,10 +2,7 @@ using Cro.BuildingBlocks.Messaging;
 using Cro.Contracts;
 using Cro.Recruitment.Features.Applications;
 using Cro.Recruitment.Features.Decisions;
-using Cro.ServiceDefaults;
-using Cro.ServiceDefaults.Security;
 using FluentValidation;
-using Npgsql;
 
 namespace Cro.Recruitment.Features.TaskTeams;
 

@@ -1,5 +1,4 @@
 using Cro.BuildingBlocks.Messaging;
-using Cro.BuildingBlocks.Persistence;
 using Cro.Contracts;
 using Cro.Training.Features.Sessions;
 using Cro.Training.Features.Teams;

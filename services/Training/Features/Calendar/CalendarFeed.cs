@@ -1,7 +1,4 @@
 using Cro.BuildingBlocks.Calendar;
-using Cro.BuildingBlocks.Persistence;
-using Cro.ServiceDefaults;
-using Cro.ServiceDefaults.Security;
 using Cro.Training.Features.Access;
 using Cro.Training.Features.Sessions;
 using Npgsql;

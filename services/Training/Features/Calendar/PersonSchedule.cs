@@ -1,6 +1,4 @@
 using System.Data;
-using Cro.BuildingBlocks.Persistence;
-using Cro.ServiceDefaults.Security;
 using Cro.Training.Features.Sessions;
 using Dapper;
 using Npgsql;

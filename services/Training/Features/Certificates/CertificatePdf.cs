@@ -3,7 +3,6 @@ using Cro.Training.Features.Sessions;
 using PdfSharp.Drawing;
 using PdfSharp.Drawing.Layout;
 using PdfSharp.Pdf;
-using Cro.ServiceDefaults;
 
 namespace Cro.Training.Features.Certificates;
 

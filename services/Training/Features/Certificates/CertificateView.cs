@@ -1,7 +1,4 @@
 using System.Security.Claims;
-using Cro.BuildingBlocks.Persistence;
-using Cro.ServiceDefaults;
-using Cro.ServiceDefaults.Security;
 using Cro.Training.Features.Access;
 using Cro.Training.Features.Teams;
 using Dapper;

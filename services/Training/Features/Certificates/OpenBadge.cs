@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
-using Cro.ServiceDefaults;
 using Microsoft.IdentityModel.JsonWebTokens;
 
 namespace Cro.Training.Features.Certificates;

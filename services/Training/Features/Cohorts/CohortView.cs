@@ -1,4 +1,3 @@
-using Cro.BuildingBlocks.Persistence;
 using Cro.Training.Features.Sessions;
 using Cro.Training.Features.Teams;
 

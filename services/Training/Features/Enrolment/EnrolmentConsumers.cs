@@ -1,7 +1,5 @@
 using Cro.BuildingBlocks.Messaging;
-using Cro.BuildingBlocks.Persistence;
 using Cro.Contracts;
-using Cro.ServiceDefaults.Security;
 using Dapper;
 using Npgsql;
 

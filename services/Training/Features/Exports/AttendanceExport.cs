@@ -1,7 +1,4 @@
 using Cro.BuildingBlocks.Exports;
-using Cro.BuildingBlocks.Persistence;
-using Cro.ServiceDefaults;
-using Cro.ServiceDefaults.Security;
 using Cro.Training.Features.Attendance;
 using Cro.Training.Features.Progress;
 using Cro.Training.Features.Sessions;

@@ -1,5 +1,4 @@
 using Cro.BuildingBlocks.Exports;
-using Cro.ServiceDefaults;
 
 namespace Cro.Training.Features.Exports;
 

@@ -1,7 +1,4 @@
 using System.Security.Cryptography;
-using Cro.BuildingBlocks.Persistence;
-using Cro.ServiceDefaults;
-using Cro.ServiceDefaults.Security;
 using Microsoft.Extensions.Options;
 
 namespace Cro.Training.Features.Materials;

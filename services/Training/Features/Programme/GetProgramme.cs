@@ -1,4 +1,3 @@
-using Cro.BuildingBlocks.Persistence;
 using Dapper;
 using Npgsql;
 

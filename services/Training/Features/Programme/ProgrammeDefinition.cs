@@ -1,4 +1,3 @@
-using Cro.ServiceDefaults;
 using FluentValidation;
 
 namespace Cro.Training.Features.Programme;

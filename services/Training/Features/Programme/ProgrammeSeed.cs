@@ -1,5 +1,3 @@
-using Cro.BuildingBlocks.Persistence;
-using Cro.ServiceDefaults.Security;
 using Npgsql;
 using static Cro.Training.Features.Programme.OutcomeCategory;
 

@@ -1,6 +1,3 @@
-using Cro.BuildingBlocks.Persistence;
-using Cro.ServiceDefaults;
-
 namespace Cro.Training.Features.Programme;
 
 /// <summary>Reads and writes programme versions. A version, once written, never changes.</summary>

@@ -1,7 +1,4 @@
 using System.Text.Json;
-using Cro.BuildingBlocks.Persistence;
-using Cro.ServiceDefaults;
-using Cro.ServiceDefaults.Security;
 using Cro.Training.Features.Teams;
 using Cro.Training.Features.Validation;
 using Dapper;

@@ -1,4 +1,3 @@
-using Cro.BuildingBlocks.Persistence;
 using Cro.Training.Features.Attendance;
 using Cro.Training.Features.Validation;
 

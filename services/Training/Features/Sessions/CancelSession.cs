@@ -1,8 +1,5 @@
 using Cro.BuildingBlocks.Messaging;
-using Cro.BuildingBlocks.Persistence;
 using Cro.Contracts;
-using Cro.ServiceDefaults;
-using Cro.ServiceDefaults.Security;
 using Cro.Training.Features.Access;
 using FluentValidation;
 

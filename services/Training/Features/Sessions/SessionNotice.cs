@@ -1,5 +1,4 @@
 using Cro.BuildingBlocks.Messaging;
-using Cro.BuildingBlocks.Persistence;
 using Cro.Contracts;
 
 namespace Cro.Training.Features.Sessions;

@@ -1,4 +1,3 @@
-using Cro.ServiceDefaults;
 using Cro.Training.Features.Programme;
 using FluentValidation;
 

@@ -1,5 +1,3 @@
-using Cro.ServiceDefaults;
-
 namespace Cro.Training.Features.Sessions;
 
 /// <summary>A session as stored, with its cohort's name and programme version and the module's title in that version.</summary>

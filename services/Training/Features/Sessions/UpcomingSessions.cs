@@ -1,6 +1,5 @@
 using Dapper;
 using Npgsql;
-using Cro.ServiceDefaults;
 
 namespace Cro.Training.Features.Sessions;
 

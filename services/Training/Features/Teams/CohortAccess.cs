@@ -1,5 +1,3 @@
-using Cro.BuildingBlocks.Persistence;
-using Cro.ServiceDefaults.Security;
 using Cro.Training.Features.Access;
 
 namespace Cro.Training.Features.Teams;

@@ -1,5 +1,3 @@
-using Cro.BuildingBlocks.Persistence;
-
 namespace Cro.Training.Features.Teams;
 
 /// <summary>A JST team in the training, with the people the caller may see.</summary>

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Cro.BuildingBlocks.Persistence;
 
 namespace Cro.Training.Features.Validation;
 

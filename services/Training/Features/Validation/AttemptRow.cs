@@ -1,8 +1,5 @@
 using System.Security.Claims;
 using System.Text.Json;
-using Cro.BuildingBlocks.Persistence;
-using Cro.ServiceDefaults;
-using Cro.ServiceDefaults.Security;
 using Cro.Training.Features.Access;
 using Cro.Training.Features.Teams;
 

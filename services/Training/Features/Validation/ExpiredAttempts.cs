@@ -1,5 +1,3 @@
-using Cro.BuildingBlocks.Persistence;
-using Cro.ServiceDefaults.Security;
 using Dapper;
 using Microsoft.Extensions.Options;
 using Npgsql;

@@ -1,5 +1,3 @@
-using Cro.BuildingBlocks.Persistence;
-using Cro.ServiceDefaults;
 using Cro.Training.Features.Access;
 using Dapper;
 

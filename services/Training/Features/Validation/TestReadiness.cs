@@ -1,4 +1,3 @@
-using Cro.ServiceDefaults.Security;
 using Dapper;
 using Npgsql;
 

@@ -1,6 +1,3 @@
-using Cro.ServiceDefaults;
-using Cro.Web.Api;
-
 namespace Cro.Web.Account.Api;
 
 // IdentityClient and NotificationsClient, with their models, are generated from services/Identity/openapi/identity.json and

@@ -1,6 +1,3 @@
-using Cro.ServiceDefaults;
-using Cro.Web.Api;
-
 namespace Cro.Web.Monitoring.Api;
 
 // MonitoringClient and its models are generated from services/Monitoring/openapi/monitoring.json (ServiceClients.targets).

@@ -1,7 +1,5 @@
 using System.Text;
 using System.Text.Json;
-using Cro.ServiceDefaults;
-using Cro.Web.Api;
 
 namespace Cro.Web.Recruitment.Api;
 

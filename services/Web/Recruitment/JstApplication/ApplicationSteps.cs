@@ -1,4 +1,3 @@
-using Cro.ServiceDefaults;
 using Cro.Web.Recruitment.Api;
 
 namespace Cro.Web.Recruitment.JstApplication;

@@ -1,6 +1,4 @@
-using Cro.ServiceDefaults;
 using Cro.ServiceDefaults.Security;
-using Cro.Web.Api;
 using Cro.Web.Recruitment.Api;
 
 namespace Cro.Web.Recruitment.Operator;

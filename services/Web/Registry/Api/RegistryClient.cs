@@ -1,4 +1,3 @@
-using Cro.Web.Api;
 using Cro.Web.Recruitment.Api;
 using Microsoft.Extensions.Caching.Memory;
 

@@ -1,8 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using Cro.ServiceDefaults;
-using Cro.Web.Api;
 
 namespace Cro.Web.Training.Api;
 

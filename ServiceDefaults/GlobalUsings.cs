@@ -1,0 +1,3 @@
+// The namespaces most of this project's files use, imported once here instead of at the top of each file.
+global using Microsoft.AspNetCore.Http;
+global using Microsoft.Extensions.DependencyInjection;

@@ -1,0 +1,3 @@
+// The namespaces most of this project's files use, imported once here instead of at the top of each file.
+global using Cro.ServiceDefaults;
+global using Cro.Web.Api;

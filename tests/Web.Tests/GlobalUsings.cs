@@ -1,0 +1,4 @@
+// The namespaces most of this project's files use, imported once here instead of at the top of each file.
+global using System.Net;
+global using Cro.ServiceDefaults.Security;
+global using Cro.Web.Training.Api;
