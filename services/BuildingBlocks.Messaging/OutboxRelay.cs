@@ -75,8 +75,7 @@ public sealed class OutboxRelay(NpgsqlDataSource dataSource, IBus bus, IOptions<
     /// <returns>null when the broker confirmed the event, else the reason it did not.</returns>
     private async Task<string?> PublishAsync(Row row, CancellationToken ct)
     {
-        var type = Types.GetOrAdd(row.MessageType, Type.GetType);
-        if (type is null)
+        if (Types.GetOrAdd(row.MessageType, Type.GetType) is not { } type)
         {
             return $"Unknown message type {row.MessageType}.";
         }

@@ -15,7 +15,7 @@ public sealed class AdministrationPagesTests(PlatformFixture platform, BrowserFi
     [Fact]
     public async Task Administrator_creates_an_API_client_sees_its_secret_once_rotates_it_and_deletes_the_client()
     {
-        var page = await SignedInAdministratorAsync();
+        var page = await SignInFlow.AdministratorAsync(platform, browser);
         var name = $"Związek Gmin Testowych {Guid.NewGuid():N}"[..32];
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Klienci API", Exact = true }).ClickAsync();
@@ -57,7 +57,7 @@ public sealed class AdministrationPagesTests(PlatformFixture platform, BrowserFi
     [Fact]
     public async Task People_list_shows_the_administrator_filters_by_role_and_an_administrator_changes_a_persons_roles()
     {
-        var page = await SignedInAdministratorAsync();
+        var page = await SignInFlow.AdministratorAsync(platform, browser);
         var fullName = $"Tadeusz Zmieniany {Guid.NewGuid():N}"[..26];
         var email = $"tadeusz.{Guid.NewGuid():N}@sopot.test";
         await InviteAsync(page, fullName, email);
@@ -104,7 +104,7 @@ public sealed class AdministrationPagesTests(PlatformFixture platform, BrowserFi
     [Fact]
     public async Task Audit_log_shows_the_creation_of_an_API_client_and_downloads_the_log_as_CSV()
     {
-        var page = await SignedInAdministratorAsync();
+        var page = await SignInFlow.AdministratorAsync(platform, browser);
         await page.GotoAsync("/administracja/klienci-api");
         var (clientId, _) = await CreateClientAsync(page, $"Partner do dziennika {Guid.NewGuid():N}"[..30]);
 
@@ -134,7 +134,7 @@ public sealed class AdministrationPagesTests(PlatformFixture platform, BrowserFi
     [Fact]
     public async Task Erasure_requests_page_lists_pending_requests_or_says_there_are_none()
     {
-        var page = await SignedInAdministratorAsync();
+        var page = await SignInFlow.AdministratorAsync(platform, browser);
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Usuwanie danych", Exact = true }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Żądania usunięcia danych");
@@ -143,13 +143,6 @@ public sealed class AdministrationPagesTests(PlatformFixture platform, BrowserFi
         await Accessibility.AssertNoWcagViolationsAsync(page);
     }
 
-    private async Task<IPage> SignedInAdministratorAsync()
-    {
-        var page = await browser.NewPageAsync(platform.GatewayAddress);
-        await page.GotoAsync("/");
-        await SignInFlow.SignInAsync(page, PlatformFixture.AdminEmail, platform.AdminPassword, platform.Authenticator);
-        return page;
-    }
 
     /// <summary>Creates a client with two scopes on the API clients page and reads the id and secret it shows.</summary>
     private static async Task<(string ClientId, string Secret)> CreateClientAsync(IPage page, string name)

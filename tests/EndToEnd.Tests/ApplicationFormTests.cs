@@ -22,7 +22,7 @@ public sealed partial class ApplicationFormTests(PlatformFixture platform, Brows
     public async Task Visitor_applies_step_by_step_and_the_accepted_team_is_invited_to_the_platform()
     {
         var round = RoundName();
-        var admin = await SignedInAdministratorAsync();
+        var admin = await SignInFlow.AdministratorAsync(platform, browser);
         await CreateOpenRoundAsync(admin, round);
         var (coordinator, members) = NewTeam("gromadka");
 
@@ -102,7 +102,7 @@ public sealed partial class ApplicationFormTests(PlatformFixture platform, Brows
     public async Task A_team_of_two_is_refused_on_submit_with_the_servers_message_beside_the_team_and_goes_through_with_a_third_person()
     {
         var round = RoundName();
-        var admin = await SignedInAdministratorAsync();
+        var admin = await SignInFlow.AdministratorAsync(platform, browser);
         await CreateOpenRoundAsync(admin, round);
         var (coordinator, members) = NewTeam("warta");
 
@@ -157,7 +157,7 @@ public sealed partial class ApplicationFormTests(PlatformFixture platform, Brows
     public async Task The_form_works_in_a_browser_without_JavaScript()
     {
         var round = RoundName();
-        var admin = await SignedInAdministratorAsync();
+        var admin = await SignInFlow.AdministratorAsync(platform, browser);
         await CreateOpenRoundAsync(admin, round);
         var (coordinator, members) = NewTeam("nowogrodziec");
         var third = new Person("Tomasz Wiśniewski", $"tomasz.{Guid.NewGuid():N}@nowogrodziec.test", "informatyk", "wolę nie podawać");
@@ -194,13 +194,6 @@ public sealed partial class ApplicationFormTests(PlatformFixture platform, Brows
         ]);
     }
 
-    private async Task<IPage> SignedInAdministratorAsync()
-    {
-        var admin = await browser.NewPageAsync(platform.GatewayAddress);
-        await admin.GotoAsync("/");
-        await SignInFlow.SignInAsync(admin, PlatformFixture.AdminEmail, platform.AdminPassword, platform.Authenticator);
-        return admin;
-    }
 
     /// <summary>A round open from yesterday for a month (Warsaw time, as the form takes it), 5 places, rural and urban-rural gminy.</summary>
     internal static async Task CreateOpenRoundAsync(IPage admin, string name)

@@ -16,11 +16,8 @@ public sealed class ApplicationIntroductionTests(PlatformFixture platform, Brows
     public async Task Visitor_reads_what_applying_takes_and_the_rules_the_operator_attached_and_a_JST_that_already_applied_is_told_when_chosen()
     {
         var round = $"Nabór wstępu {Guid.NewGuid():N}"[..24];
-        var admin = await browser.NewPageAsync(platform.GatewayAddress);
-        await admin.GotoAsync("/");
-        await SignInFlow.SignInAsync(admin, PlatformFixture.AdminEmail, platform.AdminPassword, platform.Authenticator);
-        await ApplicationFormTests.CreateOpenRoundAsync(admin, round);
-        var roundId = await PublicApplications.RoundIdAsync(platform, round);
+        var admin = await SignInFlow.AdministratorAsync(platform, browser);
+        var roundId = await PublicApplications.OpenRoundAsync(platform, admin, round);
         await PublicApplications.ApplyAsync(platform, roundId, "0201032");
 
         // The operator attaches the rules on the round's page.

@@ -7,19 +7,11 @@ namespace Cro.EndToEnd.Tests;
 /// </summary>
 public sealed class ApplicationReviewTests(PlatformFixture platform, BrowserFixture browser)
 {
-    private async Task<IPage> SignedInAdministratorAsync()
-    {
-        var admin = await browser.NewPageAsync(platform.GatewayAddress);
-        await admin.GotoAsync("/");
-        await SignInFlow.SignInAsync(admin, PlatformFixture.AdminEmail, platform.AdminPassword, platform.Authenticator);
-        return admin;
-    }
 
     private async Task<(IPage Admin, Guid RoundId)> RoundWithApplicationsAsync(string name, params string[] tercs)
     {
-        var admin = await SignedInAdministratorAsync();
-        await ApplicationFormTests.CreateOpenRoundAsync(admin, name);
-        var roundId = await PublicApplications.RoundIdAsync(platform, name);
+        var admin = await SignInFlow.AdministratorAsync(platform, browser);
+        var roundId = await PublicApplications.OpenRoundAsync(platform, admin, name);
         foreach (var terc in tercs)
         {
             await PublicApplications.ApplyAsync(platform, roundId, terc);
@@ -74,7 +66,7 @@ public sealed class ApplicationReviewTests(PlatformFixture platform, BrowserFixt
     [Fact]
     public async Task Operator_uploads_the_marginalisation_list_sees_the_bad_lines_and_applies_the_valid_part()
     {
-        var admin = await SignedInAdministratorAsync();
+        var admin = await SignInFlow.AdministratorAsync(platform, browser);
         await admin.GetByRole(AriaRole.Link, new() { Name = "Lista marginalizacji" }).ClickAsync();
         await Assertions.Expect(admin.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Lista JST zagrożonych trwałą marginalizacją");
         await Accessibility.AssertNoWcagViolationsAsync(admin);

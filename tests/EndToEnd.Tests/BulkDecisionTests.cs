@@ -6,12 +6,9 @@ public sealed class BulkDecisionTests(PlatformFixture platform, BrowserFixture b
     [Fact]
     public async Task Operator_previews_the_decisions_by_ranking_and_confirms_them()
     {
-        var admin = await browser.NewPageAsync(platform.GatewayAddress);
-        await admin.GotoAsync("/");
-        await SignInFlow.SignInAsync(admin, PlatformFixture.AdminEmail, platform.AdminPassword, platform.Authenticator);
+        var admin = await SignInFlow.AdministratorAsync(platform, browser);
         var name = $"Nabór rankingowy {Guid.NewGuid():N}"[..26];
-        await ApplicationFormTests.CreateOpenRoundAsync(admin, name);
-        var roundId = await PublicApplications.RoundIdAsync(platform, name);
+        var roundId = await PublicApplications.OpenRoundAsync(platform, admin, name);
         foreach (var terc in new[] { "0201032", "0201052" })
         {
             await PublicApplications.ApplyAsync(platform, roundId, terc);

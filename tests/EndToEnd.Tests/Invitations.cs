@@ -9,9 +9,7 @@ public static partial class Invitations
     public static async Task<IPage> InviteAsync(PlatformFixture platform, BrowserFixture browser, string fullName, string email,
         string roleLabel, string? terc)
     {
-        var admin = await browser.NewPageAsync(platform.GatewayAddress);
-        await admin.GotoAsync("/");
-        await SignInFlow.SignInAsync(admin, PlatformFixture.AdminEmail, platform.AdminPassword, platform.Authenticator);
+        var admin = await SignInFlow.AdministratorAsync(platform, browser);
         await admin.GetByRole(AriaRole.Link, new() { Name = "Zaproś osobę" }).ClickAsync();
         await Accessibility.AssertNoWcagViolationsAsync(admin);
         await admin.GetByLabel("Imię i nazwisko").FillAsync(fullName);

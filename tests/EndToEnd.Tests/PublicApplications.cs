@@ -37,6 +37,13 @@ public static class PublicApplications
         return rounds.EnumerateArray().Single(r => r.GetProperty("name").GetString() == name).GetProperty("id").GetGuid();
     }
 
+    /// <summary>The administrator opens a round under this name in the browser; its id, read from the API.</summary>
+    public static async Task<Guid> OpenRoundAsync(PlatformFixture platform, IPage admin, string name)
+    {
+        await ApplicationFormTests.CreateOpenRoundAsync(admin, name);
+        return await RoundIdAsync(platform, name);
+    }
+
     /// <summary>"Przyjmij" in the round's list, then the confirmation on the application's page.</summary>
     public static async Task AcceptFromTheListAsync(IPage admin, string jstName)
     {

@@ -15,12 +15,9 @@ public sealed class SessionCancellationTests(PlatformFixture platform, BrowserFi
     [Fact]
     public async Task An_operator_cancels_a_session_its_people_are_mailed_once_and_the_public_programme_shows_only_the_sessions_ahead()
     {
-        var admin = await browser.NewPageAsync(platform.GatewayAddress);
-        await admin.GotoAsync("/");
-        await SignInFlow.SignInAsync(admin, PlatformFixture.AdminEmail, platform.AdminPassword, platform.Authenticator);
+        var admin = await SignInFlow.AdministratorAsync(platform, browser);
         var round = $"Nabór odwołań {Guid.NewGuid():N}"[..24];
-        await ApplicationFormTests.CreateOpenRoundAsync(admin, round);
-        var roundId = await PublicApplications.RoundIdAsync(platform, round);
+        var roundId = await PublicApplications.OpenRoundAsync(platform, admin, round);
         // Łagiewniki (gmina wiejska), a JST no other browser test applies for.
         var applied = await PublicApplications.ApplyAsync(platform, roundId, "0202062");
         await admin.GotoAsync($"/administracja/nabory/{roundId}");

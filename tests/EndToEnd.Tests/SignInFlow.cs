@@ -6,6 +6,15 @@ public static class SignInFlow
     // tests doing that at once would each get a different key.
     private static readonly SemaphoreSlim OneAtATime = new(1, 1);
 
+    /// <summary>A fresh page with the platform's administrator (who is also an operator) signed in.</summary>
+    public static async Task<IPage> AdministratorAsync(PlatformFixture platform, BrowserFixture browser)
+    {
+        var admin = await browser.NewPageAsync(platform.GatewayAddress);
+        await admin.GotoAsync("/");
+        await SignInAsync(admin, PlatformFixture.AdminEmail, platform.AdminPassword, platform.Authenticator);
+        return admin;
+    }
+
     /// <summary>Signs in from the current page through the identity service's sign-in form.</summary>
     public static Task SignInAsync(IPage page, string email, string password, AuthenticatorApp authenticator) => InTurnAsync(async () =>
     {

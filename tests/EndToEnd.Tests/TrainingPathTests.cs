@@ -20,12 +20,9 @@ public sealed partial class TrainingPathTests(PlatformFixture platform, BrowserF
     [Fact]
     public async Task A_participant_takes_the_tests_is_marked_present_completes_the_training_and_the_certificate_verifies_publicly()
     {
-        var admin = await browser.NewPageAsync(platform.GatewayAddress);
-        await admin.GotoAsync("/");
-        await SignInFlow.SignInAsync(admin, PlatformFixture.AdminEmail, platform.AdminPassword, platform.Authenticator);
+        var admin = await SignInFlow.AdministratorAsync(platform, browser);
         var round = $"Nabór szkoleniowy {Guid.NewGuid():N}"[..28];
-        await ApplicationFormTests.CreateOpenRoundAsync(admin, round);
-        var roundId = await PublicApplications.RoundIdAsync(platform, round);
+        var roundId = await PublicApplications.OpenRoundAsync(platform, admin, round);
         var applied = await PublicApplications.ApplyAsync(platform, roundId, "0201022");
         await admin.GotoAsync($"/administracja/nabory/{roundId}");
         await PublicApplications.AcceptFromTheListAsync(admin, "Bolesławiec");

@@ -33,8 +33,7 @@ public static class AccessTokenRefresh
         {
             return;
         }
-        var tokens = await RefreshAsync(context, services);
-        if (tokens is null)
+        if (await RefreshAsync(context, services) is not { } tokens)
         {
             context.RejectPrincipal();
             await context.HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);

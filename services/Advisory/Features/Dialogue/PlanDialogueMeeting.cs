@@ -49,8 +49,7 @@ public static class PlanDialogueMeeting
 
     private static async Task<IResult> PlanAsync(Guid id, DialogueMeetingRequest request, HttpContext context, DataSession session, TimeProvider time)
     {
-        var engagement = await session.QuerySingleOrDefaultAsync<EngagementRow>(EngagementRow.Select + " WHERE e.id = @id", new { id });
-        if (engagement is null)
+        if (await session.QuerySingleOrDefaultAsync<EngagementRow>(EngagementRow.Select + " WHERE e.id = @id", new { id }) is not { } engagement)
         {
             return HandOver.NotFound();
         }
@@ -77,8 +76,7 @@ public static class PlanDialogueMeeting
 
     private static async Task<IResult> ChangeAsync(Guid id, DialogueMeetingRequest request, DataSession session)
     {
-        var meeting = await DialogueStore.FindAsync(session, id, forUpdate: true);
-        if (meeting is null)
+        if (await DialogueStore.FindAsync(session, id, forUpdate: true) is not { } meeting)
         {
             return DialogueStore.NotFound();
         }

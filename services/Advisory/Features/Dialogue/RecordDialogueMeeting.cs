@@ -40,8 +40,7 @@ public static class RecordDialogueMeeting
     private static async Task<IResult> HeldAsync(Guid id, HeldDialogueRequest request, DataSession session, TimeProvider time)
     {
         var now = time.GetUtcNow();
-        var meeting = await DialogueStore.FindAsync(session, id, forUpdate: true);
-        if (meeting is null)
+        if (await DialogueStore.FindAsync(session, id, forUpdate: true) is not { } meeting)
         {
             return DialogueStore.NotFound();
         }
@@ -72,8 +71,7 @@ public static class RecordDialogueMeeting
 
     private static async Task<IResult> CancelAsync(Guid id, DataSession session)
     {
-        var meeting = await DialogueStore.FindAsync(session, id, forUpdate: true);
-        if (meeting is null)
+        if (await DialogueStore.FindAsync(session, id, forUpdate: true) is not { } meeting)
         {
             return DialogueStore.NotFound();
         }

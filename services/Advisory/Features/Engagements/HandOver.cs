@@ -36,8 +36,7 @@ public static class HandOver
         IEngagementObserver observer)
     {
         var now = time.GetUtcNow();
-        var before = await session.QuerySingleOrDefaultAsync<EngagementRow>(EngagementRow.Select + " WHERE e.id = @id FOR UPDATE OF e", new { id });
-        if (before is null)
+        if (await session.QuerySingleOrDefaultAsync<EngagementRow>(EngagementRow.Select + " WHERE e.id = @id FOR UPDATE OF e", new { id }) is not { } before)
         {
             return NotFound();
         }

@@ -18,8 +18,7 @@ public static class ApproveMeeting
     private static async Task<IResult> ApproveAsync(Guid id, HttpContext context, DataSession session, TimeProvider time)
     {
         var now = time.GetUtcNow();
-        var meeting = await MeetingStore.FindAsync(session, id, forUpdate: true);
-        if (meeting is null)
+        if (await MeetingStore.FindAsync(session, id, forUpdate: true) is not { } meeting)
         {
             return ChangeMeeting.NotFound();
         }

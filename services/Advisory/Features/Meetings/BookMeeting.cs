@@ -44,8 +44,7 @@ public static class BookMeeting
 
     private static async Task<IResult> SlotsAsync(Guid id, DateTimeOffset? from, DateTimeOffset? to, DataSession session, TimeProvider time)
     {
-        var engagement = await session.QuerySingleOrDefaultAsync<EngagementRow>(EngagementRow.Select + " WHERE e.id = @id", new { id });
-        if (engagement is null)
+        if (await session.QuerySingleOrDefaultAsync<EngagementRow>(EngagementRow.Select + " WHERE e.id = @id", new { id }) is not { } engagement)
         {
             return HandOver.NotFound();
         }
@@ -65,8 +64,7 @@ public static class BookMeeting
     private static async Task<IResult> BookAsync(Guid id, BookMeetingRequest request, HttpContext context, DataSession session, TimeProvider time)
     {
         var now = time.GetUtcNow();
-        var engagement = await session.QuerySingleOrDefaultAsync<EngagementRow>(EngagementRow.Select + " WHERE e.id = @id FOR UPDATE OF e", new { id });
-        if (engagement is null)
+        if (await session.QuerySingleOrDefaultAsync<EngagementRow>(EngagementRow.Select + " WHERE e.id = @id FOR UPDATE OF e", new { id }) is not { } engagement)
         {
             return HandOver.NotFound();
         }

@@ -35,8 +35,7 @@ public static class CancelMeeting
     {
         var now = time.GetUtcNow();
         var caller = Caller.From(context.User);
-        var meeting = await MeetingStore.FindAsync(session, id, forUpdate: true);
-        if (meeting is null)
+        if (await MeetingStore.FindAsync(session, id, forUpdate: true) is not { } meeting)
         {
             return ChangeMeeting.NotFound();
         }

@@ -33,8 +33,7 @@ public static class ChangeMeeting
         IOptions<MeetingOptions> options)
     {
         var now = time.GetUtcNow();
-        var meeting = await MeetingStore.FindAsync(session, id, forUpdate: true);
-        if (meeting is null)
+        if (await MeetingStore.FindAsync(session, id, forUpdate: true) is not { } meeting)
         {
             return NotFound();
         }

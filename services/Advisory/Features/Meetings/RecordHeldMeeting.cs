@@ -39,8 +39,7 @@ public static class RecordHeldMeeting
     private static async Task<IResult> RecordAsync(Guid id, HeldMeetingRequest request, DataSession session, TimeProvider time)
     {
         var now = time.GetUtcNow();
-        var meeting = await MeetingStore.FindAsync(session, id, forUpdate: true);
-        if (meeting is null)
+        if (await MeetingStore.FindAsync(session, id, forUpdate: true) is not { } meeting)
         {
             return ChangeMeeting.NotFound();
         }

@@ -20,8 +20,7 @@ public sealed class TeamAccounts(UserManager<User> users, AccountInvitations inv
     {
         var role = member.IsCoordinator ? Roles.JstCoordinator : Roles.JstMember;
         var email = member.Email.Trim();
-        var existing = await users.FindByEmailAsync(email);
-        if (existing is null)
+        if (await users.FindByEmailAsync(email) is not { } existing)
         {
             await invitations.InviteAsync(transaction, PublicAddress.Of(configuration), email, member.FullName.Trim(), role, jstTerc, ct,
                 jstName, occasion);

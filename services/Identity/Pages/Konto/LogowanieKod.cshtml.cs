@@ -23,8 +23,7 @@ public sealed class LogowanieKodModel(SignInManager<User> signIn, AuditLog audit
 
     public async Task<IActionResult> OnPostAsync()
     {
-        var user = await signIn.GetTwoFactorAuthenticationUserAsync();
-        if (user is null)
+        if (await signIn.GetTwoFactorAuthenticationUserAsync() is not { } user)
         {
             return BackToPassword();
         }

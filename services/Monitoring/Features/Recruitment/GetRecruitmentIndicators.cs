@@ -40,8 +40,7 @@ public static class GetRecruitmentIndicators
         // One snapshot for every count (repeatable read), so they agree with each other. Counts over every JST.
         await using var session = await DataSession.OpenAsync(db, JstScope.All, ct, IsolationLevel.RepeatableRead);
 
-        var roundName = await session.QuerySingleOrDefaultAsync<string>("SELECT name FROM recruitment_rounds WHERE id = @id", new { id });
-        if (roundName is null)
+        if (await session.QuerySingleOrDefaultAsync<string>("SELECT name FROM recruitment_rounds WHERE id = @id", new { id }) is not { } roundName)
         {
             return ProblemDetailsDefaults.NotFound("Monitorowanie nie otrzymało jeszcze żadnego zdarzenia naboru o tym identyfikatorze.",
                 "Monitoring has received no event of a round with this id yet.");

@@ -38,8 +38,7 @@ internal sealed class ApplicationAccess
             var terc = await ApplicationStore.JstOpenedByKeyAsync(session, id, key);
             await session.ChangeScopeAsync(terc is null ? JstScope.None : JstScope.Of([terc]));
         }
-        var application = await ApplicationStore.FindAsync(session, id);
-        if (application is null)
+        if (await ApplicationStore.FindAsync(session, id) is not { } application)
         {
             return ProblemDetailsDefaults.NotFound("Nie ma takiego wniosku albo nie masz do niego dostępu.",
                 "There is no such application, or you have no access to it.");

@@ -33,13 +33,11 @@ public static class CheckJstCandidacy
         // Row-level security: the question concerns this one JST, so the scope is that JST only (none for what is no
         // TERC code: the registry has no such JST, which the answer says).
         await using var session = await DataSession.OpenAsync(db, Terc.Code().IsMatch(terc) ? JstScope.Of([terc]) : JstScope.None, ct);
-        var round = await session.QuerySingleOrDefaultAsync<RoundRow>(RoundRow.SelectSql + " WHERE r.id = @roundId", new { roundId });
-        if (round is null)
+        if (await session.QuerySingleOrDefaultAsync<RoundRow>(RoundRow.SelectSql + " WHERE r.id = @roundId", new { roundId }) is not { } round)
         {
             return RoundRows.NotFound();
         }
-        var jst = await session.QuerySingleOrDefaultAsync<JstFacts>("SELECT name, kind FROM jst WHERE terc = @terc", new { terc });
-        if (jst is null)
+        if (await session.QuerySingleOrDefaultAsync<JstFacts>("SELECT name, kind FROM jst WHERE terc = @terc", new { terc }) is not { } jst)
         {
             return ProblemDetailsDefaults.NotFound($"W rejestrze nie ma JST o kodzie TERC {terc}.", $"No JST with TERC code {terc} is registered.");
         }

@@ -40,8 +40,7 @@ public static class StartApplication
         var now = time.GetUtcNow();
         // The draft is the chosen JST's: the session sees that JST's applications only (the form's code is validated).
         await using var session = await DataSession.OpenAsync(db, JstScope.Of([form.JstTerc]), ct);
-        var round = await session.QuerySingleOrDefaultAsync<RoundRow>(RoundRow.SelectSql + " WHERE r.id = @roundId", new { roundId });
-        if (round is null)
+        if (await session.QuerySingleOrDefaultAsync<RoundRow>(RoundRow.SelectSql + " WHERE r.id = @roundId", new { roundId }) is not { } round)
         {
             return (null, RoundRows.NotFound());
         }

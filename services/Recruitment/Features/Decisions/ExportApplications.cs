@@ -43,8 +43,7 @@ public static class ExportApplications
                 ["format"] = [Text.Pick("Format: csv albo xlsx.", "Format: csv or xlsx.")],
             });
         }
-        var round = await session.QuerySingleOrDefaultAsync<string>("SELECT name FROM rounds WHERE id = @id", new { id });
-        if (round is null)
+        if (await session.QuerySingleOrDefaultAsync<string>("SELECT name FROM rounds WHERE id = @id", new { id }) is not { } round)
         {
             return RoundRows.NotFound();
         }

@@ -49,8 +49,7 @@ public static class MarkAttendance
         TimeProvider time)
     {
         var now = time.GetUtcNow();
-        var session = await AttendanceSheet.OpenAsync(db, context, id, forUpdate: true);
-        if (session is null)
+        if (await AttendanceSheet.OpenAsync(db, context, id, forUpdate: true) is not { } session)
         {
             return SessionModules.NotFound();
         }

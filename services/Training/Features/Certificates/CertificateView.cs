@@ -49,8 +49,7 @@ internal static class Certificates
     public static async Task<CertificateRow?> OpenAsync(DataSession session, ClaimsPrincipal user, Guid id, bool holderOnly = false)
     {
         var caller = Caller.From(user);
-        var certificate = await session.QuerySingleOrDefaultAsync<CertificateRow>(CertificateRow.Select + " WHERE c.id = @id", new { id });
-        if (certificate is null)
+        if (await session.QuerySingleOrDefaultAsync<CertificateRow>(CertificateRow.Select + " WHERE c.id = @id", new { id }) is not { } certificate)
         {
             return null;
         }

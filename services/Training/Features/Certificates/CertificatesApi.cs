@@ -94,8 +94,7 @@ public static class CertificatesApi
     /// <summary>Runs <paramref name="handle"/> with a certificate the caller may see and that still stands; else 404, or 409 once revoked.</summary>
     private static async Task<IResult> WithValidCertificateAsync(Guid id, HttpContext context, DataSession session, Func<CertificateRow, Task<IResult>> handle)
     {
-        var certificate = await Certificates.OpenAsync(session, context.User, id);
-        if (certificate is null)
+        if (await Certificates.OpenAsync(session, context.User, id) is not { } certificate)
         {
             return Certificates.NotFound();
         }
@@ -108,8 +107,7 @@ public static class CertificatesApi
 
     private static async Task<IResult> ConsentAsync(Guid id, ConsentRequest request, HttpContext context, DataSession session, IConfiguration configuration)
     {
-        var certificate = await Certificates.OpenAsync(session, context.User, id, holderOnly: true);
-        if (certificate is null)
+        if (await Certificates.OpenAsync(session, context.User, id, holderOnly: true) is not { } certificate)
         {
             return Certificates.NotFound();
         }
@@ -128,8 +126,7 @@ public static class CertificatesApi
         }
         // Anyone may verify any number, so the lookup spans every JST; what is shown is only what the holder agreed to.
         await using var session = await DataSession.OpenAsync(db, JstScope.All, ct, System.Data.IsolationLevel.RepeatableRead);
-        var certificate = await session.QuerySingleOrDefaultAsync<CertificateRow>(CertificateRow.Select + " WHERE c.number = @normalised", new { normalised });
-        if (certificate is null)
+        if (await session.QuerySingleOrDefaultAsync<CertificateRow>(CertificateRow.Select + " WHERE c.number = @normalised", new { normalised }) is not { } certificate)
         {
             return ProblemDetailsDefaults.NotFound("Nie wydaliśmy zaświadczenia o tym numerze.", "No certificate with this number was issued.");
         }

@@ -17,8 +17,7 @@ internal static class CohortViews
     public static async Task<CohortView?> FindAsync(DataSession session, Guid id)
     {
         var parameters = new { id };
-        var cohort = await session.QuerySingleOrDefaultAsync<CohortRow>("SELECT id, name, programme_version, created_at FROM cohorts WHERE id = @id", parameters);
-        if (cohort is null)
+        if (await session.QuerySingleOrDefaultAsync<CohortRow>("SELECT id, name, programme_version, created_at FROM cohorts WHERE id = @id", parameters) is not { } cohort)
         {
             return null;
         }

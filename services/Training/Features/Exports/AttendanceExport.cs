@@ -33,8 +33,7 @@ public static class AttendanceExport
         {
             return refusal;
         }
-        var session = await AttendanceSheet.OpenAsync(db, context, id);
-        if (session is null)
+        if (await AttendanceSheet.OpenAsync(db, context, id) is not { } session)
         {
             return SessionModules.NotFound();
         }

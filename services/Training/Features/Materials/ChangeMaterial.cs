@@ -36,8 +36,7 @@ public static class ChangeMaterial
 
     private static async Task<IResult> ChangeAsync(Guid id, ChangeMaterialRequest request, DataSession session, TimeProvider time)
     {
-        var kind = await session.QuerySingleOrDefaultAsync<string>("SELECT kind FROM materials WHERE id = @id FOR UPDATE", new { id });
-        if (kind is null)
+        if (await session.QuerySingleOrDefaultAsync<string>("SELECT kind FROM materials WHERE id = @id FOR UPDATE", new { id }) is not { } kind)
         {
             return Materials.NotFound();
         }

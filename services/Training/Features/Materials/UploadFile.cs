@@ -46,8 +46,7 @@ public static class UploadFile
             return Field("title", "Podaj tytuł materiału (do 200 znaków).", "Give the material a title (up to 200 characters).");
         }
 
-        var kind = FileKind.Detect(content, FileKind.Documents);
-        if (kind is null)
+        if (FileKind.Detect(content, FileKind.Documents) is not { } kind)
         {
             return FileUpload.Unsupported(Text.Pick("Przyjmujemy pliki PDF, DOCX, PPTX i ODP; zawartość tego pliku nie jest żadnym z nich.",
                 "PDF, DOCX, PPTX and ODP files are accepted; the content of this file is none of them."));

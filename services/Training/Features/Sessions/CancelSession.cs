@@ -38,8 +38,7 @@ public static class CancelSession
     {
         var now = time.GetUtcNow();
         // Locked: a cancellation, a move and attendance of one session happen one after the other.
-        var found = await SessionModules.FindAsync(session, id, forUpdate: true);
-        if (found is null)
+        if (await SessionModules.FindAsync(session, id, forUpdate: true) is not { } found)
         {
             return SessionModules.NotFound();
         }

@@ -25,8 +25,7 @@ public static class MoveSession
     private static async Task<IResult> HandleAsync(Guid id, SessionRequest request, DataSession session, TimeProvider time)
     {
         var now = time.GetUtcNow();
-        var before = await SessionModules.FindAsync(session, id, forUpdate: true);
-        if (before is null)
+        if (await SessionModules.FindAsync(session, id, forUpdate: true) is not { } before)
         {
             return SessionModules.NotFound();
         }

@@ -34,8 +34,7 @@ public static class FinishAttempt
         bool finish)
     {
         var now = time.GetUtcNow();
-        var attempt = await AttemptRow.FindMineAsync(session, context.User, id, forUpdate: true);
-        if (attempt is null)
+        if (await AttemptRow.FindMineAsync(session, context.User, id, forUpdate: true) is not { } attempt)
         {
             return AttemptRow.NotFound();
         }

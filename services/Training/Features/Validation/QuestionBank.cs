@@ -80,8 +80,7 @@ public static class QuestionBank
 
     private static async Task<IResult> ChangeAsync(Guid id, QuestionRequest request, DataSession session, TimeProvider time)
     {
-        var module = await session.QuerySingleOrDefaultAsync<string>("SELECT module_code FROM questions WHERE id = @id FOR UPDATE", new { id });
-        if (module is null)
+        if (await session.QuerySingleOrDefaultAsync<string>("SELECT module_code FROM questions WHERE id = @id FOR UPDATE", new { id }) is not { } module)
         {
             return QuestionStore.NotFound();
         }

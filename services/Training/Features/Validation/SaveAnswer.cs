@@ -39,8 +39,7 @@ public static class SaveAnswer
     {
         var now = time.GetUtcNow();
         // Locked: an answer and the finish of the same attempt never cross.
-        var attempt = await AttemptRow.FindMineAsync(session, context.User, id, forUpdate: true);
-        if (attempt is null)
+        if (await AttemptRow.FindMineAsync(session, context.User, id, forUpdate: true) is not { } attempt)
         {
             return AttemptRow.NotFound();
         }
@@ -56,8 +55,7 @@ public static class SaveAnswer
             return Problems.Conflict("Test jest zakończony.", "The test is finished.",
                 "Tego podejścia nie można już zmieniać.", "This attempt can no longer be changed.");
         }
-        var question = attempt.Questions.FirstOrDefault(q => q.Id == questionId);
-        if (question is null)
+        if (attempt.Questions.FirstOrDefault(q => q.Id == questionId) is not { } question)
         {
             return Problems.Unprocessable("Tego pytania nie ma w Twoim teście.", "This question is not in your test.");
         }

@@ -86,8 +86,7 @@ public static class StartAttempt
         WithPlaceAsync(code, kind, context, session, async place =>
         {
             var now = time.GetUtcNow();
-            var open = (await AttemptsAsync(session, place.Participant.Id, code, kind, forUpdate: true)).FirstOrDefault(a => !a.IsFinished);
-            if (open is null)
+            if ((await AttemptsAsync(session, place.Participant.Id, code, kind, forUpdate: true)).FirstOrDefault(a => !a.IsFinished) is not { } open)
             {
                 return ProblemDetailsDefaults.NotFound("Nie masz tego testu w toku.", "You have no attempt at this test in progress.");
             }
