@@ -4,3 +4,6 @@ global using Cro.ServiceDefaults;
 global using Cro.ServiceDefaults.Security;
 global using Microsoft.AspNetCore.Identity;
 global using Npgsql;
+global using Microsoft.AspNetCore.Authorization;
+global using Microsoft.AspNetCore.Mvc;
+global using Microsoft.AspNetCore.Mvc.RazorPages;

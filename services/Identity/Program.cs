@@ -11,7 +11,6 @@ using Cro.Identity.Features.Tokens;
 using Cro.Identity.Features.Users;
 using FluentValidation;
 using MassTransit;
-using Microsoft.AspNetCore.Authorization;
 using OpenIddict.Validation.AspNetCore;
 
 if (args is ["--print-schema"])

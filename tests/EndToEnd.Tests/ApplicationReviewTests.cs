@@ -95,9 +95,7 @@ public sealed class ApplicationReviewTests(PlatformFixture platform, BrowserFixt
     {
         var roundName = $"Nabór zespołu {Guid.NewGuid():N}"[..25];
         var (admin, roundId) = await RoundWithApplicationsAsync(roundName);
-        var applied = await PublicApplications.ApplyAsync(platform, roundId, "0203032");
-        await admin.GotoAsync($"/administracja/nabory/{roundId}");
-        await PublicApplications.AcceptFromTheListAsync(admin, "Jerzmanowa");
+        var applied = await PublicApplications.AcceptedAsync(platform, admin, roundId, "0203032", "Jerzmanowa");
 
         // The coordinator accepts the invitation that acceptance sent, and finds the team under "Mój zespół".
         var coordinator = await Invitations.AcceptAsync(browser, platform, await Invitations.AcceptLinkAsync(platform, applied.Emails[0]), "osiecznicki las nad Kwisą");

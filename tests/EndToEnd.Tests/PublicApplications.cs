@@ -44,6 +44,15 @@ public static class PublicApplications
         return await RoundIdAsync(platform, name);
     }
 
+    /// <summary>A JST applies and the administrator accepts it from the round's list in the browser: where the paths after recruitment start.</summary>
+    public static async Task<Applied> AcceptedAsync(PlatformFixture platform, IPage admin, Guid roundId, string terc, string jstName)
+    {
+        var applied = await ApplyAsync(platform, roundId, terc);
+        await admin.GotoAsync($"/administracja/nabory/{roundId}");
+        await AcceptFromTheListAsync(admin, jstName);
+        return applied;
+    }
+
     /// <summary>"Przyjmij" in the round's list, then the confirmation on the application's page.</summary>
     public static async Task AcceptFromTheListAsync(IPage admin, string jstName)
     {

@@ -19,9 +19,7 @@ public sealed class SessionCancellationTests(PlatformFixture platform, BrowserFi
         var round = $"Nabór odwołań {Guid.NewGuid():N}"[..24];
         var roundId = await PublicApplications.OpenRoundAsync(platform, admin, round);
         // Łagiewniki (gmina wiejska), a JST no other browser test applies for.
-        var applied = await PublicApplications.ApplyAsync(platform, roundId, "0202062");
-        await admin.GotoAsync($"/administracja/nabory/{roundId}");
-        await PublicApplications.AcceptFromTheListAsync(admin, "Łagiewniki");
+        var applied = await PublicApplications.AcceptedAsync(platform, admin, roundId, "0202062", "Łagiewniki");
 
         // The accepted team arrives in training by event; the operator forms its cohort and schedules two sessions.
         await admin.GotoAsync("/administracja/szkolenia");

@@ -23,9 +23,7 @@ public sealed partial class TrainingPathTests(PlatformFixture platform, BrowserF
         var admin = await SignInFlow.AdministratorAsync(platform, browser);
         var round = $"Nabór szkoleniowy {Guid.NewGuid():N}"[..28];
         var roundId = await PublicApplications.OpenRoundAsync(platform, admin, round);
-        var applied = await PublicApplications.ApplyAsync(platform, roundId, "0201022");
-        await admin.GotoAsync($"/administracja/nabory/{roundId}");
-        await PublicApplications.AcceptFromTheListAsync(admin, "Bolesławiec");
+        var applied = await PublicApplications.AcceptedAsync(platform, admin, roundId, "0201022", "Bolesławiec");
         var participant = await Invitations.AcceptAsync(browser, platform, await Invitations.AcceptLinkAsync(platform, applied.Emails[0]), "bolesławiecka ceramika w kropki");
 
         foreach (var (code, _) in Modules)

@@ -1,8 +1,5 @@
 using Cro.Identity.Features.Audit;
 using Cro.Identity.Features.TwoFactor;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Cro.Identity.Pages.Konto;
 

@@ -1,9 +1,6 @@
 using Cro.Contracts;
 using Cro.Identity.Features.Audit;
 using Cro.Identity.Features.PasswordReset;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Cro.Identity.Pages.Konto;
 

@@ -1,7 +1,4 @@
 using Cro.Identity.Features.Audit;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Cro.Identity.Pages.Konto;
 
