@@ -14,9 +14,10 @@ public sealed class PersonalDataTests
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private static async Task<(string Body, MyPersonalData.MyPersonalDataResponse Data)> ExportAsync(NotificationsService service, Guid personId)
+    private static async Task<(string Body, MyPersonalData.MyPersonalDataResponse Data)> ExportAsync(NotificationsService service, Guid personId,
+        string? email = null)
     {
-        using var client = service.CreateClient(TestTokens.Person(personId, [Roles.JstCoordinator], jst: "2261011"));
+        using var client = service.CreateClient(TestTokens.Person(personId, [Roles.JstCoordinator], jst: "2261011", email: email));
         using var response = await client.GetAsync(Path, Ct);
         var body = await response.Content.ReadAsStringAsync(Ct);
         Assert.True(response.StatusCode == HttpStatusCode.OK, $"{response.StatusCode}: {body}");
@@ -84,6 +85,35 @@ public sealed class PersonalDataTests
         var mail = Assert.Single(data.Mails);
         Assert.Equal(($"erased-{invitation.UserId}@invalid", "", "invitation", "cancelled"), (mail.Recipient, mail.Subject, mail.Kind, mail.Status));
         Assert.Equal(erasedAt, data.ErasedAt);
+    }
+
+    [Fact]
+    public async Task A_team_member_finds_the_advisory_meetings_that_named_them_their_reminders_and_mail_and_nobody_elses()
+    {
+        await using var smtp = new FakeSmtpServer();
+        await using var service = await NotificationsService.StartAsync(smtp.Port);
+        var booked = MeetingEvents.Booked(MeetingEvents.DaysAhead(service.Clock.GetUtcNow(), 3));
+        var anna = booked.Attendees.Single(a => a.FullName == "Anna Nowak");
+        await service.Bus.Publish(booked, Ct);
+        await smtp.WaitForAsync(anna.Email);
+
+        var (body, data) = await ExportAsync(service, anna.MemberId!.Value, anna.Email);
+
+        var meeting = Assert.Single(data.AdvisoryMeetings);
+        Assert.Equal((booked.MeetingId, booked.Topic, "member", "booked"), (meeting.MeetingId, meeting.Topic, meeting.Role, meeting.Status));
+        Assert.Equal(booked.StartsAt, meeting.StartsAt);
+        Assert.Equal([60, 1440], data.AdvisoryReminders.Select(r => r.MinutesBefore).Order());
+        Assert.All(data.AdvisoryReminders, r => Assert.Equal((booked.MeetingId, "pending"), (r.MeetingId, r.Status)));
+        Assert.Equal("advisory-meeting-booked", Assert.Single(data.Mails).Kind);
+        foreach (var other in booked.Attendees.Where(a => a != anna))
+        {
+            Assert.DoesNotContain(other.Email, body);
+        }
+
+        // Without an address in the token, nothing found by address can be anyone's.
+        var (_, anonymousAddress) = await ExportAsync(service, anna.MemberId.Value);
+        Assert.Empty(anonymousAddress.AdvisoryMeetings);
+        Assert.Empty(anonymousAddress.AdvisoryReminders);
     }
 
     [Fact]

@@ -1,11 +1,13 @@
 using Cro.ServiceDefaults.Security;
-using Dapper;
+using System.Security.Claims;
+using Cro.Notifications.Features.AdvisoryMeetings;
 
 namespace Cro.Notifications.Features.PersonalData;
 
 /// <summary>
 /// GET /api/notifications/me/personal-data — what notifications holds about the signed-in person (RODO
-/// art. 15 and 20): every mail the platform sent or will send them, and when their data was erased here.
+/// art. 15 and 20): every mail the platform sent or will send them, the advisory meetings that named them with the
+/// reminders planned for them, and when their data was erased here.
 /// </summary>
 public static class MyPersonalData
 {
@@ -16,29 +18,40 @@ public static class MyPersonalData
     /// </summary>
     /// <param name="Kind">The template: <c>invitation</c>, <c>password-reset</c>, <c>application-draft</c>,
     /// <c>application-submitted</c>, <c>application-accepted</c>, <c>application-reserve</c>,
-    /// <c>application-rejected</c>, <c>jst-withdrew</c> (<c>unknown</c> for mail older than the field).</param>
+    /// <c>application-rejected</c>, <c>jst-withdrew</c>, <c>session-scheduled</c>, <c>session-moved</c>, <c>session-cancelled</c>,
+    /// <c>advisory-meeting-booked</c>, <c>advisory-meeting-moved</c>, <c>advisory-meeting-cancelled</c>, <c>advisory-meeting-reminder</c>,
+    /// <c>debate-registration</c> (<c>unknown</c> for mail older than the field).</param>
     /// <param name="Status"><c>pending</c>, <c>sent</c>, <c>failed</c> (given up) or <c>cancelled</c> (by erasure).</param>
     [OpenApiSchemaName("MailToPerson")]
     public sealed record Mail(Guid Id, string Kind, string Recipient, string Subject, string Status,
         DateTimeOffset CreatedAt, DateTimeOffset? SentAt);
 
-    [OpenApiSchemaName("NotificationsPersonalData")]
-    public sealed record MyPersonalDataResponse(Guid PersonId, IReadOnlyList<Mail> Mails, DateTimeOffset? ErasedAt);
+    /// <summary>An advisory meeting whose events named the person (as its advisor or a member of the team), as last announced.</summary>
+    /// <param name="Role"><c>advisor</c> or <c>member</c>.</param>
+    /// <param name="Status"><c>booked</c> or <c>cancelled</c>.</param>
+    public sealed record AdvisoryMeetingAttended(Guid MeetingId, string JstName, string Topic, DateTimeOffset StartsAt, string Role, string Status);
 
-    // Npgsql reads timestamptz as a UTC DateTime.
-    private sealed record MailRow(Guid Id, string Kind, string Recipient, string Subject, string Status, DateTime CreatedAt, DateTime? SentAt);
+    /// <summary>A reminder of an advisory meeting planned for the person, and what became of it.</summary>
+    /// <param name="Status"><c>pending</c>, <c>queued</c>, <c>sent</c>, <c>failed</c> or <c>cancelled</c>.</param>
+    public sealed record AdvisoryReminderToPerson(Guid MeetingId, int MinutesBefore, DateTimeOffset DueAt, string Status);
+
+    [OpenApiSchemaName("NotificationsPersonalData")]
+    public sealed record MyPersonalDataResponse(Guid PersonId, IReadOnlyList<Mail> Mails, IReadOnlyList<AdvisoryMeetingAttended> AdvisoryMeetings,
+        IReadOnlyList<AdvisoryReminderToPerson> AdvisoryReminders, DateTimeOffset? ErasedAt);
+
+    private sealed record ReminderRow(Guid MeetingId, TimeSpan LeadTime, DateTimeOffset DueAt, string Status);
 
     public static RouteHandlerBuilder MapMyPersonalData(this IEndpointRouteBuilder api) => api
         .MapGet("/me/personal-data", HandleAsync)
         .WithName("MyNotificationsPersonalData")
         .WithTags("RODO")
-        .WithSummary("Moje dane osobowe: wiadomości e-mail / My personal data: e-mails")
+        .WithSummary("Moje dane osobowe: wiadomości e-mail i spotkania doradcze / My personal data: e-mails and advisory meetings")
         .Produces<MyPersonalDataResponse>()
         .ProducesProblem(StatusCodes.Status401Unauthorized)
         .ProducesProblem(StatusCodes.Status403Forbidden)
         .RequireAuthorization(Policies.Person);
 
-    private static async Task<IResult> HandleAsync(HttpContext context, NpgsqlDataSource db, CancellationToken ct)
+    private static async Task<IResult> HandleAsync(HttpContext context, DataSession session)
     {
         if (context.User.PersonId() is not { } personId)
         {
@@ -46,21 +59,30 @@ public static class MyPersonalData
                 title: Text.Pick("Brak dostępu.", "Forbidden."),
                 detail: Text.Pick("Token nie wskazuje osoby.", "The token names no person."));
         }
-        await using var connection = await db.OpenConnectionAsync(ct);
-        // No paging: a person has a handful of mails (sent ones are deleted after the retention period),
+        // Advisory meetings name their people by address (as erasure finds them); a token without one finds none of them.
+        var email = context.User.FindFirstValue(CroClaims.Email)?.ToLowerInvariant() ?? "";
+        // No paging: a person has a handful of mails (sent ones are deleted after the retention period) and meetings,
         // and an export is one document.
-        var mails = await connection.QueryAsync<MailRow>(new CommandDefinition("""
+        var mails = await session.QueryAsync<Mail>("""
             SELECT id, kind, recipient, subject, status, created_at, sent_at
-            FROM outgoing_mail WHERE user_id = @personId ORDER BY created_at, id
-            """, new { personId }, cancellationToken: ct));
-        var erasedAt = await connection.QuerySingleOrDefaultAsync<DateTime?>(new CommandDefinition(
-            "SELECT erased_at FROM erased_people WHERE user_id = @personId", new { personId }, cancellationToken: ct));
-        return TypedResults.Ok(new MyPersonalDataResponse(personId,
-            [.. mails.Select(m => new Mail(m.Id, m.Kind, m.Recipient, m.Subject, m.Status, Utc(m.CreatedAt), Utc(m.SentAt)))],
-            Utc(erasedAt)));
+            FROM outgoing_mail
+            WHERE user_id = @personId OR (@email <> '' AND (user_id IS NULL OR kind = ANY (@advisoryKinds)) AND lower(recipient) = @email)
+            ORDER BY created_at, id
+            """, new { personId, email, advisoryKinds = AdvisoryMeetingMail.Kinds.ToArray() });
+        var meetings = await session.QueryAsync<AdvisoryMeetingAttended>("""
+            SELECT m.meeting_id, m.jst_name, m.topic, m.starts_at, a.role, m.status
+            FROM advisory_meeting_attendees a JOIN advisory_meetings m ON m.meeting_id = a.meeting_id
+            WHERE a.email = @email ORDER BY m.starts_at, m.meeting_id
+            """, new { email });
+        var reminders = await session.QueryAsync<ReminderRow>("""
+            SELECT meeting_id, lead_time, due_at, status FROM scheduled_reminders
+            WHERE @email <> '' AND lower(recipient) = @email ORDER BY due_at, id
+            """, new { email });
+        var erasedAt = await session.QuerySingleOrDefaultAsync<DateTimeOffset?>(
+            "SELECT erased_at FROM erased_people WHERE user_id = @personId", new { personId });
+        return TypedResults.Ok(new MyPersonalDataResponse(personId, [.. mails],
+            [.. meetings.Select(m => m with { StartsAt = WarsawTime.InWarsaw(m.StartsAt) })],
+            [.. reminders.Select(r => new AdvisoryReminderToPerson(r.MeetingId, (int)r.LeadTime.TotalMinutes, WarsawTime.InWarsaw(r.DueAt), r.Status))],
+            erasedAt));
     }
-
-    private static DateTimeOffset Utc(DateTime time) => new(DateTime.SpecifyKind(time, DateTimeKind.Utc));
-
-    private static DateTimeOffset? Utc(DateTime? time) => time is { } value ? Utc(value) : null;
 }
