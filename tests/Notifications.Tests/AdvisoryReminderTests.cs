@@ -1,4 +1,5 @@
 using System.Net.Http.Json;
+using Cro.ServiceDefaults.Security;
 using Cro.Notifications.Features.AdvisoryMeetings;
 using static Cro.Notifications.Tests.AdvisoryMeetingMailTests;
 
@@ -122,6 +123,42 @@ public sealed class AdvisoryReminderTests
             $"/api/notifications/advisory-reminders/failed?limit=2&cursor={firstPage.NextCursor}", Ct))!;
         Assert.Equal(failed.Items.Select(i => i.Reminder.Id), firstPage.Items.Concat(secondPage.Items).Select(i => i.Reminder.Id));
         Assert.Null(secondPage.NextCursor);
+    }
+
+    [Fact]
+    public async Task ORE_sends_a_failed_reminder_again_once_the_mail_server_is_back_and_it_goes_once()
+    {
+        var port = FakeSmtpServer.FreePort();
+        await using var service = await NotificationsService.StartAsync(port, new Dictionary<string, string?> { ["Mail:MaxAttempts"] = "1" });
+        var booked = MeetingEvents.Booked(MeetingEvents.DaysAhead(service.Clock.GetUtcNow(), 3));
+        await BookAsync(service, booked);
+        service.MoveClockTo(booked.StartsAt.AddHours(-24).AddSeconds(5));
+        var failed = await Eventually.GetAsync(() => RemindersAsync(service, booked.MeetingId),
+            rows => rows.Count(r => r.Status == "failed") == 3, within: TimeSpan.FromSeconds(60), what: "the day-before reminders failed");
+        var anna = booked.Attendees.Single(a => a.FullName == "Anna Nowak");
+        var annas = failed.Single(r => r.Status == "failed" && r.Recipient == anna.Email);
+        var path = $"/api/notifications/advisory-reminders/{annas.Id}/retry";
+
+        // Only ORE sends again; a team member of the meeting may not, and an unknown reminder is 404.
+        using var member = service.CreateClient(TestTokens.Person(anna.MemberId!.Value, [Roles.JstMember], jst: booked.JstTerc, email: anna.Email));
+        Assert.Equal(HttpStatusCode.Forbidden, (await member.PostAsync(path, null, Ct)).StatusCode);
+        using var ore = service.CreateClient(TestTokens.Person(Guid.CreateVersion7(), [Roles.Operator], email: "ore@ore.example.pl"));
+        Assert.Equal(HttpStatusCode.NotFound, (await ore.PostAsync($"/api/notifications/advisory-reminders/{Guid.CreateVersion7()}/retry", null, Ct)).StatusCode);
+
+        await using var smtp = new FakeSmtpServer(port);
+        using var retried = await ore.PostAsync(path, null, Ct);
+        Assert.Equal(HttpStatusCode.OK, retried.StatusCode);
+        Assert.Equal("queued", (await retried.Content.ReadFromJsonAsync<MeetingReminders.ReminderView>(Ct))!.Status);
+        var received = await smtp.WaitForAsync(anna.Email);
+        Assert.True(IsReminder(Assert.Single(received)));
+        await Eventually.GetAsync(() => RemindersAsync(service, booked.MeetingId),
+            rows => rows.Single(r => r.Id == annas.Id).Status == "sent", what: "the reminder sent");
+
+        // Sent now: a second retry is refused and sends nothing; the others stay failed until ORE sends them.
+        using var again = await ore.PostAsync(path, null, Ct);
+        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+        Assert.Single(smtp.Received);
+        Assert.Equal(2, (await RemindersAsync(service, booked.MeetingId)).Count(r => r.Status == "failed"));
     }
 
     [Fact]

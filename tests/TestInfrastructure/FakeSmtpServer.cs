@@ -19,9 +19,10 @@ public sealed class FakeSmtpServer : IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _running;
 
-    public FakeSmtpServer()
+    /// <param name="port">A port to listen on, for a mail server that comes back where a service expects it; a free one by default.</param>
+    public FakeSmtpServer(int? port = null)
     {
-        Port = FreePort();
+        Port = port ?? FreePort();
         var options = new SmtpServerOptionsBuilder()
             .ServerName("localhost")
             .Endpoint(endpoint => endpoint.Endpoint(new IPEndPoint(IPAddress.Loopback, Port)))

@@ -25,5 +25,5 @@ public static class AdvisoryReminders
         return builder;
     }
 
-    public static IEndpointRouteBuilder MapAdvisoryReminders(this IEndpointRouteBuilder api) => api.MapMeetingReminders().MapFailedReminders();
+    public static IEndpointRouteBuilder MapAdvisoryReminders(this IEndpointRouteBuilder api) => api.MapMeetingReminders().MapFailedReminders().MapRetryReminder();
 }
