@@ -10,13 +10,13 @@ namespace Cro.Advisory.Features.Engagements;
 /// </summary>
 public static class EngagementTeam
 {
-    public sealed record TeamMemberView(Guid Id, string FullName, bool IsCoordinator);
+    public sealed record AdvisedTeamMember(Guid Id, string FullName, bool IsCoordinator);
 
     public static IEndpointRouteBuilder MapEngagementTeam(this IEndpointRouteBuilder api)
     {
         api.MapGet("/engagements/{id:guid}/team", ListAsync)
             .WithName("EngagementTeam").WithSummary("Zespół zadaniowy JST doradztwa / The task team of the advised JST")
-            .Produces<IReadOnlyList<TeamMemberView>>().ProducesProblem(StatusCodes.Status404NotFound)
+            .Produces<IReadOnlyList<AdvisedTeamMember>>().ProducesProblem(StatusCodes.Status404NotFound)
             .RequireAuthorization(Policies.AdvisoryParty);
         return api;
     }
@@ -28,7 +28,7 @@ public static class EngagementTeam
         {
             return HandOver.NotFound();
         }
-        var members = await session.QueryAsync<TeamMemberView>("""
+        var members = await session.QueryAsync<AdvisedTeamMember>("""
             SELECT id, full_name, is_coordinator FROM team_members
             WHERE application_id = @applicationId AND left_at IS NULL
             ORDER BY is_coordinator DESC, full_name, id
