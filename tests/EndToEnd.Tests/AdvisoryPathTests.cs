@@ -128,12 +128,8 @@ public sealed class AdvisoryPathTests(PlatformFixture platform, BrowserFixture b
         await advisor.GetByLabel("Przedział 1: od", new() { Exact = true }).FillAsync(Clock(start));
         await advisor.GetByLabel("Przedział 1: do", new() { Exact = true }).FillAsync(Clock(start.AddHours(1)));
         await advisor.GetByLabel("Przedział 1: forma", new() { Exact = true }).SelectOptionAsync("online");
-        await advisor.GetByLabel("Długość spotkania (minuty)").FillAsync("15");
-        await advisor.GetByLabel("Przerwa przed (minuty)").FillAsync("0");
-        await advisor.GetByLabel("Przerwa po (minuty)").FillAsync("0");
-        await advisor.GetByLabel("Minimalne wyprzedzenie (godziny)").FillAsync("0");
-        await advisor.GetByLabel("Horyzont rezerwacji (dni)").FillAsync("14");
-        await advisor.GetByLabel("Link do spotkań online").FillAsync("");
+        await FillAsync(advisor, ("Długość spotkania (minuty)", "15"), ("Przerwa przed (minuty)", "0"), ("Przerwa po (minuty)", "0"),
+            ("Minimalne wyprzedzenie (godziny)", "0"), ("Horyzont rezerwacji (dni)", "14"), ("Link do spotkań online", ""));
         await advisor.GetByRole(AriaRole.Button, new() { Name = "Zapisz dostępność" }).ClickAsync();
         await Assertions.Expect(advisor.GetByRole(AriaRole.Alert)).ToContainTextAsync("Podaj link do spotkań online");
         await Assertions.Expect(advisor.Locator("#online-link-error")).ToContainTextAsync("Podaj link do spotkań online");
@@ -201,15 +197,23 @@ public sealed class AdvisoryPathTests(PlatformFixture platform, BrowserFixture b
         await toRecord.GetByRole(AriaRole.Link).First.ClickAsync();
         await Accessibility.AssertNoWcagViolationsAsync(advisor);
         await advisor.GetByLabel("Anna Nowak (koordynator)").CheckAsync();
-        await advisor.GetByLabel("Osoba 1: imię i nazwisko").FillAsync("Maria Wójcik");
-        await advisor.GetByLabel("Osoba 1: rola").FillAsync("dyrektor szkoły");
-        await advisor.GetByLabel("Notatki").FillAsync("Omówiliśmy ankietę diagnozy dla trzech szkół.");
-        await advisor.GetByLabel("Ustalone kolejne kroki").FillAsync("Dyrektorzy zbiorą dane o sprzęcie do końca miesiąca.");
+        await FillAsync(advisor, ("Osoba 1: imię i nazwisko", "Maria Wójcik"), ("Osoba 1: rola", "dyrektor szkoły"),
+            ("Notatki", "Omówiliśmy ankietę diagnozy dla trzech szkół."),
+            ("Ustalone kolejne kroki", "Dyrektorzy zbiorą dane o sprzęcie do końca miesiąca."));
         await advisor.GetByRole(AriaRole.Button, new() { Name = "Zapisz jako odbyte" }).ClickAsync();
         await Assertions.Expect(advisor.GetByRole(AriaRole.Status)).ToContainTextAsync("Zapisano spotkanie jako odbyte");
         await Assertions.Expect(advisor.GetByTestId("meeting-status")).ToHaveTextAsync("odbyte");
         await Assertions.Expect(advisor.GetByTestId("meeting-facts")).ToContainTextAsync("Maria Wójcik, dyrektor szkoły");
         await Accessibility.AssertNoWcagViolationsAsync(advisor);
+    }
+
+    /// <summary>Fills each field named by its label with its value.</summary>
+    private static async Task FillAsync(IPage page, params (string Label, string Value)[] fields)
+    {
+        foreach (var (label, value) in fields)
+        {
+            await page.GetByLabel(label).FillAsync(value);
+        }
     }
 
     private static string Clock(DateTime local) => local.ToString("HH:mm", CultureInfo.InvariantCulture);

@@ -3,8 +3,7 @@ using Cro.Web.Api;
 
 namespace Cro.Web.Advisory.Api;
 
-// AdvisoryClient and its models are generated from services/Advisory/openapi/advisory.json (ServiceClients.targets).
-// Here: what the web adds to them, which the service's contract does not say.
+// Generated from services/Advisory/openapi/advisory.json; below, the words of its contract the pages test and show.
 
 /// <summary>
 /// The advisory service's API (service discovery name "advisory"), called with the signed-in person's access token. The
