@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Components.Endpoints;
 using Cro.Web.Account;
 using Cro.Web.Account.Api;
 using Cro.Web.Administration;
+using Cro.Web.Advisory.Api;
 using Cro.Web.Monitoring.Api;
 using Cro.Web.Recruitment.Api;
 using Cro.Web.Recruitment.Operator;
@@ -46,6 +47,8 @@ builder.Services.AddHttpClient<MonitoringClient>(http => http.BaseAddress = new 
 builder.Services.AddHttpClient<NotificationsClient>(http => http.BaseAddress = new Uri("http://notifications"))
     .AddHttpMessageHandler<UserAccessTokenHandler>();
 builder.Services.AddHttpClient<TrainingClient>(http => http.BaseAddress = new Uri("http://training"))
+    .AddHttpMessageHandler<UserAccessTokenHandler>();
+builder.Services.AddHttpClient<AdvisoryClient>(http => http.BaseAddress = new Uri("http://advisory"))
     .AddHttpMessageHandler<UserAccessTokenHandler>();
 
 var app = builder.Build();

@@ -124,5 +124,20 @@ public sealed class EngagementTests(AdvisoryService service) : IClassFixture<Adv
         Assert.Equal(HttpStatusCode.Unauthorized, (await service.Anonymous.GetAsync("/api/advisory/engagements", Ct)).StatusCode);
     }
 
+    [Fact]
+    public async Task The_advisor_reads_the_names_of_the_team_they_advise_and_of_no_other()
+    {
+        var (_, advisor, engagement) = await service.EngagedAsync("1002011");
+        var (_, _, otherEngagement) = await service.EngagedAsync("1002022");
+
+        var team = (await service.Advisor(advisor.Email).GetFromJsonAsync<List<Member>>($"/api/advisory/engagements/{engagement.Id}/team", Ct))!;
+
+        Assert.Equal([("Anna Koordynator", true), ("Jan Członek", false)], team.Select(m => (m.FullName, m.IsCoordinator)));
+        Assert.Equal(HttpStatusCode.NotFound,
+            (await service.Advisor(advisor.Email).GetAsync($"/api/advisory/engagements/{otherEngagement.Id}/team", Ct)).StatusCode);
+    }
+
+    private sealed record Member(Guid Id, string FullName, bool IsCoordinator);
+
     private sealed record Period(Guid AdvisorId, string AdvisorName, DateTimeOffset From, DateTimeOffset? To, string? Reason);
 }

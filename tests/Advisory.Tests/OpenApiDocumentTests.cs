@@ -20,6 +20,7 @@ public sealed class OpenApiDocumentTests(AdvisoryService service) : OpenApiDocum
         string[] known =
         [
             $"/api/advisory/engagements/{engagement.Id}", $"/api/advisory/engagements/{engagement.Id}/advisors",
+            $"/api/advisory/engagements/{engagement.Id}/team",
             $"/api/advisory/engagements/{engagement.Id}/slots", $"/api/advisory/meetings/{meeting!.Id}", $"/api/advisory/dialogue-meetings/{debate!.Id}",
             $"/api/advisory/dialogue-meetings/{debate.Id}/registrations", $"/api/advisory/advisors/{advisor.Id}/availability",
             $"/api/advisory/rounds/{team.RoundId}/budget", $"/api/advisory/rounds/{team.RoundId}/assignment-suggestion",

@@ -1,4 +1,5 @@
 using System.Globalization;
+using static Cro.EndToEnd.Tests.PageReload;
 
 namespace Cro.EndToEnd.Tests;
 
@@ -116,16 +117,5 @@ public sealed class SessionCancellationTests(PlatformFixture platform, BrowserFi
         await admin.GetByLabel("Liczba miejsc").FillAsync("20");
         await admin.GetByRole(AriaRole.Button, new() { Name = "Zaplanuj zajęcia" }).ClickAsync();
         await Assertions.Expect(admin.GetByRole(AriaRole.Status)).ToContainTextAsync($"Zaplanowano zajęcia: {code}");
-    }
-
-    private static async Task ReloadUntilVisibleAsync(IPage page, ILocator what)
-    {
-        var until = DateTime.UtcNow.AddSeconds(30);
-        while (await what.CountAsync() == 0 && DateTime.UtcNow < until)
-        {
-            await Task.Delay(500);
-            await page.GotoAsync(page.Url);
-        }
-        await Assertions.Expect(what).ToBeVisibleAsync();
     }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using static Cro.EndToEnd.Tests.PageReload;
 
 namespace Cro.EndToEnd.Tests;
 
@@ -146,17 +147,6 @@ public sealed partial class TrainingPathTests(PlatformFixture platform, BrowserF
         var score = page.GetByText(ScoreLine());
         await Assertions.Expect(score).ToBeVisibleAsync();
         return ScoreLine().Match(await score.InnerTextAsync()).Value;
-    }
-
-    private static async Task ReloadUntilVisibleAsync(IPage page, ILocator what)
-    {
-        var until = DateTime.UtcNow.AddSeconds(30);
-        while (await what.CountAsync() == 0 && DateTime.UtcNow < until)
-        {
-            await Task.Delay(500);
-            await page.GotoAsync(page.Url);
-        }
-        await Assertions.Expect(what).ToBeVisibleAsync();
     }
 
     [GeneratedRegex(@"Zaświadczenie nr (CRO\/\d{4}\/\d+)")]

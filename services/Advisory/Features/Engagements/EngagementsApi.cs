@@ -11,6 +11,7 @@ public static class EngagementsApi
         api.MapHandOver();
         api.MapEndEngagement();
         api.MapListEngagements();
+        api.MapEngagementTeam();
         return app;
     }
 }
