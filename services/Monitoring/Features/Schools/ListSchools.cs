@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Mvc;
+
 namespace Cro.Monitoring.Features.Schools;
 
 /// <summary>
@@ -8,7 +10,7 @@ namespace Cro.Monitoring.Features.Schools;
 /// </summary>
 public static class ListSchools
 {
-    public sealed record Query([property: FieldLabel("Stan szkoły", "School status")] string? Status);
+    public sealed record Query([FromQuery(Name = "status")][property: FieldLabel("Stan szkoły", "School status")] string? Status);
 
     public sealed class Validator : AbstractValidator<Query>
     {
