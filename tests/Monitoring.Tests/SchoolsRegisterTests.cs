@@ -2,6 +2,7 @@ using System.IO.Compression;
 using System.Net;
 using System.Security.Claims;
 using System.Text.Json;
+using Cro.BuildingBlocks.Persistence;
 using Cro.Monitoring.Features.Schools;
 using Cro.ServiceDefaults.Security;
 using FluentValidation;
@@ -293,6 +294,17 @@ public sealed class SchoolsRegisterTests(MonitoringService service) : IClassFixt
         Assert.Equal(HttpStatusCode.Forbidden, (await service.Operator().PostAsync($"/api/monitoring/jst/{PowiatBoleslawiecki}/schools/confirmation", null, Ct)).StatusCode);
         Assert.Equal(rows, await RowsAsync());
         Assert.Equal(school, await service.Operator().GetFromJsonAsync<SchoolView>($"/api/monitoring/schools/{school.Id}", Ct));
+
+        // Below the code's checks, the database itself shows a session only its JST's rows of the register's three tables.
+        await using var session = await DataSession.OpenAsync(DataSource, JstScope.Of([PowiatBoleslawiecki]), Ct);
+        foreach (var table in new[] { "schools", "school_changes", "school_list_confirmations" })
+        {
+            Assert.Empty(await session.QueryAsync<string>($"SELECT DISTINCT jst_terc FROM {table} WHERE jst_terc <> @PowiatBoleslawiecki",
+                new { PowiatBoleslawiecki }));
+            Assert.Equal(1, await session.ExecuteScalarAsync<int>(
+                "SELECT count(*) FROM pg_policies WHERE tablename = @table AND policyname = 'jst_isolation'", new { table }));
+        }
+        Assert.Equal(powiat.Schools.Count, await session.ExecuteScalarAsync<int>("SELECT count(*) FROM schools"));
     }
 
     [Fact]

@@ -63,18 +63,19 @@ REVOKE UPDATE, DELETE, TRUNCATE ON school_changes, school_list_confirmations FRO
 GRANT UPDATE (changed_by_name) ON school_changes TO $app_role$;
 GRANT UPDATE (confirmed_by_name) ON school_list_confirmations TO $app_role$;
 
-ALTER TABLE schools ENABLE ROW LEVEL SECURITY;
-CREATE POLICY jst_isolation ON schools
-    USING (current_setting('cro.jst_all', true) = 'on' OR jst_terc = ANY (string_to_array(current_setting('cro.jst_tercs', true), ',')))
-    WITH CHECK (current_setting('cro.jst_all', true) = 'on' OR jst_terc = ANY (string_to_array(current_setting('cro.jst_tercs', true), ',')));
-ALTER TABLE school_changes ENABLE ROW LEVEL SECURITY;
-CREATE POLICY jst_isolation ON school_changes
-    USING (current_setting('cro.jst_all', true) = 'on' OR jst_terc = ANY (string_to_array(current_setting('cro.jst_tercs', true), ',')))
-    WITH CHECK (current_setting('cro.jst_all', true) = 'on' OR jst_terc = ANY (string_to_array(current_setting('cro.jst_tercs', true), ',')));
-ALTER TABLE school_list_confirmations ENABLE ROW LEVEL SECURITY;
-CREATE POLICY jst_isolation ON school_list_confirmations
-    USING (current_setting('cro.jst_all', true) = 'on' OR jst_terc = ANY (string_to_array(current_setting('cro.jst_tercs', true), ',')))
-    WITH CHECK (current_setting('cro.jst_all', true) = 'on' OR jst_terc = ANY (string_to_array(current_setting('cro.jst_tercs', true), ',')));
+-- The three are JST data: row-level security with the platform's policy (BuildingBlocks' JstRowSecurity), on each.
+DO $$
+DECLARE
+    in_scope constant text := 'current_setting(''cro.jst_all'', true) = ''on'''
+        || ' OR jst_terc = ANY (string_to_array(current_setting(''cro.jst_tercs'', true), '',''))';
+    jst_table text;
+BEGIN
+    FOREACH jst_table IN ARRAY ARRAY['schools', 'school_changes', 'school_list_confirmations'] LOOP
+        EXECUTE format('ALTER TABLE %I ENABLE ROW LEVEL SECURITY', jst_table);
+        EXECUTE format('CREATE POLICY jst_isolation ON %I USING (%s) WITH CHECK (%s)', jst_table, in_scope, in_scope);
+    END LOOP;
+END
+$$;
 
 -- Each run of the import and what it did (ORE reads the latest): rows of the extract read, schools imported, updated
 -- from the extract, unchanged, kept as the team has them, and rows skipped, counted by reason. Not JST data.
