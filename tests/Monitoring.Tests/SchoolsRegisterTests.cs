@@ -139,10 +139,10 @@ public sealed class SchoolsRegisterTests(MonitoringService service) : IClassFixt
         Assert.Equal((schools.Count - 1, 1), (after.Active, after.Closed));
 
         var history = (await team.GetFromJsonAsync<SchoolHistory.History>($"/api/monitoring/jst/{Boleslawiec}/schools/history", Ct))!;
-        Assert.Equal(["closed", "corrected"], history.Changes.Select(c => c.Kind));
+        Assert.Equal(["closed", "corrected"], history.Changes.Select(c => c.Change));
         Assert.All(history.Changes, c => Assert.Equal((person, "Ewa Kowalska"), (c.ChangedBy, c.ChangedByName)));
         Assert.All(history.Changes, c => Assert.InRange(c.ChangedAt, service.Clock.GetUtcNow().AddMinutes(-1), service.Clock.GetUtcNow()));
-        var correction = history.Changes.Single(c => c.Kind == "corrected");
+        var correction = history.Changes.Single(c => c.Change == "corrected");
         Assert.Equal((renamed.Name, form.Name), (correction.Before!.Name, correction.After.Name));
         Assert.Equal(("Nazwa z rejestru jest nieaktualna", renamed.Id), (correction.Reason, correction.SchoolId));
         Assert.Equal(("active", "closed"), (history.Changes[0].Before!.Status, history.Changes[0].After.Status));
@@ -176,7 +176,7 @@ public sealed class SchoolsRegisterTests(MonitoringService service) : IClassFixt
         Assert.Equal(teams.Name + " (nazwa zespołu)", now.Single(s => s.Id == teams.Id).Name);
         var change = (await team.GetFromJsonAsync<SchoolHistory.History>(
             $"/api/monitoring/jst/{DzierzoniowCity}/schools/history?schoolId={updated.Id}", Ct))!.Changes.Single();
-        Assert.Equal(("register-updated", null, ImportSchoolRegister.ImportedBy, "newer.csv.gz"), (change.Kind, change.ChangedBy, change.ChangedByName, change.Reason));
+        Assert.Equal(("register-updated", null, ImportSchoolRegister.ImportedBy, "newer.csv.gz"), (change.Change, change.ChangedBy, change.ChangedByName, change.Reason));
         Assert.Equal((updated.Name, updated.Name + " im. Nowego Patrona"), (change.Before!.Name, change.After.Name));
 
         // The extract as it was brings the name back, as another change of the register.
@@ -250,7 +250,7 @@ public sealed class SchoolsRegisterTests(MonitoringService service) : IClassFixt
 
         var history = (await team.GetFromJsonAsync<SchoolHistory.History>($"/api/monitoring/jst/{Gromadka}/schools/history", Ct))!;
         var addition = history.Changes.Single();
-        Assert.Equal(("added", null, form.Name, person), (addition.Kind, addition.Before, addition.After.Name, addition.ChangedBy));
+        Assert.Equal(("added", null, form.Name, person), (addition.Change, addition.Before, addition.After.Name, addition.ChangedBy));
         Assert.Equal([confirmed.Id], history.Confirmations.Select(c => c.Id));
     }
 

@@ -9,17 +9,18 @@ namespace Cro.Monitoring.Features.Schools;
 /// </summary>
 public static class SchoolHistory
 {
+    /// <param name="Change">added, corrected, closed, reopened, or register-updated (the import, from a newer extract).</param>
     [OpenApiSchemaName("SchoolChange")]
-    public sealed record Change(Guid Id, Guid SchoolId, string Kind, SchoolSnapshot? Before, SchoolSnapshot After, string? Reason, Guid? ChangedBy,
+    public sealed record Entry(Guid Id, Guid SchoolId, string Change, SchoolSnapshot? Before, SchoolSnapshot After, string? Reason, Guid? ChangedBy,
         string ChangedByName, DateTimeOffset ChangedAt);
 
     [OpenApiSchemaName("SchoolRegisterHistory")]
-    public sealed record History(string JstTerc, IReadOnlyList<Change> Changes, IReadOnlyList<ConfirmSchoolList.Confirmation> Confirmations);
+    public sealed record History(string JstTerc, IReadOnlyList<Entry> Changes, IReadOnlyList<ConfirmSchoolList.Confirmation> Confirmations);
 
     private sealed record ChangeRow(Guid Id, Guid SchoolId, string Change, string? Before, string After, string? Reason, Guid? ChangedBy,
         string ChangedByName, DateTimeOffset ChangedAt)
     {
-        public Change ToView() => new(Id, SchoolId, Change, Before is null ? null : Snapshot(Before), Snapshot(After)!, Reason, ChangedBy,
+        public Entry ToView() => new(Id, SchoolId, Change, Before is null ? null : Snapshot(Before), Snapshot(After)!, Reason, ChangedBy,
             ChangedByName, ChangedAt);
 
         private static SchoolSnapshot? Snapshot(string json) => JsonSerializer.Deserialize<SchoolSnapshot>(json, JsonSerializerOptions.Web);
