@@ -20,10 +20,21 @@ public static class ImportSchoolRegister
     /// <summary>Who the history names for a school the import updated.</summary>
     public const string ImportedBy = "Import rejestru szkół (RSPO)";
 
+    /// <summary>Why a row of the extract is not imported, in the order the import asks.</summary>
+    public static readonly IReadOnlyList<string> SkipReasons =
+    [
+        "incomplete-row",       // no RSPO number, name or town
+        "rspo-repeated",        // the RSPO number stands on more than one row
+        "terc-not-in-registry", // the organ's derived TERC is no JST of the registry
+        "organ-not-jst",        // run by a company, a person, an association, a church, a public university
+        "organ-ministry",       // run by a ministry
+        "organ-unknown",        // the extract names no kind of organ
+        "jst-organ-unmatched",  // run by a JST whose TERC the extract could not derive from its name
+    ];
+
     /// <summary>
     /// What one run did. <c>Kept</c>: schools of the extract the team has changed, left as the team has them. <c>Skipped</c>:
-    /// rows not imported, by reason (<c>organ-not-jst</c>, <c>organ-ministry</c>, <c>organ-unknown</c>, <c>jst-organ-unmatched</c>,
-    /// <c>terc-not-in-registry</c>, <c>rspo-repeated</c>, <c>incomplete-row</c>).
+    /// rows not imported, by reason (every one of <see cref="SkipReasons"/>, zero where none).
     /// </summary>
     [OpenApiSchemaName("SchoolRegisterImport")]
     public sealed record Report(Guid Id, string Source, string SourceSha256, DateTimeOffset StartedAt, DateTimeOffset FinishedAt, int RowsRead,
@@ -123,8 +134,7 @@ public static class ImportSchoolRegister
 
         var report = new Report(Guid.CreateVersion7(), source, sha256, startedAt, time.GetUtcNow().ToUniversalTime(), (int)rowsRead, imported, updated,
             Count("unchanged"), Count("kept") + Count("changed") - updated,
-            outcomes.Where(o => o.Key is not ("new" or "changed" or "unchanged" or "kept")).OrderBy(o => o.Key, StringComparer.Ordinal)
-                .ToDictionary(o => o.Key, o => o.Value));
+            SkipReasons.ToDictionary(reason => reason, Count));
         await session.ExecuteAsync("""
             INSERT INTO school_register_imports (id, source, source_sha256, started_at, finished_at, rows_read, imported, updated, unchanged, kept, skipped)
             VALUES (@Id, @Source, @SourceSha256, @StartedAt, @FinishedAt, @RowsRead, @Imported, @Updated, @Unchanged, @Kept, @skipped::jsonb)
@@ -153,6 +163,6 @@ public static class ImportSchoolRegister
             "Schools register: {RowsRead} rows of {Source} read, {Imported} schools imported, {Updated} updated, {Unchanged} unchanged, {Kept} kept " +
             "as the JST teams have them, skipped {Skipped}, in {Elapsed} ms.",
             report.RowsRead, report.Source, report.Imported, report.Updated, report.Unchanged, report.Kept,
-            string.Join(", ", report.Skipped.Select(s => $"{s.Key}: {s.Value}")), stopwatch.ElapsedMilliseconds);
+            string.Join(", ", report.Skipped.Where(s => s.Value > 0).Select(s => $"{s.Key}: {s.Value}")), stopwatch.ElapsedMilliseconds);
     }
 }
