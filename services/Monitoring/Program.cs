@@ -1,9 +1,8 @@
 using Cro.Monitoring.Features.Advisory;
 using Cro.Monitoring.Features.Recruitment;
 using Cro.Monitoring.Features.Registry;
+using Cro.Monitoring.Features.Schools;
 using Cro.Monitoring.Features.Training;
-using Cro.ServiceDefaults;
-using FluentValidation;
 using MassTransit;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -19,6 +18,10 @@ var app = builder.Build();
 app.UseServiceDefaults();
 app.UseAuthentication();
 app.UseAuthorization();
+if (!BuildTimeDocument.IsGenerating)
+{
+    await app.ImportSchoolRegisterAsync();
+}
 
 app.MapCroOpenApi("monitoring");
 var api = app.MapGroup("/api/monitoring").WithTags("Monitorowanie / Monitoring");
@@ -27,6 +30,7 @@ api.MapGetRecruitmentIndicators();
 api.MapGetProgrammeIndicators();
 api.MapGetAdvisoryIndicators();
 api.MapGetAdvisoryHours();
+api.MapSchoolsApi();
 app.Run();
 
 /// <summary>Entry point, visible to integration tests.</summary>

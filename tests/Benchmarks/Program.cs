@@ -2,6 +2,25 @@ using Cro.Benchmarks;
 
 // Run by hand: tests/Benchmarks/run.sh. Figures are ratios against a baseline measured in the same
 // run, on the same servers, so they compare across machines; absolute times are printed for context.
+if (await SchoolsImportBenchmark.TryRunChildAsync(args))
+{
+    return;
+}
+
+if (args is ["schools-import", ..])
+{
+    // The schools register's import of the whole 2022 extract against a plain COPY of the same rows (issue 14: schools register).
+    var importRuns = args.Length > 1 ? int.Parse(args[1]) : 5;
+    var (copy, firstImport, reimport) = await SchoolsImportBenchmark.RunAsync(importRuns);
+    Console.WriteLine($"Schools register import: the whole extract, {importRuns} runs of each (a process each, started cold), median reported.\n");
+    Console.WriteLine("| measurement | rows read | elapsed | ÷ baseline | peak memory (RSS above the process's start) | ÷ baseline | allocated | outcome |");
+    Console.WriteLine("|---|---|---|---|---|---|---|---|");
+    Console.WriteLine(copy.Row(copy));
+    Console.WriteLine(firstImport.Row(copy));
+    Console.WriteLine(reimport.Row(copy));
+    return;
+}
+
 if (args is ["burst", ..])
 {
     // Whole-country application burst through the gateway and straight to the service (issue: recruitment).
