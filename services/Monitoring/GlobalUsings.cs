@@ -2,6 +2,7 @@
 global using Cro.BuildingBlocks.Messaging;
 global using Cro.BuildingBlocks.Persistence;
 global using Cro.Contracts;
+global using Cro.ServiceDefaults;
 global using Cro.ServiceDefaults.Security;
 global using Dapper;
 global using Npgsql;

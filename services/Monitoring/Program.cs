@@ -1,8 +1,8 @@
 using Cro.Monitoring.Features.Advisory;
+using Cro.Monitoring.Features.Diagnosis;
 using Cro.Monitoring.Features.Recruitment;
 using Cro.Monitoring.Features.Registry;
 using Cro.Monitoring.Features.Training;
-using Cro.ServiceDefaults;
 using FluentValidation;
 using MassTransit;
 
@@ -13,12 +13,17 @@ builder.AddDatabase("monitoring");
 await builder.MigrateDatabaseAsync("monitoring");
 builder.AddMessaging(typeof(Program).Assembly);
 builder.Services.AddValidatorsFromAssemblyContaining<Program>();
+builder.Services.AddDiagnosis();
 builder.Services.AddCroOpenApi("monitoring", "Monitorowanie: diagnozy, plany, sprawozdania i wskaźniki programu.");
 
 var app = builder.Build();
 app.UseServiceDefaults();
 app.UseAuthentication();
 app.UseAuthorization();
+if (!BuildTimeDocument.IsGenerating)
+{
+    await app.SeedInstrumentAsync();
+}
 
 app.MapCroOpenApi("monitoring");
 var api = app.MapGroup("/api/monitoring").WithTags("Monitorowanie / Monitoring");
@@ -27,6 +32,7 @@ api.MapGetRecruitmentIndicators();
 api.MapGetProgrammeIndicators();
 api.MapGetAdvisoryIndicators();
 api.MapGetAdvisoryHours();
+app.MapDiagnosisApi();
 app.Run();
 
 /// <summary>Entry point, visible to integration tests.</summary>

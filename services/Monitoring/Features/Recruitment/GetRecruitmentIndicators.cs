@@ -1,5 +1,4 @@
 using System.Data;
-using Cro.ServiceDefaults;
 
 namespace Cro.Monitoring.Features.Recruitment;
 
