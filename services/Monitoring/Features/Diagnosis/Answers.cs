@@ -25,6 +25,12 @@ public sealed record AnswerRow(string Key, IReadOnlyDictionary<string, AnswerVal
 public sealed record StoredAnswer(string QuestionKey, string RowKey, int RowOrdinal, decimal? NumberValue, string[]? ChoiceKeys, int? ScaleValue,
     string? TextValue, bool DontKnow)
 {
+    // Dapper reads text[] columns as System.Array, which no constructor parameter matches: it sets the properties instead.
+    [ExplicitConstructor]
+    private StoredAnswer() : this("", "", 0, null, null, null, null, false)
+    {
+    }
+
     /// <summary>The rows that store <paramref name="value"/> of <paramref name="question"/> (a group's: one a row and row question).</summary>
     public static IEnumerable<StoredAnswer> Of(QuestionDefinition question, AnswerValue value) => question.Kind == QuestionKind.RepeatGroup
         ? (value.Rows ?? []).SelectMany((row, ordinal) => row.Answers.Where(a => !a.Value.IsEmpty)

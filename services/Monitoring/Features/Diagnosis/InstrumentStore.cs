@@ -16,7 +16,14 @@ public sealed class InstrumentStore
 
     private sealed record QuestionRow(string Key, string SectionKey, string? GroupKey, string Kind, string Text, string? Help, bool Required, string? Unit,
         decimal? MinValue, decimal? MaxValue, int? Decimals, bool DontKnowAllowed, int? MaxLength, int? MaxRows, string[]? ScaleLabels,
-        string? ShownIfQuestion, string[]? ShownIfOptions);
+        string? ShownIfQuestion, string[]? ShownIfOptions)
+    {
+        // Dapper reads text[] columns as System.Array, which no constructor parameter matches: it sets the properties instead.
+        [ExplicitConstructor]
+        private QuestionRow() : this("", "", null, "", "", null, false, null, null, null, null, false, null, null, null, null, null)
+        {
+        }
+    }
 
     private sealed record OptionRow(string QuestionKey, string Key, string Label, bool Exclusive);
 
