@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Cro.Monitoring.Features.Diagnosis;
 
 /// <summary>
@@ -10,10 +12,12 @@ namespace Cro.Monitoring.Features.Diagnosis;
 public sealed record AnswerValue(decimal? Number = null, string? Choice = null, IReadOnlyList<string>? Choices = null, int? Scale = null,
     bool DontKnow = false, string? Text = null, IReadOnlyList<AnswerRow>? Rows = null)
 {
+    [JsonIgnore]
     public bool IsEmpty => Number is null && Choice is null && Choices is null or [] && Scale is null && !DontKnow && string.IsNullOrWhiteSpace(Text)
         && Rows is null or [];
 
     /// <summary>The options chosen, whichever choice it is.</summary>
+    [JsonIgnore]
     public IEnumerable<string> Chosen => Choice is null ? Choices ?? [] : [Choice];
 }
 

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Cro.Monitoring.Features.Diagnosis;
 
 /// <summary>
@@ -32,12 +34,16 @@ public sealed record QuestionDefinition(string Key, string Kind, string Text, st
     public const int DefaultMaxLength = 2000;
     public const int DefaultMaxRows = 50;
 
+    [JsonIgnore]
     public int TextLimit => MaxLength ?? DefaultMaxLength;
 
+    [JsonIgnore]
     public int RowLimit => MaxRows ?? DefaultMaxRows;
 
+    [JsonIgnore]
     public IReadOnlyList<QuestionDefinition> RowQuestions => Questions ?? [];
 
+    [JsonIgnore]
     public IReadOnlyList<OptionDefinition> Choices => Options ?? [];
 }
 
