@@ -117,7 +117,11 @@ public sealed class DiagnosisCollectionTests(MonitoringService service) : IClass
     {
         var (team, diagnosis) = await service.StartedAsync("0401044");
         var school = PathOf(diagnosis.Schools()[0].Id);
-        var answers = new Dictionary<string, AnswerValue?> { ["pupils"] = new(Number: 200), ["ict_uses"] = new(Choices: ["assessment", "presentation"]) };
+        var answers = new Dictionary<string, AnswerValue?>
+        {
+            ["pupils"] = new(Number: 200), ["ict_uses"] = new(Choices: ["assessment", "presentation"]),
+            ["devices"] = Devices(("r1", "tablet", 30, 28), ("r2", "desktop", 12, 12)),
+        };
         await team.SaveAsync(school, answers);
         var contents = await service.ContentsAsync();
 
@@ -131,7 +135,8 @@ public sealed class DiagnosisCollectionTests(MonitoringService service) : IClass
         var view = await team.QuestionnaireAsync(school);
         Assert.False(view.Answers.ContainsKey("pupils"));
         Assert.Equal(["assessment", "presentation"], view.Answers["ict_uses"].Choices);
-        Assert.Equal(1, view.Progress.AnsweredRequired);
+        Assert.Equal(["r1", "r2"], view.Answers["devices"].Rows!.Select(r => r.Key));
+        Assert.Equal(2, view.Progress.AnsweredRequired);
     }
 
     [Fact]

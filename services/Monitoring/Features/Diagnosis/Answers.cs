@@ -37,7 +37,7 @@ public sealed record StoredAnswer(string QuestionKey, string RowKey, int RowOrdi
 
     /// <summary>The rows that store <paramref name="value"/> of <paramref name="question"/> (a group's: one a row and row question).</summary>
     public static IEnumerable<StoredAnswer> Of(QuestionDefinition question, AnswerValue value) => question.Kind == QuestionKind.RepeatGroup
-        ? (value.Rows ?? []).SelectMany((row, ordinal) => row.Answers.Where(a => !a.Value.IsEmpty)
+        ? (value.Rows ?? []).SelectMany((row, ordinal) => row.Answers.Where(a => a.Value is { IsEmpty: false })
             .Select(a => Of(a.Key, row.Key, ordinal + 1, a.Value)))
         : [Of(question.Key, "", 0, value)];
 
@@ -74,7 +74,8 @@ public sealed record StoredAnswer(string QuestionKey, string RowKey, int RowOrdi
             answers[group.Key] = new AnswerValue(Rows:
             [
                 .. group.GroupBy(r => (r.Row.RowOrdinal, r.Row.RowKey)).OrderBy(r => r.Key.RowOrdinal)
-                    .Select(row => new AnswerRow(row.Key.RowKey, row.ToDictionary(r => r.Row.QuestionKey, r => r.Row.Value(r.Placed!.Question.Kind)))),
+                    .Select(row => new AnswerRow(row.Key.RowKey, row.OrderBy(r => r.Row.QuestionKey, StringComparer.Ordinal)
+                        .ToDictionary(r => r.Row.QuestionKey, r => r.Row.Value(r.Placed!.Question.Kind)))),
             ]);
         }
         return answers;
