@@ -1,4 +1,5 @@
 using Cro.Monitoring.Features.Advisory;
+using Cro.Monitoring.Features.Diagnosis;
 using Cro.Monitoring.Features.Recruitment;
 using Cro.Monitoring.Features.Registry;
 using Cro.Monitoring.Features.Schools;
@@ -12,6 +13,7 @@ builder.AddDatabase("monitoring");
 await builder.MigrateDatabaseAsync("monitoring");
 builder.AddMessaging(typeof(Program).Assembly);
 builder.Services.AddValidatorsFromAssemblyContaining<Program>();
+builder.Services.AddDiagnosis();
 builder.Services.AddCroOpenApi("monitoring", "Monitorowanie: diagnozy, plany, sprawozdania i wskaźniki programu.");
 
 var app = builder.Build();
@@ -21,6 +23,7 @@ app.UseAuthorization();
 if (!BuildTimeDocument.IsGenerating)
 {
     await app.ImportSchoolRegisterAsync();
+    await app.SeedInstrumentAsync();
 }
 
 app.MapCroOpenApi("monitoring");
@@ -31,6 +34,7 @@ api.MapGetProgrammeIndicators();
 api.MapGetAdvisoryIndicators();
 api.MapGetAdvisoryHours();
 api.MapSchoolsApi();
+app.MapDiagnosisApi();
 app.Run();
 
 /// <summary>Entry point, visible to integration tests.</summary>
