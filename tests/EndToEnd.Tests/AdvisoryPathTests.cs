@@ -57,6 +57,7 @@ public sealed class AdvisoryPathTests(PlatformFixture platform, BrowserFixture b
 
         var startsAt = await BookFirstFreeSlotAsync(member);
         await PlanDialogueMeetingAsync(member);
+        await PlanOpenDebateAndRegisterAsync(member, await browser.NewPageAsync(platform.GatewayAddress));
 
         // Once the meeting has begun, it waits on the advisor's calendar to be recorded as held.
         var until = startsAt - DateTimeOffset.UtcNow + TimeSpan.FromSeconds(2);
@@ -182,6 +183,38 @@ public sealed class AdvisoryPathTests(PlatformFixture platform, BrowserFixture b
         await Assertions.Expect(member.GetByRole(AriaRole.Table, new() { Name = "Zaproszeni interesariusze" })).ToContainTextAsync("32");
         await Assertions.Expect(member.GetByTestId("dialogue-status")).ToHaveTextAsync("zaplanowane");
         await Accessibility.AssertNoWcagViolationsAsync(member);
+    }
+
+    /// <summary>The team plans a debate open to registration; a visitor registers through its link without an account.</summary>
+    private static async Task PlanOpenDebateAndRegisterAsync(IPage member, IPage visitor)
+    {
+        await member.GotoAsync("/moj-doradca");
+        await member.GetByRole(AriaRole.Link, new() { Name = "Spotkania dialogowe i debaty oświatowe" }).ClickAsync();
+        var when = TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, Warsaw).Date.AddDays(4).AddHours(18);
+        await member.GetByLabel("debata oświatowa", new() { Exact = true }).CheckAsync();
+        await member.GetByLabel("Temat", new() { Exact = true }).FillAsync("Szkoła w sieci: debata dla rodziców");
+        await member.GetByLabel("Początek (czas warszawski)").FillAsync(LocalInput(when));
+        await member.GetByLabel("Miejsce").FillAsync("Szkoła Podstawowa w Kodniu, sala gimnastyczna");
+        await member.GetByLabel("rodzice", new() { Exact = true }).FillAsync("40");
+        await member.GetByLabel("Debata z otwartą rejestracją").CheckAsync();
+        await member.GetByLabel("Liczba miejsc").FillAsync("30");
+        await member.GetByRole(AriaRole.Button, new() { Name = "Zaplanuj", Exact = true }).ClickAsync();
+        await Assertions.Expect(member.GetByRole(AriaRole.Status)).ToContainTextAsync("Zaplanowano: debata oświatowa");
+        await member.GetByTestId("dialogue-meetings").GetByRole(AriaRole.Link, new() { Name = "Szkoła w sieci: debata dla rodziców" }).ClickAsync();
+        var link = await member.GetByTestId("registration-link").GetAttributeAsync("href");
+
+        await visitor.GotoAsync(link!);
+        await Assertions.Expect(visitor.GetByTestId("debate")).ToContainTextAsync("30 z 30");
+        await Accessibility.AssertNoWcagViolationsAsync(visitor);
+        await visitor.GetByLabel("Imię i nazwisko").FillAsync("Marta Rodzic");
+        await visitor.GetByLabel("Adres e-mail").FillAsync($"marta.{Guid.NewGuid():N}@rodzice.test");
+        await visitor.GetByLabel("rodzice", new() { Exact = true }).CheckAsync();
+        await visitor.GetByLabel("Zgadzam się na przetwarzanie").CheckAsync();
+        await visitor.GetByRole(AriaRole.Button, new() { Name = "Zgłaszam się" }).ClickAsync();
+        await Assertions.Expect(visitor.GetByTestId("registered")).ToContainTextAsync("Zgłoszenie przyjęte.");
+        await Accessibility.AssertNoWcagViolationsAsync(visitor);
+        await member.ReloadAsync();
+        await Assertions.Expect(member.GetByText("zapisanych 1 z 30 miejsc")).ToBeVisibleAsync();
     }
 
     private static async Task RecordHeldAsync(IPage advisor)
