@@ -91,7 +91,8 @@ public sealed class AnswerFields
     /// The answers of <paramref name="section"/>'s questions as the form holds them, a question not asked cleared; numbers that
     /// are not numbers are errors by the API's key. <paramref name="removeRow"/> (group and row key) leaves that row out.
     /// </summary>
-    public Dictionary<string, DiagnosisAnswer> Answers(DiagnosisInstrumentSection section, FormErrors errors, (string Group, string Row)? removeRow = null)
+    public Dictionary<string, DiagnosisAnswer> Answers(DiagnosisInstrumentSection section, FormErrors errors,
+        (string Group, string Row)? removeRow = null)
     {
         var answers = new Dictionary<string, DiagnosisAnswer>(StringComparer.Ordinal);
         foreach (var question in section.Questions)

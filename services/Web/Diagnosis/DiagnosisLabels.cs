@@ -63,5 +63,10 @@ public static class DiagnosisLabels
         $"{progress.AnsweredRequired} of {progress.RequiredQuestions} required questions ({progress.Percent}%)");
 
     public static string Address(School school) =>
-        string.Join(", ", new[] { $"{school.Street} {school.HouseNumber}".Trim(), $"{school.Postcode} {school.Town}".Trim() }.Where(p => p.Length > 0));
+        string.Join(", ", new[] { $"{school.Street} {school.HouseNumber}".Trim(), $"{school.Postcode} {school.Town}".Trim() }
+            .Where(p => p.Length > 0));
+
+    /// <summary>The school's number in the national register, or that the team added it.</summary>
+    public static string Rspo(School school) =>
+        school.RspoId?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? Text.Pick("dodana przez zespół", "added by the team");
 }
