@@ -69,9 +69,6 @@ public static partial class Findings
                 .WithMessage(_ => Text.Pick($"Najwyżej {MaxKeys} pytań.", $"At most {MaxKeys} questions."));
             RuleFor(r => r.Figures).Must(k => k is null || k.Count <= MaxKeys)
                 .WithMessage(_ => Text.Pick($"Najwyżej {MaxKeys} wskaźników.", $"At most {MaxKeys} figures."));
-            RuleForEach(r => r.Figures).Must(f => f is not null && FigureKey().IsMatch(f))
-                .WithMessage((_, f) => Text.Pick($"„{f}” nie jest kluczem wskaźnika: figure:<klucz> (małe litery, cyfry, _ . -).",
-                    $"„{f}” is not a figure key: figure:<key> (lower-case letters, digits, _ . -)."));
         }
     }
 
@@ -172,7 +169,10 @@ public static partial class Findings
         : !DiagnosisStatus.IsEditable(diagnosis.Status) ? (null, DiagnosisStatus.NotEditable(diagnosis.Status))
         : (diagnosis, null);
 
-    /// <summary>Sections and questions the diagnosis's pinned instrument version lacks, by field (<c>sections[1]</c>).</summary>
+    /// <summary>
+    /// Sections and questions the diagnosis's pinned instrument version lacks, and figure keys not of the form
+    /// <c>figure:&lt;key&gt;</c>, by field (<c>sections[1]</c>), all in one refusal.
+    /// </summary>
     private static async Task<IResult?> CheckKeysAsync(DataSession session, InstrumentStore instruments, ReviewedDiagnosis diagnosis, FindingRequest request)
     {
         var instrument = (await instruments.FindAsync(session, diagnosis.InstrumentVersion))!;
@@ -186,6 +186,11 @@ public static partial class Findings
         {
             errors[$"questions[{i}]"] = [Text.Pick($"Wersja {instrument.Version} narzędzia nie ma pytania „{key}”.",
                 $"Version {instrument.Version} of the instrument has no question „{key}”.")];
+        }
+        foreach (var (key, i) in (request.Figures ?? []).Select((k, i) => (k, i)).Where(f => f.k is null || !FigureKey().IsMatch(f.k)))
+        {
+            errors[$"figures[{i}]"] = [Text.Pick($"„{key}” nie jest kluczem wskaźnika: figure:<klucz> (małe litery, cyfry, _ . -).",
+                $"„{key}” is not a figure key: figure:<key> (lower-case letters, digits, _ . -).")];
         }
         return errors.Count > 0 ? ProblemDetailsDefaults.ValidationProblem(errors) : null;
     }
