@@ -92,35 +92,32 @@ public static partial class Findings
             .WithName("GetDiagnosisFindings").WithSummary("Ustalenia i rekomendacje diagnozy / The diagnosis's findings and recommendations")
             .Produces<FindingsView>().ProducesProblem(StatusCodes.Status404NotFound)
             .RequireAuthorization(Policies.AdvisoryParty);
-        api.MapPost("/diagnoses/{id:guid}/findings", AddFindingAsync)
-            .WithName("AddDiagnosisFinding").WithSummary("Dodaj ustalenie / Add a finding")
-            .Validate<FindingRequest>().Produces<FindingView>(StatusCodes.Status201Created)
-            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
-            .RequireAuthorization(Policies.JstTeam);
-        api.MapPut("/diagnoses/{id:guid}/findings/{findingId:guid}", ChangeFindingAsync)
-            .WithName("ChangeDiagnosisFinding").WithSummary("Zmień ustalenie / Change a finding")
-            .Validate<FindingRequest>().Produces<FindingView>()
-            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
-            .RequireAuthorization(Policies.JstTeam);
-        api.MapDelete("/diagnoses/{id:guid}/findings/{findingId:guid}", RemoveFindingAsync)
-            .WithName("RemoveDiagnosisFinding").WithSummary("Usuń ustalenie / Remove a finding")
-            .Produces(StatusCodes.Status204NoContent).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
-            .RequireAuthorization(Policies.JstTeam);
-        api.MapPost("/diagnoses/{id:guid}/recommendations", AddRecommendationAsync)
-            .WithName("AddDiagnosisRecommendation").WithSummary("Dodaj rekomendację / Add a recommendation")
-            .Validate<RecommendationRequest>().Produces<RecommendationView>(StatusCodes.Status201Created)
-            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
-            .RequireAuthorization(Policies.JstTeam);
-        api.MapPut("/diagnoses/{id:guid}/recommendations/{recommendationId:guid}", ChangeRecommendationAsync)
-            .WithName("ChangeDiagnosisRecommendation").WithSummary("Zmień rekomendację / Change a recommendation")
-            .Validate<RecommendationRequest>().Produces<RecommendationView>()
-            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
-            .RequireAuthorization(Policies.JstTeam);
-        api.MapDelete("/diagnoses/{id:guid}/recommendations/{recommendationId:guid}", RemoveRecommendationAsync)
-            .WithName("RemoveDiagnosisRecommendation").WithSummary("Usuń rekomendację / Remove a recommendation")
-            .Produces(StatusCodes.Status204NoContent).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
-            .RequireAuthorization(Policies.JstTeam);
+        MapEditable<FindingRequest, FindingView>(api, "findings", "findingId", "Finding", ("ustalenie", "a finding"),
+            AddFindingAsync, ChangeFindingAsync, RemoveFindingAsync);
+        MapEditable<RecommendationRequest, RecommendationView>(api, "recommendations", "recommendationId", "Recommendation", ("rekomendację", "a recommendation"),
+            AddRecommendationAsync, ChangeRecommendationAsync, RemoveRecommendationAsync);
         return api;
+    }
+
+    /// <summary>POST …/{items}, PUT and DELETE …/{items}/{itemId}: the team's, validated, each 404 or 409 when it may not change.</summary>
+    private static void MapEditable<TRequest, TView>(IEndpointRouteBuilder api, string items, string itemId, string name, (string Pl, string En) noun,
+        Delegate add, Delegate change, Delegate remove)
+    {
+        var path = $"/diagnoses/{{id:guid}}/{items}";
+        api.MapPost(path, add)
+            .WithName($"AddDiagnosis{name}").WithSummary($"Dodaj {noun.Pl} / Add {noun.En}")
+            .Validate<TRequest>().Produces<TView>(StatusCodes.Status201Created)
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
+            .RequireAuthorization(Policies.JstTeam);
+        api.MapPut($"{path}/{{{itemId}:guid}}", change)
+            .WithName($"ChangeDiagnosis{name}").WithSummary($"Zmień {noun.Pl} / Change {noun.En}")
+            .Validate<TRequest>().Produces<TView>()
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
+            .RequireAuthorization(Policies.JstTeam);
+        api.MapDelete($"{path}/{{{itemId}:guid}}", remove)
+            .WithName($"RemoveDiagnosis{name}").WithSummary($"Usuń {noun.Pl} / Remove {noun.En}")
+            .Produces(StatusCodes.Status204NoContent).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
+            .RequireAuthorization(Policies.JstTeam);
     }
 
     private sealed record FindingRow(Guid Id, string Title, string Text, string Priority, string[] SectionKeys, string[] QuestionKeys, string[] FigureKeys,
