@@ -40,13 +40,17 @@ IResourceBuilder<ProjectResource> Api<TProject>(string name) where TProject : IP
     Service<TProject>(name).WithReference(identity).WithEnvironment("Identity__Issuer", issuer);
 
 var recruitment = Api<Projects.Recruitment>("recruitment");
-var monitoring = Api<Projects.Monitoring>("monitoring");
+// Monitoring issues school directors' diagnosis links and notifications mails them: both derive a link's token from its id
+// with this secret, so the token is stored nowhere but in the mail.
+var schoolLinkSecret = builder.AddParameter("school-link-secret", servers.Secrets.Get("school-links"), secret: true);
+var monitoring = Api<Projects.Monitoring>("monitoring").WithEnvironment("SchoolLinks__Secret", schoolLinkSecret);
 var training = Api<Projects.Training>("training");
 var advisory = Api<Projects.Advisory>("advisory");
 
 // Notifications validates tokens for its API (WithReference, which does not wait: identity waits for it below).
 var notifications = Api<Projects.Notifications>("notifications")
     .WithEnvironment("ConnectionStrings__smtp", builder.AddMailServer())
+    .WithEnvironment("SchoolLinks__Secret", schoolLinkSecret)
     .WithEnvironment("Mail__From", builder.Configuration["Mail:From"])
     .WithEnvironment("Contact__Email", builder.Configuration["Contact:Email"])
     .WithEnvironment("Contact__Phone", builder.Configuration["Contact:Phone"]);

@@ -3,6 +3,11 @@ namespace Cro.Monitoring.Tests;
 /// <summary>The monitoring service in-process (see <see cref="ServiceUnderTest{TProgram}"/>).</summary>
 public sealed class MonitoringService() : ServiceUnderTest<Program>("monitoring")
 {
+    /// <summary>The secret school links' tokens are derived with, shared with notifications (which mails the links).</summary>
+    public const string SchoolLinkSecret = "test-school-link-secret-0123456789";
+
+    protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?> { ["SchoolLinks:Secret"] = SchoolLinkSecret };
+
     /// <summary>A client without a token.</summary>
     public HttpClient Client => Anonymous;
 

@@ -3,7 +3,7 @@ namespace Cro.Monitoring.Features.Diagnosis;
 /// <summary>The diagnosis of a JST's schools: the instrument, diagnoses, questionnaires, school links.</summary>
 public static class DiagnosisApi
 {
-    public static IServiceCollection AddDiagnosis(this IServiceCollection services) => services.AddSingleton<InstrumentStore>();
+    public static IServiceCollection AddDiagnosis(this IServiceCollection services) => services.AddSingleton<InstrumentStore>().AddSingleton<SchoolLinkTokens>();
 
     public static IEndpointRouteBuilder MapDiagnosisApi(this IEndpointRouteBuilder app)
     {
@@ -17,6 +17,11 @@ public static class DiagnosisApi
         api.MapTeamQuestionnaires();
         api.MapSchoolLinks();
         api.MapPublicQuestionnaire();
+        api.MapExcuseSchool();
+        api.MapRemindSchools();
+        api.MapFindings();
+        api.MapSubmitDiagnosis();
+        api.MapReviewDiagnosis();
         return app;
     }
 }

@@ -28,24 +28,26 @@ public static class DiagnosisKind
 
 /// <param name="Kind"><see cref="DiagnosisKind"/>: baseline, after-12-months, after-36-months.</param>
 /// <param name="CollectionClosedAt">When the team ended collection (school links stopped working); null while it collects.</param>
+/// <param name="Status"><see cref="DiagnosisStatus"/>: draft, submitted (to review), returned (for changes), accepted.</param>
 /// <param name="Questionnaires">The JST team's own first (no school), then the schools' by name.</param>
 [OpenApiSchemaName("Diagnosis")]
 public sealed record DiagnosisView(Guid Id, string JstTerc, string? JstName, string Kind, int InstrumentVersion, DateTimeOffset StartedAt,
-    DateTimeOffset? CollectionClosedAt, DiagnosisCompletion Completion, IReadOnlyList<QuestionnaireSummary> Questionnaires)
+    DateTimeOffset? CollectionClosedAt, string Status, DiagnosisCompletion Completion, IReadOnlyList<QuestionnaireSummary> Questionnaires)
 {
-    private sealed record Head(Guid Id, string JstTerc, string? JstName, string Kind, int InstrumentVersion, DateTimeOffset StartedAt, DateTimeOffset? CollectionClosedAt);
+    private sealed record Head(Guid Id, string JstTerc, string? JstName, string Kind, int InstrumentVersion, DateTimeOffset StartedAt, DateTimeOffset? CollectionClosedAt,
+        string Status);
 
     private sealed record Row(Guid Id, Guid? SchoolId, string? SchoolName, string Status, int RequiredQuestions, int AnsweredRequired, DateTimeOffset? UpdatedAt,
-        DateTimeOffset? SubmittedAt, Guid? LinkId, DateTimeOffset? LinkIssuedAt, DateTimeOffset? LinkExpiresAt, string? LinkRevokedHow,
+        DateTimeOffset? SubmittedAt, string? ExcusedReason, Guid? LinkId, DateTimeOffset? LinkIssuedAt, DateTimeOffset? LinkExpiresAt, string? LinkRevokedHow,
         DateTimeOffset? LinkRevokedAt, DateTimeOffset? LinkLastUsedAt);
 
     public static async Task<DiagnosisView?> FindAsync(DataSession session, Guid id, DateTimeOffset now)
     {
         using var rows = await session.QueryMultipleAsync("""
-            SELECT d.id, d.jst_terc, j.name AS jst_name, d.kind, d.instrument_version, d.started_at, d.collection_closed_at
+            SELECT d.id, d.jst_terc, j.name AS jst_name, d.kind, d.instrument_version, d.started_at, d.collection_closed_at, d.status
             FROM diagnoses d LEFT JOIN jst j ON j.terc = d.jst_terc WHERE d.id = @id;
 
-            SELECT q.id, q.school_id, q.school_name, q.status, q.required_questions, q.answered_required, q.updated_at, q.submitted_at,
+            SELECT q.id, q.school_id, q.school_name, q.status, q.required_questions, q.answered_required, q.updated_at, q.submitted_at, q.excused_reason,
                    l.id AS link_id, l.issued_at AS link_issued_at, l.expires_at AS link_expires_at, l.revoked_how AS link_revoked_how,
                    l.revoked_at AS link_revoked_at, l.last_used_at AS link_last_used_at
             FROM questionnaires q
@@ -58,7 +60,7 @@ public sealed record DiagnosisView(Guid Id, string JstTerc, string? JstName, str
             return null;
         }
         var questionnaires = (await rows.ReadAsync<Row>()).Select(q => new QuestionnaireSummary(q.Id, q.SchoolId, q.SchoolName, q.Status,
-            QuestionnaireProgress.Of(q.RequiredQuestions, q.AnsweredRequired), q.UpdatedAt, q.SubmittedAt,
+            QuestionnaireProgress.Of(q.RequiredQuestions, q.AnsweredRequired), q.UpdatedAt, q.SubmittedAt, q.ExcusedReason,
             q.LinkId is { } link
                 ? new LinkView(link, q.LinkIssuedAt!.Value, q.LinkExpiresAt, LinkState.Of(q.LinkRevokedHow, q.LinkExpiresAt, head.CollectionClosedAt, now),
                     q.LinkRevokedAt, q.LinkLastUsedAt)
@@ -67,7 +69,7 @@ public sealed record DiagnosisView(Guid Id, string JstTerc, string? JstName, str
         var completion = new DiagnosisCompletion(schools.Count, schools.Count(q => q.Status == QuestionnaireStatus.Submitted),
             schools.Count(q => q.UpdatedAt is null), schools.Count == 0 ? 0 : (int)schools.Average(q => q.Progress.Percent));
         return new DiagnosisView(head.Id, head.JstTerc, head.JstName, head.Kind, head.InstrumentVersion, head.StartedAt, head.CollectionClosedAt,
-            completion, questionnaires);
+            head.Status, completion, questionnaires);
     }
 
     public static IResult NotFound() => ProblemDetailsDefaults.NotFound("Nie ma takiej diagnozy.", "There is no such diagnosis.");
@@ -80,7 +82,8 @@ public sealed record DiagnosisView(Guid Id, string JstTerc, string? JstName, str
 public sealed record DiagnosisCompletion(int Schools, int SchoolsSubmitted, int SchoolsNotStarted, int AveragePercent);
 
 /// <param name="SchoolId">Null for the JST team's own questionnaire.</param>
+/// <param name="ExcusedReason">Why the team excused the school from the questionnaire; null when it is not excused.</param>
 /// <param name="LatestLink">The school's most recent link (never its token), if one was issued.</param>
 [OpenApiSchemaName("DiagnosisQuestionnaireSummary")]
 public sealed record QuestionnaireSummary(Guid Id, Guid? SchoolId, string? SchoolName, string Status, QuestionnaireProgress Progress,
-    DateTimeOffset? UpdatedAt, DateTimeOffset? SubmittedAt, LinkView? LatestLink);
+    DateTimeOffset? UpdatedAt, DateTimeOffset? SubmittedAt, string? ExcusedReason, LinkView? LatestLink);

@@ -9,13 +9,16 @@ namespace Cro.Monitoring.Features.Diagnosis;
 /// school's questionnaire (no account needed): the answer carries the token once; only its hash is kept. Issuing again
 /// (to resend it) replaces the link before, which then answers 410. It works until the diagnosis stops collecting, or
 /// to the end of <c>expiresOn</c> (a Warsaw day) when given. POST …/links/{linkId}/revoke — the team revokes it (410
-/// from then on). The team passes the link on itself (copies it into its own mail).
+/// from then on). With the director's e-mail address the link is mailed to the director (SchoolLinkMailRequested) and
+/// reminders can follow; without it the team passes the link on itself. The token is derived from the link's id
+/// (<see cref="SchoolLinkTokens"/>) when the mailing secret is set, random otherwise.
 /// </summary>
 public static class SchoolLinks
 {
     /// <param name="ExpiresOn">The last day (Europe/Warsaw) the link works; without it, until the diagnosis stops collecting.</param>
+    /// <param name="DirectorEmail">The director's address: when given, the link is mailed there (and reminders go there later).</param>
     [OpenApiSchemaName("SchoolLinkRequest")]
-    public sealed record IssueLinkRequest(DateOnly? ExpiresOn);
+    public sealed record IssueLinkRequest(DateOnly? ExpiresOn, string? DirectorEmail = null);
 
     /// <param name="Token">The link's secret, shown only now.</param>
     /// <param name="Path">Where the director's form reads and saves the questionnaire (the API address of the link).</param>
@@ -37,8 +40,14 @@ public static class SchoolLinks
         return api;
     }
 
-    private static async Task<IResult> IssueAsync(Guid id, IssueLinkRequest? request, HttpContext context, DataSession session, TimeProvider time)
+    private static async Task<IResult> IssueAsync(Guid id, IssueLinkRequest? request, HttpContext context, DataSession session, TimeProvider time,
+        SchoolLinkTokens tokens, IConfiguration configuration)
     {
+        var email = string.IsNullOrWhiteSpace(request?.DirectorEmail) ? null : request.DirectorEmail.Trim();
+        if (email is not null && (email.Length > 254 || !System.Net.Mail.MailAddress.TryCreate(email, out var parsed) || parsed.Address != email))
+        {
+            return Problems.Field("directorEmail", "Podaj poprawny adres e-mail dyrektora szkoły.", "Give the school director's valid e-mail address.");
+        }
         var now = time.GetUtcNow();
         if (await TeamAccess.FindForTeamAsync(session, context.User, id) is not { } questionnaire)
         {
@@ -58,16 +67,25 @@ public static class SchoolLinks
         {
             return Problems.Field("expiresOn", "Data ważności łącza musi być dzisiejsza albo późniejsza.", "The link's last day must be today or later.");
         }
-        var token = Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
+        if (email is not null && !tokens.CanDerive)
+        {
+            return SchoolLinkMail.NotConfigured();
+        }
         var link = Guid.CreateVersion7();
+        var token = tokens.CanDerive ? tokens.Derive(link) : Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
         var replaced = await session.ExecuteAsync("""
             UPDATE questionnaire_links SET revoked_at = @now, revoked_by = @by, revoked_how = 'replaced'
             WHERE questionnaire_id = @id AND revoked_at IS NULL;
             """, new { id, now = now.ToUniversalTime(), by = context.User.PersonId() });
         await session.ExecuteAsync("""
-            INSERT INTO questionnaire_links (id, questionnaire_id, jst_terc, token_hash, issued_by, issued_at, expires_at)
-            VALUES (@link, @id, @JstTerc, @hash, @by, @now, @expiresAt)
-            """, new { link, id, questionnaire.JstTerc, hash = Hash(token), by = context.User.PersonId(), now = now.ToUniversalTime(), expiresAt = expiresAt?.ToUniversalTime() });
+            INSERT INTO questionnaire_links (id, questionnaire_id, jst_terc, token_hash, issued_by, issued_at, expires_at, director_email)
+            VALUES (@link, @id, @JstTerc, @hash, @by, @now, @expiresAt, @email)
+            """, new { link, id, questionnaire.JstTerc, hash = Hash(token), by = context.User.PersonId(), now = now.ToUniversalTime(), expiresAt = expiresAt?.ToUniversalTime(), email });
+        if (email is not null)
+        {
+            await SchoolLinkMail.EnqueueAsync(session, configuration, context.Request, new SchoolLinkMail.MailedLink(questionnaire.DiagnosisId, id, link,
+                questionnaire.JstTerc, questionnaire.SchoolName!, email, expiresAt), SchoolLinkMailOccasions.Issued, now);
+        }
         await session.CommitAsync();
         return TypedResults.Created($"/api/monitoring/questionnaires/{id}/links/{link}",
             new IssuedLink(link, id, token, PublicQuestionnaire.PathOf(token), expiresAt, replaced));
