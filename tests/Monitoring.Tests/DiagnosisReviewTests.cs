@@ -252,7 +252,7 @@ public sealed class DiagnosisReviewTests(MonitoringService service) : IClassFixt
             mails.Select(m => (m.GetProperty("occasion").GetString(), m.GetProperty("directorEmail").GetString())));
         Assert.All(mails.Where(m => m.GetProperty("directorEmail").GetString()!.Contains("sp1", StringComparison.Ordinal)),
             m => Assert.Equal(issued.Id, m.GetProperty("linkId").GetGuid()));
-        Assert.EndsWith("/diagnoza/szkola/", mails[0].GetProperty("formUrl").GetString(), StringComparison.Ordinal);
+        Assert.EndsWith("/diagnoza/ankieta/", mails[0].GetProperty("formUrl").GetString(), StringComparison.Ordinal);
         // The token the mail will carry is the one the team was given, derived from the link; nothing the service keeps holds it.
         Assert.Equal(issued.Token, new Cro.ServiceDefaults.Security.SchoolLinkTokens(new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?> { ["SchoolLinks:Secret"] = MonitoringService.SchoolLinkSecret }).Build()).Derive(issued.Id));

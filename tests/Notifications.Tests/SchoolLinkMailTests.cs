@@ -19,7 +19,7 @@ public sealed class SchoolLinkMailTests
     private static SchoolLinkMailRequested Request(Guid linkId, string email, string occasion, DateTimeOffset? expiresAt = null) => new()
     {
         DiagnosisId = Guid.CreateVersion7(), QuestionnaireId = Guid.CreateVersion7(), LinkId = linkId, JstTerc = "9902011", JstName = "Gromadka",
-        SchoolName = "Szkoła Podstawowa nr 1 w Gromadce", DirectorEmail = email, FormUrl = new Uri("https://cro.example.pl/diagnoza/szkola/"),
+        SchoolName = "Szkoła Podstawowa nr 1 w Gromadce", DirectorEmail = email, FormUrl = new Uri("https://cro.example.pl/diagnoza/ankieta/"),
         ExpiresAt = expiresAt, Occasion = occasion, RequestedAt = DateTimeOffset.UtcNow,
     };
 
@@ -32,7 +32,7 @@ public sealed class SchoolLinkMailTests
         var linkId = Guid.CreateVersion7();
         var token = new Cro.ServiceDefaults.Security.SchoolLinkTokens(new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?> { ["SchoolLinks:Secret"] = Secret }).Build()).Derive(linkId);
-        var link = $"https://cro.example.pl/diagnoza/szkola/{token}";
+        var link = $"https://cro.example.pl/diagnoza/ankieta/{token}";
 
         await service.PublishTwiceAsync(Request(linkId, email, SchoolLinkMailOccasions.Issued, DateTimeOffset.Parse("2027-03-31T22:00:00Z")));
         await service.PublishTwiceAsync(Request(linkId, email, SchoolLinkMailOccasions.Reminder));

@@ -6,8 +6,8 @@ namespace Cro.Monitoring.Features.Diagnosis;
 /// </summary>
 public static class SchoolLinkMail
 {
-    /// <summary>The web's page of the director's form, relative to the platform's public address; the token follows.</summary>
-    public const string FormPath = "diagnoza/szkola/";
+    /// <summary>The web's page of the director's form (Web/Diagnosis/Public/DirectorQuestionnaire.razor), relative to the platform's public address; the token follows.</summary>
+    public const string FormPath = "diagnoza/ankieta/";
 
     public sealed record MailedLink(Guid DiagnosisId, Guid QuestionnaireId, Guid LinkId, string JstTerc, string SchoolName, string DirectorEmail,
         DateTimeOffset? ExpiresAt);
