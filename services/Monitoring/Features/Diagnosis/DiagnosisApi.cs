@@ -1,3 +1,5 @@
+using Cro.Monitoring.Features.Diagnosis.Picture;
+
 namespace Cro.Monitoring.Features.Diagnosis;
 
 /// <summary>The diagnosis of a JST's schools: the instrument, diagnoses, questionnaires, school links.</summary>
@@ -17,6 +19,7 @@ public static class DiagnosisApi
         api.MapTeamQuestionnaires();
         api.MapSchoolLinks();
         api.MapPublicQuestionnaire();
+        api.MapPictureApi();
         return app;
     }
 }
