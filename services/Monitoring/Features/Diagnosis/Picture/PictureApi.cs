@@ -6,6 +6,9 @@ public static class PictureApi
     public static IEndpointRouteBuilder MapPictureApi(this IEndpointRouteBuilder api)
     {
         api.MapGetJstPicture();
+        api.MapGetJstPicturePdf();
+        api.MapExportAnswers();
+        api.MapDiagnosisOverview();
         return api;
     }
 }
