@@ -1,4 +1,5 @@
 using System.Globalization;
+using Cro.BuildingBlocks.Exports;
 using PdfSharp.Drawing;
 using PdfSharp.Pdf;
 
@@ -26,7 +27,7 @@ public static class JstPicturePdf
 
     public static byte[] Render(JstPicture picture, DateTimeOffset now)
     {
-        JstPictureFonts.Install();
+        PdfFonts.Install();
         using var document = new PdfDocument();
         document.Info.Title = $"Obraz JST: {picture.JstName ?? picture.JstTerc}";
         new Report(document, picture, now).Draw();
@@ -38,9 +39,9 @@ public static class JstPicturePdf
     private sealed class Report(PdfDocument document, JstPicture picture, DateTimeOffset now)
     {
         private const double Margin = 50;
-        private readonly XFont _title = new(JstPictureFonts.Family, 18, XFontStyleEx.Bold);
-        private readonly XFont _heading = new(JstPictureFonts.Family, 11, XFontStyleEx.Bold);
-        private readonly XFont _body = new(JstPictureFonts.Family, 9);
+        private readonly XFont _title = new(PdfFonts.Family, 18, XFontStyleEx.Bold);
+        private readonly XFont _heading = new(PdfFonts.Family, 11, XFontStyleEx.Bold);
+        private readonly XFont _body = new(PdfFonts.Family, 9);
         private XGraphics? _graphics;
         private double _y;
         private double _width;
