@@ -21,6 +21,21 @@ if (args is ["schools-import", ..])
     return;
 }
 
+if (args is ["diagnosis-picture", ..])
+{
+    // The largest JST's picture recomputed (issue 14: benchmark, second half): Warsaw's 1,043 schools, every questionnaire filled.
+    var pictureRuns = args.Length > 1 ? int.Parse(args[1]) : 9;
+    var (plain, picture, schools) = await DiagnosisPictureBenchmark.RunAsync(pictureRuns);
+    Console.WriteLine($"JST picture of Warsaw ({DiagnosisPictureBenchmark.Warsaw}): {schools:N0} submitted schools, {pictureRuns} runs, median reported.\n");
+    Console.WriteLine("| measurement | rows / figures | elapsed | ÷ baseline | allocated | ÷ baseline |");
+    Console.WriteLine("|---|---|---|---|---|---|");
+    foreach (var result in new[] { plain, picture })
+    {
+        Console.WriteLine($"| {result.Name} | {result.Rows:N0} | {result.ElapsedMs:F1} ms | {result.ElapsedMs / plain.ElapsedMs:F2}× | {result.AllocatedMb:F1} MB | {result.AllocatedMb / plain.AllocatedMb:F2}× |");
+    }
+    return;
+}
+
 if (args is ["burst", ..])
 {
     // Whole-country application burst through the gateway and straight to the service (issue: recruitment).

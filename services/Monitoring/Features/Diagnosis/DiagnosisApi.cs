@@ -1,3 +1,5 @@
+using Cro.Monitoring.Features.Diagnosis.Picture;
+
 namespace Cro.Monitoring.Features.Diagnosis;
 
 /// <summary>The diagnosis of a JST's schools: the instrument, diagnoses, questionnaires, school links.</summary>
@@ -22,6 +24,7 @@ public static class DiagnosisApi
         api.MapFindings();
         api.MapSubmitDiagnosis();
         api.MapReviewDiagnosis();
+        api.MapPictureApi();
         return app;
     }
 }

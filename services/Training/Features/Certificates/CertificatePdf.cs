@@ -1,4 +1,5 @@
 using System.Globalization;
+using Cro.BuildingBlocks.Exports;
 using Cro.Training.Features.Sessions;
 using PdfSharp.Drawing;
 using PdfSharp.Drawing.Layout;
@@ -6,14 +7,14 @@ using PdfSharp.Pdf;
 
 namespace Cro.Training.Features.Certificates;
 
-/// <summary>The certificate as a one-page A4 PDF, drawn with PDFsharp in DejaVu Sans (see <see cref="CertificateFonts"/>).</summary>
+/// <summary>The certificate as a one-page A4 PDF, drawn with PDFsharp in DejaVu Sans (see <see cref="PdfFonts"/>).</summary>
 internal static class CertificatePdf
 {
     private static readonly CultureInfo Polish = CultureInfo.GetCultureInfo("pl-PL");
 
     public static byte[] Render(CertificateView certificate)
     {
-        CertificateFonts.Install();
+        PdfFonts.Install();
         using var document = new PdfDocument();
         document.Info.Title = $"Zaświadczenie {certificate.Number}";
         document.Info.Author = certificate.Issuer;
@@ -32,10 +33,10 @@ internal static class CertificatePdf
     {
         const double margin = 60;
         var text = new XTextFormatter(graphics);
-        var title = new XFont(CertificateFonts.Family, 28, XFontStyleEx.Bold);
-        var name = new XFont(CertificateFonts.Family, 20, XFontStyleEx.Bold);
-        var body = new XFont(CertificateFonts.Family, 11);
-        var small = new XFont(CertificateFonts.Family, 8.5);
+        var title = new XFont(PdfFonts.Family, 28, XFontStyleEx.Bold);
+        var name = new XFont(PdfFonts.Family, 20, XFontStyleEx.Bold);
+        var body = new XFont(PdfFonts.Family, 11);
+        var small = new XFont(PdfFonts.Family, 8.5);
         var column = width - 2 * margin;
         var y = 90.0;
 

@@ -1,24 +1,24 @@
 using PdfSharp.Fonts;
 
-namespace Cro.Training.Features.Certificates;
+namespace Cro.BuildingBlocks.Exports;
 
 /// <summary>
-/// The fonts of the certificate PDF: DejaVu Sans (regular and bold), taken from Debian's fonts-dejavu-core
-/// (licence in Fonts/LICENSE) and carried inside the assembly. The Core build of PDFsharp finds no fonts on
-/// Linux by itself, and the service's container image has none, so a font resolver hands over these bytes
-/// whatever family the drawing code names; DejaVu Sans has every Polish letter (ą, ć, ę, ł, ń, ó, ś, ź, ż),
-/// and PDFsharp embeds the glyphs used, so the PDF shows them the same on every reader.
+/// The fonts of the PDFs services make (training's certificates, monitoring's JST report): DejaVu Sans (regular and
+/// bold), taken from Debian's fonts-dejavu-core (licence in Fonts/LICENSE) and carried inside this assembly. The Core
+/// build of PDFsharp finds no fonts on Linux by itself, and the services' container images have none, so a font
+/// resolver hands over these bytes whatever family the drawing code names; DejaVu Sans has every Polish letter (ą, ć, ę,
+/// ł, ń, ó, ś, ź, ż), and PDFsharp embeds the glyphs used, so a PDF shows them the same on every reader.
 /// </summary>
-internal sealed class CertificateFonts : IFontResolver
+public sealed class PdfFonts : IFontResolver
 {
     public const string Family = "DejaVu Sans";
 
     private const string Regular = "DejaVuSans";
     private const string Bold = "DejaVuSans-Bold";
 
-    public static readonly CertificateFonts Instance = new();
+    private static readonly PdfFonts Instance = new();
 
-    private CertificateFonts()
+    private PdfFonts()
     {
     }
 
@@ -27,7 +27,7 @@ internal sealed class CertificateFonts : IFontResolver
 
     public byte[]? GetFont(string faceName)
     {
-        using var stream = typeof(CertificateFonts).Assembly.GetManifestResourceStream($"Cro.Training.Features.Certificates.Fonts.{faceName}.ttf");
+        using var stream = typeof(PdfFonts).Assembly.GetManifestResourceStream($"Cro.BuildingBlocks.Exports.Fonts.{faceName}.ttf");
         if (stream is null)
         {
             return null;
@@ -42,7 +42,7 @@ internal sealed class CertificateFonts : IFontResolver
     {
         lock (Instance)
         {
-            if (GlobalFontSettings.FontResolver is not CertificateFonts)
+            if (GlobalFontSettings.FontResolver is not PdfFonts)
             {
                 GlobalFontSettings.FontResolver = Instance;
             }
