@@ -200,7 +200,8 @@ public sealed class AdvisoryPathTests(PlatformFixture platform, BrowserFixture b
         await member.GetByLabel("Liczba miejsc").FillAsync("30");
         await member.GetByRole(AriaRole.Button, new() { Name = "Zaplanuj", Exact = true }).ClickAsync();
         await Assertions.Expect(member.GetByRole(AriaRole.Status)).ToContainTextAsync("Zaplanowano: debata oświatowa");
-        await member.GetByTestId("dialogue-meetings").GetByRole(AriaRole.Link, new() { Name = "Szkoła w sieci: debata dla rodziców" }).ClickAsync();
+        await member.GetByTestId("dialogue-meetings").GetByRole(AriaRole.Row).Filter(new() { HasText = "Szkoła w sieci: debata dla rodziców" })
+            .GetByRole(AriaRole.Link).ClickAsync();
         var link = await member.GetByTestId("registration-link").GetAttributeAsync("href");
 
         await visitor.GotoAsync(link!);
