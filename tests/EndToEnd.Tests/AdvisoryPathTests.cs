@@ -207,8 +207,8 @@ public sealed class AdvisoryPathTests(PlatformFixture platform, BrowserFixture b
         await visitor.GotoAsync(link!);
         await Assertions.Expect(visitor.GetByTestId("debate")).ToContainTextAsync("30 z 30");
         await Accessibility.AssertNoWcagViolationsAsync(visitor);
-        await visitor.GetByLabel("Imię i nazwisko").FillAsync("Marta Rodzic");
-        await visitor.GetByLabel("Adres e-mail").FillAsync($"marta.{Guid.NewGuid():N}@rodzice.test");
+        await visitor.GetByLabel("Imię i nazwisko", new() { Exact = true }).FillAsync("Marta Rodzic");
+        await visitor.GetByLabel("Adres e-mail", new() { Exact = true }).FillAsync($"marta.{Guid.NewGuid():N}@rodzice.test");
         await visitor.GetByLabel("rodzice", new() { Exact = true }).CheckAsync();
         await visitor.GetByLabel("Zgadzam się na przetwarzanie").CheckAsync();
         await visitor.GetByRole(AriaRole.Button, new() { Name = "Zgłaszam się" }).ClickAsync();
