@@ -63,19 +63,24 @@ REVOKE UPDATE, DELETE, TRUNCATE ON school_changes, school_list_confirmations FRO
 GRANT UPDATE (changed_by_name) ON school_changes TO $app_role$;
 GRANT UPDATE (confirmed_by_name) ON school_list_confirmations TO $app_role$;
 
--- The three are JST data: row-level security with the platform's policy (BuildingBlocks' JstRowSecurity), on each.
-DO $$
+-- Row-level security with the platform's policy (BuildingBlocks' JstRowSecurity) on a JST table: one definition for this
+-- service's migrations, which call it for each table of JST data they create. Run by the owner, as migrations are.
+CREATE PROCEDURE enable_jst_isolation(VARIADIC jst_tables text[]) LANGUAGE plpgsql AS $$
 DECLARE
     in_scope constant text := 'current_setting(''cro.jst_all'', true) = ''on'''
         || ' OR jst_terc = ANY (string_to_array(current_setting(''cro.jst_tercs'', true), '',''))';
     jst_table text;
 BEGIN
-    FOREACH jst_table IN ARRAY ARRAY['schools', 'school_changes', 'school_list_confirmations'] LOOP
+    FOREACH jst_table IN ARRAY jst_tables LOOP
         EXECUTE format('ALTER TABLE %I ENABLE ROW LEVEL SECURITY', jst_table);
         EXECUTE format('CREATE POLICY jst_isolation ON %I USING (%s) WITH CHECK (%s)', jst_table, in_scope, in_scope);
     END LOOP;
 END
 $$;
+REVOKE ALL ON PROCEDURE enable_jst_isolation(text[]) FROM PUBLIC;
+
+-- The three are JST data.
+CALL enable_jst_isolation('schools', 'school_changes', 'school_list_confirmations');
 
 -- Each run of the import and what it did (ORE reads the latest): rows of the extract read, schools imported, updated
 -- from the extract, unchanged, kept as the team has them, and rows skipped, counted by reason. Not JST data.

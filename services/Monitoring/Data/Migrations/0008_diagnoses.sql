@@ -82,18 +82,7 @@ CREATE INDEX questionnaire_reopenings_by_questionnaire ON questionnaire_reopenin
 REVOKE UPDATE, DELETE, TRUNCATE ON questionnaire_reopenings FROM $app_role$;
 
 -- Every table of a diagnosis is under the JST rule of JstRowSecurity.
-DO $$
-DECLARE t text;
-BEGIN
-    FOREACH t IN ARRAY ARRAY['diagnoses', 'questionnaires', 'questionnaire_links', 'answers', 'questionnaire_reopenings'] LOOP
-        EXECUTE format('ALTER TABLE %I ENABLE ROW LEVEL SECURITY', t);
-        EXECUTE format('CREATE POLICY jst_isolation ON %I'
-            ' USING (current_setting(''cro.jst_all'', true) = ''on'''
-            ' OR jst_terc = ANY (string_to_array(current_setting(''cro.jst_tercs'', true), '','')))'
-            ' WITH CHECK (current_setting(''cro.jst_all'', true) = ''on'''
-            ' OR jst_terc = ANY (string_to_array(current_setting(''cro.jst_tercs'', true), '','')))', t);
-    END LOOP;
-END $$;
+CALL enable_jst_isolation('diagnoses', 'questionnaires', 'questionnaire_links', 'answers', 'questionnaire_reopenings');
 
 -- The JST a school link belongs to, looked up past row-level security (a director has no scope until the link names
 -- one): the token's hash is the secret, and the answer is the JST code only.

@@ -103,16 +103,5 @@ CREATE TABLE school_reminders (
 );
 REVOKE UPDATE, DELETE, TRUNCATE ON school_reminders FROM $app_role$;
 
-DO $$
-DECLARE t text;
-BEGIN
-    FOREACH t IN ARRAY ARRAY['diagnosis_findings', 'diagnosis_recommendations', 'diagnosis_recommendation_findings', 'diagnosis_review_comments',
-                             'diagnosis_review_history', 'school_reminders'] LOOP
-        EXECUTE format('ALTER TABLE %I ENABLE ROW LEVEL SECURITY', t);
-        EXECUTE format('CREATE POLICY jst_isolation ON %I'
-            ' USING (current_setting(''cro.jst_all'', true) = ''on'''
-            ' OR jst_terc = ANY (string_to_array(current_setting(''cro.jst_tercs'', true), '','')))'
-            ' WITH CHECK (current_setting(''cro.jst_all'', true) = ''on'''
-            ' OR jst_terc = ANY (string_to_array(current_setting(''cro.jst_tercs'', true), '','')))', t);
-    END LOOP;
-END $$;
+CALL enable_jst_isolation('diagnosis_findings', 'diagnosis_recommendations', 'diagnosis_recommendation_findings', 'diagnosis_review_comments',
+    'diagnosis_review_history', 'school_reminders');
