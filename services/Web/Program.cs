@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Components.Endpoints;
 using Cro.Web.Account;
 using Cro.Web.Account.Api;
 using Cro.Web.Administration;
+using Cro.Web.Diagnosis;
 using Cro.Web.Advisory.Api;
 using Cro.Web.Monitoring.Api;
 using Cro.Web.Recruitment.Api;
@@ -65,6 +66,7 @@ app.MapAuditCsvDownload();
 app.MapApplicationsExportDownload();
 app.MapPersonalDataDownload();
 app.MapTrainingDownloads();
+app.MapDiagnosisDownloads();
 // Each page says who may open it: public pages through the _Imports.razor of their folder (Site/Pages, <Area>/Public), the rest by their own
 // policy. The framework's own endpoints (its script, redirections) are public.
 app.MapRazorComponents<App>().Add(endpoint =>

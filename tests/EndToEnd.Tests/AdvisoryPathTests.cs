@@ -33,8 +33,8 @@ public sealed class AdvisoryPathTests(PlatformFixture platform, BrowserFixture b
         var advisor = await Invitations.AcceptAsync(browser, platform, await Invitations.AcceptLinkAsync(platform, advisorEmail),
             "doradca z kalendarzem w ręku");
 
-        await RegisterAdvisorAsync(admin, advisorEmail);
-        await AssignFromTheSuggestionAsync(admin, roundId);
+        await AdvisorAssignment.RegisterAsync(admin, advisorEmail, AdvisorName, "lubelskie");
+        await AdvisorAssignment.AssignFromTheSuggestionAsync(admin, roundId, Jst, AdvisorName);
 
         // The operator's list of advisories: the JST with its advisor and the round's whole budget left.
         await admin.GetByRole(AriaRole.Link, new() { Name = "Doradztwa JST" }).ClickAsync();
@@ -77,38 +77,6 @@ public sealed class AdvisoryPathTests(PlatformFixture platform, BrowserFixture b
         await admin.GotoAsync($"/administracja/wskazniki?nabor={roundId}");
         await ReloadUntilVisibleAsync(admin, admin.GetByTestId("advisory-figures").Filter(new() { HasText = "JST objęte doradztwem: 1;" }));
         await Assertions.Expect(admin.GetByTestId("advisory-figures")).ToContainTextAsync("spotkań odbytych: 1");
-        await Accessibility.AssertNoWcagViolationsAsync(admin);
-    }
-
-    private static async Task RegisterAdvisorAsync(IPage admin, string email)
-    {
-        await admin.GetByRole(AriaRole.Link, new() { Name = "Doradztwo (obsługa)" }).ClickAsync();
-        await Assertions.Expect(admin.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Doradztwa JST");
-        await Accessibility.AssertNoWcagViolationsAsync(admin);
-        await admin.GetByRole(AriaRole.Link, new() { Name = "Doradcy i ich obciążenie" }).ClickAsync();
-        await admin.GetByLabel("Adres e-mail").FillAsync(email);
-        await admin.GetByLabel("Imię i nazwisko").FillAsync(AdvisorName);
-        await admin.GetByLabel("Najwięcej JST naraz").FillAsync("10");
-        await admin.GetByLabel(new System.Text.RegularExpressions.Regex("^lubelskie$", System.Text.RegularExpressions.RegexOptions.IgnoreCase))
-            .CheckAsync();
-        await admin.GetByRole(AriaRole.Button, new() { Name = "Zarejestruj doradcę" }).ClickAsync();
-        await Assertions.Expect(admin.GetByRole(AriaRole.Status)).ToContainTextAsync($"Zarejestrowano doradcę: {AdvisorName}");
-        await Assertions.Expect(admin.GetByTestId("advisors-load").GetByRole(AriaRole.Row).Filter(new() { HasText = AdvisorName }))
-            .ToContainTextAsync("0 z 10");
-        await Accessibility.AssertNoWcagViolationsAsync(admin);
-    }
-
-    /// <summary>The accepted team arrives in advisory by event; the operator takes the suggestion with the new advisor.</summary>
-    private static async Task AssignFromTheSuggestionAsync(IPage admin, Guid roundId)
-    {
-        await admin.GotoAsync($"/administracja/doradztwo/przydzialy?nabor={roundId}");
-        var advisorFor = admin.GetByLabel($"Doradca dla JST {Jst}");
-        await ReloadUntilVisibleAsync(admin, advisorFor);
-        await Accessibility.AssertNoWcagViolationsAsync(admin);
-        var option = await advisorFor.Locator("option", new() { HasText = AdvisorName }).GetAttributeAsync("value");
-        await advisorFor.SelectOptionAsync(option!);
-        await admin.GetByRole(AriaRole.Button, new() { Name = "Przydziel wybranych doradców" }).ClickAsync();
-        await Assertions.Expect(admin.GetByRole(AriaRole.Status)).ToContainTextAsync($"{Jst} — {AdvisorName}");
         await Accessibility.AssertNoWcagViolationsAsync(admin);
     }
 

@@ -1,11 +1,13 @@
 namespace Cro.EndToEnd.Tests;
 
 /// <summary>
-/// The diagnosis of a JST's schools in a real browser, through the gateway: a JST accepted in recruitment; a member of its team
-/// confirms the schools list the register brought, opens the baseline diagnosis and issues a director's link for one school; the
-/// director, in a fresh browser without an account, fills every section of the school's questionnaire through the link (a device
-/// row in the repeat group, the questions a previous answer asks for) and submits it; the team then sees that school complete.
-/// Every new page is checked against WCAG 2.1 AA and for anything its Content-Security-Policy refused.
+/// The diagnosis of a JST's schools in a real browser, through the gateway: a JST accepted in recruitment, and an advisor ORE
+/// assigns to it; a member of its team confirms the schools list the register brought, opens the baseline diagnosis and issues a
+/// director's link for one school; the director, in a fresh browser without an account, fills every section of the school's
+/// questionnaire through the link (a device row in the repeat group, the questions a previous answer asks for) and submits it;
+/// the team sees that school complete, excuses the other school, fills its own questionnaire, reads the JST picture, writes a
+/// finding resting on one of its figures and a recommendation following from it, and submits the diagnosis; the advisor accepts
+/// it. Every new page is checked against WCAG 2.1 AA and for anything its Content-Security-Policy refused.
 /// </summary>
 public sealed class DiagnosisPathTests(PlatformFixture platform, BrowserFixture browser)
 {
@@ -13,16 +15,22 @@ public sealed class DiagnosisPathTests(PlatformFixture platform, BrowserFixture 
     private const string Terc = "0203052";
     private const string Jst = "Pęcław";
     private const string School = "Szkoła Podstawowa w Białołęce";
+    private const string OtherSchool = "Oddział \"0\"";
+    private const string AdvisorName = "Dariusz Diagnostyk";
+    private const string Figure = "Liczba uczniów na jeden komputer (standard 1 : 6)";
 
     [Fact]
-    public async Task The_team_confirms_its_schools_opens_a_diagnosis_a_director_fills_the_questionnaire_by_link_and_the_team_sees_it_complete()
+    public async Task The_team_collects_the_schools_answers_writes_findings_and_submits_the_diagnosis_and_the_advisor_accepts_it()
     {
-        var admin = await SignInFlow.AdministratorAsync(platform, browser);
+        var advisorEmail = $"diagnosta.{Guid.NewGuid():N}@ore.test";
+        var admin = await Invitations.InviteAsync(platform, browser, AdvisorName, advisorEmail, "doradca", null);
         var round = $"Nabór diagnozy {Guid.NewGuid():N}"[..26];
         var roundId = await PublicApplications.OpenRoundAsync(platform, admin, round);
         var applied = await PublicApplications.AcceptedAsync(platform, admin, roundId, Terc, Jst);
         var member = await Invitations.AcceptAsync(browser, platform, await Invitations.AcceptLinkAsync(platform, applied.Emails[0]),
             "pęcławskie pola nad odrą");
+        await AdvisorAssignment.RegisterAsync(admin, advisorEmail, AdvisorName, "dolnośląskie");
+        await AdvisorAssignment.AssignFromTheSuggestionAsync(admin, roundId, Jst, AdvisorName);
 
         // The schools register: the extract's schools of the JST, which the team confirms.
         var menu = member.GetByRole(AriaRole.Navigation, new() { Name = "Menu główne" });
@@ -54,7 +62,7 @@ public sealed class DiagnosisPathTests(PlatformFixture platform, BrowserFixture 
         await director.GotoAsync(link);
         await Assertions.Expect(director.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync(School);
         await Accessibility.AssertNoWcagViolationsAsync(director);
-        await FillEverySectionAsync(director);
+        await FillEverySectionAsync(director, repeatGroupSection: 4);
         await director.GetByRole(AriaRole.Button, new() { Name = "Prześlij kwestionariusz" }).ClickAsync();
         await Assertions.Expect(director.GetByRole(AriaRole.Status)).ToContainTextAsync("Kwestionariusz przesłano");
         await Assertions.Expect(director.GetByTestId("questionnaire-status")).ToContainTextAsync("przesłany");
@@ -67,13 +75,84 @@ public sealed class DiagnosisPathTests(PlatformFixture platform, BrowserFixture 
         await Assertions.Expect(row).ToContainTextAsync("(100%)");
         await Assertions.Expect(member.GetByText(new System.Text.RegularExpressions.Regex("Przesłane: 1 z \\d+ szkół"))).ToBeVisibleAsync();
         await Accessibility.AssertNoWcagViolationsAsync(member);
+
+        await CompleteCollectionAsync(member, diagnosisPage);
+        await WriteFindingsAndSubmitAsync(member);
+
+        // The advisor signs in after the assignment, so the JST is in the token; they find the diagnosis and accept it.
+        var advisor = await Invitations.AcceptAsync(browser, platform, await Invitations.AcceptLinkAsync(platform, advisorEmail),
+            "doradca diagnozy pęcławskiej");
+        await advisor.GetByRole(AriaRole.Navigation, new() { Name = "Menu główne" }).GetByRole(AriaRole.Link, new() { Name = "Diagnozy JST" }).ClickAsync();
+        await advisor.GetByRole(AriaRole.Row).Filter(new() { HasText = Jst }).GetByRole(AriaRole.Link, new() { Name = "diagnoza wyjściowa" }).ClickAsync();
+        await advisor.GetByRole(AriaRole.Link, new() { Name = "Ocena doradcy" }).ClickAsync();
+        await Assertions.Expect(advisor.GetByTestId("diagnosis-status")).ToContainTextAsync("przesłana do oceny");
+        await Accessibility.AssertNoWcagViolationsAsync(advisor);
+        await advisor.GetByRole(AriaRole.Button, new() { Name = "Zaakceptuj diagnozę" }).ClickAsync();
+        await Assertions.Expect(advisor.GetByRole(AriaRole.Status)).ToContainTextAsync("Zaakceptowano diagnozę.");
+        await Assertions.Expect(advisor.GetByTestId("diagnosis-status")).ToContainTextAsync("zaakceptowana");
+        await Assertions.Expect(advisor.GetByTestId("review-history")).ToContainTextAsync("zaakceptowano");
+
+        await member.ReloadAsync();
+        await Assertions.Expect(member.GetByTestId("diagnosis-status")).ToContainTextAsync("zaakceptowana");
+        await Accessibility.AssertNoWcagViolationsAsync(member);
+    }
+
+    /// <summary>The team excuses the school that will not answer and fills in and submits its own questionnaire.</summary>
+    private static async Task CompleteCollectionAsync(IPage member, string diagnosisPage)
+    {
+        await member.GetByRole(AriaRole.Link, new() { Name = $"Wypełnij: {OtherSchool}" }).ClickAsync();
+        await member.GetByLabel("Powód zwolnienia").FillAsync("Oddział przedszkolny: dane podaje szkoła podstawowa.");
+        await member.GetByRole(AriaRole.Button, new() { Name = "Zwolnij szkołę z diagnozy" }).ClickAsync();
+        await Assertions.Expect(member.GetByTestId("excused")).ToContainTextAsync("Oddział przedszkolny");
+        await Accessibility.AssertNoWcagViolationsAsync(member);
+
+        await member.GotoAsync(diagnosisPage);
+        await member.GetByRole(AriaRole.Link, new() { Name = "Wypełnij: Kwestionariusz zespołu JST" }).ClickAsync();
+        await FillEverySectionAsync(member, repeatGroupSection: null);
+        await member.GetByRole(AriaRole.Button, new() { Name = "Prześlij kwestionariusz" }).ClickAsync();
+        await Assertions.Expect(member.GetByRole(AriaRole.Status)).ToContainTextAsync("Kwestionariusz przesłano");
+    }
+
+    /// <summary>
+    /// The JST picture from the director's answers; a finding resting on one of its figures and a recommendation following from it;
+    /// the diagnosis submitted to the advisor.
+    /// </summary>
+    private static async Task WriteFindingsAndSubmitAsync(IPage member)
+    {
+        await member.GetByRole(AriaRole.Link, new() { Name = "Wróć do diagnozy" }).ClickAsync();
+        await member.GetByRole(AriaRole.Link, new() { Name = "Obraz JST" }).ClickAsync();
+        var row = member.GetByTestId("figures").GetByRole(AriaRole.Row).Filter(new() { HasText = Figure });
+        await Assertions.Expect(row).ToContainTextAsync("uczniów");
+        await Accessibility.AssertNoWcagViolationsAsync(member);
+
+        await member.GetByRole(AriaRole.Link, new() { Name = "Ustalenia i rekomendacje" }).ClickAsync();
+        await member.GetByLabel("Tytuł ustalenia").FillAsync("Za mało komputerów dla uczniów");
+        await member.GetByLabel("Treść ustalenia").FillAsync("Na jeden komputer dostępny uczniom przypada więcej uczniów, niż zakłada standard.");
+        await member.GetByLabel("wysoki", new() { Exact = true }).CheckAsync();
+        await member.GetByLabel(Figure, new() { Exact = true }).CheckAsync();
+        await member.GetByRole(AriaRole.Button, new() { Name = "Dodaj ustalenie" }).ClickAsync();
+        await Assertions.Expect(member.GetByRole(AriaRole.Status)).ToContainTextAsync("Zapisano.");
+        await Assertions.Expect(member.GetByTestId("findings")).ToContainTextAsync(Figure);
+        await member.GetByLabel("Tytuł rekomendacji").FillAsync("Zakup laptopów do pracowni mobilnej");
+        await member.GetByLabel("Treść rekomendacji").FillAsync("W planie ująć pracownię mobilną w każdej szkole podstawowej.");
+        await member.GetByLabel("Za mało komputerów dla uczniów", new() { Exact = true }).CheckAsync();
+        await member.GetByRole(AriaRole.Button, new() { Name = "Dodaj rekomendację" }).ClickAsync();
+        await Assertions.Expect(member.GetByTestId("recommendations")).ToContainTextAsync("Zakup laptopów do pracowni mobilnej");
+        await Accessibility.AssertNoWcagViolationsAsync(member);
+
+        await member.GetByRole(AriaRole.Link, new() { Name = "Ocena doradcy" }).ClickAsync();
+        await member.GetByRole(AriaRole.Button, new() { Name = "Prześlij diagnozę do oceny" }).ClickAsync();
+        await Assertions.Expect(member.GetByRole(AriaRole.Status)).ToContainTextAsync("Przesłano diagnozę do oceny doradcy.");
+        await Assertions.Expect(member.GetByTestId("diagnosis-status")).ToContainTextAsync("przesłana do oceny");
+        await Accessibility.AssertNoWcagViolationsAsync(member);
     }
 
     /// <summary>
     /// Answers every question of every section with its first option, a scale's 1 or the number 1 (which keeps every consistency
-    /// rule), saving twice a section: the second time for the questions the first answers asked for, and the device row it added.
+    /// rule), saving twice a section: the second time for the questions the first answers asked for, and the row a repeat group
+    /// (in the section numbered <paramref name="repeatGroupSection"/> from 0) added.
     /// </summary>
-    private static async Task FillEverySectionAsync(IPage director)
+    private static async Task FillEverySectionAsync(IPage director, int? repeatGroupSection)
     {
         var sections = director.GetByRole(AriaRole.Navigation, new() { Name = "Części kwestionariusza" }).GetByRole(AriaRole.Link);
         var count = await sections.CountAsync();
@@ -86,7 +165,7 @@ public sealed class DiagnosisPathTests(PlatformFixture platform, BrowserFixture 
                 await director.GetByRole(AriaRole.Button, new() { Name = "Zapisz", Exact = true }).ClickAsync();
                 await Assertions.Expect(director.GetByRole(AriaRole.Status)).ToContainTextAsync("Zapisano odpowiedzi.");
             }
-            if (i == 4)
+            if (i == repeatGroupSection)
             {
                 await Assertions.Expect(director.GetByTestId("devices-row").First).ToContainTextAsync("Wiersz 1");
                 await Accessibility.AssertNoWcagViolationsAsync(director);

@@ -15,6 +15,69 @@ public static class DiagnosisLabels
         _ => kind,
     };
 
+    public static string Status(string status) => status switch
+    {
+        "draft" => Text.Pick("w przygotowaniu", "in preparation"),
+        "submitted" => Text.Pick("przesłana do oceny", "submitted for review"),
+        "returned" => Text.Pick("zwrócona do poprawy", "returned for changes"),
+        "accepted" => Text.Pick("zaakceptowana", "accepted"),
+        _ => status,
+    };
+
+    /// <summary>The team changes findings and submits while the diagnosis is in preparation or returned.</summary>
+    public static bool IsEditable(string status) => status is "draft" or "returned";
+
+    public static readonly IReadOnlyList<string> Priorities = ["high", "medium", "low"];
+
+    public static string Priority(string priority) => priority switch
+    {
+        "high" => Text.Pick("wysoki", "high"),
+        "medium" => Text.Pick("średni", "medium"),
+        "low" => Text.Pick("niski", "low"),
+        _ => priority,
+    };
+
+    public static string ReviewAction(string action) => action switch
+    {
+        "submitted" => Text.Pick("przesłano do oceny", "submitted for review"),
+        "commented" => Text.Pick("uwaga oceniającego", "the reviewer's comment"),
+        "changes-requested" => Text.Pick("zwrócono do poprawy", "returned for changes"),
+        "comment-addressed" => Text.Pick("odpowiedź zespołu na uwagę", "the team's answer to a comment"),
+        "accepted" => Text.Pick("zaakceptowano", "accepted"),
+        _ => action,
+    };
+
+    public static string Light(string? light) => light switch
+    {
+        "green" => Text.Pick("zielone: spełnia standard", "green: meets the standard"),
+        "amber" => Text.Pick("żółte: blisko standardu", "amber: near the standard"),
+        "red" => Text.Pick("czerwone: poniżej standardu", "red: below the standard"),
+        _ => Text.Pick("bez oceny", "not rated"),
+    };
+
+    /// <summary>The kind of JST a picture compares with (the service's group).</summary>
+    public static string Group(string? group) => group switch
+    {
+        "gmina" => Text.Pick("gminy", "gminy (municipalities)"),
+        "powiat" => Text.Pick("powiaty", "powiaty (counties)"),
+        "city" => Text.Pick("miasta na prawach powiatu", "cities with powiat rights"),
+        "voivodeship" => Text.Pick("województwa", "voivodeships"),
+        _ => Text.Pick("rodzaj nieznany", "kind unknown"),
+    };
+
+    public static string ReminderOutcome(string outcome) => outcome switch
+    {
+        "sent" => Text.Pick("przypomnienie wysłane", "reminder sent"),
+        "already-reminded-today" => Text.Pick("przypomniano już dziś", "already reminded today"),
+        "no-link-with-email" => Text.Pick("brak łącza wysłanego na adres dyrektora", "no link mailed to the director"),
+        _ => outcome,
+    };
+
+    /// <summary>A figure's number as people read it: Polish format, at most two decimals.</summary>
+    public static string Number(double? value) => value is { } v
+        ? v.ToString("#,0.##", System.Globalization.CultureInfo.GetCultureInfo(Text.Pick("pl-PL", "en-GB")))
+        : "—";
+
     public static string QuestionnaireStatus(string status) => status switch
     {
         "open" => Text.Pick("w trakcie wypełniania", "being filled in"),

@@ -53,7 +53,7 @@ public static class DiagnosisOverview
         var comparables = await ComparableDiagnosis.ListAsync(session);
         var answers = await AnswersLoader.LoadAsync(session, [.. comparables.Select(c => c.DiagnosisId)]);
         Area Of(string area, IReadOnlyList<ComparableDiagnosis> jst) => new(area, jst.Count,
-            [.. Figures.All.Select(f => new AreaFigure(f.Key, f.Name, f.PupilCount ? "%" : f.Unit, Medians.Of(area, jst.Select(j => f.Compared(answers[j.DiagnosisId])))))]);
+            [.. Figures.All.Select(f => new AreaFigure(f.Key, f.Name, f.ComparedUnit, Medians.Of(area, jst.Select(j => f.Compared(answers[j.DiagnosisId])))))]);
         return new Overview(progress, Of("PL", comparables),
             [.. comparables.GroupBy(c => c.Voivodeship).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => Of(g.Key, [.. g]))]);
     }

@@ -37,6 +37,9 @@ public sealed record FigureDefinition(string Key, string NamePl, string NameEn, 
     public decimal? Compared(JstAnswers answers) => PupilCount
         ? answers.ShareOfPupils(QuestionKeys[0])
         : Formula(answers);
+
+    /// <summary>The unit of <see cref="Compared"/>, of medians and of the thresholds.</summary>
+    public string ComparedUnit => PupilCount ? "%" : Unit;
 }
 
 public static class TrafficLight

@@ -64,6 +64,7 @@ public sealed record JstPicture(Guid DiagnosisId, string JstTerc, string? JstNam
 /// <param name="Suppressed">A count of pupils below 5, hidden from this caller (its share too).</param>
 /// <param name="ShareOfPupils">Of a count of pupils: its share (per cent) of the pupils of the schools that answered; what JST are compared on.</param>
 /// <param name="Compared">What JST are compared on: the value, or of a count of pupils its share; null when suppressed.</param>
+/// <param name="ComparedUnit">The unit of <see cref="Compared"/>, the medians and the thresholds: "%" of a count of pupils, else the figure's unit.</param>
 /// <param name="Light">green / amber / red; null without thresholds or value.</param>
 /// <param name="Better">Which way is better: higher / lower.</param>
 /// <param name="Green">The threshold of green (at least as good as this).</param>
@@ -72,7 +73,7 @@ public sealed record JstPicture(Guid DiagnosisId, string JstTerc, string? JstNam
 /// <param name="Distribution">Of a competence figure: the answers to its 1–5 scales, "nie wiem" apart.</param>
 [OpenApiSchemaName("JstPictureFigure")]
 public sealed record PictureFigure(string Key, string Name, string Unit, IReadOnlyList<string> QuestionKeys, decimal? Value, string Display, bool Suppressed,
-    decimal? ShareOfPupils, decimal? Compared, string? Light, string Better, decimal? Green, decimal? Red, int SchoolsAnswered, ScaleDistribution? Distribution,
+    decimal? ShareOfPupils, decimal? Compared, string ComparedUnit, string? Light, string Better, decimal? Green, decimal? Red, int SchoolsAnswered, ScaleDistribution? Distribution,
     MedianComparison SameKind, MedianComparison SameVoivodeship)
 {
     public static PictureFigure Of(FigureDefinition figure, JstAnswers answers, bool smallNumbersShown, MedianComparison sameKind, MedianComparison sameVoivodeship)
@@ -81,7 +82,7 @@ public sealed record PictureFigure(string Key, string Name, string Unit, IReadOn
         var compared = figure.Compared(answers);
         var hidden = SmallNumbers.Hides(figure, value, smallNumbersShown);
         return new PictureFigure(figure.Key, figure.Name, figure.Unit, figure.QuestionKeys, hidden ? null : value, SmallNumbers.Display(value, hidden), hidden,
-            figure.PupilCount && !hidden ? compared : null, hidden ? null : compared, figure.Light(compared), figure.Better == Picture.Better.Higher ? "higher" : "lower",
+            figure.PupilCount && !hidden ? compared : null, hidden ? null : compared, figure.ComparedUnit, figure.Light(compared), figure.Better == Picture.Better.Higher ? "higher" : "lower",
             figure.Green, figure.Red, figure.ScaleKeys is { } scales ? answers.Schools.Count(s => scales.Any(k => s.Answer(k) is not null)) : answers.Answered(figure.QuestionKeys[0]),
             figure.ScaleKeys is { } keys ? answers.Distribution(keys) : null, sameKind, sameVoivodeship);
     }
