@@ -6,7 +6,9 @@ namespace Cro.Monitoring.Tests;
 /// <summary>
 /// Collecting a diagnosis: the team opens it for its JST (one questionnaire per active school and one of its own),
 /// answers save as given and are checked per question, a submission checks completeness and consistency, the team
-/// reopens a submitted questionnaire with a reason; every refusal writes nothing, and each event is published once.
+/// reopens a submitted questionnaire with a reason; every refusal writes nothing, and each event is published once. The
+/// register changing during collection changes what is collected: a school added or reopened gets its questionnaire, one
+/// closed is excused.
 /// </summary>
 public sealed class DiagnosisCollectionTests(MonitoringService service) : IClassFixture<MonitoringService>
 {
@@ -277,5 +279,68 @@ public sealed class DiagnosisCollectionTests(MonitoringService service) : IClass
         Assert.Equal(HttpStatusCode.OK, submitted.StatusCode);
         Assert.Equal(HttpStatusCode.UnprocessableEntity, link.StatusCode);
         Assert.Empty(await service.EventsOfAsync(nameof(SchoolQuestionnaireSubmitted), diagnosis.Id));
+    }
+
+    [Fact]
+    public async Task A_school_added_or_reopened_while_the_diagnosis_collects_gets_its_questionnaire_at_once_and_one_closed_is_excused()
+    {
+        // A JST of the registry (the team adds schools only there) with a few schools from the extract, all active.
+        var terc = (await service.QueryAsync<string>("""
+            SELECT jst_terc FROM schools GROUP BY jst_terc
+            HAVING count(*) BETWEEN 2 AND 4 AND bool_and(status = 'active') ORDER BY jst_terc LIMIT 1
+            """)).Single();
+        var team = service.Team(terc);
+        var started = await team.PostAsJsonAsync($"{Diagnoses.Api}/diagnoses", new { kind = "baseline" }, Ct);
+        Assert.Equal(HttpStatusCode.Created, started.StatusCode);
+        var diagnosis = (await started.Content.ReadFromJsonAsync<DiagnosisView>(Ct))!;
+        var count = diagnosis.Schools().Count;
+        var path = $"{Diagnoses.Api}/diagnoses/{diagnosis.Id}";
+        var (closing, answered) = (diagnosis.Schools()[0], diagnosis.Schools()[1]);
+        await team.SaveAsync(PathOf(answered.Id), Diagnoses.Complete(await SchoolSectionsAsync()));
+        Assert.Equal(HttpStatusCode.OK, (await team.SubmitAsync(PathOf(answered.Id))).StatusCode);
+
+        var added = await team.PostAsJsonAsync($"{Diagnoses.Api}/jst/{terc}/schools",
+            new { name = "Szkoła Podstawowa Nowa", kind = "Szkoła podstawowa", town = "Nowe Miasto", reason = "Otwarta we wrześniu 2024 r." }, Ct);
+        Assert.Equal(HttpStatusCode.Created, added.StatusCode);
+        var school = (await added.Content.ReadFromJsonAsync<Cro.Monitoring.Features.Schools.SchoolView>(Ct))!;
+        var closed = await team.PostAsJsonAsync($"{Diagnoses.Api}/schools/{closing.SchoolId}/closure", new { reason = "Włączona do zespołu szkół." }, Ct);
+        var closedAnswered = await team.PostAsJsonAsync($"{Diagnoses.Api}/schools/{answered.SchoolId}/closure", new { reason = "Zlikwidowana." }, Ct);
+        var during = (await team.GetFromJsonAsync<DiagnosisView>(path, Ct))!;
+        var submission = await team.PostAsync($"{path}/submit", null, Ct);
+
+        Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK), (closed.StatusCode, closedAnswered.StatusCode));
+        var own = Assert.Single(during.Schools(), q => q.SchoolId == school.Id);
+        Assert.Equal(("Szkoła Podstawowa Nowa", QuestionnaireStatus.Open, closing.Progress.RequiredQuestions, null),
+            (own.SchoolName, own.Status, own.Progress.RequiredQuestions, own.ExcusedReason));
+        Assert.Equal(new DiagnosisCompletion(count + 1, 1, count, during.Completion.AveragePercent), during.Completion);
+        // The closed school is excused, as the team excuses one; a school that had submitted keeps its questionnaire as it was.
+        Assert.Equal("Szkoła zamknięta w rejestrze.", during.Schools().Single(q => q.Id == closing.Id).ExcusedReason);
+        var submitted = during.Schools().Single(q => q.Id == answered.Id);
+        Assert.Equal((QuestionnaireStatus.Submitted, null), (submitted.Status, submitted.ExcusedReason));
+        var missing = await submission.Content.ReadAsStringAsync(Ct);
+        Assert.Equal(HttpStatusCode.Conflict, submission.StatusCode);
+        Assert.Contains($"ani zwolnione z podaniem powodu ({count - 1}): ", missing, StringComparison.Ordinal);
+        Assert.Contains("Szkoła Podstawowa Nowa", missing, StringComparison.Ordinal);
+        Assert.DoesNotContain(closing.SchoolName!, missing, StringComparison.Ordinal);
+        // The new school's director gets a link; its answers count.
+        var link = await team.LinkAsync(own.Id);
+        Assert.Equal(HttpStatusCode.OK, (await service.Anonymous.SaveAsync(link.Path, new Dictionary<string, AnswerValue?> { ["pupils"] = new(Number: 80) })).StatusCode);
+        Assert.Equal(1, (await team.GetFromJsonAsync<DiagnosisView>(path, Ct))!.Schools().Single(q => q.Id == own.Id).Progress.AnsweredRequired);
+
+        // Reopened, the closed school has its questionnaire back, no longer excused.
+        var reopened = await team.PostAsJsonAsync($"{Diagnoses.Api}/schools/{closing.SchoolId}/reopening", new { reason = "Połączenie odwołane." }, Ct);
+        Assert.Equal(HttpStatusCode.OK, reopened.StatusCode);
+        var back = (await team.GetFromJsonAsync<DiagnosisView>(path, Ct))!;
+        Assert.Equal(count + 1, back.Schools().Count);
+        Assert.Null(back.Schools().Single(q => q.Id == closing.Id).ExcusedReason);
+
+        // Once collection has ended, the register no longer changes the diagnosis.
+        Assert.Equal(HttpStatusCode.OK, (await team.PostAsync($"{path}/close-collection", null, Ct)).StatusCode);
+        var late = await team.PostAsJsonAsync($"{Diagnoses.Api}/jst/{terc}/schools", new { name = "Szkoła Podstawowa Późna", town = "Nowe Miasto" }, Ct);
+        var lateClosure = await team.PostAsJsonAsync($"{Diagnoses.Api}/schools/{closing.SchoolId}/closure", new { reason = "Jednak połączona." }, Ct);
+        Assert.Equal((HttpStatusCode.Created, HttpStatusCode.OK), (late.StatusCode, lateClosure.StatusCode));
+        var after = (await team.GetFromJsonAsync<DiagnosisView>(path, Ct))!;
+        Assert.Equal(count + 1, after.Schools().Count);
+        Assert.Null(after.Schools().Single(q => q.Id == closing.Id).ExcusedReason);
     }
 }

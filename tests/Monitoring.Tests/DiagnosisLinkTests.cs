@@ -9,7 +9,7 @@ namespace Cro.Monitoring.Tests;
 /// <summary>
 /// A school director's personal link: it opens its own school's questionnaire and nothing else, without an account;
 /// revoked, replaced, past its day or after the collection ended it answers 410 with a Polish explanation, and writes
-/// nothing; a token that names no link is 404.
+/// nothing; a token that names no link is 404. A director's address given with a link goes when the person is erased.
 /// </summary>
 public sealed class DiagnosisLinkTests(MonitoringService service) : IClassFixture<MonitoringService>
 {
@@ -136,6 +136,39 @@ public sealed class DiagnosisLinkTests(MonitoringService service) : IClassFixtur
         Assert.Equal(HttpStatusCode.Conflict, newLink.StatusCode);
         Assert.Equal(HttpStatusCode.Conflict, closedAgain.StatusCode);
         Assert.Equal(contents, await service.ContentsAsync());
+    }
+
+    [Fact]
+    public async Task An_erased_persons_address_goes_from_the_school_links_and_the_outbox_and_the_link_keeps_working_without_reminders()
+    {
+        var (team, diagnosis) = await service.StartedAsync("1001044");
+        var (school, other) = (diagnosis.Schools()[0].Id, diagnosis.Schools()[1].Id);
+        const string Address = "Anna.Dyrektor@sp1.example.pl";
+        var response = await team.PostAsJsonAsync($"{Diagnoses.Api}/questionnaires/{school}/links", new { directorEmail = Address }, Ct);
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var link = (await response.Content.ReadFromJsonAsync<SchoolLinks.IssuedLink>(Ct))!;
+        await team.PostAsJsonAsync($"{Diagnoses.Api}/questionnaires/{other}/links", new { directorEmail = "sekretariat@sp2.example.pl" }, Ct);
+        // The relay hands the mails to the broker; the outbox keeps them for a while.
+        await Eventually.GetAsync(() => service.QueryAsync<int>("SELECT count(*)::int FROM outbox_messages WHERE published_at IS NULL"), n => n.Single() == 0,
+            what: "the link mails handed to the broker");
+        string Everything(string table) => $"SELECT coalesce(string_agg(t::text, ','), '') FROM {table} t";
+        async Task<string> KeptAsync() => string.Join("\n", await service.QueryAsync<string>(
+            $"{Everything("questionnaire_links")} UNION ALL {Everything("outbox_messages")} UNION ALL {Everything("school_reminders")}"));
+        Assert.Contains(Address.ToLowerInvariant(), (await KeptAsync()).ToLowerInvariant(), StringComparison.Ordinal);
+
+        // The address the account had, as the erasure gives it, in another case.
+        await service.PublishTwiceAsync(new PersonErased { UserId = Guid.CreateVersion7(), ErasedAt = DateTimeOffset.UtcNow, Email = "anna.dyrektor@SP1.example.pl" });
+
+        var kept = await Eventually.GetAsync(KeptAsync, k => !k.Contains("anna.dyrektor", StringComparison.OrdinalIgnoreCase), what: "the address erased");
+        Assert.Contains("sekretariat@sp2.example.pl", kept, StringComparison.Ordinal);
+        Assert.Equal([null, "sekretariat@sp2.example.pl"], await service.QueryAsync<string?>(
+            "SELECT l.director_email FROM questionnaire_links l JOIN questionnaires q ON q.id = l.questionnaire_id WHERE q.diagnosis_id = @Id ORDER BY q.school_name",
+            new { diagnosis.Id }));
+        // The link still opens the school's questionnaire; no reminder goes to the address any more.
+        Assert.Equal(HttpStatusCode.OK, (await service.Anonymous.GetAsync(link.Path, Ct)).StatusCode);
+        var reminders = (await (await team.PostAsync($"{Diagnoses.Api}/diagnoses/{diagnosis.Id}/reminders", null, Ct))
+            .Content.ReadFromJsonAsync<RemindSchools.RemindersView>(Ct))!;
+        Assert.Equal([(school, ReminderOutcome.NoLinkWithEmail), (other, ReminderOutcome.Sent)], reminders.Schools.Select(r => (r.QuestionnaireId, r.Outcome)));
     }
 
     /// <summary>A string shaped like a link's token that no link has.</summary>

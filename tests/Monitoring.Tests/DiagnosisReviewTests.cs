@@ -8,7 +8,8 @@ namespace Cro.Monitoring.Tests;
 /// After collection: the team's findings (checked against the diagnosis's pinned instrument version) and
 /// recommendations, the submission of the whole diagnosis (refused while something is missing, naming it), the review by
 /// the JST's advisor (comments, a return for changes, answers, resubmission, acceptance) with its history, and reminders
-/// to schools that have not submitted; each refusal writes nothing and each event is in the outbox once per action.
+/// to schools that have not submitted; each refusal writes nothing and each event is in the outbox once per action. While
+/// the diagnosis is submitted or accepted no questionnaire changes, by the team or by a director's link.
 /// </summary>
 public sealed class DiagnosisReviewTests(MonitoringService service) : IClassFixture<MonitoringService>
 {
@@ -262,5 +263,66 @@ public sealed class DiagnosisReviewTests(MonitoringService service) : IClassFixt
             """));
         Assert.DoesNotContain(issued.Token, everything, StringComparison.Ordinal);
         Assert.DoesNotContain(submittedSchool.Token, everything, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task No_questionnaire_changes_while_the_diagnosis_is_submitted_or_accepted_and_the_team_reopens_one_again_after_a_return()
+    {
+        var (team, diagnosis) = await service.StartedAsync("9902088");
+        var (submittedSchool, excusedSchool) = (Questionnaire(diagnosis.Schools()[0].Id), Questionnaire(diagnosis.Schools()[^1].Id));
+        var link = await team.LinkAsync(diagnosis.Schools()[^1].Id);
+        await CollectAsync(team, diagnosis);
+        await WriteFindingsAsync(team, diagnosis.Id);
+        await ReadAsync<ReviewDiagnosis.ReviewView>(await team.PostAsync($"{Diagnosis(diagnosis.Id)}/submit", null, Ct), HttpStatusCode.OK);
+        var pupils = new Dictionary<string, AnswerValue?> { ["pupils"] = new(Number: 99) };
+
+        // Every way a questionnaire changes, by the team and by the excused school's director, who still holds a working link.
+        async Task<List<HttpResponseMessage>> ChangeAllAsync() =>
+        [
+            await team.PostAsJsonAsync($"{submittedSchool}/reopen", new { reason = "Dyrektor poprawia liczbę uczniów." }, Ct),
+            await team.SaveAsync(excusedSchool, pupils),
+            await team.PutAsJsonAsync($"{excusedSchool}/answers/pupils", new AnswerValue(Number: 98), Ct),
+            await team.SubmitAsync(excusedSchool),
+            await service.Anonymous.SaveAsync(link.Path, pupils),
+            await service.Anonymous.PutAsJsonAsync($"{link.Path}/answers/pupils", new AnswerValue(Number: 98), Ct),
+            await service.Anonymous.SubmitAsync(link.Path),
+        ];
+
+        var contents = await service.ContentsAsync();
+        var whileSubmitted = await ChangeAllAsync();
+        Assert.Equal(contents, await service.ContentsAsync());
+        foreach (var refused in whileSubmitted)
+        {
+            var problem = (await refused.Content.ReadFromJsonAsync<Microsoft.AspNetCore.Mvc.ProblemDetails>(Ct))!;
+            Assert.Equal((HttpStatusCode.Conflict, "Diagnoza jest przesłana do oceny."), (refused.StatusCode, problem.Title));
+            Assert.StartsWith("Diagnoza jest przesłana do oceny; kwestionariusze wypełnia się, przesyła i otwiera ponownie", problem.Detail, StringComparison.Ordinal);
+        }
+        // The director still reads the school's questionnaire.
+        Assert.Equal(HttpStatusCode.OK, (await service.Anonymous.GetAsync(link.Path, Ct)).StatusCode);
+
+        // Returned for changes, the team reopens a school's questionnaire again, and the director answers again.
+        var review = $"{Diagnosis(diagnosis.Id)}/review";
+        var advisor = service.Advisor("9902088");
+        await ReadAsync<ReviewDiagnosis.ReviewView>(await advisor.PostAsJsonAsync($"{review}/request-changes",
+            new { reason = "Sprawdźcie liczbę uczniów w szkole nr 1." }, Ct), HttpStatusCode.OK);
+        await ReadAsync<QuestionnaireState>(await team.PostAsJsonAsync($"{submittedSchool}/reopen", new { reason = "Liczba uczniów według SIO." }, Ct),
+            HttpStatusCode.OK);
+        await ReadAsync<QuestionnaireState>(await team.SaveAsync(submittedSchool, pupils), HttpStatusCode.OK);
+        await ReadAsync<QuestionnaireState>(await team.SubmitAsync(submittedSchool), HttpStatusCode.OK);
+        await ReadAsync<QuestionnaireState>(await service.Anonymous.SaveAsync(link.Path, pupils), HttpStatusCode.OK);
+        await ReadAsync<ReviewDiagnosis.ReviewView>(await team.PostAsync($"{Diagnosis(diagnosis.Id)}/submit", null, Ct), HttpStatusCode.OK);
+        await ReadAsync<ReviewDiagnosis.ReviewView>(await advisor.PostAsync($"{review}/accept", null, Ct), HttpStatusCode.OK);
+
+        contents = await service.ContentsAsync();
+        var whileAccepted = await ChangeAllAsync();
+        Assert.Equal(contents, await service.ContentsAsync());
+        foreach (var refused in whileAccepted)
+        {
+            Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+            Assert.Contains("Diagnoza jest zaakceptowana", await refused.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+        }
+        var view = await team.QuestionnaireAsync(submittedSchool);
+        Assert.Equal((QuestionnaireStatus.Submitted, 99m), (view.Status, view.Answers["pupils"].Number));
+        Assert.Equal(["Liczba uczniów według SIO."], view.Reopenings.Select(r => r.Reason));
     }
 }

@@ -1,11 +1,13 @@
 using Cro.Monitoring.Features.Diagnosis.Picture;
+using Cro.Monitoring.Features.Schools;
 
 namespace Cro.Monitoring.Features.Diagnosis;
 
 /// <summary>The diagnosis of a JST's schools: the instrument, diagnoses, questionnaires, school links.</summary>
 public static class DiagnosisApi
 {
-    public static IServiceCollection AddDiagnosis(this IServiceCollection services) => services.AddSingleton<InstrumentStore>().AddSingleton<SchoolLinkTokens>();
+    public static IServiceCollection AddDiagnosis(this IServiceCollection services) => services.AddSingleton<InstrumentStore>().AddSingleton<SchoolLinkTokens>()
+        .AddSingleton<ISchoolRegisterObserver, SchoolRegisterQuestionnaires>();
 
     public static IEndpointRouteBuilder MapDiagnosisApi(this IEndpointRouteBuilder app)
     {

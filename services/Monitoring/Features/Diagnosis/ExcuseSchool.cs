@@ -44,8 +44,8 @@ public static class ExcuseSchool
 
     private static async Task<IResult> SetAsync(Guid id, string? reason, HttpContext context, DataSession session, TimeProvider time)
     {
-        if (await TeamAccess.FindForTeamAsync(session, context.User, id) is not { } questionnaire
-            || await ReviewedDiagnosis.ForTeamAsync(session, context.User, questionnaire.DiagnosisId) is not { } diagnosis)
+        // Found for a change, the questionnaire holds its diagnosis's status as it is until this commits (Questionnaires.FindAsync).
+        if (await TeamAccess.FindForTeamAsync(session, context.User, id) is not { } questionnaire)
         {
             return Questionnaires.NotFound();
         }
@@ -54,9 +54,9 @@ public static class ExcuseSchool
             return Problems.Unprocessable("Zwalnia się szkołę; kwestionariusz zespołu JST wypełnia zespół.",
                 "A school is excused; the JST team's questionnaire is the team's to fill.");
         }
-        if (!DiagnosisStatus.IsEditable(diagnosis.Status))
+        if (!DiagnosisStatus.IsEditable(questionnaire.DiagnosisStatus))
         {
-            return DiagnosisStatus.WrongState(diagnosis.Status, "szkoły zwalnia się przed przesłaniem diagnozy do oceny.",
+            return DiagnosisStatus.WrongState(questionnaire.DiagnosisStatus, "szkoły zwalnia się przed przesłaniem diagnozy do oceny.",
                 "schools are excused before the diagnosis is submitted to review.");
         }
         if (reason is not null && questionnaire.Status == QuestionnaireStatus.Submitted)

@@ -5,7 +5,8 @@ namespace Cro.Monitoring.Features.Diagnosis;
 /// (the school's sections — the director's and those for the school's IT administrator — with the answers so far), PUT
 /// …/answers and …/answers/{questionKey} (saved as given), POST …/submit. The link reaches its own school's questionnaire
 /// and nothing else. A link revoked, replaced by a newer one, past its day, or of a diagnosis that stopped collecting
-/// answers 410 with the reason; a token that names no link 404.
+/// answers 410 with the reason; a token that names no link 404. While the diagnosis is submitted to review or accepted, a
+/// working link still reads, and saving or submitting answers 409 naming the diagnosis's state.
 /// </summary>
 public static class PublicQuestionnaire
 {

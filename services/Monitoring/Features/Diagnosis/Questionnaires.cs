@@ -2,13 +2,17 @@ using System.Text.Json;
 
 namespace Cro.Monitoring.Features.Diagnosis;
 
-/// <summary>A questionnaire of a diagnosis, with what its diagnosis says about it (version, kind, whether it still collects).</summary>
+/// <summary>
+/// A questionnaire of a diagnosis, with what its diagnosis says about it (version, kind, whether it still collects, where its
+/// review stands: draft, submitted, returned, accepted).
+/// </summary>
 public sealed record QuestionnaireRow(Guid Id, Guid DiagnosisId, string JstTerc, Guid? SchoolId, string? SchoolName, string Status, int RequiredQuestions,
-    int AnsweredRequired, DateTimeOffset? UpdatedAt, DateTimeOffset? SubmittedAt, int InstrumentVersion, string DiagnosisKind, DateTimeOffset? CollectionClosedAt)
+    int AnsweredRequired, DateTimeOffset? UpdatedAt, DateTimeOffset? SubmittedAt, int InstrumentVersion, string DiagnosisKind, DateTimeOffset? CollectionClosedAt,
+    string DiagnosisStatus)
 {
     public const string Select = """
         SELECT q.id, q.diagnosis_id, q.jst_terc, q.school_id, q.school_name, q.status, q.required_questions, q.answered_required, q.updated_at,
-               q.submitted_at, d.instrument_version, d.kind AS diagnosis_kind, d.collection_closed_at
+               q.submitted_at, d.instrument_version, d.kind AS diagnosis_kind, d.collection_closed_at, d.status AS diagnosis_status
         FROM questionnaires q JOIN diagnoses d ON d.id = q.diagnosis_id
         """;
 
@@ -44,8 +48,15 @@ public sealed record SaveAnswersRequest([property: FieldLabel("Odpowiedzi", "Ans
 /// </summary>
 public static class Questionnaires
 {
+    /// <summary>
+    /// The questionnaire <paramref name="id"/>; with <paramref name="forUpdate"/> locked for a change, and its diagnosis held
+    /// as it is (FOR KEY SHARE) until the change commits: ending the collection, submitting the diagnosis and its review
+    /// (which lock the diagnosis FOR UPDATE) wait for the change, and a change that waited on them reads the diagnosis as
+    /// they left it.
+    /// </summary>
     public static Task<QuestionnaireRow?> FindAsync(DataSession session, Guid id, bool forUpdate = false) =>
-        session.QuerySingleOrDefaultAsync<QuestionnaireRow>(QuestionnaireRow.Select + " WHERE q.id = @id" + (forUpdate ? " FOR UPDATE OF q" : ""), new { id });
+        session.QuerySingleOrDefaultAsync<QuestionnaireRow>(QuestionnaireRow.Select + " WHERE q.id = @id" + (forUpdate ? " FOR UPDATE OF q FOR KEY SHARE OF d" : ""),
+            new { id });
 
     public static async Task<Dictionary<string, AnswerValue>> AnswersAsync(DataSession session, Instrument instrument, Guid questionnaireId) =>
         StoredAnswer.Read(instrument, await session.QueryAsync<StoredAnswer>("""
@@ -156,17 +167,32 @@ public static class Questionnaires
         return TypedResults.Ok(new QuestionnaireState(questionnaire.Id, QuestionnaireStatus.Submitted, progress, questionnaire.UpdatedAt, now));
     }
 
-    /// <summary>Why the questionnaire takes no answers now: submitted (until the team reopens it), or its diagnosis stopped collecting.</summary>
+    /// <summary>
+    /// Why the questionnaire takes no answers now: its diagnosis stopped collecting, or is submitted to review or accepted
+    /// (<see cref="Frozen"/>), or the questionnaire is submitted (until the team reopens it).
+    /// </summary>
     public static IResult? Closed(QuestionnaireRow questionnaire) =>
+        Frozen(questionnaire) ?? (questionnaire.Status == QuestionnaireStatus.Submitted
+            ? Problems.Conflict("Kwestionariusz jest przesłany.", "The questionnaire has been submitted.",
+                "Przesłanego kwestionariusza nie można zmieniać; zespół JST może go otworzyć ponownie, podając powód.",
+                "A submitted questionnaire cannot be changed; the JST's team may reopen it, giving a reason.")
+            : null);
+
+    /// <summary>
+    /// Why no questionnaire of the diagnosis changes now, whatever its own status (no answer saved, no submission, no
+    /// reopening): the team ended collection, or the diagnosis is submitted to review or accepted (409 naming its state;
+    /// once returned for changes, questionnaires change again).
+    /// </summary>
+    public static IResult? Frozen(QuestionnaireRow questionnaire) =>
         questionnaire.CollectionClosedAt is not null
             ? Problems.Conflict("Zbieranie danych zakończone.", "Collection has ended.",
                 "Zespół JST zakończył zbieranie danych w tej diagnozie; odpowiedzi nie można już zmieniać.",
                 "The JST's team has ended collection in this diagnosis; answers can no longer be changed.")
-            : questionnaire.Status == QuestionnaireStatus.Submitted
-                ? Problems.Conflict("Kwestionariusz jest przesłany.", "The questionnaire has been submitted.",
-                    "Przesłanego kwestionariusza nie można zmieniać; zespół JST może go otworzyć ponownie, podając powód.",
-                    "A submitted questionnaire cannot be changed; the JST's team may reopen it, giving a reason.")
-                : null;
+            : !DiagnosisStatus.IsEditable(questionnaire.DiagnosisStatus)
+                ? DiagnosisStatus.WrongState(questionnaire.DiagnosisStatus,
+                    "kwestionariusze wypełnia się, przesyła i otwiera ponownie, dopóki jest w przygotowaniu albo zwrócona do poprawy.",
+                    "questionnaires are filled in, submitted and reopened while it is a draft or returned for changes.")
+            : null;
 
     private static async Task<QuestionnaireState> UpdateAsync(DataSession session, QuestionnaireRow questionnaire, QuestionnaireProgress progress, DateTimeOffset now)
     {

@@ -6,7 +6,9 @@ namespace Cro.Monitoring.Features.Diagnosis;
 /// A questionnaire through the JST's team: GET /api/monitoring/questionnaires/{id} (the team, its advisor and ORE read
 /// it); PUT …/answers (several answers) and PUT …/answers/{questionKey} (one) save answers as given; POST …/submit
 /// submits it; POST …/reopen reopens a submitted one with a reason, which is kept. The team fills a school's questionnaire
-/// itself this way, and its own (the JST team's sections). Changes are the team's alone: advisors and ORE read.
+/// itself this way, and its own (the JST team's sections). Changes are the team's alone: advisors and ORE read. None of
+/// them changes a questionnaire once collection has ended, or while the diagnosis is submitted to review or accepted (409
+/// naming its state); after a return for changes the team reopens and fills questionnaires again.
 /// </summary>
 public static class TeamQuestionnaires
 {
@@ -86,9 +88,9 @@ public static class TeamQuestionnaires
         {
             return Questionnaires.NotFound();
         }
-        if (questionnaire.CollectionClosedAt is not null)
+        if (Questionnaires.Frozen(questionnaire) is { } frozen)
         {
-            return Questionnaires.Closed(questionnaire)!;
+            return frozen;
         }
         if (questionnaire.Status != QuestionnaireStatus.Submitted)
         {

@@ -3,7 +3,8 @@ namespace Cro.Monitoring.Features.Schools;
 /// <summary>
 /// POST /api/monitoring/jst/{terc}/schools — the JST's team adds a school the extract lacks (opened since 2022, or run by the
 /// JST though the extract tied it elsewhere). It has no RSPO number and its source is the team; the history records it with
-/// who and when. An active school of the same name in the same town is already there: 409.
+/// who and when. An active school of the same name in the same town is already there: 409. What hangs on the list follows
+/// in the same transaction (<see cref="ISchoolRegisterObserver"/>: a diagnosis collecting gets the school's questionnaire).
 /// </summary>
 public static class AddSchool
 {
@@ -14,7 +15,8 @@ public static class AddSchool
         .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
         .RequireAuthorization(Policies.JstTeam);
 
-    private static async Task<IResult> HandleAsync(string terc, SchoolForm form, HttpContext context, DataSession session, TimeProvider time)
+    private static async Task<IResult> HandleAsync(string terc, SchoolForm form, HttpContext context, DataSession session, ISchoolRegisterObserver observer,
+        TimeProvider time)
     {
         if (!SchoolStore.Sees(session, terc))
         {
@@ -33,11 +35,12 @@ public static class AddSchool
         }
         var caller = Caller.From(context.User);
         var id = Guid.CreateVersion7();
+        var now = time.GetUtcNow();
         var parameters = new DynamicParameters(form.Columns());
         parameters.AddDynamicParams(new
         {
             id, terc, changeId = Guid.CreateVersion7(), reason = SchoolStore.Clean(form.Reason), by = caller.UserId, byName = caller.DisplayName,
-            now = time.GetUtcNow().ToUniversalTime(),
+            now = now.ToUniversalTime(),
         });
         await session.ExecuteAsync($"""
             WITH added AS (
@@ -49,7 +52,8 @@ public static class AddSchool
             INSERT INTO school_changes (id, school_id, jst_terc, change, before, after, reason, changed_by, changed_by_name, changed_at)
             SELECT @changeId, a.id, a.jst_terc, '{SchoolChange.Added}', NULL, {SchoolSnapshot.Json("a")}, @reason, @by, @byName, @now FROM added a
             """, parameters);
-        var school = await SchoolStore.FindAsync(session, id);
+        var school = (await SchoolStore.FindAsync(session, id))!;
+        await observer.SchoolActiveAsync(session, school, now);
         await session.CommitAsync();
         return TypedResults.Created($"/api/monitoring/schools/{id}", school);
     }
