@@ -92,7 +92,8 @@ public sealed class DiagnosisPathTests(PlatformFixture platform, BrowserFixture 
         await Assertions.Expect(advisor.GetByTestId("diagnosis-status")).ToContainTextAsync("zaakceptowana");
         await Assertions.Expect(advisor.GetByTestId("review-history")).ToContainTextAsync("zaakceptowano");
 
-        await member.ReloadAsync();
+        // The team's review page, opened anew (the one on screen answered its submission's post).
+        await member.GotoAsync(member.Url);
         await Assertions.Expect(member.GetByTestId("diagnosis-status")).ToContainTextAsync("zaakceptowana");
         await Accessibility.AssertNoWcagViolationsAsync(member);
     }
