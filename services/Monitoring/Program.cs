@@ -1,5 +1,6 @@
 using Cro.Monitoring.Features.Advisory;
 using Cro.Monitoring.Features.Diagnosis;
+using Cro.Monitoring.Features.Plans;
 using Cro.Monitoring.Features.Recruitment;
 using Cro.Monitoring.Features.Registry;
 using Cro.Monitoring.Features.Schools;
@@ -35,6 +36,7 @@ api.MapGetAdvisoryIndicators();
 api.MapGetAdvisoryHours();
 api.MapSchoolsApi();
 app.MapDiagnosisApi();
+app.MapPlansApi();
 app.Run();
 
 /// <summary>Entry point, visible to integration tests.</summary>

@@ -1,0 +1,41 @@
+using System.Security.Claims;
+using System.Text.Json;
+
+namespace Cro.Monitoring.Features.Plans;
+
+/// <summary>A version of a JST's plan as stored; its content is the jsonb document of <see cref="PlanContent"/>.</summary>
+public sealed record PlanVersionRow(Guid Id, Guid PlanId, string JstTerc, int Number, string Status, string Content, int Revision, string? AmendmentReason,
+    DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, DateOnly? AdoptedOn, string? ResolutionNumber, DateTimeOffset? AdoptedAt, bool HasResolution)
+{
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    [ExplicitConstructor]
+    private PlanVersionRow() : this(Guid.Empty, Guid.Empty, "", 0, "", "{}", 0, null, default, default, null, null, null, false)
+    {
+    }
+
+    public PlanContent Document => JsonSerializer.Deserialize<PlanContent>(Content, Json) ?? PlanContent.Empty;
+
+    private const string Select = """
+        SELECT v.id, v.plan_id, v.jst_terc, v.number, v.status, v.content::text AS content, v.revision, v.amendment_reason, v.created_at, v.updated_at,
+               v.adopted_on, v.resolution_number, v.adopted_at, EXISTS (SELECT 1 FROM plan_resolutions r WHERE r.version_id = v.id) AS has_resolution
+        FROM plan_versions v
+        """;
+
+    /// <summary>The plan's versions, oldest first, as far as the caller's scope sees the plan.</summary>
+    public static async Task<IReadOnlyList<PlanVersionRow>> ListAsync(DataSession session, Guid planId) =>
+        [.. await session.QueryAsync<PlanVersionRow>(Select + " WHERE v.plan_id = @planId ORDER BY v.number", new { planId })];
+
+    /// <summary>The plan's latest version (the one being written, or the one in force), locked for a change when asked.</summary>
+    public static Task<PlanVersionRow?> LatestAsync(DataSession session, Guid planId, bool forUpdate = false) =>
+        session.QuerySingleOrDefaultAsync<PlanVersionRow?>(
+            Select + " WHERE v.plan_id = @planId ORDER BY v.number DESC LIMIT 1" + (forUpdate ? " FOR UPDATE OF v" : ""), new { planId });
+
+    /// <summary>The latest version of the caller's own JST's plan (the team's), locked; null when it is not theirs (a 404).</summary>
+    public static Task<PlanVersionRow?> ForTeamAsync(DataSession session, ClaimsPrincipal user, Guid planId) =>
+        session.QuerySingleOrDefaultAsync<PlanVersionRow?>(
+            Select + " WHERE v.plan_id = @planId AND v.jst_terc = @terc ORDER BY v.number DESC LIMIT 1 FOR UPDATE OF v",
+            new { planId, terc = user.JstTerc() });
+
+    public static IResult NotFound() => ProblemDetailsDefaults.NotFound("Nie ma takiego planu.", "There is no such plan.");
+}
