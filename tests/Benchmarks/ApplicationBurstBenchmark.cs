@@ -6,7 +6,7 @@ namespace Cro.Benchmarks;
 
 /// <summary>
 /// The whole country applies at once: one application per JST of the TERC register (every kind but
-/// województwa, 2,857), each with a team of 3–4, started and submitted concurrently through the gateway;
+/// województwa, 2,791), each with a team of 3–4, started and submitted concurrently through the gateway;
 /// then the same requests sent straight to the recruitment service, in a round of their own. Both
 /// services run on real loopback sockets (Kestrel), against the same PostgreSQL and RabbitMQ.
 /// </summary>

@@ -7,7 +7,7 @@ using Microsoft.Extensions.Hosting;
 namespace Cro.Benchmarks;
 
 /// <summary>
-/// The relay publishing the registry's ~2,900 JstRegistered events (claim with SKIP LOCKED, publish with
+/// The relay publishing the registry's ~2,800 JstRegistered events (claim with SKIP LOCKED, publish with
 /// broker confirmation, mark published), against a baseline of the same events published straight
 /// from memory with the same concurrency: the ratio is what the outbox's guarantee costs.
 /// </summary>

@@ -15,7 +15,7 @@ public sealed class GatewayTests(PlatformFixture platform)
         var page = await _gateway.GetFromJsonAsync<JsonElement>("/api/recruitment/jst?q=gdansk", Ct);
 
         var items = page.GetProperty("items").EnumerateArray().ToList();
-        Assert.Contains(items, j => j.GetProperty("terc").GetString() == "2261"
+        Assert.Contains(items, j => j.GetProperty("terc").GetString() == "2261011"
             && j.GetProperty("name").GetString() == "Gdańsk"
             && j.GetProperty("kind").GetString() == "city-county");
     }
@@ -26,13 +26,13 @@ public sealed class GatewayTests(PlatformFixture platform)
         // Monitoring learns the registry from JstRegistered events, relayed from recruitment's outbox.
         var summary = await Eventually.GetAsync(
             () => _gateway.GetFromJsonAsync<JsonElement>("/api/monitoring/jst-summary", Ct),
-            s => s.GetProperty("total").GetInt32() == 2873, TimeSpan.FromSeconds(60), "the whole registry in monitoring");
+            s => s.GetProperty("total").GetInt32() == 2807, TimeSpan.FromSeconds(60), "the whole registry in monitoring");
 
         var byKind = summary.GetProperty("byKind");
         Assert.Equal(16, byKind.GetProperty("voivodeship").GetInt32());
         Assert.Equal(314, byKind.GetProperty("county").GetInt32());
         Assert.Equal(66, byKind.GetProperty("city-county").GetInt32());
-        Assert.Equal(302 + 1464 + 711, byKind.GetProperty("urban-municipality").GetInt32()
+        Assert.Equal(236 + 1464 + 711, byKind.GetProperty("urban-municipality").GetInt32()
             + byKind.GetProperty("rural-municipality").GetInt32() + byKind.GetProperty("urban-rural-municipality").GetInt32());
         Assert.Equal(16, summary.GetProperty("voivodeships").GetArrayLength());
     }
@@ -141,10 +141,10 @@ public sealed class GatewayTests(PlatformFixture platform)
     [Fact]
     public async Task Correlation_id_is_kept_when_given_and_created_when_not()
     {
-        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/recruitment/jst/2261");
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/recruitment/jst/2261011");
         request.Headers.Add("X-Correlation-Id", "test-correlation-1");
         var given = await _gateway.SendAsync(request, Ct);
-        var created = await _gateway.GetAsync("/api/recruitment/jst/2261", Ct);
+        var created = await _gateway.GetAsync("/api/recruitment/jst/2261011", Ct);
 
         Assert.Equal("test-correlation-1", given.Headers.GetValues("X-Correlation-Id").Single());
         Assert.False(string.IsNullOrEmpty(created.Headers.GetValues("X-Correlation-Id").Single()));

@@ -16,7 +16,7 @@ public sealed class JstSearchPageTests(PlatformFixture platform, BrowserFixture 
 
         var row = page.GetByRole(AriaRole.Row).Filter(new() { HasText = "Gdańsk" });
         await Assertions.Expect(row).ToHaveCountAsync(1);
-        await Assertions.Expect(row).ToContainTextAsync("2261");
+        await Assertions.Expect(row).ToContainTextAsync("2261011");
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Pokazano 1 JST.");
         await Accessibility.AssertNoWcagViolationsAsync(page);
     }

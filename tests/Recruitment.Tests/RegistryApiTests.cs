@@ -20,7 +20,7 @@ public sealed class RegistryApiTests(RecruitmentService service) : IClassFixture
         var page = await SearchAsync($"q={Uri.EscapeDataString(q)}&kind=city-county");
 
         var lodz = Assert.Single(page!.Items);
-        Assert.Equal(("1061", "Łódź", "łódzkie"), (lodz.Terc, lodz.Name, lodz.Voivodeship.Name));
+        Assert.Equal(("1061011", "Łódź", "łódzkie"), (lodz.Terc, lodz.Name, lodz.Voivodeship.Name));
     }
 
     [Fact]
@@ -35,10 +35,25 @@ public sealed class RegistryApiTests(RecruitmentService service) : IClassFixture
     [Fact]
     public async Task Terc_prefix_finds_the_units_of_a_county()
     {
-        var page = await SearchAsync("q=1465&limit=100");
+        var page = await SearchAsync("q=0201&limit=100");
 
-        Assert.Contains(page!.Items, j => j.Terc == "1465" && j.Name == "Warszawa" && j.Kind == JstKind.CityCounty);
-        Assert.All(page.Items, j => Assert.StartsWith("1465", j.Terc));
+        Assert.Contains(page!.Items, j => j.Terc == "0201" && j.Name == "bolesławiecki" && j.Kind == JstKind.County);
+        Assert.Contains(page.Items, j => j.Terc == "0201011" && j.Name == "Bolesławiec" && j.Kind == JstKind.UrbanMunicipality);
+        Assert.All(page.Items, j => Assert.StartsWith("0201", j.Terc));
+    }
+
+    [Theory]
+    [InlineData("q=Warszawa")]
+    [InlineData("q=1465")]
+    [InlineData("q=warszawa&kind=city-county&voivodeship=14")]
+    public async Task Warsaw_is_offered_once_as_a_city_with_county_rights_under_its_municipality_code(string query)
+    {
+        var page = await SearchAsync(query + "&limit=100");
+
+        var warsaw = Assert.Single(page!.Items, j => j.Name == "Warszawa");
+        Assert.Equal(new JstResponse("1465011", "Warszawa", JstKind.CityCounty, new UnitRef("14", "mazowieckie"), new UnitRef("1465", "Warszawa"), false),
+            warsaw);
+        Assert.Equal(HttpStatusCode.NotFound, (await _client.GetAsync("/api/recruitment/jst/1465", Ct)).StatusCode);
     }
 
     [Fact]
@@ -47,6 +62,7 @@ public sealed class RegistryApiTests(RecruitmentService service) : IClassFixture
         var page = await SearchAsync("kind=city-county&voivodeship=22&limit=100");
 
         Assert.Equal(["Gdańsk", "Gdynia", "Słupsk", "Sopot"], page!.Items.Select(j => j.Name).Order());
+        Assert.All(page.Items, city => Assert.Equal(city.County!.Terc + "011", city.Terc));
     }
 
     [Fact]
@@ -72,9 +88,10 @@ public sealed class RegistryApiTests(RecruitmentService service) : IClassFixture
     [Fact]
     public async Task Jst_is_found_by_its_terc_code()
     {
-        var gdansk = await _client.GetFromJsonAsync<JstResponse>("/api/recruitment/jst/2261", Ct);
+        var gdansk = await _client.GetFromJsonAsync<JstResponse>("/api/recruitment/jst/2261011", Ct);
 
-        Assert.Equal(new JstResponse("2261", "Gdańsk", JstKind.CityCounty, new UnitRef("22", "pomorskie"), null, false), gdansk);
+        Assert.Equal(new JstResponse("2261011", "Gdańsk", JstKind.CityCounty, new UnitRef("22", "pomorskie"), new UnitRef("2261", "Gdańsk"), false),
+            gdansk);
     }
 
     [Fact]

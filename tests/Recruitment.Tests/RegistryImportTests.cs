@@ -16,8 +16,8 @@ public sealed class RegistryImportTests(RecruitmentService service) : IClassFixt
     {
         var (units, events) = await CountAsync();
 
-        Assert.Equal(2873, units);
-        Assert.Equal(2873, events);
+        Assert.Equal(2807, units);
+        Assert.Equal(2807, events);
     }
 
     [Fact]
@@ -28,7 +28,7 @@ public sealed class RegistryImportTests(RecruitmentService service) : IClassFixt
         var added = await ImportRegistry.ImportAsync(dataSource, TercRegister.ReadEmbedded(), TestContext.Current.CancellationToken);
 
         Assert.Equal(0, added);
-        Assert.Equal((2873, 2873), await CountAsync());
+        Assert.Equal((2807, 2807), await CountAsync());
     }
 
     [Fact]
@@ -41,8 +41,8 @@ public sealed class RegistryImportTests(RecruitmentService service) : IClassFixt
         var added = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ =>
             Task.Run(() => ImportRegistry.ImportAsync(dataSource, units, TestContext.Current.CancellationToken))));
 
-        Assert.Equal(2873, added.Sum());
+        Assert.Equal(2807, added.Sum());
         await using var connection = new NpgsqlConnection(database.OwnerConnectionString);
-        Assert.Equal(2873, await connection.ExecuteScalarAsync<int>("SELECT count(*) FROM outbox_messages"));
+        Assert.Equal(2807, await connection.ExecuteScalarAsync<int>("SELECT count(*) FROM outbox_messages"));
     }
 }

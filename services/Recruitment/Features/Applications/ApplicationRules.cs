@@ -39,6 +39,14 @@ internal static class ApplicationRules
     public static Task<bool> HasLiveApplicationAsync(DataSession session, Guid roundId, string terc) =>
         session.ExecuteScalarAsync<bool>(LiveApplicationSql, new { roundId, terc });
 
+    /// <summary>
+    /// Said when the four-digit code of a city with powiat rights is chosen, a row kept only because an earlier application
+    /// named it (migration 0009): the city applies as its one JST, <paramref name="city"/>.
+    /// </summary>
+    public static string SupersededMessage(string terc, string city) => Text.Pick(
+        $"Kod TERC {terc} nie oznacza już osobnej JST: miasto na prawach powiatu jest jedną JST i składa wniosek pod kodem {city}.",
+        $"TERC code {terc} no longer names a JST of its own: a city with powiat rights is one JST and applies under code {city}.");
+
     /// <summary>Said when a JST that already applied chooses itself again; it names no one.</summary>
     public static string AlreadyAppliedMessage => Text.Pick(
         "Ta JST ma już złożony wniosek w tym naborze; drugiego nie można złożyć. Jeśli chcesz coś w nim zmienić albo sprawdzić, kto go złożył, skontaktuj się z operatorem programu.",

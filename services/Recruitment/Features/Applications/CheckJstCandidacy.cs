@@ -17,7 +17,7 @@ public static class CheckJstCandidacy
     /// <param name="HasLiveApplication">True when the JST already has a submitted, accepted or reserve application in the round.</param>
     public sealed record JstCandidacy(string JstTerc, bool CanApply, string? Reason, bool HasLiveApplication);
 
-    private sealed record JstFacts(string Name, string Kind);
+    private sealed record JstFacts(string Name, string Kind, string? SupersededBy);
 
     public static RouteHandlerBuilder MapCheckJstCandidacy(this IEndpointRouteBuilder api) => api
         .MapGet("/rounds/{roundId:guid}/candidates/{terc}", HandleAsync)
@@ -37,13 +37,13 @@ public static class CheckJstCandidacy
         {
             return RoundRows.NotFound();
         }
-        if (await session.QuerySingleOrDefaultAsync<JstFacts>("SELECT name, kind FROM jst WHERE terc = @terc", new { terc }) is not { } jst)
+        if (await session.QuerySingleOrDefaultAsync<JstFacts>("SELECT name, kind, superseded_by FROM jst WHERE terc = @terc", new { terc }) is not { } jst)
         {
             return ProblemDetailsDefaults.NotFound($"W rejestrze nie ma JST o kodzie TERC {terc}.", $"No JST with TERC code {terc} is registered.");
         }
         var live = await ApplicationRules.HasLiveApplicationAsync(session, roundId, terc);
-        var reason = !round.EligibleKinds.Contains(jst.Kind)
-            ? Text.Pick("Ten rodzaj JST nie może składać wniosku w tym naborze.", "This kind of JST cannot apply in this round.")
+        var reason = jst.SupersededBy is { } city ? ApplicationRules.SupersededMessage(terc, city)
+            : !round.EligibleKinds.Contains(jst.Kind) ? Text.Pick("Ten rodzaj JST nie może składać wniosku w tym naborze.", "This kind of JST cannot apply in this round.")
             : live ? ApplicationRules.AlreadyAppliedMessage
             : ApplicationRules.WindowProblemText(round.OpensAt, round.ClosesAt, time.GetUtcNow());
         await session.CommitAsync();

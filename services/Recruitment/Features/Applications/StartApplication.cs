@@ -14,7 +14,7 @@ public static class StartApplication
     [OpenApiSchemaName("StartedApplication")]
     public sealed record Started(ApplicationView Application, string Key);
 
-    private sealed record JstFacts(string Name, string Kind);
+    private sealed record JstFacts(string Name, string Kind, string? SupersededBy);
 
     public static RouteHandlerBuilder MapStartApplication(this IEndpointRouteBuilder api) => api
         .MapPost("/rounds/{roundId:guid}/applications", HandleAsync)
@@ -48,12 +48,16 @@ public static class StartApplication
         {
             return (null, closed);
         }
-        var jst = await session.QuerySingleOrDefaultAsync<JstFacts>("SELECT name, kind FROM jst WHERE terc = @JstTerc", new { form.JstTerc });
+        var jst = await session.QuerySingleOrDefaultAsync<JstFacts>("SELECT name, kind, superseded_by FROM jst WHERE terc = @JstTerc", new { form.JstTerc });
         var coordinator = form.Team?.SingleOrDefault(m => m.IsCoordinator);
         var errors = new Dictionary<string, string[]>();
         if (jst is null)
         {
             errors["jstTerc"] = [Text.Pick($"W rejestrze nie ma JST o kodzie TERC {form.JstTerc}.", $"No JST with TERC code {form.JstTerc} is registered.")];
+        }
+        else if (jst.SupersededBy is { } city)
+        {
+            errors["jstTerc"] = [ApplicationRules.SupersededMessage(form.JstTerc, city)];
         }
         else if (!round.EligibleKinds.Contains(jst.Kind))
         {

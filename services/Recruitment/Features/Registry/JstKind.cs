@@ -5,8 +5,8 @@ public static class JstKind
 {
     public const string Voivodeship = "voivodeship";                        // województwo
     public const string County = "county";                                  // powiat
-    public const string CityCounty = "city-county";                         // miasto na prawach powiatu
-    public const string UrbanMunicipality = "urban-municipality";           // gmina miejska
+    public const string CityCounty = "city-county";                         // miasto na prawach powiatu (its gmina's 7-digit code)
+    public const string UrbanMunicipality = "urban-municipality";           // gmina miejska (other than such a city)
     public const string RuralMunicipality = "rural-municipality";           // gmina wiejska
     public const string UrbanRuralMunicipality = "urban-rural-municipality"; // gmina miejsko-wiejska
 

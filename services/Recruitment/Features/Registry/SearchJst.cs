@@ -7,7 +7,8 @@ namespace Cro.Recruitment.Features.Registry;
 /// <summary>
 /// GET /api/recruitment/jst — finds JST by the start of any word of the name (insensitive to case and
 /// Polish diacritics) or by the start of the TERC code, filtered by kind and województwo, in pages
-/// ordered by name.
+/// ordered by name. A city with powiat rights is found once, as its gmina's seven-digit code; a four-digit city row
+/// kept because an application named it (migration 0009) is not offered.
 /// </summary>
 public static class SearchJst
 {
@@ -47,7 +48,8 @@ public static class SearchJst
 
     private const string Sql = JstRow.SelectSql + """
 
-        WHERE (@namePrefix::text IS NULL OR ' ' || j.search_name LIKE '% ' || @namePrefix || '%')
+        WHERE j.superseded_by IS NULL
+          AND (@namePrefix::text IS NULL OR ' ' || j.search_name LIKE '% ' || @namePrefix || '%')
           AND (@tercPrefix::text IS NULL OR j.terc LIKE @tercPrefix || '%')
           AND (@kind::text IS NULL OR j.kind = @kind)
           AND (@voivodeship::text IS NULL OR j.voivodeship_terc = @voivodeship)
