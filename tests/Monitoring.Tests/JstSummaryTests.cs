@@ -62,7 +62,7 @@ public sealed class JstSummaryTests
         await using var owner = new NpgsqlConnection(database.OwnerConnectionString);
         // As the events before the change left it: each city as a four-digit city-county and a seven-digit urban-municipality
         // unit; an application recruitment knows of names Gdynia's four-digit code. And the journal without migration 0010.
-        Assert.Equal(1, await owner.ExecuteAsync("DELETE FROM schemaversions WHERE scriptname LIKE '%.0010_city_county_one_jst.sql'"));
+        Assert.Equal(1, await owner.ExecuteAsync("DELETE FROM schemaversions WHERE scriptname LIKE '%.0011_city_county_one_jst.sql'"));
         await owner.ExecuteAsync("""
             INSERT INTO jst (terc, name, kind, voivodeship_terc, registered_at) VALUES
                 ('22', 'pomorskie', 'voivodeship', '22', now()),
