@@ -39,6 +39,34 @@ public sealed class FormErrors
         return this;
     }
 
+    /// <summary>
+    /// The errors of one part of a larger request (<c>actions[2].</c>) keyed as that part's own fields (<c>title</c>); the
+    /// rest become general messages, so none is lost.
+    /// </summary>
+    public FormErrors Within(string prefix)
+    {
+        var part = new FormErrors();
+        foreach (var message in _general)
+        {
+            part.AddGeneral(message);
+        }
+        foreach (var (key, messages) in _byField)
+        {
+            foreach (var message in messages)
+            {
+                if (key.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
+                {
+                    part.Add(key[prefix.Length..], message);
+                }
+                else
+                {
+                    part.AddGeneral(message);
+                }
+            }
+        }
+        return part;
+    }
+
     public FormErrors AddGeneral(string message)
     {
         _general.Add(message);

@@ -1,0 +1,60 @@
+using System.Globalization;
+using Cro.Web.Monitoring.Api;
+
+namespace Cro.Web.Plans;
+
+/// <summary>The plan API's words (states, sources of funding, management tools, risk levels) in the page's language, and its amounts.</summary>
+public static class PlanLabels
+{
+    public static string Status(string status) => status switch
+    {
+        "draft" => Text.Pick("w przygotowaniu", "in preparation"),
+        "consultation" => Text.Pick("w konsultacjach", "in consultation"),
+        "revised" => Text.Pick("poprawiona po konsultacjach", "revised after consultation"),
+        "adopted" => Text.Pick("przyjęta", "adopted"),
+        "superseded" => Text.Pick("zastąpiona nowszą", "superseded"),
+        _ => status,
+    };
+
+    /// <summary>The team changes the content only while the version is being written.</summary>
+    public static bool IsEditable(string status) => status is "draft" or "revised";
+
+    public static readonly IReadOnlyList<(string Value, string Label)> Sources =
+    [
+        ("jst", Text.Pick("środki własne JST", "the JST's own funds")),
+        ("fers", "FERS"),
+        ("feniks", "FEnIKS"),
+        ("regional", Text.Pick("program regionalny FE", "regional EU programme")),
+        ("kpo", "KPO"),
+        ("other", Text.Pick("inne", "other")),
+    ];
+
+    public static string Source(string source) => Sources.FirstOrDefault(s => s.Value == source).Label ?? source;
+
+    public static readonly IReadOnlyList<(string Value, string Label)> Tools =
+    [
+        ("equipment-standard", Text.Pick("wspólny standard wyposażenia szkół", "a common equipment standard for schools")),
+        ("central-it-service", Text.Pick("scentralizowana obsługa informatyczna (np. CUW)", "central IT service (e.g. a shared services centre)")),
+        ("device-inventory", Text.Pick("ewidencja sprzętu i licencji", "an inventory of devices and licences")),
+        ("device-management", Text.Pick("zdalne zarządzanie urządzeniami (MDM)", "remote device management (MDM)")),
+        ("joint-procurement", Text.Pick("wspólne zamówienia sprzętu i usług", "joint procurement of devices and services")),
+        ("helpdesk", Text.Pick("zgłaszanie i obsługa awarii (helpdesk)", "a helpdesk for faults")),
+        ("security-policy", Text.Pick("polityka bezpieczeństwa informacji", "an information security policy")),
+        ("training-plan", Text.Pick("plan doskonalenia kompetencji cyfrowych", "a plan for digital competence development")),
+        ("indicator-monitoring", Text.Pick("monitorowanie wskaźników diagnozy", "monitoring the diagnosis's figures")),
+    ];
+
+    public static readonly IReadOnlyList<(string Value, string Label)> Levels =
+        [("low", Text.Pick("niskie", "low")), ("medium", Text.Pick("średnie", "medium")), ("high", Text.Pick("wysokie", "high"))];
+
+    public static string Level(string level) => Levels.FirstOrDefault(l => l.Value == level).Label ?? level;
+
+    public static string Money(double amount) =>
+        amount.ToString("#,0.##", CultureInfo.GetCultureInfo("pl-PL")) + " zł";
+
+    public static string Day(DateOnly? day) => day?.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo(Text.Pick("pl-PL", "en-GB"))) ?? "—";
+
+    /// <summary>"ustalenie"-style text for a plan version: "wersja 2 (przyjęta 30 listopada 2026)".</summary>
+    public static string Version(PlanVersion version) => Text.Pick($"wersja {version.Number}", $"version {version.Number}")
+        + $" ({Status(version.Status)}" + (version.AdoptedOn is { } on ? $" {Day(on)}" : "") + ")";
+}
