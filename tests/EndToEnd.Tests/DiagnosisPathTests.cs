@@ -7,7 +7,9 @@ namespace Cro.EndToEnd.Tests;
 /// questionnaire through the link (a device row in the repeat group, the questions a previous answer asks for) and submits it;
 /// the team sees that school complete, excuses the other school, fills its own questionnaire, reads the JST picture, writes a
 /// finding resting on one of its figures and a recommendation following from it, and submits the diagnosis; the advisor accepts
-/// it. Every new page is checked against WCAG 2.1 AA and for anything its Content-Security-Policy refused.
+/// it. The team then starts its strategic plan on the accepted finding: a priority, a goal, an action with its budget over two
+/// years and sources; the schedule and the budget table show it; the advisor comments on the action and the team resolves the
+/// comment. Every new page is checked against WCAG 2.1 AA and for anything its Content-Security-Policy refused.
 /// </summary>
 public sealed class DiagnosisPathTests(PlatformFixture platform, BrowserFixture browser)
 {
@@ -20,7 +22,7 @@ public sealed class DiagnosisPathTests(PlatformFixture platform, BrowserFixture 
     private const string Figure = "Liczba uczniów na jeden komputer (standard 1 : 6)";
 
     [Fact]
-    public async Task The_team_collects_the_schools_answers_writes_findings_and_submits_the_diagnosis_and_the_advisor_accepts_it()
+    public async Task The_team_collects_the_schools_answers_and_submits_the_diagnosis_the_advisor_accepts_it_and_the_team_plans_on_its_finding()
     {
         var advisorEmail = $"diagnosta.{Guid.NewGuid():N}@ore.test";
         var admin = await Invitations.InviteAsync(platform, browser, AdvisorName, advisorEmail, "doradca", null);
@@ -95,6 +97,82 @@ public sealed class DiagnosisPathTests(PlatformFixture platform, BrowserFixture 
         // The team's review page, opened anew (the one on screen answered its submission's post).
         await member.GotoAsync(member.Url);
         await Assertions.Expect(member.GetByTestId("diagnosis-status")).ToContainTextAsync("zaakceptowana");
+        await Accessibility.AssertNoWcagViolationsAsync(member);
+
+        await WritePlanAsync(member);
+        await CommentAndResolveAsync(advisor, member);
+    }
+
+    /// <summary>The plan on the accepted finding: a priority, its goal, an action with budget lines over two years and sources.</summary>
+    private static async Task WritePlanAsync(IPage member)
+    {
+        await member.GetByRole(AriaRole.Navigation, new() { Name = "Menu główne" }).GetByRole(AriaRole.Link, new() { Name = "Plan", Exact = true }).ClickAsync();
+        await Accessibility.AssertNoWcagViolationsAsync(member);
+        await member.GetByRole(AriaRole.Button, new() { Name = "Rozpocznij plan" }).ClickAsync();
+        await Assertions.Expect(member.GetByTestId("plan-status")).ToContainTextAsync("wersja 1 (w przygotowaniu)");
+
+        await member.GetByRole(AriaRole.Link, new() { Name = "Dodaj priorytet" }).ClickAsync();
+        await member.GetByLabel("Tytuł priorytetu").FillAsync("Sprzęt dla uczniów");
+        await member.GetByLabel("Za mało komputerów dla uczniów", new() { Exact = true }).CheckAsync();
+        await Accessibility.AssertNoWcagViolationsAsync(member);
+        await member.GetByRole(AriaRole.Button, new() { Name = "Zapisz priorytet" }).ClickAsync();
+        await Assertions.Expect(member.GetByRole(AriaRole.Status)).ToContainTextAsync("Zapisano plan.");
+
+        await member.GetByRole(AriaRole.Link, new() { Name = "Dodaj cel" }).ClickAsync();
+        await member.GetByLabel("Cel", new() { Exact = true }).FillAsync("Mniej uczniów na komputer");
+        await member.GetByLabel("Wskaźnik", new() { Exact = true }).FillAsync("figure:pupils_per_computer");
+        await member.GetByLabel("Jednostka").FillAsync("uczniów");
+        await member.GetByLabel("Wartość bazowa (z diagnozy)").FillAsync("9,5");
+        await member.GetByLabel("Wartość docelowa").FillAsync("6");
+        await member.GetByLabel("Termin osiągnięcia").FillAsync("2027-06-30");
+        await Accessibility.AssertNoWcagViolationsAsync(member);
+        await member.GetByRole(AriaRole.Button, new() { Name = "Zapisz cel" }).ClickAsync();
+        await Assertions.Expect(member.GetByRole(AriaRole.Status)).ToContainTextAsync("Zapisano plan.");
+
+        // The lines first do not add up to the total: the service says so beside the budget, and nothing is saved.
+        await member.GetByRole(AriaRole.Link, new() { Name = "Dodaj działanie" }).ClickAsync();
+        await member.GetByLabel("Działanie", new() { Exact = true }).FillAsync("Zakup laptopów");
+        await member.GetByLabel("Odpowiedzialny").FillAsync("Referat Oświaty");
+        await member.GetByLabel("Mniej uczniów na komputer", new() { Exact = true }).CheckAsync();
+        await member.GetByLabel("Początek").FillAsync("2026-09-01");
+        await member.GetByLabel("Koniec").FillAsync("2027-06-30");
+        await member.GetByLabel("Budżet całkowity (zł)").FillAsync("150000");
+        await member.GetByLabel("Rok, pozycja 1", new() { Exact = true }).FillAsync("2026");
+        await member.GetByLabel("Źródło, pozycja 1", new() { Exact = true }).SelectOptionAsync("fers");
+        await member.GetByLabel("Kwota, pozycja 1", new() { Exact = true }).FillAsync("100000");
+        await member.GetByLabel("Rok, pozycja 2", new() { Exact = true }).FillAsync("2027");
+        await member.GetByLabel("Źródło, pozycja 2", new() { Exact = true }).SelectOptionAsync("jst");
+        await member.GetByLabel("Kwota, pozycja 2", new() { Exact = true }).FillAsync("40000");
+        await member.GetByRole(AriaRole.Button, new() { Name = "Zapisz działanie" }).ClickAsync();
+        await Assertions.Expect(member.GetByText("sumują się do 140000 zł, a budżet całkowity to 150000 zł").First).ToBeVisibleAsync();
+        await Accessibility.AssertNoWcagViolationsAsync(member);
+        await member.GetByLabel("Kwota, pozycja 2", new() { Exact = true }).FillAsync("50000");
+        await member.GetByRole(AriaRole.Button, new() { Name = "Zapisz działanie" }).ClickAsync();
+        await Assertions.Expect(member.GetByRole(AriaRole.Status)).ToContainTextAsync("Zapisano plan.");
+
+        await Assertions.Expect(member.GetByTestId("plan-priorities")).ToContainTextAsync("Za mało komputerów dla uczniów");
+        await Assertions.Expect(member.GetByTestId("plan-schedule")).ToContainTextAsync("Zakup laptopów");
+        var budget = member.GetByTestId("plan-budget");
+        await Assertions.Expect(budget.GetByRole(AriaRole.Row).Filter(new() { HasText = "FERS" })).ToContainTextAsync("100 000 zł");
+        await Assertions.Expect(budget.Locator("tfoot")).ToContainTextAsync("150 000 zł");
+        await Accessibility.AssertNoWcagViolationsAsync(member);
+    }
+
+    /// <summary>The advisor comments on the action; the team resolves the comment.</summary>
+    private static async Task CommentAndResolveAsync(IPage advisor, IPage member)
+    {
+        await advisor.GetByRole(AriaRole.Navigation, new() { Name = "Menu główne" }).GetByRole(AriaRole.Link, new() { Name = "Plany JST" }).ClickAsync();
+        await advisor.GetByTestId("plans").GetByRole(AriaRole.Link, new() { Name = Jst }).ClickAsync();
+        await advisor.GetByLabel("Czego dotyczy").SelectOptionAsync(new SelectOptionValue { Label = "działania: Zakup laptopów" });
+        await advisor.GetByLabel("Uwaga", new() { Exact = true }).FillAsync("Dodajcie szkolenie nauczycieli z pracy z laptopami.");
+        await advisor.GetByRole(AriaRole.Button, new() { Name = "Zapisz uwagę" }).ClickAsync();
+        await Assertions.Expect(advisor.GetByRole(AriaRole.Status)).ToContainTextAsync("Zapisano uwagę do planu.");
+        await Accessibility.AssertNoWcagViolationsAsync(advisor);
+
+        await member.GotoAsync(member.Url.Split('?')[0]);
+        await member.GetByLabel("Rozstrzygnięcie: Do pozycji: Zakup laptopów").FillAsync("Dodano szkolenie do działania.");
+        await member.GetByRole(AriaRole.Button, new() { Name = "Zapisz rozstrzygnięcie" }).ClickAsync();
+        await Assertions.Expect(member.GetByTestId("plan-comments")).ToContainTextAsync("Rozstrzygnięcie: Dodano szkolenie do działania.");
         await Accessibility.AssertNoWcagViolationsAsync(member);
     }
 
