@@ -158,6 +158,8 @@ internal static class OpenApiSecurity
         Scopes.RecruitmentWrite => "Zgłaszanie kandydatów (wnioski JST) / Submit candidates (JST applications)",
         Scopes.PracticesWrite => "Zgłaszanie dobrych praktyk / Submit good practices",
         Scopes.IndicatorsRead => "Odczyt wskaźników / Read indicators",
+        Scopes.AdvisoryRead => "Odczyt zestawień doradztwa / Read advisory aggregates",
+        Scopes.MonitoringRead => "Odczyt zestawień monitorowania planów / Read plan monitoring aggregates",
         _ => scope,
     };
 

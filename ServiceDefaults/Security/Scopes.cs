@@ -9,6 +9,8 @@ public static class Scopes
     public const string IndicatorsRead = "indicators.read";
     /// <summary>Advisory aggregates per round: JST covered, hours held, meetings; no personal data.</summary>
     public const string AdvisoryRead = "advisory.read";
+    /// <summary>Monitoring aggregates: the JST's plans by state, money planned (and spent) by year and source; no JST's own data.</summary>
+    public const string MonitoringRead = "monitoring.read";
 
-    public static readonly IReadOnlyList<string> Partner = [RecruitmentRead, RecruitmentWrite, PracticesWrite, IndicatorsRead, AdvisoryRead];
+    public static readonly IReadOnlyList<string> Partner = [RecruitmentRead, RecruitmentWrite, PracticesWrite, IndicatorsRead, AdvisoryRead, MonitoringRead];
 }

@@ -42,16 +42,20 @@ public static class TableExport
     }
 
     /// <summary>The rows as one XLSX sheet, with the headers as its first row.</summary>
-    public static async Task WriteXlsxAsync(HttpResponse response, string fileName, IReadOnlyList<string> headers,
-        IEnumerable<IReadOnlyList<string?>> rows, CancellationToken ct)
+    public static Task WriteXlsxAsync(HttpResponse response, string fileName, IReadOnlyList<string> headers,
+        IEnumerable<IReadOnlyList<string?>> rows, CancellationToken ct) =>
+        WriteXlsxAsync(response, fileName, [new ReportTable("dane", headers, [.. rows])], ct);
+
+    /// <summary>Tables as the sheets of one XLSX workbook, each named as its table, its headers as its first row.</summary>
+    public static async Task WriteXlsxAsync(HttpResponse response, string fileName, IReadOnlyList<ReportTable> tables, CancellationToken ct)
     {
         response.ContentType = XlsxContentType;
         response.Headers.ContentDisposition = $"attachment; filename=\"{fileName}.xlsx\"";
-        var sheet = rows.Select(row => headers.Select((header, i) => (header, value: (object?)row[i]))
-            .ToDictionary(cell => cell.header, cell => cell.value));
-        // The XLSX writer needs a seekable stream (a zip); a list for one round fits in memory easily.
+        var sheets = tables.ToDictionary(t => t.Name, t => (object)t.Rows.Select(row => t.Headers.Select((header, i) => (header, value: (object?)row[i]))
+            .ToDictionary(cell => cell.header, cell => cell.value)));
+        // The XLSX writer needs a seekable stream (a zip); the tables exported fit in memory easily.
         using var buffer = new MemoryStream();
-        await buffer.SaveAsAsync(sheet, sheetName: "dane", cancellationToken: ct);
+        await buffer.SaveAsAsync(sheets, cancellationToken: ct);
         buffer.Position = 0;
         await buffer.CopyToAsync(response.Body, ct);
     }

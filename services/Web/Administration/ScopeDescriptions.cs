@@ -13,6 +13,8 @@ public static class ScopeDescriptions
         Scopes.IndicatorsRead => Text.Pick("odczyt wskaźników produktu i rezultatu", "read output and result indicators"),
         Scopes.AdvisoryRead => Text.Pick("odczyt zestawień doradztwa w naborach (bez danych osobowych)",
             "read advisory aggregates per round (no personal data)"),
+        Scopes.MonitoringRead => Text.Pick("odczyt zestawień planów strategicznych i ich realizacji (bez danych JST)",
+            "read aggregates of the strategic plans and their implementation (no JST's own data)"),
         _ => scope,
     };
 }
