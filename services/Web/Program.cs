@@ -5,6 +5,7 @@ using Cro.Web.Account;
 using Cro.Web.Account.Api;
 using Cro.Web.Administration;
 using Cro.Web.Diagnosis;
+using Cro.Web.Plans;
 using Cro.Web.Advisory.Api;
 using Cro.Web.Monitoring.Api;
 using Cro.Web.Recruitment.Api;
@@ -67,6 +68,7 @@ app.MapApplicationsExportDownload();
 app.MapPersonalDataDownload();
 app.MapTrainingDownloads();
 app.MapDiagnosisDownloads();
+app.MapPlanDownloads();
 // Each page says who may open it: public pages through the _Imports.razor of their folder (Site/Pages, <Area>/Public), the rest by their own
 // policy. The framework's own endpoints (its script, redirections) are public.
 app.MapRazorComponents<App>().Add(endpoint =>

@@ -9,7 +9,7 @@ namespace Cro.EndToEnd.Tests;
 /// finding resting on one of its figures and a recommendation following from it, and submits the diagnosis; the advisor accepts
 /// it. The team then starts its strategic plan on the accepted finding: a priority, a goal, an action with its budget over two
 /// years and sources; the schedule and the budget table show it; the advisor comments on the action and the team resolves the
-/// comment. Every new page is checked against WCAG 2.1 AA and for anything its Content-Security-Policy refused.
+/// comment; ORE sees both overviews and writes its conclusions for the ministry. Every new page is checked against WCAG 2.1 AA and for anything its Content-Security-Policy refused.
 /// </summary>
 public sealed class DiagnosisPathTests(PlatformFixture platform, BrowserFixture browser)
 {
@@ -101,6 +101,24 @@ public sealed class DiagnosisPathTests(PlatformFixture platform, BrowserFixture 
 
         await WritePlanAsync(member);
         await CommentAndResolveAsync(advisor, member);
+        await OverviewsAsync(admin);
+    }
+
+    /// <summary>ORE's overviews: the diagnoses' progress, and the plans' states with conclusions written for the ministry.</summary>
+    private static async Task OverviewsAsync(IPage admin)
+    {
+        var menu = admin.GetByRole(AriaRole.Navigation, new() { Name = "Menu główne" });
+        await menu.GetByRole(AriaRole.Link, new() { Name = "Przegląd diagnoz" }).ClickAsync();
+        await Assertions.Expect(admin.GetByTestId("diagnosis-progress")).ToContainTextAsync("diagnoza wyjściowa");
+        await Accessibility.AssertNoWcagViolationsAsync(admin);
+        await menu.GetByRole(AriaRole.Link, new() { Name = "Przegląd planów" }).ClickAsync();
+        await Assertions.Expect(admin.GetByTestId("plan-states").GetByRole(AriaRole.Row).Filter(new() { HasText = "dolnośląskie" })).ToBeVisibleAsync();
+        await admin.GetByLabel("Okres").FillAsync("2026-Q4");
+        await admin.GetByLabel("Wnioski", new() { Exact = true }).FillAsync("JST piszą plany na podstawie przyjętych diagnoz.");
+        await admin.GetByRole(AriaRole.Button, new() { Name = "Zapisz wnioski" }).ClickAsync();
+        await Assertions.Expect(admin.GetByRole(AriaRole.Status)).ToContainTextAsync("Zapisano wnioski za okres 2026-Q4.");
+        await Assertions.Expect(admin.GetByRole(AriaRole.Link, new() { Name = "Raport 2026-Q4 (PDF)" })).ToBeVisibleAsync();
+        await Accessibility.AssertNoWcagViolationsAsync(admin);
     }
 
     /// <summary>The plan on the accepted finding: a priority, its goal, an action with budget lines over two years and sources.</summary>
