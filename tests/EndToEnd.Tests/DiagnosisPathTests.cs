@@ -9,7 +9,8 @@ namespace Cro.EndToEnd.Tests;
 /// finding resting on one of its figures and a recommendation following from it, and submits the diagnosis; the advisor accepts
 /// it. The team then starts its strategic plan on the accepted finding: a priority, a goal, an action with its budget over two
 /// years and sources; the schedule and the budget table show it; the advisor comments on the action and the team resolves the
-/// comment; ORE sees both overviews and writes its conclusions for the ministry. Every new page is checked against WCAG 2.1 AA and for anything its Content-Security-Policy refused.
+/// comment; ORE sees both overviews and writes its conclusions for the ministry. Every new page is checked against WCAG 2.1 AA
+/// and for anything its Content-Security-Policy refused.
 /// </summary>
 public sealed class DiagnosisPathTests(PlatformFixture platform, BrowserFixture browser)
 {
