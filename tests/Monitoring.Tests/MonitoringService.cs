@@ -1,7 +1,10 @@
 namespace Cro.Monitoring.Tests;
 
-/// <summary>The monitoring service in-process (see <see cref="ServiceUnderTest{TProgram}"/>).</summary>
-public sealed class MonitoringService() : ServiceUnderTest<Program>("monitoring")
+/// <summary>
+/// The monitoring service in-process (see <see cref="ServiceUnderTest{TProgram}"/>). Its check of reports' deadlines runs
+/// every 15 minutes, as in production: the tests that need it call it themselves, or start <see cref="DeadlineMonitoringService"/>.
+/// </summary>
+public class MonitoringService() : ServiceUnderTest<Program>("monitoring")
 {
     /// <summary>The secret school links' tokens are derived with, shared with notifications (which mails the links).</summary>
     public const string SchoolLinkSecret = "test-school-link-secret-0123456789";
@@ -25,4 +28,11 @@ public sealed class MonitoringService() : ServiceUnderTest<Program>("monitoring"
         await Task.Delay(TimeSpan.FromSeconds(1), ct);
         return (await Read())!;
     }
+}
+
+/// <summary>The monitoring service whose check of reports' deadlines runs every second, as a test waits for it.</summary>
+public sealed class DeadlineMonitoringService : MonitoringService
+{
+    protected override IReadOnlyDictionary<string, string?> Settings =>
+        new Dictionary<string, string?>(base.Settings) { ["Monitoring:Reports:Deadlines:PollInterval"] = "00:00:01" };
 }

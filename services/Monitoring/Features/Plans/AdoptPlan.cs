@@ -1,10 +1,14 @@
+using Cro.Monitoring.Features.Reports;
+
 namespace Cro.Monitoring.Features.Plans;
 
 /// <summary>
 /// POST /api/monitoring/plans/{id}/adopt — the team records that the council adopted the version being written, on a day
 /// and optionally by a resolution's number. The first version is adopted after its consultation (revised); an amendment
 /// with or without one. It needs at least one priority, goal and action, and every comment of the advisor resolved (409
-/// naming what is missing). The version adopted before is superseded and stays readable. Announced as PlanAdopted.
+/// naming what is missing). The version adopted before is superseded and stays readable. Announced as PlanAdopted. The
+/// first version's adoption starts implementation: its reporting periods are made in the same transaction
+/// (<see cref="ReportingSchedule"/>).
 /// </summary>
 public static class AdoptPlan
 {
@@ -71,6 +75,11 @@ public static class AdoptPlan
             id, versionId = version.Id, request.AdoptedOn, resolution = string.IsNullOrWhiteSpace(request.ResolutionNumber) ? null : request.ResolutionNumber.Trim(),
             by = context.User.PersonId(), now = now.ToUniversalTime(),
         });
+        if (version.Number == 1)
+        {
+            // Implementation starts: the reporting periods count from this day, and exist as soon as the adoption does.
+            await ReportingSchedule.GenerateAsync(session, id, version.JstTerc, request.AdoptedOn!.Value, now);
+        }
         await session.EnqueueAsync(new PlanAdopted
         {
             PlanId = id, JstTerc = version.JstTerc, Version = version.Number, AdoptedOn = request.AdoptedOn!.Value,

@@ -31,6 +31,17 @@ public sealed record PlanVersionRow(Guid Id, Guid PlanId, string JstTerc, int Nu
         session.QuerySingleOrDefaultAsync<PlanVersionRow?>(
             Select + " WHERE v.plan_id = @planId ORDER BY v.number DESC LIMIT 1" + (forUpdate ? " FOR UPDATE OF v" : ""), new { planId });
 
+    /// <summary>
+    /// The version in force on <paramref name="day"/>: the latest adopted on or before it (an amendment adopted later does
+    /// not apply to it); before the first adoption's day, the first adopted version. Null while none is adopted.
+    /// </summary>
+    public static Task<PlanVersionRow?> InForceOnAsync(DataSession session, Guid planId, DateOnly day) =>
+        session.QuerySingleOrDefaultAsync<PlanVersionRow?>(Select + """
+             WHERE v.plan_id = @planId AND v.adopted_on IS NOT NULL
+            ORDER BY (v.adopted_on <= @day) DESC, CASE WHEN v.adopted_on <= @day THEN -v.number ELSE v.number END
+            LIMIT 1
+            """, new { planId, day });
+
     /// <summary>The latest version of the caller's own JST's plan (the team's), locked; null when it is not theirs (a 404).</summary>
     public static Task<PlanVersionRow?> ForTeamAsync(DataSession session, ClaimsPrincipal user, Guid planId) =>
         session.QuerySingleOrDefaultAsync<PlanVersionRow?>(

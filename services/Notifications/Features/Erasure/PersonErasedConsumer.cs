@@ -8,7 +8,7 @@ namespace Cro.Notifications.Features.Erasure;
 /// loses the address and every word; mail not yet sent is cancelled; and nothing more is queued for them. Mail to
 /// someone without an account (a draft's coordinator, a debate's registrant) is found by the address. The people of
 /// advisory meetings are known by their address too: their reminders still to go are called off, and the meetings' attendee
-/// lists, reminders and mails lose it.
+/// lists, reminders and mails lose it. A JST's coordinator, kept by the address, is forgotten.
 /// </summary>
 public sealed class PersonErasedConsumer(NpgsqlDataSource dataSource) : InboxConsumer<PersonErased>(dataSource)
 {
@@ -38,6 +38,8 @@ public sealed class PersonErasedConsumer(NpgsqlDataSource dataSource) : InboxCon
             WHERE lower(recipient) = lower(@email);
             UPDATE advisory_meeting_attendees SET email = 'erased-' || gen_random_uuid() || '@invalid', full_name = ''
             WHERE email = lower(@email);
+            -- A coordinator of a JST's team, known by the address recruitment's events gave.
+            DELETE FROM jst_coordinators WHERE lower(email) = lower(@email);
             """, new
         {
             userId = message.UserId, erasedAt = message.ErasedAt.ToUniversalTime(), email = message.Email ?? "",

@@ -21,7 +21,8 @@ public static class MyPersonalData
     /// <c>application-rejected</c>, <c>jst-withdrew</c>, <c>session-scheduled</c>, <c>session-moved</c>, <c>session-cancelled</c>,
     /// <c>advisory-meeting-booked</c>, <c>advisory-meeting-moved</c>, <c>advisory-meeting-cancelled</c>, <c>advisory-meeting-reminder</c>,
     /// <c>debate-registration</c>, <c>school-link</c>, <c>school-link-reminder</c> (a school director's diagnosis link, found by the
-    /// address) (<c>unknown</c> for mail older than the field).</param>
+    /// address), <c>report-overdue</c>, <c>report-overdue-reminder</c> (to a JST's coordinator about an implementation report past its
+    /// due day) (<c>unknown</c> for mail older than the field).</param>
     /// <param name="Status"><c>pending</c>, <c>sent</c>, <c>failed</c> (given up) or <c>cancelled</c> (by erasure).</param>
     [OpenApiSchemaName("MailToPerson")]
     public sealed record Mail(Guid Id, string Kind, string Recipient, string Subject, string Status,
