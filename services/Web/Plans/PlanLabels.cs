@@ -57,4 +57,38 @@ public static class PlanLabels
     /// <summary>"ustalenie"-style text for a plan version: "wersja 2 (przyjęta 30 listopada 2026)".</summary>
     public static string Version(PlanVersion version) => Text.Pick($"wersja {version.Number}", $"version {version.Number}")
         + $" ({Status(version.Status)}" + (version.AdoptedOn is { } on ? $" {Day(on)}" : "") + ")";
+
+    public static string ReportStatus(string status) => status switch
+    {
+        "draft" => Text.Pick("w przygotowaniu", "in preparation"),
+        "submitted" => Text.Pick("przesłane do oceny", "submitted for review"),
+        "returned" => Text.Pick("zwrócone do poprawy", "returned for changes"),
+        "accepted" => Text.Pick("zaakceptowane", "accepted"),
+        _ => status,
+    };
+
+    public static readonly IReadOnlyList<(string Value, string Label)> ActionStatuses =
+    [
+        ("not-started", Text.Pick("nierozpoczęte", "not started")),
+        ("in-progress", Text.Pick("w toku", "in progress")),
+        ("done", Text.Pick("zakończone", "done")),
+        ("delayed", Text.Pick("opóźnione", "delayed")),
+        ("abandoned", Text.Pick("zaniechane", "abandoned")),
+    ];
+
+    public static string ActionStatus(string status) => ActionStatuses.FirstOrDefault(s => s.Value == status).Label ?? status;
+
+    public static string ReportAction(string action) => action switch
+    {
+        "submitted" => Text.Pick("przesłano do oceny", "submitted for review"),
+        "returned" => Text.Pick("zwrócono do poprawy", "returned for changes"),
+        "accepted" => Text.Pick("zaakceptowano", "accepted"),
+        "due-moved" => Text.Pick("zmieniono termin", "due day moved"),
+        _ => action,
+    };
+
+    /// <summary>Who reviews a report: the JST's advisor in the project's 12 months, an ORE monitor after them.</summary>
+    public static string Reviewer(string reviewer) => reviewer == "advisor" ? Text.Pick("doradca JST", "the JST's advisor") : Text.Pick("monitor ORE", "an ORE monitor");
+
+    public static string Period(DateOnly startsOn, DateOnly endsOn) => $"{Day(startsOn)} – {Day(endsOn)}";
 }
