@@ -1,6 +1,7 @@
 using Cro.Monitoring.Features.Advisory;
 using Cro.Monitoring.Features.Diagnosis;
 using Cro.Monitoring.Features.Plans;
+using Cro.Monitoring.Features.Plans.Consultation;
 using Cro.Monitoring.Features.Recruitment;
 using Cro.Monitoring.Features.Registry;
 using Cro.Monitoring.Features.Schools;
@@ -15,6 +16,7 @@ await builder.MigrateDatabaseAsync("monitoring");
 builder.AddMessaging(typeof(Program).Assembly);
 builder.Services.AddValidatorsFromAssemblyContaining<Program>();
 builder.Services.AddDiagnosis();
+builder.Services.AddPlanConsultations(builder.Configuration);
 builder.Services.AddCroOpenApi("monitoring", "Monitorowanie: diagnozy, plany, sprawozdania i wskaźniki programu.");
 
 var app = builder.Build();
@@ -37,6 +39,7 @@ api.MapGetAdvisoryHours();
 api.MapSchoolsApi();
 app.MapDiagnosisApi();
 app.MapPlansApi();
+app.MapConsultationApi();
 app.Run();
 
 /// <summary>Entry point, visible to integration tests.</summary>
