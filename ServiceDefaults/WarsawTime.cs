@@ -66,6 +66,10 @@ public static class WarsawTime
         return string.Create(CultureInfo.InvariantCulture, $"{local.Day} {MonthsGenitive[local.Month - 1]} {local.Year} r., {local:HH:mm}");
     }
 
+    /// <summary>A calendar day in a letter: 2026-11-30 → "30 listopada 2026 r.".</summary>
+    public static string InLetter(DateOnly day) =>
+        string.Create(CultureInfo.InvariantCulture, $"{day.Day} {MonthsGenitive[day.Month - 1]} {day.Year} r.");
+
     /// <summary>The clock time alone, e.g. the end of a session that ends the day it starts: "16:00".</summary>
     public static string Clock(DateTimeOffset moment) => InWarsaw(moment).ToString("HH:mm", CultureInfo.InvariantCulture);
 }

@@ -44,6 +44,20 @@ public static class Outbox
             new { ids, types, payloads, correlationId }, transaction, cancellationToken: ct));
     }
 
+    /// <summary>
+    /// Erasure (RODO art. 17) of an address that events of type <typeparamref name="TEvent"/> carry in their
+    /// <paramref name="property"/> (camelCase, as stored): those not yet handed to the broker are dropped (a mail that would
+    /// go to an erased person is not sent), and those handed over, kept in the outbox for a while, lose the address. A
+    /// row the relay is handing over meanwhile is waited for (its lock), and then is one handed over.
+    /// </summary>
+    public static Task EraseAddressAsync<TEvent>(this DataSession session, string property, string email) where TEvent : IIntegrationEvent =>
+        session.ExecuteAsync("""
+            DELETE FROM outbox_messages
+            WHERE published_at IS NULL AND message_type = @type AND lower(payload ->> @property) = lower(@email);
+            UPDATE outbox_messages SET payload = jsonb_set(payload, ARRAY[@property], to_jsonb('usunieta-' || id || '@usunieto.invalid'))
+            WHERE published_at IS NOT NULL AND message_type = @type AND lower(payload ->> @property) = lower(@email);
+            """, new { type = TypeName(typeof(TEvent)), property, email = email.Trim() });
+
     /// <summary>Assembly-qualified without version, so the relay can resolve it after an upgrade.</summary>
     internal static string TypeName(Type type) => $"{type.FullName}, {type.Assembly.GetName().Name}";
 }

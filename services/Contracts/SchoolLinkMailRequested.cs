@@ -4,7 +4,7 @@ namespace Cro.Contracts;
 /// A JST's team asks for a school director's diagnosis link to be mailed: when it issues the link with the director's
 /// address (<see cref="SchoolLinkMailOccasions.Issued"/>), or as a reminder to a school that has not submitted its
 /// questionnaire (<see cref="SchoolLinkMailOccasions.Reminder"/>). The event never carries the link's token: the
-/// mailer derives it from <see cref="LinkId"/> with the secret the two services share (SchoolLinkTokens), so the token
+/// mailer derives it from <see cref="LinkId"/> with the secret the two services share (LinkTokens), so the token
 /// is stored nowhere but in the mail.
 /// </summary>
 public sealed record SchoolLinkMailRequested : IIntegrationEvent

@@ -1,6 +1,7 @@
 using Cro.Monitoring.Features.Advisory;
 using Cro.Monitoring.Features.Diagnosis;
 using Cro.Monitoring.Features.Plans;
+using Cro.Monitoring.Features.Plans.Consultation;
 using Cro.Monitoring.Features.Recruitment;
 using Cro.Monitoring.Features.Registry;
 using Cro.Monitoring.Features.Reports;
@@ -17,6 +18,7 @@ builder.AddMessaging(typeof(Program).Assembly);
 builder.Services.AddValidatorsFromAssemblyContaining<Program>();
 builder.Services.AddDiagnosis();
 builder.Services.AddReports();
+builder.Services.AddPlanConsultations(builder.Configuration);
 builder.Services.AddCroOpenApi("monitoring", "Monitorowanie: diagnozy, plany, sprawozdania i wskaźniki programu.");
 
 var app = builder.Build();
@@ -40,6 +42,7 @@ api.MapSchoolsApi();
 app.MapDiagnosisApi();
 app.MapPlansApi();
 app.MapReportsApi();
+app.MapConsultationApi();
 app.Run();
 
 /// <summary>Entry point, visible to integration tests.</summary>

@@ -13,7 +13,7 @@ await builder.MigrateDatabaseAsync("notifications");
 builder.AddMessaging(typeof(Program).Assembly);
 builder.AddMailDelivery();
 builder.AddAdvisoryReminders();
-builder.Services.AddSingleton<SchoolLinkTokens>();
+builder.Services.AddSingleton<LinkTokens>();
 builder.Services.AddCroOpenApi("notifications", "Powiadomienia: wiadomości e-mail wysyłane przez platformę i przypomnienia o spotkaniach doradczych.");
 
 // Mostly a worker; its API lets a person see the mail kept about them, and the parties of an advisory meeting its reminders.

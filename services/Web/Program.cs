@@ -44,8 +44,10 @@ builder.Services.AddHttpClient<IdentityClient>(http => http.BaseAddress = new Ur
     .AddHttpMessageHandler<UserAccessTokenHandler>();
 builder.Services.AddHttpClient<RecruitmentClient>(http => http.BaseAddress = new Uri("http://recruitment"))
     .AddHttpMessageHandler<UserAccessTokenHandler>();
+// Monitoring limits a plan consultation's comments per participant's address: its calls carry the address the page was asked from.
+builder.Services.AddTransient<ForwardedClientAddress>();
 builder.Services.AddHttpClient<MonitoringClient>(http => http.BaseAddress = new Uri("http://monitoring"))
-    .AddHttpMessageHandler<UserAccessTokenHandler>();
+    .AddHttpMessageHandler<UserAccessTokenHandler>().AddHttpMessageHandler<ForwardedClientAddress>();
 builder.Services.AddHttpClient<NotificationsClient>(http => http.BaseAddress = new Uri("http://notifications"))
     .AddHttpMessageHandler<UserAccessTokenHandler>();
 builder.Services.AddHttpClient<TrainingClient>(http => http.BaseAddress = new Uri("http://training"))

@@ -255,7 +255,7 @@ public sealed class DiagnosisReviewTests(MonitoringService service) : IClassFixt
             m => Assert.Equal(issued.Id, m.GetProperty("linkId").GetGuid()));
         Assert.EndsWith("/diagnoza/ankieta/", mails[0].GetProperty("formUrl").GetString(), StringComparison.Ordinal);
         // The token the mail will carry is the one the team was given, derived from the link; nothing the service keeps holds it.
-        Assert.Equal(issued.Token, new Cro.ServiceDefaults.Security.SchoolLinkTokens(new ConfigurationBuilder()
+        Assert.Equal(issued.Token, new Cro.ServiceDefaults.Security.LinkTokens(new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?> { ["SchoolLinks:Secret"] = MonitoringService.SchoolLinkSecret }).Build()).Derive(issued.Id));
         var everything = string.Join("\n", await service.QueryAsync<string>("""
             SELECT string_agg(t::text, ',') FROM outbox_messages t UNION ALL SELECT string_agg(t::text, ',') FROM questionnaire_links t

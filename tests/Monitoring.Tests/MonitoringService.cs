@@ -9,7 +9,16 @@ public class MonitoringService() : ServiceUnderTest<Program>("monitoring")
     /// <summary>The secret school links' tokens are derived with, shared with notifications (which mails the links).</summary>
     public const string SchoolLinkSecret = "test-school-link-secret-0123456789";
 
-    protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?> { ["SchoolLinks:Secret"] = SchoolLinkSecret };
+    /// <summary>Comments a consultation takes in an hour from one address, and through one invitation (lower than in production, to reach them).</summary>
+    public const int CommentsPerAddressPerHour = 3;
+    public const int CommentsPerInvitationPerHour = 2;
+
+    protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
+    {
+        ["SchoolLinks:Secret"] = SchoolLinkSecret,
+        ["Consultations:CommentsPerAddressPerHour"] = CommentsPerAddressPerHour.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["Consultations:CommentsPerInvitationPerHour"] = CommentsPerInvitationPerHour.ToString(System.Globalization.CultureInfo.InvariantCulture),
+    };
 
     /// <summary>A client without a token.</summary>
     public HttpClient Client => Anonymous;

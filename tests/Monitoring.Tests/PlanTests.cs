@@ -27,10 +27,6 @@ public sealed class PlanTests(MonitoringService service) : IClassFixture<Monitor
         return body;
     }
 
-    /// <summary>The first version as a closed consultation leaves it: revised.</summary>
-    private Task ConsultedAsync(Guid planId) =>
-        service.QueryAsync<int>("UPDATE plan_versions SET status = 'revised' WHERE plan_id = @planId AND number = 1; SELECT 1;", new { planId });
-
     [Fact]
     public async Task A_plan_starts_on_the_accepted_diagnosis_once_per_JST_and_only_its_team_advisor_and_ORE_see_it()
     {
@@ -126,7 +122,7 @@ public sealed class PlanTests(MonitoringService service) : IClassFixture<Monitor
             new { itemId = action, text = "Dodajcie szkolenie nauczycieli do zakupu laptopów." }, Ct), HttpStatusCode.Created);
         var unknownItem = await advisor.PostAsJsonAsync($"{Plan(plan.Id)}/comments", new { itemId = Guid.CreateVersion7(), text = "?" }, Ct);
         var draftAdoption = await team.PostAsJsonAsync($"{Plan(plan.Id)}/adopt", new { adoptedOn = "2026-11-30" }, Ct);
-        await ConsultedAsync(plan.Id);
+        await team.ConsultedAsync(plan.Id);
         var withOpenComment = await team.PostAsJsonAsync($"{Plan(plan.Id)}/adopt", new { adoptedOn = "2026-11-30" }, Ct);
         var resolved = await ReadAsync<PlanComments.CommentView>(await team.PostAsJsonAsync($"{Plan(plan.Id)}/comments/{comment.Id}/resolve",
             new { resolution = "Dodano szkolenie w działaniu." }, Ct), HttpStatusCode.OK);

@@ -30,7 +30,7 @@ public sealed class SchoolLinkMailTests
         await using var service = await NotificationsService.StartAsync(smtp.Port, new Dictionary<string, string?> { ["SchoolLinks:Secret"] = Secret });
         var email = $"dyrektor-{Guid.NewGuid():N}@szkola.example.pl";
         var linkId = Guid.CreateVersion7();
-        var token = new Cro.ServiceDefaults.Security.SchoolLinkTokens(new ConfigurationBuilder()
+        var token = new Cro.ServiceDefaults.Security.LinkTokens(new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?> { ["SchoolLinks:Secret"] = Secret }).Build()).Derive(linkId);
         var link = $"https://cro.example.pl/diagnoza/ankieta/{token}";
 

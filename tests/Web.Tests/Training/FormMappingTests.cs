@@ -30,7 +30,7 @@ public sealed class FormMappingTests
         Assert.Equal(2.5, request.Hours);
         Assert.Equal("https://meet.example/x", request.OnlineUrl);
         // The training client sends the clock reading as typed, without an offset: the service places it in Warsaw.
-        var service = new FakeTrainingService();
+        var service = new FakeService();
         using var http = new HttpClient(service) { BaseAddress = new Uri("http://training") };
         await new TrainingClient(http).CallAsync(c => c.ScheduleSessionAsync(Guid.Empty, request, TestContext.Current.CancellationToken));
         Assert.Contains("\"startsAt\":\"2026-10-25T02:30:00\"", Assert.Single(service.Requests).Body);

@@ -5,7 +5,7 @@ namespace Cro.Web.Tests.Training;
 /// <summary>The programme editor, forming a cohort, and the public pages, against a fake training service.</summary>
 public sealed class OperatorAndPublicPageTests : IDisposable
 {
-    private readonly WebWithFakeTraining _web = new();
+    private readonly WebWithFakeServices _web = new();
 
     public void Dispose() => _web.Dispose();
 
@@ -37,7 +37,7 @@ public sealed class OperatorAndPublicPageTests : IDisposable
         // Someone else saves version 3 before this operator does.
         _web.Training.Json(HttpMethod.Get, "/api/training/programme", Programme(3));
 
-        var page = await WebWithFakeTraining.PageAsync(await browser.PostAsync("/administracja/szkolenia/program", new FormUrlEncodedContent(
+        var page = await WebWithFakeServices.PageAsync(await browser.PostAsync("/administracja/szkolenia/program", new FormUrlEncodedContent(
         [
             new("_handler", "programme"), new("__RequestVerificationToken", WebUtility.HtmlDecode(token)), new("Programme.BasedOnVersion", "2"),
             new("Programme.PostTestThreshold", "62.5"), new("Programme.AttendanceThreshold", "80"),
@@ -88,7 +88,7 @@ public sealed class OperatorAndPublicPageTests : IDisposable
         }, HttpStatusCode.Created);
         var browser = _web.Browser(Roles.Operator);
 
-        var response = await WebWithFakeTraining.PostFormAsync(browser, "/administracja/szkolenia", "new-cohort",
+        var response = await WebWithFakeServices.PostFormAsync(browser, "/administracja/szkolenia", "new-cohort",
             ("Cohort.Name", "Grupa 1"), ("Cohort.Teams", team.ToString()),
             ("Cohort.Trainers[0].Email", ""), ("Cohort.Trainers[0].FullName", ""),
             ("Cohort.Trainers[1].Email", "trener@example.pl"), ("Cohort.Trainers[1].FullName", "Tomasz Trener"));
@@ -123,9 +123,9 @@ public sealed class OperatorAndPublicPageTests : IDisposable
             });
         var visitor = _web.Browser();
 
-        var programme = await WebWithFakeTraining.PageAsync(await visitor.GetAsync("/szkolenia", TestContext.Current.CancellationToken));
-        var verified = await WebWithFakeTraining.PageAsync(await visitor.GetAsync("/zaswiadczenia/weryfikacja?numer=CRO/2026/000001", TestContext.Current.CancellationToken));
-        var unknown = await WebWithFakeTraining.PageAsync(await visitor.GetAsync("/zaswiadczenia/weryfikacja?numer=CRO/2026/999999", TestContext.Current.CancellationToken));
+        var programme = await WebWithFakeServices.PageAsync(await visitor.GetAsync("/szkolenia", TestContext.Current.CancellationToken));
+        var verified = await WebWithFakeServices.PageAsync(await visitor.GetAsync("/zaswiadczenia/weryfikacja?numer=CRO/2026/000001", TestContext.Current.CancellationToken));
+        var unknown = await WebWithFakeServices.PageAsync(await visitor.GetAsync("/zaswiadczenia/weryfikacja?numer=CRO/2026/999999", TestContext.Current.CancellationToken));
 
         Assert.Contains("Moduł 1: Przygotowanie diagnozy", programme);
         Assert.DoesNotContain("M1.W1", programme);

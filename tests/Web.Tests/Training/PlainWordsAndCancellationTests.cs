@@ -6,7 +6,7 @@ namespace Cro.Web.Tests.Training;
 /// </summary>
 public sealed class PlainWordsAndCancellationTests : IDisposable
 {
-    private readonly WebWithFakeTraining _web = new();
+    private readonly WebWithFakeServices _web = new();
 
     public void Dispose() => _web.Dispose();
 
@@ -57,7 +57,7 @@ public sealed class PlainWordsAndCancellationTests : IDisposable
             },
         });
 
-        var page = await WebWithFakeTraining.PageAsync(await _web.Browser().GetAsync("/szkolenia", Ct));
+        var page = await WebWithFakeServices.PageAsync(await _web.Browser().GetAsync("/szkolenia", Ct));
 
         Assert.Contains("Najbliższe zajęcia", page);
         Assert.Contains("9 marca 2027, 10:00–14:00", page);
@@ -73,7 +73,7 @@ public sealed class PlainWordsAndCancellationTests : IDisposable
         Programme();
         _web.Training.Json(HttpMethod.Get, "/api/training/public/sessions?limit=10", Array.Empty<PublicSession>());
 
-        var page = await WebWithFakeTraining.PageAsync(await _web.Browser().GetAsync("/szkolenia", Ct));
+        var page = await WebWithFakeServices.PageAsync(await _web.Browser().GetAsync("/szkolenia", Ct));
 
         Assert.Contains("Terminy zajęć podamy tu, gdy operator zaplanuje zajęcia pierwszych grup.", page);
     }
@@ -87,7 +87,7 @@ public sealed class PlainWordsAndCancellationTests : IDisposable
         _web.Training.Json(HttpMethod.Get, "/api/training/me/certificates", Array.Empty<CertificateView>());
         _web.Training.Json(HttpMethod.Get, "/api/training/tests/readiness", OnlyM2Ready);
 
-        var page = await WebWithFakeTraining.PageAsync(await _web.Browser(Roles.JstMember).GetAsync("/moje-szkolenie", Ct));
+        var page = await WebWithFakeServices.PageAsync(await _web.Browser(Roles.JstMember).GetAsync("/moje-szkolenie", Ct));
 
         Assert.DoesNotContain("name=\"_handler\" value=\"start-M1-pre\"", page);
         Assert.Contains("name=\"_handler\" value=\"start-M2-pre\"", page);
@@ -112,7 +112,7 @@ public sealed class PlainWordsAndCancellationTests : IDisposable
         });
         _web.Training.Json(HttpMethod.Get, "/api/training/me/certificates", Array.Empty<CertificateView>());
 
-        var page = await WebWithFakeTraining.PageAsync(await _web.Browser(Roles.JstMember).GetAsync("/moje-szkolenie", Ct));
+        var page = await WebWithFakeServices.PageAsync(await _web.Browser(Roles.JstMember).GetAsync("/moje-szkolenie", Ct));
 
         Assert.Contains("<strong>odwołane</strong>", page);
         Assert.Contains("Odwołane: Trener zachorował.", page);
@@ -126,7 +126,7 @@ public sealed class PlainWordsAndCancellationTests : IDisposable
     {
         _web.Training.Json(HttpMethod.Get, "/api/training/me/results", Array.Empty<CohortResults>());
 
-        var page = await WebWithFakeTraining.PageAsync(await _web.Browser(Roles.JstMember).GetAsync("/moje-szkolenie", Ct));
+        var page = await WebWithFakeServices.PageAsync(await _web.Browser(Roles.JstMember).GetAsync("/moje-szkolenie", Ct));
 
         Assert.Contains("Nie jesteś jeszcze w grupie szkoleniowej.", page);
         Assert.Contains("operator szkoleń utworzy grupę", page);
@@ -141,7 +141,7 @@ public sealed class PlainWordsAndCancellationTests : IDisposable
         _web.Training.Json(HttpMethod.Get, "/api/training/enrolment/waiting", Array.Empty<TeamView>());
         _web.Training.Json(HttpMethod.Get, "/api/training/tests/readiness", OnlyM2Ready);
 
-        var page = await WebWithFakeTraining.PageAsync(await _web.Browser(Roles.Operator).GetAsync("/administracja/szkolenia", Ct));
+        var page = await WebWithFakeServices.PageAsync(await _web.Browser(Roles.Operator).GetAsync("/administracja/szkolenia", Ct));
 
         Assert.Contains("Te moduły nie mają jeszcze pytań testowych:", page);
         Assert.Contains("M1. Diagnoza.", page);
@@ -188,7 +188,7 @@ public sealed class PlainWordsAndCancellationTests : IDisposable
         var path = $"/administracja/szkolenia/grupy/{cohort}/zajecia/{session}";
 
         var form = WebUtility.HtmlDecode(await browser.GetStringAsync(path, Ct));
-        var page = await WebWithFakeTraining.PageAsync(await WebWithFakeTraining.PostFormAsync(browser, path, "cancel", ("Cancel.Reason", "Trener zachorował.")));
+        var page = await WebWithFakeServices.PageAsync(await WebWithFakeServices.PostFormAsync(browser, path, "cancel", ("Cancel.Reason", "Trener zachorował.")));
 
         Assert.Contains("uczestników grupy (2) i jej trenerów (1)", form);
         var sent = Assert.Single(_web.Training.Sent(HttpMethod.Post, $"/api/training/sessions/{session}/cancel"));
@@ -217,7 +217,7 @@ public sealed class PlainWordsAndCancellationTests : IDisposable
         });
         var browser = _web.Browser(Roles.Operator);
 
-        var page = await WebWithFakeTraining.PageAsync(await WebWithFakeTraining.PostFormAsync(browser, $"/administracja/szkolenia/grupy/{cohort}/zajecia/{session}",
+        var page = await WebWithFakeServices.PageAsync(await WebWithFakeServices.PostFormAsync(browser, $"/administracja/szkolenia/grupy/{cohort}/zajecia/{session}",
             "cancel", ("Cancel.Reason", " ")));
 
         Assert.Empty(_web.Training.Sent(HttpMethod.Post, $"/api/training/sessions/{session}/cancel"));
@@ -229,7 +229,7 @@ public sealed class PlainWordsAndCancellationTests : IDisposable
 /// <summary>Moving a team between cohorts from the cohort's page.</summary>
 public sealed class TeamMovePageTests : IDisposable
 {
-    private readonly WebWithFakeTraining _web = new();
+    private readonly WebWithFakeServices _web = new();
 
     public void Dispose() => _web.Dispose();
 
@@ -264,9 +264,9 @@ public sealed class TeamMovePageTests : IDisposable
         var browser = _web.Browser(Roles.Operator);
         var path = $"/administracja/szkolenia/grupy/{cohort}";
 
-        var refused = await WebWithFakeTraining.PageAsync(await WebWithFakeTraining.PostFormAsync(browser, path, "move-team",
+        var refused = await WebWithFakeServices.PageAsync(await WebWithFakeServices.PostFormAsync(browser, path, "move-team",
             ("Move.ApplicationId", application.ToString()), ("Move.To", other.ToString()), ("Move.Reason", "")));
-        var moved = await WebWithFakeTraining.PageAsync(await WebWithFakeTraining.PostFormAsync(browser, path, "move-team",
+        var moved = await WebWithFakeServices.PageAsync(await WebWithFakeServices.PostFormAsync(browser, path, "move-team",
             ("Move.ApplicationId", application.ToString()), ("Move.To", other.ToString()), ("Move.Reason", "Gmina prosi o inny termin.")));
 
         Assert.Contains("Podaj powód przeniesienia zespołu.", refused);

@@ -3,7 +3,7 @@ namespace Cro.Web.Tests.Training;
 /// <summary>The attendance sheet and the test-taking page, driven through their real forms against a fake training service.</summary>
 public sealed class TrainerAndParticipantPageTests : IDisposable
 {
-    private readonly WebWithFakeTraining _web = new();
+    private readonly WebWithFakeServices _web = new();
 
     public void Dispose() => _web.Dispose();
 
@@ -41,7 +41,7 @@ public sealed class TrainerAndParticipantPageTests : IDisposable
             });
         var browser = _web.Browser(Roles.Trainer);
 
-        var page = await WebWithFakeTraining.PageAsync(await WebWithFakeTraining.PostFormAsync(browser, $"/trener/sesje/{session}", "attendance",
+        var page = await WebWithFakeServices.PageAsync(await WebWithFakeServices.PostFormAsync(browser, $"/trener/sesje/{session}", "attendance",
             ("Attendance.Marks[0].ParticipantId", anna.ToString()), ("Attendance.Marks[0].Status", "absent"),
             ("Attendance.Marks[1].ParticipantId", jan.ToString())));
 
@@ -85,7 +85,7 @@ public sealed class TrainerAndParticipantPageTests : IDisposable
         });
         var browser = _web.Browser(Roles.JstMember);
 
-        var response = await WebWithFakeTraining.PostFormAsync(browser, $"/moje-szkolenie/test/{attempt}?pytanie=1", "answer",
+        var response = await WebWithFakeServices.PostFormAsync(browser, $"/moje-szkolenie/test/{attempt}?pytanie=1", "answer",
             ("Answer.QuestionId", first.ToString()), ("Answer.OptionIds", chosen.ToString()));
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
@@ -129,7 +129,7 @@ public sealed class TrainerAndParticipantPageTests : IDisposable
                 ServerTime = Start.AddMinutes(31),
             }));
 
-        var page = await WebWithFakeTraining.PageAsync(await browser.PostAsync($"/moje-szkolenie/test/{attempt}", new FormUrlEncodedContent(
+        var page = await WebWithFakeServices.PageAsync(await browser.PostAsync($"/moje-szkolenie/test/{attempt}", new FormUrlEncodedContent(
             [new("_handler", "answer"), new("__RequestVerificationToken", WebUtility.HtmlDecode(token)), new("Answer.QuestionId", question.ToString()),
              new("Answer.OptionIds", option.ToString())]), TestContext.Current.CancellationToken));
 
@@ -153,7 +153,7 @@ public sealed class TrainerAndParticipantPageTests : IDisposable
             }, HttpStatusCode.Created);
         var browser = _web.Browser(Roles.JstMember);
 
-        var response = await WebWithFakeTraining.PostFormAsync(browser, "/moje-szkolenie", "start-M1-pre");
+        var response = await WebWithFakeServices.PostFormAsync(browser, "/moje-szkolenie", "start-M1-pre");
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal($"/moje-szkolenie/test/{attempt}", response.Headers.Location?.PathAndQuery);
@@ -191,7 +191,7 @@ public sealed class TrainerAndParticipantPageTests : IDisposable
             },
         });
 
-        var page = await WebWithFakeTraining.PageAsync(await browser.PostAsync("/moje-szkolenie", new FormUrlEncodedContent(
+        var page = await WebWithFakeServices.PageAsync(await browser.PostAsync("/moje-szkolenie", new FormUrlEncodedContent(
             [new("_handler", "start-M1-pre"), new("__RequestVerificationToken", WebUtility.HtmlDecode(token))]), TestContext.Current.CancellationToken));
 
         Assert.Contains("Nie rozpoczęto testu (pre-test, moduł M1):", page);

@@ -12,7 +12,7 @@ public sealed partial class TrainingPagesSmokeTests : IDisposable
     private static readonly Guid Cohort = Guid.NewGuid(), Session = Guid.NewGuid(), Person = Guid.NewGuid(), Team = Guid.NewGuid(),
         Lesson = Guid.NewGuid(), Certificate = Guid.NewGuid(), Question = Guid.NewGuid();
 
-    private readonly WebWithFakeTraining _web = new();
+    private readonly WebWithFakeServices _web = new();
 
     public TrainingPagesSmokeTests()
     {
@@ -174,7 +174,7 @@ public sealed partial class TrainingPagesSmokeTests : IDisposable
             .Replace("{certificate}", Certificate.ToString());
         var browser = role.Length == 0 ? _web.Browser() : _web.Browser(role);
 
-        var page = await WebWithFakeTraining.PageAsync(await browser.GetAsync(url, TestContext.Current.CancellationToken));
+        var page = await WebWithFakeServices.PageAsync(await browser.GetAsync(url, TestContext.Current.CancellationToken));
 
         Assert.Equal(1, page.Split("<h1").Length - 1);
         Assert.DoesNotContain("role=\"alert\"", page);

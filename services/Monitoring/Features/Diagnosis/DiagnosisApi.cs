@@ -6,7 +6,7 @@ namespace Cro.Monitoring.Features.Diagnosis;
 /// <summary>The diagnosis of a JST's schools: the instrument, diagnoses, questionnaires, school links.</summary>
 public static class DiagnosisApi
 {
-    public static IServiceCollection AddDiagnosis(this IServiceCollection services) => services.AddSingleton<InstrumentStore>().AddSingleton<SchoolLinkTokens>()
+    public static IServiceCollection AddDiagnosis(this IServiceCollection services) => services.AddSingleton<InstrumentStore>().AddSingleton<LinkTokens>()
         .AddSingleton<ISchoolRegisterObserver, SchoolRegisterQuestionnaires>();
 
     public static IEndpointRouteBuilder MapDiagnosisApi(this IEndpointRouteBuilder app)

@@ -69,7 +69,7 @@ public static class PublicQuestionnaire
         Func<DataSession, QuestionnaireRow, Guid, DateTimeOffset, Task<IResult>> act)
     {
         var now = time.GetUtcNow();
-        var hash = SchoolLinks.Hash(token);
+        var hash = LinkTokens.Hash(token);
         await using var session = await DataSession.OpenAsync(db, async (transaction, ct) =>
         {
             await using var lookup = new NpgsqlCommand("SELECT questionnaire_link_jst(@hash)", transaction.Connection, transaction);

@@ -27,7 +27,7 @@ public static class RemindSchools
         .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
         .RequireAuthorization(Policies.JstTeam);
 
-    private static async Task<IResult> HandleAsync(Guid id, HttpContext context, DataSession session, TimeProvider time, SchoolLinkTokens tokens,
+    private static async Task<IResult> HandleAsync(Guid id, HttpContext context, DataSession session, TimeProvider time, LinkTokens tokens,
         IConfiguration configuration)
     {
         var terc = context.User.JstTerc();

@@ -2,7 +2,7 @@ namespace Cro.Monitoring.Features.Diagnosis;
 
 /// <summary>
 /// Asks notifications to mail a school director's link (SchoolLinkMailRequested): the event names the link, never its
-/// token, which notifications derives (<see cref="SchoolLinkTokens"/>). The director's form is a page of the web.
+/// token, which notifications derives (<see cref="LinkTokens"/>). The director's form is a page of the web.
 /// </summary>
 public static class SchoolLinkMail
 {

@@ -1,7 +1,3 @@
-using System.Buffers.Text;
-using System.Security.Cryptography;
-using System.Text;
-
 namespace Cro.Monitoring.Features.Diagnosis;
 
 /// <summary>
@@ -11,7 +7,7 @@ namespace Cro.Monitoring.Features.Diagnosis;
 /// to the end of <c>expiresOn</c> (a Warsaw day) when given. POST …/links/{linkId}/revoke — the team revokes it (410
 /// from then on). With the director's e-mail address the link is mailed to the director (SchoolLinkMailRequested) and
 /// reminders can follow; without it the team passes the link on itself. The token is derived from the link's id
-/// (<see cref="SchoolLinkTokens"/>) when the mailing secret is set, random otherwise.
+/// (<see cref="LinkTokens"/>) when the mailing secret is set, random otherwise.
 /// </summary>
 public static class SchoolLinks
 {
@@ -41,7 +37,7 @@ public static class SchoolLinks
     }
 
     private static async Task<IResult> IssueAsync(Guid id, IssueLinkRequest? request, HttpContext context, DataSession session, TimeProvider time,
-        SchoolLinkTokens tokens, IConfiguration configuration)
+        LinkTokens tokens, IConfiguration configuration)
     {
         var email = string.IsNullOrWhiteSpace(request?.DirectorEmail) ? null : request.DirectorEmail.Trim();
         if (email is not null && (email.Length > 254 || !System.Net.Mail.MailAddress.TryCreate(email, out var parsed) || parsed.Address != email))
@@ -72,7 +68,7 @@ public static class SchoolLinks
             return SchoolLinkMail.NotConfigured();
         }
         var link = Guid.CreateVersion7();
-        var token = tokens.CanDerive ? tokens.Derive(link) : Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
+        var token = tokens.CanDerive ? tokens.Derive(link) : LinkTokens.NewRandom();
         var replaced = await session.ExecuteAsync("""
             UPDATE questionnaire_links SET revoked_at = @now, revoked_by = @by, revoked_how = 'replaced'
             WHERE questionnaire_id = @id AND revoked_at IS NULL;
@@ -80,7 +76,7 @@ public static class SchoolLinks
         await session.ExecuteAsync("""
             INSERT INTO questionnaire_links (id, questionnaire_id, jst_terc, token_hash, issued_by, issued_at, expires_at, director_email)
             VALUES (@link, @id, @JstTerc, @hash, @by, @now, @expiresAt, @email)
-            """, new { link, id, questionnaire.JstTerc, hash = Hash(token), by = context.User.PersonId(), now = now.ToUniversalTime(), expiresAt = expiresAt?.ToUniversalTime(), email });
+            """, new { link, id, questionnaire.JstTerc, hash = LinkTokens.Hash(token), by = context.User.PersonId(), now = now.ToUniversalTime(), expiresAt = expiresAt?.ToUniversalTime(), email });
         if (email is not null)
         {
             await SchoolLinkMail.EnqueueAsync(session, configuration, context.Request, new SchoolLinkMail.MailedLink(questionnaire.DiagnosisId, id, link,
@@ -111,7 +107,4 @@ public static class SchoolLinks
         await session.CommitAsync();
         return TypedResults.NoContent();
     }
-
-    /// <summary>What is kept of a token, and looked up by; null for a string that cannot be a token issued here.</summary>
-    public static byte[]? Hash(string token) => token.Length is > 20 and < 100 ? SHA256.HashData(Encoding.UTF8.GetBytes(token)) : null;
 }

@@ -9,21 +9,14 @@ namespace Cro.Monitoring.Features.Diagnosis;
 /// </summary>
 public sealed class SchoolLinksPersonErasedConsumer(NpgsqlDataSource dataSource) : InboxConsumer<PersonErased>(dataSource)
 {
-    private static readonly string MailType = typeof(SchoolLinkMailRequested).FullName!;
-
     protected override async Task HandleAsync(PersonErased message, DataSession session)
     {
         if (string.IsNullOrWhiteSpace(message.Email))
         {
             return;
         }
-        // The unsent first: a mail the relay is handing over meanwhile is waited for, and then is one handed over.
-        await session.ExecuteAsync("""
-            UPDATE questionnaire_links SET director_email = NULL WHERE lower(director_email) = lower(@email);
-            DELETE FROM outbox_messages
-            WHERE published_at IS NULL AND message_type LIKE @type || ',%' AND lower(payload ->> 'directorEmail') = lower(@email);
-            UPDATE outbox_messages SET payload = jsonb_set(payload, '{directorEmail}', to_jsonb('usunieta-' || id || '@usunieto.invalid'))
-            WHERE published_at IS NOT NULL AND message_type LIKE @type || ',%' AND lower(payload ->> 'directorEmail') = lower(@email);
-            """, new { email = message.Email.Trim(), type = MailType });
+        await session.ExecuteAsync("UPDATE questionnaire_links SET director_email = NULL WHERE lower(director_email) = lower(@email)",
+            new { email = message.Email.Trim() });
+        await session.EraseAddressAsync<SchoolLinkMailRequested>("directorEmail", message.Email);
     }
 }

@@ -5,10 +5,10 @@ namespace Cro.Monitoring.Features.Plans;
 /// <summary>
 /// POST /api/monitoring/plans/{id}/adopt — the team records that the council adopted the version being written, on a day
 /// and optionally by a resolution's number. The first version is adopted after its consultation (revised); an amendment
-/// with or without one. It needs at least one priority, goal and action, and every comment of the advisor resolved (409
-/// naming what is missing). The version adopted before is superseded and stays readable. Announced as PlanAdopted. The
-/// first version's adoption starts implementation: its reporting periods are made in the same transaction
-/// (<see cref="ReportingSchedule"/>).
+/// with or without one. It needs at least one priority, goal and action, every comment of the advisor resolved, and every
+/// visible comment of its consultation answered (409 naming what is missing). The version adopted before is superseded
+/// and stays readable. Announced as PlanAdopted. The first version's adoption starts implementation: its reporting periods
+/// are made in the same transaction (<see cref="ReportingSchedule"/>).
 /// </summary>
 public static class AdoptPlan
 {
@@ -51,12 +51,14 @@ public static class AdoptPlan
         var content = version.Document;
         var openComments = await session.ExecuteScalarAsync<int>(
             "SELECT count(*)::int FROM plan_comments WHERE version_id = @versionId AND resolved_at IS NULL", new { versionId = version.Id });
+        var unanswered = await Consultation.ConsultationCounts.UnansweredAsync(session, version.Id);
         var missing = new[]
         {
             (content.Priorities ?? []).Count == 0 ? Text.Pick("priorytetu", "a priority") : null,
             (content.Goals ?? []).Count == 0 ? Text.Pick("celu", "a goal") : null,
             (content.Actions ?? []).Count == 0 ? Text.Pick("działania", "an action") : null,
             openComments > 0 ? Text.Pick($"rozstrzygnięcia uwag doradcy ({openComments})", $"resolving the advisor's comments ({openComments})") : null,
+            unanswered > 0 ? Text.Pick($"odpowiedzi na uwagi z konsultacji ({unanswered})", $"answers to the consultation's comments ({unanswered})") : null,
         }.OfType<string>().ToList();
         if (missing.Count > 0)
         {

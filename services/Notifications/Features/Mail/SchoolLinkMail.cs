@@ -6,7 +6,7 @@ namespace Cro.Notifications.Features.Mail;
 /// <summary>
 /// A school director's personal link to the school's diagnosis questionnaire, from the JST's team: when the team issues
 /// it, and again as a reminder while the school has not submitted. The token is derived here from the link's id
-/// (<see cref="SchoolLinkTokens"/>): it is in the mail's body and nowhere else.
+/// (<see cref="LinkTokens"/>): it is in the mail's body and nowhere else.
 /// </summary>
 public static class SchoolLinkMail
 {
@@ -19,10 +19,10 @@ public static class SchoolLinkMail
         ? $"Przypomnienie: kwestionariusz diagnozy szkoły — {request.SchoolName}"
         : $"Kwestionariusz diagnozy szkoły — {request.SchoolName}";
 
-    public static RenderedMail Render(SchoolLinkMailRequested request, SchoolLinkTokens tokens)
+    public static RenderedMail Render(SchoolLinkMailRequested request, LinkTokens tokens)
     {
         var subject = Subject(request);
-        var link = new Uri(request.FormUrl, tokens.Derive(request.LinkId)).AbsoluteUri;
+        var link = tokens.AddressOf(request.FormUrl, request.LinkId);
         var jst = string.IsNullOrWhiteSpace(request.JstName) ? $"JST o kodzie TERC {request.JstTerc}" : $"JST {request.JstName.Trim()}";
         var reminder = request.Occasion == SchoolLinkMailOccasions.Reminder;
         var opening = reminder
@@ -67,5 +67,5 @@ public static class SchoolLinkMail
 /// Queues the school link's mail in the inbox transaction; <see cref="MailSender"/> delivers it. The director has no
 /// account: the mail is kept by the address alone (export and erasure find it by the address).
 /// </summary>
-public sealed class SchoolLinkMailRequestedConsumer(NpgsqlDataSource dataSource, SchoolLinkTokens tokens)
+public sealed class SchoolLinkMailRequestedConsumer(NpgsqlDataSource dataSource, LinkTokens tokens)
     : SingleMailConsumer<SchoolLinkMailRequested>(dataSource, _ => null, request => request.DirectorEmail, request => SchoolLinkMail.Render(request, tokens));

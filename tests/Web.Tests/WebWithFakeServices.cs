@@ -9,16 +9,18 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace Cro.Web.Tests.Training;
+namespace Cro.Web.Tests;
 
 /// <summary>
-/// The web as it runs, with the training service replaced by <see cref="FakeTrainingService"/> and sign-in by a
-/// header that names the caller's roles, so a test drives the real pages (their forms, antiforgery and binding)
+/// The web as it runs, with the training and monitoring services replaced by <see cref="FakeService"/>s and sign-in by
+/// a header that names the caller's roles, so a test drives the real pages (their forms, antiforgery and binding)
 /// and checks what they send to the API.
 /// </summary>
-internal sealed partial class WebWithFakeTraining : WebApplicationFactory<Program>
+internal sealed partial class WebWithFakeServices : WebApplicationFactory<Program>
 {
-    public FakeTrainingService Training { get; } = new();
+    public FakeService Training { get; } = new();
+
+    public FakeService Monitoring { get; } = new();
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -36,6 +38,7 @@ internal sealed partial class WebWithFakeTraining : WebApplicationFactory<Progra
                 options.DefaultChallengeScheme = HeaderSignIn.SchemeName;
             });
             services.AddHttpClient<TrainingClient>().ConfigurePrimaryHttpMessageHandler(() => Training);
+            services.AddHttpClient<Cro.Web.Monitoring.Api.MonitoringClient>().ConfigurePrimaryHttpMessageHandler(() => Monitoring);
         });
     }
 

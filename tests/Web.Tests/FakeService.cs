@@ -3,17 +3,21 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 
-namespace Cro.Web.Tests.Training;
+namespace Cro.Web.Tests;
 
 /// <summary>
-/// The training service as the web's pages meet it: canned answers by method and path (query included), and every
-/// request kept with its body, so a test can say what a page sent. Anything not set up answers 404 ProblemDetails.
+/// A service (training, monitoring) as the web's pages meet it: canned answers by method and path (query included), and
+/// every request kept with its body and headers, so a test can say what a page sent. Anything not set up answers 404
+/// ProblemDetails.
 /// </summary>
-internal sealed class FakeTrainingService : HttpMessageHandler
+internal sealed class FakeService : HttpMessageHandler
 {
     private readonly ConcurrentDictionary<string, Func<HttpResponseMessage>> _routes = new();
 
     public ConcurrentQueue<(string Method, string Path, string? Body)> Requests { get; } = new();
+
+    /// <summary>The headers of every request, in the order of <see cref="Requests"/>.</summary>
+    public ConcurrentQueue<IReadOnlyDictionary<string, string>> Headers { get; } = new();
 
     public void Json(HttpMethod method, string path, object value, HttpStatusCode status = HttpStatusCode.OK) =>
         _routes[$"{method} {path}"] = () => new HttpResponseMessage(status) { Content = JsonContent.Create(value, options: JsonSerializerOptions.Web) };
@@ -42,6 +46,7 @@ internal sealed class FakeTrainingService : HttpMessageHandler
         var body = request.Content is null ? null : await request.Content.ReadAsStringAsync(cancellationToken);
         var path = request.RequestUri!.PathAndQuery;
         Requests.Enqueue((request.Method.Method, path, body));
+        Headers.Enqueue(request.Headers.ToDictionary(h => h.Key, h => string.Join(",", h.Value), StringComparer.OrdinalIgnoreCase));
         return _routes.TryGetValue($"{request.Method} {path}", out var respond)
             ? respond()
             : new HttpResponseMessage(HttpStatusCode.NotFound)
