@@ -9,7 +9,8 @@ namespace Cro.EndToEnd.Tests;
 /// finding resting on one of its figures and a recommendation following from it, and submits the diagnosis; the advisor accepts
 /// it. The team then starts its strategic plan on the accepted finding: a priority, a goal, an action with its budget over two
 /// years and sources; the schedule and the budget table show it; the advisor comments on the action and the team resolves the
-/// comment; ORE sees both overviews and writes its conclusions for the ministry. Every new page is checked against WCAG 2.1 AA
+/// comment; the team consults the draft (a parent comments through the public link without an account, the team answers), closes
+/// the consultation and records the adoption, and the resolution log is public; ORE sees both overviews and writes its conclusions for the ministry. Every new page is checked against WCAG 2.1 AA
 /// and for anything its Content-Security-Policy refused.
 /// </summary>
 public sealed class DiagnosisPathTests(PlatformFixture platform, BrowserFixture browser)
@@ -102,7 +103,58 @@ public sealed class DiagnosisPathTests(PlatformFixture platform, BrowserFixture 
 
         await WritePlanAsync(member);
         await CommentAndResolveAsync(advisor, member);
+        await ConsultAndAdoptAsync(member, browser, platform);
         await OverviewsAsync(admin);
+    }
+
+    /// <summary>
+    /// The consultation without accounts: the team opens it and shares its public link; a parent, in a fresh browser, comments on
+    /// the action with consent; the team answers, closes the consultation and records the council's adoption; the resolution log
+    /// is public with the adopted plan.
+    /// </summary>
+    private static async Task ConsultAndAdoptAsync(IPage member, BrowserFixture browser, PlatformFixture platform)
+    {
+        var plan = member.Url.Split('?')[0];
+        await member.GetByRole(AriaRole.Link, new() { Name = "Konsultacje projektu planu ze społecznością szkolną" }).ClickAsync();
+        var lastDay = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(14).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        await member.GetByLabel("Ostatni dzień konsultacji").FillAsync(lastDay);
+        await member.GetByRole(AriaRole.Button, new() { Name = "Otwórz konsultacje" }).ClickAsync();
+        var link = await member.GetByTestId("public-link").Locator("code").InnerTextAsync();
+        await Accessibility.AssertNoWcagViolationsAsync(member);
+
+        var parent = await browser.NewPageAsync(platform.GatewayAddress);
+        await parent.GotoAsync(link);
+        await parent.GetByLabel("rodzic lub opiekun", new() { Exact = true }).CheckAsync();
+        await parent.GetByLabel("Czego dotyczy uwaga?").SelectOptionAsync(new SelectOptionValue { Label = "działanie: Zakup laptopów" });
+        await parent.GetByLabel("Twoja uwaga").FillAsync("Prosimy o laptopy także do wypożyczania uczniom do domu.");
+        await parent.Locator("#comment-consent").CheckAsync();
+        await Accessibility.AssertNoWcagViolationsAsync(parent);
+        await parent.GetByRole(AriaRole.Button, new() { Name = "Wyślij uwagę" }).ClickAsync();
+        await Assertions.Expect(parent.GetByTestId("comment-received")).ToBeVisibleAsync();
+
+        await member.GotoAsync("/plan/konsultacje");
+        var comments = member.GetByTestId("consultation-comments");
+        await Assertions.Expect(comments).ToContainTextAsync("wypożyczania uczniom do domu");
+        await comments.GetByLabel("uwzględniona częściowo", new() { Exact = true }).CheckAsync();
+        await comments.GetByLabel("Uzasadnienie").FillAsync("Wypożyczanie obejmie uczniów bez komputera w domu.");
+        await member.GetByRole(AriaRole.Button, new() { Name = "Zapisz rozstrzygnięcie" }).ClickAsync();
+        await Assertions.Expect(member.GetByTestId("consultation-comments")).ToContainTextAsync("Rozstrzygnięcie: uwzględniona częściowo.");
+        await member.GetByRole(AriaRole.Button, new() { Name = "Zakończ konsultacje" }).ClickAsync();
+        await Assertions.Expect(member.GetByTestId("consultation-state")).ToContainTextAsync("zakończon");
+        await Accessibility.AssertNoWcagViolationsAsync(member);
+
+        await member.GotoAsync(plan);
+        await member.GetByLabel("Dzień przyjęcia").FillAsync(DateOnly.FromDateTime(DateTime.UtcNow).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        await member.GetByLabel("Numer uchwały rady").FillAsync("XV/101/2026");
+        await member.GetByRole(AriaRole.Button, new() { Name = "Zapisz przyjęcie planu" }).ClickAsync();
+        await Assertions.Expect(member.GetByTestId("plan-status")).ToContainTextAsync("przyjęta");
+        await Assertions.Expect(member.GetByTestId("plan-reports")).ToContainTextAsync("1.");
+        await Accessibility.AssertNoWcagViolationsAsync(member);
+
+        // The resolution log, public: no account needed.
+        await parent.GotoAsync($"/plany/{Terc}/konsultacje");
+        await Assertions.Expect(parent.GetByTestId("published-comment")).ToContainTextAsync("Wypożyczanie obejmie uczniów bez komputera w domu.");
+        await Accessibility.AssertNoWcagViolationsAsync(parent);
     }
 
     /// <summary>ORE's overviews: the diagnoses' progress, and the plans' states with conclusions written for the ministry.</summary>

@@ -1,5 +1,3 @@
-using Cro.Monitoring.Features.Reports;
-
 namespace Cro.Monitoring.Features.Plans;
 
 /// <summary>
@@ -8,7 +6,7 @@ namespace Cro.Monitoring.Features.Plans;
 /// with or without one. It needs at least one priority, goal and action, every comment of the advisor resolved, and every
 /// visible comment of its consultation answered (409 naming what is missing). The version adopted before is superseded
 /// and stays readable. Announced as PlanAdopted. The first version's adoption starts implementation: its reporting periods
-/// are made in the same transaction (<see cref="ReportingSchedule"/>).
+/// are made in the same transaction (<see cref="IPlanAdoptionObserver"/>).
 /// </summary>
 public static class AdoptPlan
 {
@@ -35,7 +33,8 @@ public static class AdoptPlan
         .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
         .RequireAuthorization(Policies.JstTeam);
 
-    private static async Task<IResult> HandleAsync(Guid id, AdoptRequest request, HttpContext context, DataSession session, TimeProvider time)
+    private static async Task<IResult> HandleAsync(Guid id, AdoptRequest request, HttpContext context, DataSession session, IPlanAdoptionObserver observer,
+        TimeProvider time)
     {
         if (await PlanVersionRow.ForTeamAsync(session, context.User, id) is not { } version)
         {
@@ -80,7 +79,7 @@ public static class AdoptPlan
         if (version.Number == 1)
         {
             // Implementation starts: the reporting periods count from this day, and exist as soon as the adoption does.
-            await ReportingSchedule.GenerateAsync(session, id, version.JstTerc, request.AdoptedOn!.Value, now);
+            await observer.FirstAdoptedAsync(session, id, version.JstTerc, request.AdoptedOn!.Value, now);
         }
         await session.EnqueueAsync(new PlanAdopted
         {

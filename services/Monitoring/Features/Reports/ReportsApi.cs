@@ -1,3 +1,4 @@
+using Cro.Monitoring.Features.Plans;
 using Microsoft.Extensions.Options;
 
 namespace Cro.Monitoring.Features.Reports;
@@ -13,6 +14,7 @@ public static class ReportsApi
         services.AddOptions<ReportOptions>().BindConfiguration("Monitoring:Reports");
         services.AddOptions<ReportDeadlineOptions>().BindConfiguration("Monitoring:Reports:Deadlines");
         services.AddSingleton<ReportDeadlines>();
+        services.AddSingleton<IPlanAdoptionObserver, ReportingPeriodsOnAdoption>();
         services.AddHostedService(provider => provider.GetRequiredService<ReportDeadlines>());
         return services;
     }
