@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using static Cro.Monitoring.Tests.Consultations;
 using static Cro.Monitoring.Tests.Plans;
+using static Cro.Monitoring.Tests.Responses;
 
 namespace Cro.Monitoring.Tests;
 
@@ -20,19 +21,6 @@ namespace Cro.Monitoring.Tests;
 public sealed class ConsultationTests(MonitoringService service) : IClassFixture<MonitoringService>
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
-    private static async Task<T> ReadAsync<T>(HttpResponseMessage response, HttpStatusCode expected)
-    {
-        Assert.True(expected == response.StatusCode, $"{(int)response.StatusCode}: {await response.Content.ReadAsStringAsync(Ct)}");
-        return (await response.Content.ReadFromJsonAsync<T>(Ct))!;
-    }
-
-    private static async Task<string> ProblemAsync(HttpResponseMessage response, HttpStatusCode expected)
-    {
-        var body = await response.Content.ReadAsStringAsync(Ct);
-        Assert.True(expected == response.StatusCode, $"{(int)response.StatusCode}: {body}");
-        return body;
-    }
 
     [Fact]
     public async Task The_community_comments_without_accounts_the_team_answers_hides_and_closes_and_the_adopted_plan_publishes_the_log()

@@ -17,9 +17,6 @@ internal static class Consultations
 
     public static string Consultation(Guid planId) => $"{Plan(planId)}/consultation";
 
-    /// <summary>Today in Warsaw by the service's clock (which a test may have moved).</summary>
-    public static DateOnly Today(this MonitoringService service) => DateOnly.FromDateTime(WarsawTime.InWarsaw(service.Clock.GetUtcNow()).DateTime);
-
     public sealed record Drafted(HttpClient Team, PlanView Plan, PlanVersionView Version)
     {
         public Guid PriorityId => Version.Content.Priorities![0].Id!.Value;

@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.Extensions.Configuration;
 using Cro.Monitoring.Features.Diagnosis;
+using static Cro.Monitoring.Tests.Responses;
 
 namespace Cro.Monitoring.Tests;
 
@@ -21,19 +22,6 @@ public sealed class DiagnosisReviewTests(MonitoringService service) : IClassFixt
 
     private static object Finding(string title, string[]? sections = null, string[]? questions = null, string[]? figures = null, string priority = "high") =>
         new { title, text = $"{title}: opis ustalenia.", priority, sections, questions, figures };
-
-    private static async Task<T> ReadAsync<T>(HttpResponseMessage response, HttpStatusCode expected)
-    {
-        Assert.True(expected == response.StatusCode, $"{(int)response.StatusCode}: {await response.Content.ReadAsStringAsync(Ct)}");
-        return (await response.Content.ReadFromJsonAsync<T>(Ct))!;
-    }
-
-    private static async Task<string> ProblemAsync(HttpResponseMessage response, HttpStatusCode expected)
-    {
-        var body = await response.Content.ReadAsStringAsync(Ct);
-        Assert.True(expected == response.StatusCode, $"{(int)response.StatusCode}: {body}");
-        return body;
-    }
 
     /// <summary>Submits the team's questionnaire and every school's but the last, which is excused.</summary>
     private async Task CollectAsync(HttpClient team, DiagnosisView diagnosis)

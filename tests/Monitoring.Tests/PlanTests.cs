@@ -1,6 +1,7 @@
 using System.Net;
 using Cro.Monitoring.Features.Plans;
 using static Cro.Monitoring.Tests.Plans;
+using static Cro.Monitoring.Tests.Responses;
 
 namespace Cro.Monitoring.Tests;
 
@@ -13,19 +14,6 @@ namespace Cro.Monitoring.Tests;
 public sealed class PlanTests(MonitoringService service) : IClassFixture<MonitoringService>
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
-    private static async Task<T> ReadAsync<T>(HttpResponseMessage response, HttpStatusCode expected)
-    {
-        Assert.True(expected == response.StatusCode, $"{(int)response.StatusCode}: {await response.Content.ReadAsStringAsync(Ct)}");
-        return (await response.Content.ReadFromJsonAsync<T>(Ct))!;
-    }
-
-    private static async Task<string> ProblemAsync(HttpResponseMessage response, HttpStatusCode expected)
-    {
-        var body = await response.Content.ReadAsStringAsync(Ct);
-        Assert.True(expected == response.StatusCode, $"{(int)response.StatusCode}: {body}");
-        return body;
-    }
 
     [Fact]
     public async Task A_plan_starts_on_the_accepted_diagnosis_once_per_JST_and_only_its_team_advisor_and_ORE_see_it()

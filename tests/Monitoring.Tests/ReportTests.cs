@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using Cro.Monitoring.Features.Reports;
 using static Cro.Monitoring.Tests.Plans;
 using static Cro.Monitoring.Tests.Reports;
+using static Cro.Monitoring.Tests.Responses;
 
 namespace Cro.Monitoring.Tests;
 
@@ -15,19 +16,6 @@ namespace Cro.Monitoring.Tests;
 public sealed class ReportTests(MonitoringService service) : IClassFixture<MonitoringService>
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
-    private static async Task<T> ReadAsync<T>(HttpResponseMessage response, HttpStatusCode expected)
-    {
-        Assert.True(expected == response.StatusCode, $"{(int)response.StatusCode}: {await response.Content.ReadAsStringAsync(Ct)}");
-        return (await response.Content.ReadFromJsonAsync<T>(Ct))!;
-    }
-
-    private static async Task<string> ProblemAsync(HttpResponseMessage response, HttpStatusCode expected)
-    {
-        var body = await response.Content.ReadAsStringAsync(Ct);
-        Assert.True(expected == response.StatusCode, $"{(int)response.StatusCode}: {body}");
-        return body;
-    }
 
     /// <summary>Adopted 100 days ago: the first quarter is over, its report due in some three weeks; the second quarter runs.</summary>
     private Task<AdoptedPlan> AdoptedAsync(string terc) => service.AdoptedPlanAsync(terc, service.Today().AddDays(-100));
