@@ -172,6 +172,9 @@ public sealed class DiagnosisPathTests(PlatformFixture platform, BrowserFixture 
         await Assertions.Expect(admin.GetByRole(AriaRole.Status)).ToContainTextAsync("Zapisano wnioski za okres 2026-Q4.");
         await Assertions.Expect(admin.GetByRole(AriaRole.Link, new() { Name = "Raport 2026-Q4 (PDF)" })).ToBeVisibleAsync();
         await Accessibility.AssertNoWcagViolationsAsync(admin);
+        await admin.GetByRole(AriaRole.Link, new() { Name = "Sprawozdania po terminie" }).ClickAsync();
+        await Assertions.Expect(admin.GetByTestId("overdue-reports")).ToBeVisibleAsync();
+        await Accessibility.AssertNoWcagViolationsAsync(admin);
     }
 
     /// <summary>The plan on the accepted finding: a priority, its goal, an action with budget lines over two years and sources.</summary>
