@@ -99,18 +99,6 @@ public sealed class ReportDeadlines(NpgsqlDataSource db, IOptions<ReportDeadline
                 logger.LogWarning(e, "Checking implementation reports' deadlines failed; trying again at the next tick.");
             }
         }
-        while (await WaitAsync(timer, stoppingToken));
-    }
-
-    private static async Task<bool> WaitAsync(PeriodicTimer timer, CancellationToken ct)
-    {
-        try
-        {
-            return await timer.WaitForNextTickAsync(ct);
-        }
-        catch (OperationCanceledException)
-        {
-            return false;
-        }
+        while (await timer.NextTickAsync(stoppingToken));
     }
 }

@@ -70,18 +70,6 @@ public sealed class ExpiredAttempts(NpgsqlDataSource db, IPostTestObserver obser
                 logger.LogWarning(e, "Finishing expired test attempts failed; trying again at the next tick.");
             }
         }
-        while (await WaitAsync(timer, stoppingToken));
-    }
-
-    private static async Task<bool> WaitAsync(PeriodicTimer timer, CancellationToken ct)
-    {
-        try
-        {
-            return await timer.WaitForNextTickAsync(ct);
-        }
-        catch (OperationCanceledException)
-        {
-            return false;
-        }
+        while (await timer.NextTickAsync(stoppingToken));
     }
 }
