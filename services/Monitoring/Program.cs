@@ -2,6 +2,7 @@ using Cro.Monitoring.Features.Advisory;
 using Cro.Monitoring.Features.Diagnosis;
 using Cro.Monitoring.Features.Plans;
 using Cro.Monitoring.Features.Plans.Consultation;
+using Cro.Monitoring.Features.PlansOversight;
 using Cro.Monitoring.Features.Recruitment;
 using Cro.Monitoring.Features.Registry;
 using Cro.Monitoring.Features.Reports;
@@ -42,6 +43,7 @@ api.MapSchoolsApi();
 app.MapDiagnosisApi();
 app.MapPlansApi();
 app.MapReportsApi();
+app.MapPlansOversightApi();
 app.MapConsultationApi();
 app.Run();
 

@@ -1,8 +1,6 @@
-using Cro.Monitoring.Features.Plans.Overview;
-
 namespace Cro.Monitoring.Features.Plans;
 
-/// <summary>The JST's local strategic plan: its versions and content, the advisor's comments, adoption and amendments; ORE's overview, conclusions and the ministry's report.</summary>
+/// <summary>The JST's local strategic plan: its versions and content, the advisor's comments, adoption and amendments.</summary>
 public static class PlansApi
 {
     public static IEndpointRouteBuilder MapPlansApi(this IEndpointRouteBuilder app)
@@ -14,9 +12,6 @@ public static class PlansApi
         api.MapPlanComments();
         api.MapAdoptPlan();
         api.MapAmendPlan();
-        api.MapPlansOverview();
-        api.MapPlanConclusions();
-        api.MapMinistryReport();
         return app;
     }
 }

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace Cro.Monitoring.Features.Plans.Overview;
+namespace Cro.Monitoring.Features.PlansOversight;
 
 /// <summary>
 /// ORE's conclusions on the plans' implementation per reporting period, written for the ministry: GET
