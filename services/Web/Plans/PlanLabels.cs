@@ -29,7 +29,9 @@ public static class PlanLabels
         ("other", Text.Pick("inne", "other")),
     ];
 
-    public static string Source(string source) => Sources.FirstOrDefault(s => s.Value == source).Label ?? source;
+    /// <summary>A source's words; "unspecified" is spending a report gave without its sources.</summary>
+    public static string Source(string source) =>
+        Sources.FirstOrDefault(s => s.Value == source).Label ?? (source == "unspecified" ? Text.Pick("źródło niewskazane", "source not given") : source);
 
     public static readonly IReadOnlyList<(string Value, string Label)> Tools =
     [
