@@ -10,8 +10,9 @@ namespace Cro.EndToEnd.Tests;
 /// it. The team then starts its strategic plan on the accepted finding: a priority, a goal, an action with its budget over two
 /// years and sources; the schedule and the budget table show it; the advisor comments on the action and the team resolves the
 /// comment; the team consults the draft (a parent comments through the public link without an account, the team answers), closes
-/// the consultation and records the adoption, and the resolution log is public; ORE sees both overviews and writes its conclusions for the ministry. Every new page is checked against WCAG 2.1 AA
-/// and for anything its Content-Security-Policy refused.
+/// the consultation and records the adoption, and the resolution log is public; the team walks the path from the finding to its
+/// priority and back; ORE sees both overviews (with the tile map), writes its conclusions for the ministry and saves the
+/// reporting schedule. Every new page is checked against WCAG 2.1 AA and for anything its Content-Security-Policy refused.
 /// </summary>
 public sealed class DiagnosisPathTests(PlatformFixture platform, BrowserFixture browser)
 {
@@ -151,6 +152,15 @@ public sealed class DiagnosisPathTests(PlatformFixture platform, BrowserFixture 
         await Assertions.Expect(member.GetByTestId("plan-reports")).ToContainTextAsync("1.");
         await Accessibility.AssertNoWcagViolationsAsync(member);
 
+        // The path from the diagnosis to results, walked from the finding to its priority and back.
+        await member.GetByRole(AriaRole.Link, new() { NameRegex = new("^Od diagnozy do rezultatów") }).ClickAsync();
+        var findings = member.GetByRole(AriaRole.Region, new() { Name = "Ustalenia diagnozy" });
+        await findings.GetByRole(AriaRole.Link, new() { Name = "Sprzęt dla uczniów" }).ClickAsync();
+        var priorities = member.GetByRole(AriaRole.Region, new() { Name = "Priorytety", Exact = true });
+        await priorities.GetByRole(AriaRole.Link, new() { Name = "Za mało komputerów dla uczniów" }).ClickAsync();
+        await Assertions.Expect(member).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/sciezka#item-[0-9a-f]{32}$"));
+        await Accessibility.AssertNoWcagViolationsAsync(member);
+
         // The resolution log, public: no account needed.
         await parent.GotoAsync($"/plany/{Terc}/konsultacje");
         await Assertions.Expect(parent.GetByTestId("published-comment")).ToContainTextAsync("Wypożyczanie obejmie uczniów bez komputera w domu.");
@@ -166,6 +176,9 @@ public sealed class DiagnosisPathTests(PlatformFixture platform, BrowserFixture 
         await Accessibility.AssertNoWcagViolationsAsync(admin);
         await menu.GetByRole(AriaRole.Link, new() { Name = "Przegląd planów" }).ClickAsync();
         await Assertions.Expect(admin.GetByTestId("plan-states").GetByRole(AriaRole.Row).Filter(new() { HasText = "dolnośląskie" })).ToBeVisibleAsync();
+        await Assertions.Expect(admin.GetByRole(AriaRole.List, new() { Name = "Odsetek JST z przyjętym planem według województw" }))
+            .ToContainTextAsync("dolnośląskie");
+        await Assertions.Expect(admin.GetByTestId("implementation")).ToContainTextAsync("Polska");
         await admin.GetByLabel("Okres").FillAsync("2026-Q4");
         await admin.GetByLabel("Wnioski", new() { Exact = true }).FillAsync("JST piszą plany na podstawie przyjętych diagnoz.");
         await admin.GetByRole(AriaRole.Button, new() { Name = "Zapisz wnioski" }).ClickAsync();
@@ -174,6 +187,11 @@ public sealed class DiagnosisPathTests(PlatformFixture platform, BrowserFixture 
         await Accessibility.AssertNoWcagViolationsAsync(admin);
         await admin.GetByRole(AriaRole.Link, new() { Name = "Sprawozdania po terminie" }).ClickAsync();
         await Assertions.Expect(admin.GetByTestId("overdue-reports")).ToBeVisibleAsync();
+        await Accessibility.AssertNoWcagViolationsAsync(admin);
+        await admin.GotoAsync("/plany/harmonogram-sprawozdan");
+        await Assertions.Expect(admin.GetByTestId("schedule-in-words")).ToContainTextAsync("4 × 3 mies. w czasie projektu");
+        await admin.GetByRole(AriaRole.Button, new() { Name = "Zapisz harmonogram" }).ClickAsync();
+        await Assertions.Expect(admin.GetByRole(AriaRole.Status)).ToContainTextAsync("Zapisano harmonogram");
         await Accessibility.AssertNoWcagViolationsAsync(admin);
     }
 

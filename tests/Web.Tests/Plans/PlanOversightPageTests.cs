@@ -51,6 +51,15 @@ public sealed partial class PlanOversightPageTests : IDisposable
             },
         });
         _web.Monitoring.Json(HttpMethod.Get, $"{Api}/plan-conclusions", Array.Empty<object>());
+        _web.Monitoring.Json(HttpMethod.Get, $"{Api}/consultations/summary", new
+        {
+            consultations = 3, scheduled = 0, open = 1, closed = 2, jst = 2, byJst = Array.Empty<object>(),
+            totals = new
+            {
+                participants = 14, comments = 21, hidden = 1, answered = 18, unanswered = 2,
+                byStakeholderType = new[] { new { type = "parent", participants = 9, comments = 12 }, new { type = "teacher", participants = 5, comments = 9 } },
+            },
+        });
 
         var html = await WebWithFakeServices.PageAsync(await _web.Browser(Roles.Operator).GetAsync("/plany/przeglad", Ct));
 
@@ -62,6 +71,9 @@ public sealed partial class PlanOversightPageTests : IDisposable
         Assert.Contains("62,5%", html);
         Assert.Contains("źródło niewskazane", html);
         Assert.Contains("30%", html); // 60,000 of 200,000 FERS spent
+        Assert.Contains("Konsultacje projektów planów: 3 w 2 JST (otwarte: 1, zakończone: 2)", html);
+        Assert.Matches("<th scope=\"row\">rodzic lub opiekun</th>\\s*<td>9</td>\\s*<td>12</td>", html);
+        Assert.DoesNotContain("Nie można pokazać przeglądu", html);
         Assert.DoesNotContain("style=", html);
     }
 
