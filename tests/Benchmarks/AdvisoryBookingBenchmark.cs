@@ -43,23 +43,14 @@ public static class AdvisoryBookingBenchmark
 
     public static async Task<(Result Gateway, Result Direct)> RunAsync()
     {
-        Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_ADVISORY", Path.Combine(Repository.Root, "services", "Advisory"));
-        Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_GATEWAY", Path.Combine(Repository.Root, "gateway"));
-        // Any type of the advisory assembly names its entry point; this project's own Program hides the service's.
-        await using var advisory = await ServiceFactory<MeetingView>.StartAsync("advisory", onKestrel: true,
-            settings: new Dictionary<string, string?> { ["Logging:LogLevel:Default"] = "Warning", ["Identity:Issuer"] = TestTokens.Issuer },
-            testServices: services => services.AcceptTestTokens());
-        var direct = advisory.CreateClient().BaseAddress!;
-        await using var gateway = new GatewayFactory("advisory", direct);
-        gateway.UseKestrel(0);
-        gateway.StartServer();
-        var throughGateway = gateway.CreateClient().BaseAddress!;
+        await using var servers = await ServiceBehindGateway<MeetingView>.StartAsync("advisory", "Advisory", acceptTestTokens: true);
+        var (advisory, direct) = (servers.Service, servers.Direct);
 
         var accepted = await AcceptTeamsAsync(advisory, runs: 2);
-        using var operatorClient = Client(direct, TestTokens.Person(Guid.CreateVersion7(), ["operator"], email: "operator@ore.example.pl", name: "Operator"));
+        using var operatorClient = BearerClient.For(direct, TestTokens.Person(Guid.CreateVersion7(), ["operator"], email: "operator@ore.example.pl", name: "Operator"));
         var (gatewayAdvisors, gatewayTeams) = await EngageAsync(operatorClient, direct, accepted[..Teams], "g");
         var (directAdvisors, directTeams) = await EngageAsync(operatorClient, direct, accepted[Teams..], "d");
-        var viaGateway = await BookAsync("gateway → advisory", throughGateway, gatewayTeams, gatewayAdvisors, advisory.Database.OwnerConnectionString);
+        var viaGateway = await BookAsync("gateway → advisory", servers.ThroughGateway, gatewayTeams, gatewayAdvisors, advisory.Database.OwnerConnectionString);
         var straight = await BookAsync("advisory directly", direct, directTeams, directAdvisors, advisory.Database.OwnerConnectionString);
         return (viaGateway, straight);
     }
@@ -110,7 +101,7 @@ public static class AdvisoryBookingBenchmark
                 new RegisterAdvisor.AdvisorRequest(email, $"Doradca {run}{a}", null, null, MaxEngagements: Teams / Advisors));
             registered.EnsureSuccessStatusCode();
             advisors.Add((await registered.Content.ReadFromJsonAsync<AdvisorView>())!.Id);
-            using var advisor = Client(direct, TestTokens.Person(Guid.CreateVersion7(), ["advisor"], email: email, name: $"Doradca {run}{a}"));
+            using var advisor = BearerClient.For(direct, TestTokens.Person(Guid.CreateVersion7(), ["advisor"], email: email, name: $"Doradca {run}{a}"));
             (await advisor.PutAsJsonAsync("/api/advisory/advisors/me/availability", new SetAvailability.AvailabilityRequest(
                 [.. Enumerable.Range(1, 5).Select(day => new AvailabilityRule(day, new TimeOnly(8, 0), new TimeOnly(16, 0), MeetingMode.Online))],
                 BufferBeforeMinutes: 15, BufferAfterMinutes: 15, MinNoticeHours: 24, HorizonDays: 365, MeetingMinutes: 60,
@@ -215,8 +206,8 @@ public static class AdvisoryBookingBenchmark
         var elapsed = clock.Elapsed;
 
         var (meetings, doubleBookings) = await CheckDatabaseAsync(ownerConnectionString, advisors);
-        return new Result(path, teams.Count, meetings, requestLatencies.Count, elapsed, Percentile(requestLatencies, 0.5), Percentile(requestLatencies, 0.99),
-            Percentile(bookingLatencies, 0.5), Percentile(bookingLatencies, 0.99), taken, takenMeanwhile, errors.Count, doubleBookings, errors.FirstOrDefault());
+        return new Result(path, teams.Count, meetings, requestLatencies.Count, elapsed, Percentiles.Of(requestLatencies, 0.5),
+            Percentiles.Of(requestLatencies, 0.99), Percentiles.Of(bookingLatencies, 0.5), Percentiles.Of(bookingLatencies, 0.99), taken, takenMeanwhile, errors.Count, doubleBookings, errors.FirstOrDefault());
     }
 
     /// <summary>
@@ -255,13 +246,4 @@ public static class AdvisoryBookingBenchmark
             """, new { advisors });
         return (meetings, doubleBookings);
     }
-
-    private static double Percentile(IEnumerable<double> values, double p)
-    {
-        var sorted = values.Order().ToList();
-        return sorted.Count == 0 ? double.NaN : sorted[Math.Min(sorted.Count - 1, (int)(p * sorted.Count))];
-    }
-
-    private static HttpClient Client(Uri address, string token) =>
-        new() { BaseAddress = address, DefaultRequestHeaders = { Authorization = new AuthenticationHeaderValue("Bearer", token) } };
 }

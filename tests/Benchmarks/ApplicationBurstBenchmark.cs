@@ -20,20 +20,12 @@ public static class ApplicationBurstBenchmark
 
     public static async Task<(Result Gateway, Result Direct)> RunAsync(int concurrency)
     {
-        Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_RECRUITMENT", Path.Combine(Repository.Root, "services", "Recruitment"));
-        Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_GATEWAY", Path.Combine(Repository.Root, "gateway"));
-        // Any type of the recruitment assembly names its entry point; this project's own Program hides the service's.
-        await using var recruitment = await ServiceFactory<ScoringRules>.StartAsync("recruitment", onKestrel: true,
-            settings: new Dictionary<string, string?> { ["Logging:LogLevel:Default"] = "Warning" });
-        var direct = recruitment.CreateClient().BaseAddress!;
-        await using var gateway = new GatewayFactory("recruitment", direct);
-        gateway.UseKestrel(0);
-        gateway.StartServer();
-        var throughGateway = gateway.CreateClient().BaseAddress!;
+        await using var servers = await ServiceBehindGateway<ScoringRules>.StartAsync("recruitment", "Recruitment", acceptTestTokens: false);
+        var recruitment = servers.Service;
 
         var terc = await JstCodesAsync(recruitment.Database.OwnerConnectionString);
-        var viaGateway = await BurstAsync("gateway → recruitment", throughGateway, await OpenRoundAsync(recruitment.Database.OwnerConnectionString), terc, concurrency);
-        var straight = await BurstAsync("recruitment directly", direct, await OpenRoundAsync(recruitment.Database.OwnerConnectionString), terc, concurrency);
+        var viaGateway = await BurstAsync("gateway → recruitment", servers.ThroughGateway, await OpenRoundAsync(recruitment.Database.OwnerConnectionString), terc, concurrency);
+        var straight = await BurstAsync("recruitment directly", servers.Direct, await OpenRoundAsync(recruitment.Database.OwnerConnectionString), terc, concurrency);
         return (viaGateway, straight);
     }
 
@@ -72,9 +64,7 @@ public static class ApplicationBurstBenchmark
             }
         });
         var elapsed = stopwatch.Elapsed;
-        var sorted = latencies.Order().ToList();
-        double Percentile(double p) => sorted.Count == 0 ? double.NaN : sorted[Math.Min(sorted.Count - 1, (int)(p * sorted.Count))];
-        return new Result(path, tercs.Count, elapsed, Percentile(0.5), Percentile(0.99), errors.Count, errors.FirstOrDefault());
+        return new Result(path, tercs.Count, elapsed, Percentiles.Of(latencies, 0.5), Percentiles.Of(latencies, 0.99), errors.Count, errors.FirstOrDefault());
     }
 
     private static ApplicationForm Form(string terc, int teamSize) => new(terc,

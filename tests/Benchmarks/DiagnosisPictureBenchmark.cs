@@ -17,9 +17,7 @@ public static class DiagnosisPictureBenchmark
 {
     public const string Warsaw = "1465011";
 
-    public sealed record Result(string Name, double ElapsedMs, double AllocatedMb, int Rows);
-
-    public static async Task<(Result Baseline, Result Picture, int Schools)> RunAsync(int runs)
+    public static async Task<(SessionTimings.Result Baseline, SessionTimings.Result Picture, int Schools)> RunAsync(int runs)
     {
         var database = await TestDatabase.CreateMigratedAsync("bench_picture", typeof(RspoExtract).Assembly);
         DapperConventions.Apply();
@@ -27,42 +25,19 @@ public static class DiagnosisPictureBenchmark
         await ImportSchoolRegister.ImportAsync(db, RspoExtract.OpenEmbedded, RspoExtract.FileName, TimeProvider.System);
         var (diagnosisId, schools) = await SeedAsync(db, database.OwnerConnectionString);
 
-        var baseline = new List<(double, double, int)>();
-        var picture = new List<(double, double, int)>();
-        for (var i = 0; i <= runs; i++)
-        {
-            var plain = await MeasureAsync(db, async session => (await session.QueryAsync<(Guid, string, string, decimal?, int?, bool)>("""
+        var timings = await SessionTimings.MedianAsync(db, JstScope.Of([Warsaw]), runs,
+            ("plain SELECT of the same answer rows (baseline)", async session => (await session.QueryAsync<(Guid, string, string, decimal?, int?, bool)>("""
                 SELECT a.questionnaire_id, a.question_key, a.row_key, a.number_value, a.scale_value, a.dont_know
                 FROM questionnaires q JOIN answers a ON a.questionnaire_id = q.id
                 WHERE q.diagnosis_id = @diagnosisId AND q.status = 'submitted' AND a.question_key = ANY (@keys)
-                """, new { diagnosisId, keys = Figures.QuestionKeys.ToArray() })).ToList().Count);
-            var computed = await MeasureAsync(db, async session =>
+                """, new { diagnosisId, keys = Figures.QuestionKeys.ToArray() })).ToList().Count),
+            ("picture: answers read and every figure computed", async session =>
             {
                 var answers = (await AnswersLoader.LoadAsync(session, [diagnosisId]))[diagnosisId];
                 var none = new MedianComparison("", 0, null, false);
                 return Figures.All.Select(f => PictureFigure.Of(f, answers, smallNumbersShown: true, none, none)).Count(f => f.Value is not null);
-            });
-            if (i > 0) // the first run warms up JIT and pools
-            {
-                baseline.Add(plain);
-                picture.Add(computed);
-            }
-        }
-        return (Median("plain SELECT of the same answer rows (baseline)", baseline), Median("picture: answers read and every figure computed", picture), schools);
-    }
-
-    private static Result Median(string name, List<(double Ms, double Mb, int Rows)> runs) =>
-        new(name, runs.Select(r => r.Ms).Order().ElementAt(runs.Count / 2), runs.Select(r => r.Mb).Order().ElementAt(runs.Count / 2), runs[0].Rows);
-
-    private static async Task<(double, double, int)> MeasureAsync(NpgsqlDataSource db, Func<DataSession, Task<int>> body)
-    {
-        await using var session = await DataSession.OpenAsync(db, JstScope.Of([Warsaw]), CancellationToken.None);
-        GC.Collect();
-        var allocated = GC.GetTotalAllocatedBytes(precise: true);
-        var stopwatch = Stopwatch.StartNew();
-        var rows = await body(session);
-        var elapsed = stopwatch.Elapsed.TotalMilliseconds;
-        return (elapsed, (GC.GetTotalAllocatedBytes(precise: true) - allocated) / 1048576.0, rows);
+            }));
+        return (timings[0], timings[1], schools);
     }
 
     /// <summary>Warsaw's baseline diagnosis with every active school's questionnaire submitted, answers generated at random.</summary>

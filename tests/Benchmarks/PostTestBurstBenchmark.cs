@@ -31,26 +31,17 @@ public static class PostTestBurstBenchmark
 
     public static async Task<(Result Gateway, Result Direct)> RunAsync()
     {
-        Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_TRAINING", Path.Combine(Repository.Root, "services", "Training"));
-        Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_GATEWAY", Path.Combine(Repository.Root, "gateway"));
-        // Any type of the training assembly names its entry point; this project's own Program hides the service's.
-        await using var training = await ServiceFactory<AttemptView>.StartAsync("training", onKestrel: true,
-            settings: new Dictionary<string, string?> { ["Logging:LogLevel:Default"] = "Warning", ["Identity:Issuer"] = "https://cro.test/" },
-            testServices: services => services.AcceptTestTokens());
-        var direct = training.CreateClient().BaseAddress!;
-        await using var gateway = new GatewayFactory("training", direct);
-        gateway.UseKestrel(0);
-        gateway.StartServer();
-        var throughGateway = gateway.CreateClient().BaseAddress!;
+        await using var servers = await ServiceBehindGateway<AttemptView>.StartAsync("training", "Training", acceptTestTokens: true);
+        var (training, direct) = (servers.Service, servers.Direct);
 
         var participants = await EnrolAsync(training);
-        using var operatorClient = Client(direct, Token(Guid.CreateVersion7(), "operator@ore.example.pl", ["operator"], null));
+        using var operatorClient = BearerClient.For(direct, Token(Guid.CreateVersion7(), "operator@ore.example.pl", ["operator"], null));
         await FormCohortsWithEndedSessionsAsync(operatorClient, participants);
         foreach (var module in new[] { "M1", "M2" })
         {
             await BankAsync(operatorClient, module);
         }
-        var viaGateway = await BurstAsync("gateway → training", throughGateway, "M1", participants);
+        var viaGateway = await BurstAsync("gateway → training", servers.ThroughGateway, "M1", participants);
         var straight = await BurstAsync("training directly", direct, "M2", participants);
         return (viaGateway, straight);
     }
@@ -166,18 +157,9 @@ public static class PostTestBurstBenchmark
         });
         await Task.WhenAll(submissions);
         var elapsed = clock.Elapsed;
-        return new Result(path, participants.Count, requestLatencies.Count, elapsed, Percentile(requestLatencies, 0.5), Percentile(requestLatencies, 0.99),
-            Percentile(submissionLatencies, 0.99), errors.Count, errors.FirstOrDefault());
+        return new Result(path, participants.Count, requestLatencies.Count, elapsed, Percentiles.Of(requestLatencies, 0.5),
+            Percentiles.Of(requestLatencies, 0.99), Percentiles.Of(submissionLatencies, 0.99), errors.Count, errors.FirstOrDefault());
     }
-
-    private static double Percentile(IEnumerable<double> values, double p)
-    {
-        var sorted = values.Order().ToList();
-        return sorted.Count == 0 ? double.NaN : sorted[Math.Min(sorted.Count - 1, (int)(p * sorted.Count))];
-    }
-
-    private static HttpClient Client(Uri address, string token) =>
-        new() { BaseAddress = address, DefaultRequestHeaders = { Authorization = new AuthenticationHeaderValue("Bearer", token) } };
 
     /// <summary>A person's token as identity issues it, with the address the training recognises people by.</summary>
     private static string Token(Guid id, string email, IEnumerable<string> roles, string? jst)

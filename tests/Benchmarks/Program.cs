@@ -27,11 +27,46 @@ if (args is ["diagnosis-picture", ..])
     var pictureRuns = args.Length > 1 ? int.Parse(args[1]) : 9;
     var (plain, picture, schools) = await DiagnosisPictureBenchmark.RunAsync(pictureRuns);
     Console.WriteLine($"JST picture of Warsaw ({DiagnosisPictureBenchmark.Warsaw}): {schools:N0} submitted schools, {pictureRuns} runs, median reported.\n");
-    Console.WriteLine("| measurement | rows / figures | elapsed | ÷ baseline | allocated | ÷ baseline |");
-    Console.WriteLine("|---|---|---|---|---|---|");
-    foreach (var result in new[] { plain, picture })
+    Console.WriteLine(SessionTimings.Header);
+    Console.WriteLine(plain.Row(plain));
+    Console.WriteLine(picture.Row(plain));
+    return;
+}
+
+if (args is ["plan-reports", ..])
+{
+    // Every JST saves and submits its quarterly report on 15 actions within one minute, then ORE's plans overview over all of them (issue 15: monitoring).
+    var overviewRuns = args.Length > 1 ? int.Parse(args[1]) : 9;
+    var reports = await PlanReportsBenchmark.RunAsync(overviewRuns);
+    var (viaGateway, direct) = (reports.Gateway, reports.Direct);
+    Console.WriteLine($"Plan reports: {reports.Registry.ReadModel:N0} JST of monitoring's registry ({reports.Registry.Embedded:N0} in its TERC list), each with its plan " +
+        $"adopted ({PlanReportsSeed.Actions} actions), seeded in {reports.Seeding.TotalSeconds:F0} s; each saves its first quarter's report and submits it, " +
+        $"the JST arriving evenly over one minute ({reports.Registry.ReadModel / 60.0:F0} JST/s).\n");
+    Console.WriteLine("| path | JST | reports submitted | elapsed | throughput | save p50 | save p99 | submit p50 | submit p99 | save + submit p99 | errors |");
+    Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|---|");
+    Console.WriteLine(viaGateway.Row());
+    Console.WriteLine(direct.Row());
+    Console.WriteLine($"\nGateway overhead (gateway ÷ direct): throughput {viaGateway.Throughput / direct.Throughput:F2}×, " +
+        $"save p50 {viaGateway.SaveP50Ms / direct.SaveP50Ms:F2}×, save p99 {viaGateway.SaveP99Ms / direct.SaveP99Ms:F2}×, " +
+        $"submit p50 {viaGateway.SubmitP50Ms / direct.SubmitP50Ms:F2}×, submit p99 {viaGateway.SubmitP99Ms / direct.SubmitP99Ms:F2}×.");
+    foreach (var result in new[] { viaGateway, direct })
     {
-        Console.WriteLine($"| {result.Name} | {result.Rows:N0} | {result.ElapsedMs:F1} ms | {result.ElapsedMs / plain.ElapsedMs:F2}× | {result.AllocatedMb:F1} MB | {result.AllocatedMb / plain.AllocatedMb:F2}× |");
+        Console.WriteLine($"Slowest 1 % of requests ({result.Path}) sent {result.SlowestStarted.From:F1}–{result.SlowestStarted.To:F1} s into the burst " +
+            $"(median {result.SlowestStarted.Median:F1} s).");
+    }
+    foreach (var result in new[] { viaGateway, direct }.Where(r => r.FirstError is not null))
+    {
+        Console.WriteLine($"First error ({result.Path}): {result.FirstError}");
+    }
+    var (baseline, overview) = (reports.Baseline, reports.Overview);
+    Console.WriteLine($"\nORE's plans overview over every plan and report, {reports.Runs} runs, median reported.\n");
+    Console.WriteLine(SessionTimings.Header);
+    Console.WriteLine(baseline.Row(baseline));
+    Console.WriteLine(overview.Row(baseline));
+    foreach (var (name, ms) in new[] { ("GET /api/monitoring/plans-overview, straight to monitoring", reports.OverviewOverHttp.Direct),
+                 ("GET /api/monitoring/plans-overview, through the gateway", reports.OverviewOverHttp.Gateway) })
+    {
+        Console.WriteLine($"| {name} | — | {ms:F1} ms | {ms / baseline.ElapsedMs:F2}× | — | — |");
     }
     return;
 }
