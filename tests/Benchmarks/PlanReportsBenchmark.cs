@@ -1,5 +1,5 @@
 using System.Net.Http.Headers;
-using Cro.Monitoring.Features.Plans.Overview;
+using Cro.Monitoring.Features.PlansOversight;
 using Cro.Monitoring.Features.Reports;
 using Cro.Monitoring.Features.Schools;
 using Cro.ServiceDefaults.Security;
@@ -164,7 +164,7 @@ public static class PlanReportsBenchmark
                 var periods = (await rows.ReadAsync<(Guid, string, int, string, DateOnly, DateTimeOffset, DateTimeOffset?, int?, string)>()).ToList();
                 return versions.Count + periods.Count;
             }),
-            ("PlansOverview.BuildAsync (JST in it)", async session => (await PlansOverview.BuildAsync(session)).Jst));
+            ("PlansOverview.BuildAsync (JST in it)", async session => (await PlansOverview.BuildAsync(session, DateTimeOffset.UtcNow)).Jst));
         return (timings[0], timings[1]);
     }
 
