@@ -46,6 +46,7 @@ var schoolLinkSecret = builder.AddParameter("school-link-secret", servers.Secret
 var monitoring = Api<Projects.Monitoring>("monitoring").WithEnvironment("SchoolLinks__Secret", schoolLinkSecret);
 var training = Api<Projects.Training>("training");
 var advisory = Api<Projects.Advisory>("advisory");
+var publishing = Api<Projects.Publishing>("publishing");
 
 // Notifications validates tokens for its API (WithReference, which does not wait: identity waits for it below).
 var notifications = Api<Projects.Notifications>("notifications")
@@ -67,6 +68,7 @@ var web = databases.Add(builder.AddProject<Projects.Web>("web"), "web")
     .WithReference(monitoring)
     .WithReference(training)
     .WithReference(advisory)
+    .WithReference(publishing)
     .WithReference(notifications)
     .WithEnvironment("ASPNETCORE_FORWARDEDHEADERS_ENABLED", "true")
     .WithHttpHealthCheck("/health");
@@ -77,6 +79,7 @@ gateway
     .WithReference(monitoring).WaitFor(monitoring)
     .WithReference(training).WaitFor(training)
     .WithReference(advisory).WaitFor(advisory)
+    .WithReference(publishing).WaitFor(publishing)
     .WithReference(notifications).WaitFor(notifications)
     .WithReference(web).WaitFor(web);
 

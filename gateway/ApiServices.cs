@@ -10,6 +10,7 @@ public static class ApiServices
         ("training", "Szkolenia / Training"),
         ("advisory", "Doradztwo / Advisory"),
         ("monitoring", "Monitorowanie / Monitoring"),
+        ("publishing", "Dobre praktyki i konferencje / Good practices and conferences"),
         ("notifications", "Powiadomienia / Notifications"),
     ];
 

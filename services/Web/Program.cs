@@ -7,6 +7,7 @@ using Cro.Web.Administration;
 using Cro.Web.Diagnosis;
 using Cro.Web.Plans;
 using Cro.Web.Advisory.Api;
+using Cro.Web.Publishing.Api;
 using Cro.Web.Monitoring.Api;
 using Cro.Web.Recruitment.Api;
 using Cro.Web.Recruitment.Operator;
@@ -53,6 +54,8 @@ builder.Services.AddHttpClient<NotificationsClient>(http => http.BaseAddress = n
 builder.Services.AddHttpClient<TrainingClient>(http => http.BaseAddress = new Uri("http://training"))
     .AddHttpMessageHandler<UserAccessTokenHandler>();
 builder.Services.AddHttpClient<AdvisoryClient>(http => http.BaseAddress = new Uri("http://advisory"))
+    .AddHttpMessageHandler<UserAccessTokenHandler>();
+builder.Services.AddHttpClient<PublishingClient>(http => http.BaseAddress = new Uri("http://publishing"))
     .AddHttpMessageHandler<UserAccessTokenHandler>();
 
 var app = builder.Build();
