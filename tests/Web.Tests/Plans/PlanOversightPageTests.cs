@@ -176,9 +176,9 @@ public sealed partial class PlanOversightPageTests : IDisposable
         var html = await WebWithFakeServices.PageAsync(await _web.Browser(Roles.JstCoordinator).GetAsync($"/plan/{planId}/sciezka", Ct));
 
         Assert.Contains($"id=\"item-{finding:N}\"", html);
-        Assert.Contains($"href=\"#item-{priority:N}\">Sprzęt dla uczniów</a>", html); // finding → priority
-        Assert.Contains($"href=\"#item-{finding:N}\">Za mało komputerów dla uczniów</a>", html); // priority → finding
-        Assert.Contains($"href=\"#item-{action:N}\">Zakup laptopów</a>", html);
+        Assert.Contains($"href=\"/plan/{planId}/sciezka#item-{priority:N}\">Sprzęt dla uczniów</a>", html); // finding → priority
+        Assert.Contains($"href=\"/plan/{planId}/sciezka#item-{finding:N}\">Za mało komputerów dla uczniów</a>", html); // priority → finding
+        Assert.Contains($"href=\"/plan/{planId}/sciezka#item-{action:N}\">Zakup laptopów</a>", html);
         Assert.Contains($"href=\"/plan/sprawozdania/{ReportId}\">Sprawozdanie 1</a>", html);
         Assert.Contains("40%", html);
         Assert.Contains("60\u00a0000 zł", html);
