@@ -18,6 +18,7 @@ await builder.MigrateDatabaseAsync("monitoring");
 builder.AddMessaging(typeof(Program).Assembly);
 builder.Services.AddValidatorsFromAssemblyContaining<Program>();
 builder.Services.AddDiagnosis();
+builder.Services.AddPlans();
 builder.Services.AddReports();
 builder.Services.AddPlanConsultations(builder.Configuration);
 builder.Services.AddCroOpenApi("monitoring", "Monitorowanie: diagnozy, plany, sprawozdania i wskaźniki programu.");

@@ -10,9 +10,10 @@ namespace Cro.EndToEnd.Tests;
 /// it. The team then starts its strategic plan on the accepted finding: a priority, a goal, an action with its budget over two
 /// years and sources; the schedule and the budget table show it; the advisor comments on the action and the team resolves the
 /// comment; the team consults the draft (a parent comments through the public link without an account, the team answers), closes
-/// the consultation and records the adoption, and the resolution log is public; the team walks the path from the finding to its
-/// priority and back; ORE sees both overviews (with the tile map), writes its conclusions for the ministry and saves the
-/// reporting schedule. Every new page is checked against WCAG 2.1 AA and for anything its Content-Security-Policy refused.
+/// the consultation, records the adoption and attaches the council's resolution (PDF), and the resolution log is public with it;
+/// the team walks the path from the finding to its priority and back; ORE sees both overviews (with the tile map), writes its
+/// conclusions for the ministry and saves the reporting schedule. Every new page is checked against WCAG 2.1 AA and for anything
+/// its Content-Security-Policy refused.
 /// </summary>
 public sealed class DiagnosisPathTests(PlatformFixture platform, BrowserFixture browser)
 {
@@ -110,8 +111,8 @@ public sealed class DiagnosisPathTests(PlatformFixture platform, BrowserFixture 
 
     /// <summary>
     /// The consultation without accounts: the team opens it and shares its public link; a parent, in a fresh browser, comments on
-    /// the action with consent; the team answers, closes the consultation and records the council's adoption; the resolution log
-    /// is public with the adopted plan.
+    /// the action with consent; the team answers, closes the consultation, records the council's adoption and attaches its resolution's
+    /// PDF; the resolution log is public with the adopted plan and offers the resolution.
     /// </summary>
     private static async Task ConsultAndAdoptAsync(IPage member, BrowserFixture browser, PlatformFixture platform)
     {
@@ -151,6 +152,17 @@ public sealed class DiagnosisPathTests(PlatformFixture platform, BrowserFixture 
         await Assertions.Expect(member.GetByTestId("plan-status")).ToContainTextAsync("przyjęta");
         await Assertions.Expect(member.GetByTestId("plan-reports")).ToContainTextAsync("1.");
         await Accessibility.AssertNoWcagViolationsAsync(member);
+        // The council's resolution, as its PDF: the plan names it, and the web relays its download.
+        await member.GetByLabel("Plik PDF z uchwałą").SetInputFilesAsync(new FilePayload
+        {
+            Name = "uchwala-xv-101-2026.pdf", MimeType = "application/pdf", Buffer = [.. "%PDF-1.4\n% Uchwała nr XV/101/2026\n%%EOF\n"u8],
+        });
+        await member.GetByRole(AriaRole.Button, new() { Name = "Dołącz uchwałę" }).ClickAsync();
+        await Assertions.Expect(member.GetByRole(AriaRole.Status)).ToContainTextAsync("Dołączono uchwałę rady");
+        var download = await member.RunAndWaitForDownloadAsync(() =>
+            member.GetByTestId("plan-resolution").GetByRole(AriaRole.Link, new() { Name = "uchwala-xv-101-2026.pdf" }).ClickAsync());
+        Assert.Equal("uchwala-xv-101-2026.pdf", download.SuggestedFilename);
+        Assert.StartsWith("%PDF-1.4", await File.ReadAllTextAsync((await download.PathAsync())!, TestContext.Current.CancellationToken), StringComparison.Ordinal);
 
         // The path from the diagnosis to results, walked from the finding to its priority and back.
         await member.GetByRole(AriaRole.Link, new() { NameRegex = new("^Od diagnozy do rezultatów") }).ClickAsync();
@@ -164,6 +176,7 @@ public sealed class DiagnosisPathTests(PlatformFixture platform, BrowserFixture 
         // The resolution log, public: no account needed.
         await parent.GotoAsync($"/plany/{Terc}/konsultacje");
         await Assertions.Expect(parent.GetByTestId("published-comment")).ToContainTextAsync("Wypożyczanie obejmie uczniów bez komputera w domu.");
+        await Assertions.Expect(parent.GetByTestId("published-adoptions").GetByRole(AriaRole.Link, new() { Name = "uchwala-xv-101-2026.pdf" })).ToBeVisibleAsync();
         await Accessibility.AssertNoWcagViolationsAsync(parent);
     }
 

@@ -19,6 +19,7 @@ public sealed class PlanIsolationTests(MonitoringService service) : IClassFixtur
     [
         new("plan", c => c.GetAsync(Plan(plan), Ct)),
         new("version", c => c.GetAsync($"{Plan(plan)}/versions/1", Ct)),
+        new("resolution", c => c.GetAsync($"{Plan(plan)}/versions/1/resolution", Ct)),
         new("comments", c => c.GetAsync($"{Plan(plan)}/comments", Ct)),
         new("reports", c => c.GetAsync($"{Plan(plan)}/reports", Ct)),
         new("timeline", c => c.GetAsync($"{Plan(plan)}/timeline", Ct)),
@@ -30,6 +31,7 @@ public sealed class PlanIsolationTests(MonitoringService service) : IClassFixtur
     [
         new("save plan", c => c.PutAsJsonAsync($"{Plan(plan)}/content?revision=1", new { priorities = Array.Empty<object>() }, Ct)),
         new("amend", c => c.PostAsJsonAsync($"{Plan(plan)}/amendments", new { reason = "Cudza zmiana." }, Ct)),
+        new("attach resolution", c => c.PostAsync($"{Plan(plan)}/versions/1/resolution", ResolutionPdf(), Ct)),
         new("save report", c => c.PutAsJsonAsync($"{Report(report)}/content?revision=1", new { actions = Array.Empty<object>() }, Ct)),
         new("submit report", c => c.PostAsync($"{Report(report)}/submit", null, Ct)),
     ];
@@ -45,6 +47,7 @@ public sealed class PlanIsolationTests(MonitoringService service) : IClassFixtur
     public async Task Only_the_JSTs_team_its_advisor_and_ORE_reach_its_plan_consultation_and_reports_and_refusals_write_nothing()
     {
         var adopted = await service.AdoptedPlanAsync("9930011", service.Today().AddDays(-100));
+        Assert.Equal(HttpStatusCode.OK, (await adopted.Team.PostAsync($"{Plan(adopted.PlanId)}/versions/1/resolution", ResolutionPdf(), Ct)).StatusCode);
         var report = (await adopted.Team.ReportsAsync(adopted.PlanId)).Reports[0].Id;
         var contents = await service.ContentsAsync();
         var reads = Reads(adopted.PlanId, report);
@@ -78,4 +81,7 @@ public sealed class PlanIsolationTests(MonitoringService service) : IClassFixtur
         Assert.Empty(refused);
         Assert.Equal(contents, await service.ContentsAsync());
     }
+
+    private static MultipartFormDataContent ResolutionPdf() =>
+        new() { { new ByteArrayContent([.. "%PDF-1.4\n%%EOF\n"u8]), "file", "uchwala.pdf" } };
 }

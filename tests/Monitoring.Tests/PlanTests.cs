@@ -1,5 +1,7 @@
 using System.Net;
+using System.Net.Http.Headers;
 using Cro.Monitoring.Features.Plans;
+using Cro.Monitoring.Features.Plans.Consultation;
 using static Cro.Monitoring.Tests.Plans;
 using static Cro.Monitoring.Tests.Responses;
 
@@ -9,7 +11,8 @@ namespace Cro.Monitoring.Tests;
 /// The JST's strategic plan: started on the accepted diagnosis; its content saved whole, with every field's error named and
 /// nothing written on a refusal, and a save over a newer revision refused; the advisor's comments resolved by the team before
 /// adoption; adoption announced once; an amendment as a new version that leaves the adopted one readable and in force until
-/// it is adopted itself; and the plan seen only by the JST's team, its advisor and ORE.
+/// it is adopted itself; the council resolution's PDF attached to an adopted version; and the plan seen only by the JST's
+/// team, its advisor and ORE.
 /// </summary>
 public sealed class PlanTests(MonitoringService service) : IClassFixture<MonitoringService>
 {
@@ -145,5 +148,88 @@ public sealed class PlanTests(MonitoringService service) : IClassFixture<Monitor
             && e.GetProperty("version").GetInt32() == 2));
         Assert.Equal("Nowy nabór FEnIKS pozwala sfinansować światłowód.", second.GetProperty("amendmentReason").GetString());
         Assert.Single(await service.EventsAsync(nameof(PlanAmended), e => e.GetProperty("planId").GetGuid() == plan.Id));
+    }
+
+    [Fact]
+    public async Task The_council_resolution_PDF_is_attached_to_an_adopted_version_replaced_by_a_new_one_and_read_by_its_parties_and_the_public()
+    {
+        var (team, diagnosis, plan) = await service.StartedPlanAsync("9910077");
+        await ReadAsync<PlanVersionView>(await team.SaveAsync(plan.Id, 1, Content(diagnosis)), HttpStatusCode.OK);
+        byte[] pdf = [.. "%PDF-1.4\n% Uchwała nr XV/101/2026\n%%EOF\n"u8], corrected = [.. "%PDF-1.7\n% Uchwała nr XV/101/2026 z podpisem\n%%EOF\n"u8];
+        var resolution = $"{Plan(plan.Id)}/versions/1/resolution";
+        var onDraft = await team.PostAsync(resolution, Pdf(pdf, "uchwala.pdf"), Ct);
+        await team.ConsultedAsync(plan.Id);
+        await ReadAsync<PlanView>(await team.PostAsJsonAsync($"{Plan(plan.Id)}/adopt", new { adoptedOn = "2026-11-30", resolutionNumber = "XV/101/2026" }, Ct),
+            HttpStatusCode.OK);
+        var contents = await service.ContentsAsync();
+
+        var notAPdf = await team.PostAsync(resolution, Pdf([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 1, 2], "uchwala.pdf"), Ct);
+        var misnamed = await team.PostAsync(resolution, Pdf(pdf, "uchwala.docx"), Ct);
+        var empty = await team.PostAsync(resolution, Pdf([], "uchwala.pdf"), Ct);
+        var notAForm = await team.PostAsJsonAsync(resolution, new { file = "uchwala.pdf" }, Ct);
+        var noSuchVersion = await team.PostAsync($"{Plan(plan.Id)}/versions/3/resolution", Pdf(pdf, "uchwala.pdf"), Ct);
+        var anotherTeam = await service.Team("9910011").PostAsync(resolution, Pdf(pdf, "uchwala.pdf"), Ct);
+        var advisorUpload = await service.Advisor("9910077").PostAsync(resolution, Pdf(pdf, "uchwala.pdf"), Ct);
+        var nothingYet = await team.GetAsync(resolution, Ct);
+
+        Assert.Contains("w przygotowaniu", await ProblemAsync(onDraft, HttpStatusCode.Conflict), StringComparison.Ordinal);
+        Assert.Contains("nie jest PDF", await ProblemAsync(notAPdf, HttpStatusCode.UnsupportedMediaType), StringComparison.Ordinal);
+        Assert.Contains(".pdf", await ProblemAsync(misnamed, HttpStatusCode.UnsupportedMediaType), StringComparison.Ordinal);
+        Assert.Equal(["file"], (await empty.ErrorsAsync()).Keys);
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, notAForm.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, noSuchVersion.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, anotherTeam.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, advisorUpload.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, nothingYet.StatusCode);
+        Assert.Equal(contents, await service.ContentsAsync());
+
+        // Attached, then replaced by a corrected scan: the version names the file it has now.
+        var first = await ReadAsync<PlanResolutionFile>(await team.PostAsync(resolution, Pdf(pdf, "uchwala.pdf"), Ct), HttpStatusCode.OK);
+        var replaced = await ReadAsync<PlanResolutionFile>(await team.PostAsync(resolution, Pdf(corrected, "C:\\Skany\\Uchwała XV-101-2026.PDF"), Ct),
+            HttpStatusCode.OK);
+        var seen = await service.Advisor("9910077").GetFromJsonAsync<PlanView>(Plan(plan.Id), Ct);
+
+        Assert.Equal(("uchwala.pdf", (long)pdf.Length), (first.FileName, first.SizeBytes));
+        Assert.Equal(("Uchwała XV-101-2026.PDF", (long)corrected.Length), (replaced.FileName, replaced.SizeBytes));
+        Assert.Equal(replaced, seen!.Current.Resolution);
+        Assert.Equal(replaced, Assert.Single(seen.Versions).Resolution);
+        Assert.Equal(1, Assert.Single(await service.QueryAsync<int>("SELECT count(*)::int FROM plan_resolutions")));
+
+        // The team, its advisor and ORE download it; another JST's team and advisor find nothing, a trainer is refused.
+        foreach (var reader in new[] { team, service.Advisor("9910077"), service.Operator() })
+        {
+            var download = await reader.GetAsync(resolution, Ct);
+            Assert.Equal(HttpStatusCode.OK, download.StatusCode);
+            Assert.Equal("application/pdf", download.Content.Headers.ContentType?.MediaType);
+            Assert.Equal(corrected, await download.Content.ReadAsByteArrayAsync(Ct));
+        }
+        Assert.Equal(HttpStatusCode.NotFound, (await service.Team("9910011").GetAsync(resolution, Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await service.Advisor("9910011").GetAsync(resolution, Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await service.Trainer().GetAsync(resolution, Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await service.Client.GetAsync(resolution, Ct)).StatusCode);
+
+        // Public with the resolution log, as the adopted plan is.
+        var published = await service.Client.GetAsync($"{Diagnoses.Api}/public/plans/9910077/versions/1/resolution", Ct);
+        var log = await ReadAsync<ConsultationLog.ConsultationLogView>(await service.Client.GetAsync($"{Diagnoses.Api}/public/plans/9910077/consultations", Ct),
+            HttpStatusCode.OK);
+        Assert.Equal(corrected, await published.Content.ReadAsByteArrayAsync(Ct));
+        Assert.Equal(new ConsultationLog.PublishedAdoption(1, new DateOnly(2026, 11, 30), "XV/101/2026", replaced), Assert.Single(log.Adoptions));
+        Assert.Equal(HttpStatusCode.NotFound, (await service.Client.GetAsync($"{Diagnoses.Api}/public/plans/9910011/versions/1/resolution", Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await service.Client.GetAsync($"{Diagnoses.Api}/public/plans/9910077/versions/2/resolution", Ct)).StatusCode);
+
+        // An amendment being written takes none; the version it superseded still does.
+        await ReadAsync<PlanView>(await team.PostAsJsonAsync($"{Plan(plan.Id)}/amendments", new { reason = "Nowe źródło finansowania." }, Ct), HttpStatusCode.Created);
+        Assert.Equal(HttpStatusCode.Conflict, (await team.PostAsync($"{Plan(plan.Id)}/versions/2/resolution", Pdf(pdf, "uchwala.pdf"), Ct)).StatusCode);
+        await ReadAsync<PlanView>(await team.PostAsJsonAsync($"{Plan(plan.Id)}/adopt", new { adoptedOn = "2026-12-01" }, Ct), HttpStatusCode.OK);
+        Assert.Equal(HttpStatusCode.OK, (await team.PostAsync(resolution, Pdf(pdf, "uchwala.pdf"), Ct)).StatusCode);
+        var superseded = await team.GetFromJsonAsync<PlanVersionView>($"{Plan(plan.Id)}/versions/1", Ct);
+        Assert.Equal((PlanStatus.Superseded, "uchwala.pdf"), (superseded!.Status, superseded.Resolution?.FileName));
+    }
+
+    private static MultipartFormDataContent Pdf(byte[] bytes, string name)
+    {
+        var file = new ByteArrayContent(bytes);
+        file.Headers.ContentType = new MediaTypeHeaderValue("application/pdf");
+        return new MultipartFormDataContent { { file, "file", name } };
     }
 }

@@ -23,7 +23,7 @@ public sealed partial class ConsultationPageTests : IDisposable
     private static PlanVersion Version(string status) => new()
     {
         Number = 1, Status = status, Revision = 2, AmendmentReason = null, CreatedAt = DateTimeOffset.UtcNow.AddDays(-3), UpdatedAt = DateTimeOffset.UtcNow,
-        AdoptedOn = null, ResolutionNumber = null,
+        AdoptedOn = null, ResolutionNumber = null, Resolution = null,
         Content = new PlanContent
         {
             Summary = "Plan cyfryzacji szkół gminy na lata 2026–2028.",
@@ -119,7 +119,7 @@ public sealed partial class ConsultationPageTests : IDisposable
         var plan = new StrategicPlan
         {
             Id = PlanId, JstTerc = "1206011", JstName = "Gromadka", DiagnosisId = Guid.NewGuid(), Current = Version("draft"),
-            Versions = [new PlanVersionSummary { Number = 1, Status = "draft", CreatedAt = DateTimeOffset.UtcNow, AdoptedOn = null, AmendmentReason = null }],
+            Versions = [new PlanVersionSummary { Number = 1, Status = "draft", CreatedAt = DateTimeOffset.UtcNow, AdoptedOn = null, AmendmentReason = null, Resolution = null }],
         };
         var consultation = new PlanConsultation
         {

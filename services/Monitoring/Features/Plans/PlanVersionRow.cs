@@ -3,23 +3,29 @@ using System.Text.Json;
 
 namespace Cro.Monitoring.Features.Plans;
 
-/// <summary>A version of a JST's plan as stored; its content is the jsonb document of <see cref="PlanContent"/>.</summary>
+/// <summary>
+/// A version of a JST's plan as stored; its content is the jsonb document of <see cref="PlanContent"/>. The resolution's
+/// file name, size and upload moment describe the council resolution's PDF when the team uploaded one (null otherwise).
+/// </summary>
 public sealed record PlanVersionRow(Guid Id, Guid PlanId, string JstTerc, int Number, string Status, string Content, int Revision, string? AmendmentReason,
-    DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, DateOnly? AdoptedOn, string? ResolutionNumber, DateTimeOffset? AdoptedAt, bool HasResolution)
+    DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, DateOnly? AdoptedOn, string? ResolutionNumber, DateTimeOffset? AdoptedAt,
+    string? ResolutionFileName, long? ResolutionSizeBytes, DateTimeOffset? ResolutionUploadedAt)
 {
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     [ExplicitConstructor]
-    private PlanVersionRow() : this(Guid.Empty, Guid.Empty, "", 0, "", "{}", 0, null, default, default, null, null, null, false)
+    private PlanVersionRow() : this(Guid.Empty, Guid.Empty, "", 0, "", "{}", 0, null, default, default, null, null, null, null, null, null)
     {
     }
 
     public PlanContent Document => JsonSerializer.Deserialize<PlanContent>(Content, Json) ?? PlanContent.Empty;
 
-    private const string Select = """
+    /// <summary>The columns this record reads, from <c>plan_versions v</c> (and its resolution); a query adds its WHERE.</summary>
+    internal const string Select = """
         SELECT v.id, v.plan_id, v.jst_terc, v.number, v.status, v.content::text AS content, v.revision, v.amendment_reason, v.created_at, v.updated_at,
-               v.adopted_on, v.resolution_number, v.adopted_at, EXISTS (SELECT 1 FROM plan_resolutions r WHERE r.version_id = v.id) AS has_resolution
-        FROM plan_versions v
+               v.adopted_on, v.resolution_number, v.adopted_at,
+               r.file_name AS resolution_file_name, r.size_bytes AS resolution_size_bytes, r.uploaded_at AS resolution_uploaded_at
+        FROM plan_versions v LEFT JOIN plan_resolutions r ON r.version_id = v.id
         """;
 
     /// <summary>The plan's versions, oldest first, as far as the caller's scope sees the plan.</summary>
@@ -47,6 +53,16 @@ public sealed record PlanVersionRow(Guid Id, Guid PlanId, string JstTerc, int Nu
         session.QuerySingleOrDefaultAsync<PlanVersionRow?>(
             Select + " WHERE v.plan_id = @planId AND v.jst_terc = @terc ORDER BY v.number DESC LIMIT 1 FOR UPDATE OF v",
             new { planId, terc = user.JstTerc() });
+
+    /// <summary>The version <paramref name="number"/> of the caller's own JST's plan (the team's), locked; null when there is none or it is not theirs (a 404).</summary>
+    public static Task<PlanVersionRow?> ForTeamAsync(DataSession session, ClaimsPrincipal user, Guid planId, int number) =>
+        session.QuerySingleOrDefaultAsync<PlanVersionRow?>(
+            Select + " WHERE v.plan_id = @planId AND v.number = @number AND v.jst_terc = @terc FOR UPDATE OF v",
+            new { planId, number, terc = user.JstTerc() });
+
+    /// <summary>The council resolution's PDF, when the team uploaded one.</summary>
+    public PlanResolutionFile? Resolution =>
+        ResolutionFileName is { } name ? new PlanResolutionFile(name, ResolutionSizeBytes ?? 0, ResolutionUploadedAt ?? default) : null;
 
     public static IResult NotFound() => ProblemDetailsDefaults.NotFound("Nie ma takiego planu.", "There is no such plan.");
 }

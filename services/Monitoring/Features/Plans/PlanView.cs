@@ -18,7 +18,7 @@ public sealed record PlanView(Guid Id, string JstTerc, string? JstName, Guid Dia
         }
         var versions = await PlanVersionRow.ListAsync(session, id);
         return new PlanView(head.Id, head.JstTerc, head.JstName, head.DiagnosisId, PlanVersionView.Of(versions[^1]),
-            [.. versions.Select(v => new PlanVersionSummary(v.Number, v.Status, v.CreatedAt, v.AdoptedOn, v.AmendmentReason))]);
+            [.. versions.Select(v => new PlanVersionSummary(v.Number, v.Status, v.CreatedAt, v.AdoptedOn, v.AmendmentReason, v.Resolution))]);
     }
 }
 
@@ -27,9 +27,11 @@ public sealed record PlanView(Guid Id, string JstTerc, string? JstName, Guid Dia
 /// <param name="AmendmentReason">Why this version amends the one adopted before; null for the first.</param>
 /// <param name="Budget">The actions' budget lines summed by year and source of funding.</param>
 /// <param name="TotalBudget">The sum of the actions' budgets, PLN.</param>
+/// <param name="Resolution">The council resolution's PDF the team uploaded for the adopted version; null while there is none.</param>
 [OpenApiSchemaName("PlanVersion")]
 public sealed record PlanVersionView(int Number, string Status, int Revision, string? AmendmentReason, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt,
-    DateOnly? AdoptedOn, string? ResolutionNumber, PlanContent Content, IReadOnlyList<PlanBudgetCell> Budget, decimal TotalBudget)
+    DateOnly? AdoptedOn, string? ResolutionNumber, PlanContent Content, IReadOnlyList<PlanBudgetCell> Budget, decimal TotalBudget,
+    PlanResolutionFile? Resolution)
 {
     public static PlanVersionView Of(PlanVersionRow row)
     {
@@ -37,12 +39,18 @@ public sealed record PlanVersionView(int Number, string Status, int Revision, st
         var budget = (content.Actions ?? []).SelectMany(a => a.Budget ?? []).GroupBy(l => (l.Year, l.Source))
             .Select(g => new PlanBudgetCell(g.Key.Year, g.Key.Source, g.Sum(l => l.Amount))).OrderBy(c => c.Year).ThenBy(c => c.Source, StringComparer.Ordinal);
         return new PlanVersionView(row.Number, row.Status, row.Revision, row.AmendmentReason, row.CreatedAt, row.UpdatedAt, row.AdoptedOn, row.ResolutionNumber,
-            content, [.. budget], (content.Actions ?? []).Sum(a => a.TotalBudget ?? 0));
+            content, [.. budget], (content.Actions ?? []).Sum(a => a.TotalBudget ?? 0), row.Resolution);
     }
 }
 
 [OpenApiSchemaName("PlanBudgetCell")]
 public sealed record PlanBudgetCell(int Year, string Source, decimal Amount);
 
+/// <param name="Resolution">The council resolution's PDF the team uploaded for the version; null while there is none.</param>
 [OpenApiSchemaName("PlanVersionSummary")]
-public sealed record PlanVersionSummary(int Number, string Status, DateTimeOffset CreatedAt, DateOnly? AdoptedOn, string? AmendmentReason);
+public sealed record PlanVersionSummary(int Number, string Status, DateTimeOffset CreatedAt, DateOnly? AdoptedOn, string? AmendmentReason,
+    PlanResolutionFile? Resolution);
+
+/// <summary>The council resolution adopting a version, as the PDF the team uploaded: GET …/plans/{id}/versions/{number}/resolution downloads it.</summary>
+[OpenApiSchemaName("PlanResolutionFile")]
+public sealed record PlanResolutionFile(string FileName, long SizeBytes, DateTimeOffset UploadedAt);

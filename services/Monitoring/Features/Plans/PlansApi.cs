@@ -1,8 +1,16 @@
+using Microsoft.Extensions.Options;
+
 namespace Cro.Monitoring.Features.Plans;
 
-/// <summary>The JST's local strategic plan: its versions and content, the advisor's comments, adoption and amendments.</summary>
+/// <summary>The JST's local strategic plan: its versions and content, the advisor's comments, adoption with the council's resolution, and amendments.</summary>
 public static class PlansApi
 {
+    public static IServiceCollection AddPlans(this IServiceCollection services)
+    {
+        services.AddOptions<PlanOptions>().BindConfiguration("Monitoring:Plans");
+        return services;
+    }
+
     public static IEndpointRouteBuilder MapPlansApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/monitoring").WithTags("Plan strategiczny / Strategic plan");
@@ -11,6 +19,7 @@ public static class PlansApi
         api.MapSavePlanContent();
         api.MapPlanComments();
         api.MapAdoptPlan();
+        api.MapPlanResolution(app.ServiceProvider.GetRequiredService<IOptions<PlanOptions>>().Value.MaxResolutionBytes);
         api.MapAmendPlan();
         return app;
     }

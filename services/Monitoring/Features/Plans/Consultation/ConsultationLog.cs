@@ -6,14 +6,22 @@ namespace Cro.Monitoring.Features.Plans.Consultation;
 /// GET /api/monitoring/public/plans/{terc}/consultations — anyone reads, with a JST's adopted plan, how its consultations
 /// went: for every adopted version (the one in force, and earlier ones an amendment superseded) that was consulted, the
 /// period, the counts by stakeholder type, and every visible comment with the team's answer and its reason. A participant's
-/// name and school appear only when they agreed to their publication; hidden comments are counted, never shown. 404 when
-/// the JST has no adopted plan.
+/// name and school appear only when they agreed to their publication; hidden comments are counted, never shown. With them,
+/// every adopted version's adoption: its day, the resolution's number and the resolution's PDF where the team uploaded it
+/// (a council's resolution is a public act; <see cref="PlanResolution"/> serves it). 404 when the JST has no adopted plan.
 /// </summary>
 public static partial class ConsultationLog
 {
+    /// <param name="Adoptions">Every version the council adopted, oldest first.</param>
     [OpenApiSchemaName("PlanConsultationLog")]
     public sealed record ConsultationLogView(string JstTerc, string? JstName, int VersionInForce, DateOnly? AdoptedOn,
-        IReadOnlyList<PublishedConsultation> Consultations);
+        IReadOnlyList<PublishedConsultation> Consultations, IReadOnlyList<PublishedAdoption> Adoptions);
+
+    /// <param name="Version">The adopted version (the one in force, or one an amendment superseded).</param>
+    /// <param name="ResolutionNumber">The council resolution's number, when the team gave it.</param>
+    /// <param name="Resolution">The resolution's PDF, when the team uploaded it: GET …/public/plans/{terc}/versions/{version}/resolution.</param>
+    [OpenApiSchemaName("PublishedPlanAdoption")]
+    public sealed record PublishedAdoption(int Version, DateOnly? AdoptedOn, string? ResolutionNumber, PlanResolutionFile? Resolution);
 
     /// <param name="Version">The consulted version of the plan.</param>
     /// <param name="AdoptedOn">The day the council adopted that version.</param>
@@ -28,8 +36,6 @@ public static partial class ConsultationLog
     public sealed record PublishedComment(Guid Id, string StakeholderType, string? AuthorName, string? SchoolName, string TargetKind, string? TargetTitle,
         string Text, DateTimeOffset CreatedAt, string? Answer, string? AnswerReason);
 
-    private sealed record Adopted(Guid PlanId, int Number, DateOnly? AdoptedOn, string Status);
-
     public static RouteHandlerBuilder MapConsultationLog(this IEndpointRouteBuilder api) => api
         .MapGet("/public/plans/{terc}/consultations", HandleAsync)
         .WithName("GetPlanConsultationLog").WithSummary("Rozstrzygnięcia uwag z konsultacji przyjętego planu JST / How the adopted plan's consultation comments were resolved")
@@ -43,9 +49,8 @@ public static partial class ConsultationLog
             return NotFound();
         }
         await using var session = await DataSession.OpenAsync(db, JstScope.Of([terc]), ct, System.Data.IsolationLevel.RepeatableRead);
-        var adopted = (await session.QueryAsync<Adopted>($"""
-            SELECT v.plan_id, v.number, v.adopted_on, v.status FROM plan_versions v
-            WHERE v.jst_terc = @terc AND v.status IN ('{PlanStatus.Adopted}', '{PlanStatus.Superseded}') ORDER BY v.number
+        var adopted = (await session.QueryAsync<PlanVersionRow>(PlanVersionRow.Select + $"""
+             WHERE v.jst_terc = @terc AND v.status IN ('{PlanStatus.Adopted}', '{PlanStatus.Superseded}') ORDER BY v.number
             """, new { terc })).ToList();
         if (adopted.Count == 0)
         {
@@ -66,12 +71,14 @@ public static partial class ConsultationLog
                 consultation.OpensOn, consultation.ClosesOn, consultation.ClosedAt, counts[consultation.Id], [.. comments]));
         }
         var jstName = await session.ExecuteScalarAsync<string?>("SELECT name FROM jst WHERE terc = @terc", new { terc });
-        return TypedResults.Ok(new ConsultationLogView(terc, jstName, inForce.Number, inForce.AdoptedOn, published));
+        return TypedResults.Ok(new ConsultationLogView(terc, jstName, inForce.Number, inForce.AdoptedOn, published,
+            [.. adopted.Select(v => new PublishedAdoption(v.Number, v.AdoptedOn, v.ResolutionNumber, v.Resolution))]));
     }
 
     private static IResult NotFound() => ProblemDetailsDefaults.NotFound("JST nie ma jeszcze przyjętego planu strategicznego.",
         "The JST has no adopted strategic plan yet.");
 
+    /// <summary>A TERC code's shape: what the public addresses of a JST's plan take (anything else is a 404 before the database).</summary>
     [GeneratedRegex("^[0-9]{2,7}$")]
-    private static partial Regex Terc();
+    internal static partial Regex Terc();
 }
