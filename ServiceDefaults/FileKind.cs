@@ -33,6 +33,9 @@ public sealed record FileKind(string Extension, string ContentType)
     /// <summary>What the content is, when it is one of <paramref name="accepted"/>; null otherwise.</summary>
     public static FileKind? Detect(byte[] content, IReadOnlyList<FileKind> accepted) => Detect(content) is { } kind && accepted.Contains(kind) ? kind : null;
 
+    /// <summary>The kind as people name it: PDF, DOCX, JPEG, PNG.</summary>
+    public string Label => this == Jpeg ? "JPEG" : Extension.TrimStart('.').ToUpperInvariant();
+
     /// <summary>Whether <paramref name="fileName"/>'s extension names this kind (.jpeg as well as .jpg).</summary>
     public bool Names(string fileName) => Path.GetExtension(fileName).ToLowerInvariant() is var extension
         && (extension == Extension || (this == Jpeg && extension == ".jpeg"));

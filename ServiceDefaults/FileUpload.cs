@@ -70,6 +70,26 @@ public sealed record FileUpload(string FileName, byte[] Content, IFormCollection
         return bare.Length == 0 ? fallback : bare;
     }
 
+    /// <summary>
+    /// What the file is by its content, when it is one of <paramref name="accepted"/> and its name (<paramref name="fileName"/>,
+    /// as stored) says the same; otherwise the 415 that names the kinds accepted, or the extension to correct.
+    /// </summary>
+    public (FileKind? Kind, IResult? Refusal) Recognise(string fileName, IReadOnlyList<FileKind> accepted)
+    {
+        if (FileKind.Detect(Content, accepted) is not { } kind)
+        {
+            var labels = accepted.Select(k => k.Label).ToList();
+            return (null, Unsupported(labels.Count == 1
+                ? Text.Pick($"Przyjmujemy tylko pliki {labels[0]}; zawartość tego pliku nie jest plikiem {labels[0]}.",
+                    $"Only {labels[0]} files are accepted; the content of this file is not {labels[0]}.")
+                : Text.Pick($"Przyjmujemy pliki {string.Join(", ", labels[..^1])} i {labels[^1]}; zawartość tego pliku nie jest żadnym z nich.",
+                    $"{string.Join(", ", labels[..^1])} and {labels[^1]} files are accepted; the content of this file is none of them.")));
+        }
+        return kind.Names(fileName) ? (kind, null) : (null, Unsupported(Text.Pick(
+            $"Zawartość pliku to {kind.Label}, a nazwa mówi co innego; popraw rozszerzenie nazwy na {kind.Extension}.",
+            $"The file's content is {kind.Label}, but its name says otherwise; correct the name's extension to {kind.Extension}.")));
+    }
+
     public static IResult TooLarge(long max) => Results.Problem(statusCode: StatusCodes.Status413PayloadTooLarge,
         title: Text.Pick("Plik za duży.", "File too large."),
         detail: Text.Pick($"Plik może mieć do {max / 1024.0 / 1024.0:0.#} MB.", $"A file may have up to {max / 1024.0 / 1024.0:0.#} MB."));

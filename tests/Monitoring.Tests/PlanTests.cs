@@ -173,7 +173,7 @@ public sealed class PlanTests(MonitoringService service) : IClassFixture<Monitor
         var nothingYet = await team.GetAsync(resolution, Ct);
 
         Assert.Contains("w przygotowaniu", await ProblemAsync(onDraft, HttpStatusCode.Conflict), StringComparison.Ordinal);
-        Assert.Contains("nie jest PDF", await ProblemAsync(notAPdf, HttpStatusCode.UnsupportedMediaType), StringComparison.Ordinal);
+        Assert.Contains("nie jest plikiem PDF", await ProblemAsync(notAPdf, HttpStatusCode.UnsupportedMediaType), StringComparison.Ordinal);
         Assert.Contains(".pdf", await ProblemAsync(misnamed, HttpStatusCode.UnsupportedMediaType), StringComparison.Ordinal);
         Assert.Equal(["file"], (await empty.ErrorsAsync()).Keys);
         Assert.Equal(HttpStatusCode.UnsupportedMediaType, notAForm.StatusCode);

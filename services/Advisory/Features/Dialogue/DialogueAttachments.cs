@@ -42,15 +42,10 @@ public static class DialogueAttachments
             return refusal!;
         }
         var fileName = upload.SafeName("lista-obecnosci");
-        if (FileKind.Detect(upload.Content, FileKind.Scans) is not { } kind)
+        var (kind, unrecognised) = upload.Recognise(fileName, FileKind.Scans);
+        if (kind is null)
         {
-            return FileUpload.Unsupported(Text.Pick("Przyjmujemy skany w PDF, JPEG i PNG; zawartość tego pliku nie jest żadnym z nich.",
-                "Scans in PDF, JPEG and PNG are accepted; the content of this file is none of them."));
-        }
-        if (!kind.Names(fileName))
-        {
-            return FileUpload.Unsupported(Text.Pick($"Zawartość pliku to {kind.Extension}, a nazwa mówi co innego; popraw rozszerzenie nazwy.",
-                $"The file's content is {kind.Extension}, but its name says otherwise; correct the name's extension."));
+            return unrecognised!;
         }
         var attachment = new DialogueAttachment(Guid.CreateVersion7(), fileName, kind.ContentType, upload.Content.LongLength, time.GetUtcNow());
         await session.ExecuteAsync("""

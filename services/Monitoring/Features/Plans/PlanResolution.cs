@@ -55,15 +55,10 @@ public static class PlanResolution
             return refusal!;
         }
         var fileName = upload.SafeName("uchwala.pdf");
-        if (FileKind.Detect(upload.Content, [FileKind.Pdf]) is not { } kind)
+        var (kind, unrecognised) = upload.Recognise(fileName, [FileKind.Pdf]);
+        if (kind is null)
         {
-            return FileUpload.Unsupported(Text.Pick("Przyjmujemy uchwałę jako plik PDF; zawartość tego pliku nie jest PDF-em.",
-                "The resolution is accepted as a PDF file; the content of this file is not a PDF."));
-        }
-        if (!kind.Names(fileName))
-        {
-            return FileUpload.Unsupported(Text.Pick("Zawartość pliku to PDF, a nazwa mówi co innego; popraw rozszerzenie nazwy na .pdf.",
-                "The file's content is PDF, but its name says otherwise; correct the name's extension to .pdf."));
+            return unrecognised!;
         }
         // The answer is the row as stored (its moment to the database's microsecond), as the version's views name it.
         var file = await session.QuerySingleAsync<PlanResolutionFile>("""

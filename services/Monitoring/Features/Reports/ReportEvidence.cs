@@ -55,15 +55,10 @@ public static class ReportEvidence
             return Problems.Field("actionId", "Wskaż działanie planu, którego dotyczy plik.", "Name the plan's action the file is evidence of.");
         }
         var fileName = upload.SafeName("dowod");
-        if (FileKind.Detect(upload.Content, FileKind.Scans) is not { } kind)
+        var (kind, unrecognised) = upload.Recognise(fileName, FileKind.Scans);
+        if (kind is null)
         {
-            return FileUpload.Unsupported(Text.Pick("Przyjmujemy pliki PDF, JPEG i PNG; zawartość tego pliku nie jest żadnym z nich.",
-                "PDF, JPEG and PNG files are accepted; the content of this file is none of them."));
-        }
-        if (!kind.Names(fileName))
-        {
-            return FileUpload.Unsupported(Text.Pick($"Zawartość pliku to {kind.Extension}, a nazwa mówi co innego; popraw rozszerzenie nazwy.",
-                $"The file's content is {kind.Extension}, but its name says otherwise; correct the name's extension."));
+            return unrecognised!;
         }
         var file = new EvidenceFile(Guid.CreateVersion7(), actionId, fileName, kind.ContentType, upload.Content.LongLength, time.GetUtcNow());
         await session.ExecuteAsync("""

@@ -46,15 +46,10 @@ public static class UploadFile
             return Field("title", "Podaj tytuł materiału (do 200 znaków).", "Give the material a title (up to 200 characters).");
         }
 
-        if (FileKind.Detect(content, FileKind.Documents) is not { } kind)
+        var (kind, unrecognised) = upload.Recognise(fileName, FileKind.Documents);
+        if (kind is null)
         {
-            return FileUpload.Unsupported(Text.Pick("Przyjmujemy pliki PDF, DOCX, PPTX i ODP; zawartość tego pliku nie jest żadnym z nich.",
-                "PDF, DOCX, PPTX and ODP files are accepted; the content of this file is none of them."));
-        }
-        if (!kind.Names(fileName))
-        {
-            return FileUpload.Unsupported(Text.Pick($"Zawartość pliku to {kind.Extension}, a nazwa mówi co innego; popraw rozszerzenie nazwy.",
-                $"The file's content is {kind.Extension}, but its name says otherwise; correct the name's extension."));
+            return unrecognised!;
         }
 
         var id = Guid.CreateVersion7();
