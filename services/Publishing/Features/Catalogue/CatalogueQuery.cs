@@ -1,4 +1,5 @@
 using Cro.Publishing.Features.Template;
+using Microsoft.AspNetCore.Mvc;
 
 namespace Cro.Publishing.Features.Catalogue;
 
@@ -12,16 +13,16 @@ namespace Cro.Publishing.Features.Catalogue;
 /// <param name="Voivodeship">The województwo's TERC code (2 digits).</param>
 /// <param name="CostRange">A code of the cost ranges (GET /api/publishing/template).</param>
 public sealed record CatalogueQuery(
-    [property: FieldLabel("Szukany tekst", "Search text")] string? Q,
-    [property: FieldLabel("Tematy", "Topics")] string[]? Topic,
-    [property: FieldLabel("Rodzaj JST", "Kind of JST")] string? Kind,
-    [property: FieldLabel("Województwo", "Voivodeship")] string? Voivodeship,
-    [property: FieldLabel("Przedział kosztów", "Cost range")] string? CostRange,
-    [property: FieldLabel("Koszt od (zł)", "Cost from (PLN)")] decimal? CostFrom,
-    [property: FieldLabel("Koszt do (zł)", "Cost to (PLN)")] decimal? CostTo,
-    [property: FieldLabel("Rok publikacji", "Year published")] int? Year,
-    [property: FieldLabel("Strona", "Page")] int? Page,
-    [property: FieldLabel("Wyników na stronie", "Results per page")] int? PageSize)
+    [property: FieldLabel("Szukany tekst", "Search text")] [FromQuery(Name = "q")] string? Q,
+    [property: FieldLabel("Tematy", "Topics")] [FromQuery(Name = "topic")] string[]? Topic,
+    [property: FieldLabel("Rodzaj JST", "Kind of JST")] [FromQuery(Name = "kind")] string? Kind,
+    [property: FieldLabel("Województwo", "Voivodeship")] [FromQuery(Name = "voivodeship")] string? Voivodeship,
+    [property: FieldLabel("Przedział kosztów", "Cost range")] [FromQuery(Name = "costRange")] string? CostRange,
+    [property: FieldLabel("Koszt od (zł)", "Cost from (PLN)")] [FromQuery(Name = "costFrom")] decimal? CostFrom,
+    [property: FieldLabel("Koszt do (zł)", "Cost to (PLN)")] [FromQuery(Name = "costTo")] decimal? CostTo,
+    [property: FieldLabel("Rok publikacji", "Year published")] [FromQuery(Name = "year")] int? Year,
+    [property: FieldLabel("Strona", "Page")] [FromQuery(Name = "page")] int? Page,
+    [property: FieldLabel("Wyników na stronie", "Results per page")] [FromQuery(Name = "pageSize")] int? PageSize)
 {
     public const int MaxPageSize = 50;
     public const int DefaultPageSize = 20;
