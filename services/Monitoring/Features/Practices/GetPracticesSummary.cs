@@ -21,7 +21,16 @@ public static class GetPracticesSummary
     [OpenApiSchemaName("PublishedPracticesSummary")]
     public sealed record Summary(int Practices, int Jst, IReadOnlyList<TopicCount> ByTopic, IReadOnlyList<KindCount> ByJstKind, IReadOnlyList<JstPractices> ByJst);
 
-    private sealed record Row(string JstTerc, string? JstName, string? JstKind, string? VoivodeshipTerc, Guid PracticeId, string[] Topics);
+    /// <summary>A row as read (a class: Dapper fills it by name, whatever types the columns have).</summary>
+    private sealed class Row
+    {
+        public string JstTerc { get; init; } = "";
+        public string? JstName { get; init; }
+        public string? JstKind { get; init; }
+        public string? VoivodeshipTerc { get; init; }
+        public Guid PracticeId { get; init; }
+        public string[] Topics { get; init; } = [];
+    }
 
     public static RouteHandlerBuilder MapGetPracticesSummary(this IEndpointRouteBuilder api) => api
         .MapGet("/practices-summary", HandleAsync)

@@ -33,9 +33,26 @@ public static class SearchCatalogue
     [OpenApiSchemaName("CatalogueSearchResult")]
     public sealed record Result(int Total, int Page, int PageSize, IReadOnlyList<Item> Items, Facets Facets);
 
-    private sealed record Row(Guid Id, string Title, string Summary, string JstTerc, string JstName, string JstKind, string VoivodeshipTerc,
-        string? VoivodeshipName, string[] Topics, decimal TotalCost, string Licence, int Year, DateTimeOffset PublishedAt, DateTimeOffset UpdatedAt,
-        double? Rank, string? Photo);
+    /// <summary>A row as read (a class: Dapper fills it by name, whatever types the columns have).</summary>
+    private sealed class Row
+    {
+        public Guid Id { get; init; }
+        public string Title { get; init; } = "";
+        public string Summary { get; init; } = "";
+        public string JstTerc { get; init; } = "";
+        public string JstName { get; init; } = "";
+        public string JstKind { get; init; } = "";
+        public string VoivodeshipTerc { get; init; } = "";
+        public string? VoivodeshipName { get; init; }
+        public string[] Topics { get; init; } = [];
+        public decimal TotalCost { get; init; }
+        public string Licence { get; init; } = "";
+        public int Year { get; init; }
+        public DateTimeOffset PublishedAt { get; init; }
+        public DateTimeOffset UpdatedAt { get; init; }
+        public double? Rank { get; init; }
+        public string? Photo { get; init; }
+    }
 
     public static RouteHandlerBuilder MapSearchCatalogue(this IEndpointRouteBuilder api) => api
         .MapGet("/catalogue/practices", ([AsParameters] CatalogueQuery query, NpgsqlDataSource db, CancellationToken ct) => SearchAsync(db, query, ct))

@@ -30,7 +30,7 @@ public static class CatalogueEntry
         var document = new PublishedPractice(practiceId, version, template.Title!, template.Summary ?? "",
             new PublishedJst(jst.Terc, jst.Name, jst.Kind, jst.VoivodeshipTerc, jst.VoivodeshipName), template.Topics ?? [], template.Problem ?? "",
             template.Solution ?? "", template.Steps ?? [], template.Effects ?? "", template.Evidence ?? [], template.PlanId, template.PlanActionIds ?? [],
-            template.Costs ?? [], template.TotalCost, template.Partners ?? [], template.Difficulties, template.ToRepeat, template.Contacts ?? [],
+            template.Costs ?? [], template.CostTotal(), template.Partners ?? [], template.Difficulties, template.ToRepeat, template.Contacts ?? [],
             template.PublishAuthorNames ? [.. authors.Select(a => a.FullName)] : [], Licences.Of(template.Licence),
             [.. files.Where(f => f.Kind == PracticeFileView.Attachment).Select(Public)], [.. files.Where(f => f.Kind == PracticeFileView.Photo).Select(Public)],
             publishedAt, updatedAt);

@@ -21,8 +21,21 @@ public static class ListPractices
     [OpenApiSchemaName("GoodPracticeListPage")]
     public sealed record Page(IReadOnlyList<Item> Items, string? NextCursor);
 
-    private sealed record Row(Guid Id, string JstTerc, string? JstName, string Title, string Status, int Round, string[] Topics, bool ByPartner,
-        DateTimeOffset UpdatedAt, DateTimeOffset? SubmittedAt, DateTimeOffset? PublishedAt);
+    /// <summary>A row as read (a class: Dapper fills it by name, whatever types the columns have).</summary>
+    private sealed class Row
+    {
+        public Guid Id { get; init; }
+        public string JstTerc { get; init; } = "";
+        public string? JstName { get; init; }
+        public string Title { get; init; } = "";
+        public string Status { get; init; } = "";
+        public int Round { get; init; }
+        public string[] Topics { get; init; } = [];
+        public bool ByPartner { get; init; }
+        public DateTimeOffset UpdatedAt { get; init; }
+        public DateTimeOffset? SubmittedAt { get; init; }
+        public DateTimeOffset? PublishedAt { get; init; }
+    }
 
     public static RouteHandlerBuilder MapListPractices(this IEndpointRouteBuilder api) => api
         .MapGet("/practices", ([RepeatableRead] DataSession session, string? status, string? jst, string? cursor, int? limit) =>

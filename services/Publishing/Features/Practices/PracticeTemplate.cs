@@ -38,8 +38,8 @@ public sealed record PracticeTemplate(
     [property: FieldLabel("Zgoda autorów na podanie ich nazwisk", "The authors' consent to publish their names")] bool PublishAuthorNames = false,
     [property: FieldLabel("Współautorzy", "Co-authors")] IReadOnlyList<AuthorInput>? Authors = null)
 {
-    /// <summary>The sum of the costs, PLN.</summary>
-    public decimal TotalCost => (Costs ?? []).Sum(c => c.Amount);
+    /// <summary>The sum of the costs, PLN (a method, so it is no field of the template a client sends).</summary>
+    public decimal CostTotal() => (Costs ?? []).Sum(c => c.Amount);
 
     /// <summary>The text as stored: trimmed, lists never null, the licence chosen or the default, and no co-authors (kept apart, resolved).</summary>
     public PracticeTemplate Normalised() => this with

@@ -36,7 +36,7 @@ public sealed record PracticeView(Guid Id, string JstTerc, string JstName, strin
         var authors = row.AuthorList;
         var template = row.Document with { Authors = PracticeAuthors.AsInputs(authors) };
         return new PracticeView(row.Id, row.JstTerc, row.JstDisplayName, row.JstKind, row.Status, row.Revision, row.Round, row.ReturnedFrom, row.ProposalId,
-            row.CreatedByClient is not null, template, authors, template.TotalCost, await PracticeFileView.CurrentAsync(session, row.Id), [.. versions],
+            row.CreatedByClient is not null, template, authors, template.CostTotal(), await PracticeFileView.CurrentAsync(session, row.Id), [.. versions],
             [.. reviews], row.CreatedAt, row.UpdatedAt, row.SubmittedAt, row.PublishedVersion, row.FirstPublishedAt, row.PublishedAt, row.UnpublishedAt,
             row.UnpublishReason);
     }
@@ -76,7 +76,7 @@ public sealed record PracticeVersionView(Guid PracticeId, int Number, PracticeTe
             new { practiceId, number });
         var authors = JsonSerializer.Deserialize<List<PracticeAuthor>>(row.Authors, PracticeRow.Json)!;
         var template = JsonSerializer.Deserialize<PracticeTemplate>(row.Template, PracticeRow.Json)! with { Authors = PracticeAuthors.AsInputs(authors) };
-        return new PracticeVersionView(row.PracticeId, row.Number, template, authors, template.TotalCost,
+        return new PracticeVersionView(row.PracticeId, row.Number, template, authors, template.CostTotal(),
             JsonSerializer.Deserialize<List<PracticeFileView>>(row.Files, PracticeRow.Json)!, row.ByPartner, row.SubmittedAt, [.. reviews]);
     }
 }
