@@ -8,7 +8,7 @@ namespace Cro.Publishing.Tests;
 /// JST arriving from recruitment's registry, accepted task teams and advisors arriving from recruitment and advisory, and
 /// the clients of each kind of caller.
 /// </summary>
-public sealed class PublishingService() : ServiceUnderTest<Program>("publishing")
+public class PublishingService() : ServiceUnderTest<Program>("publishing")
 {
     /// <summary>The largest files this service takes in tests (smaller than in production, to reach them).</summary>
     public const int MaxAttachmentBytes = 200_000;
