@@ -58,6 +58,7 @@ public static class PublishPractice
         });
         var view = (await PracticeView.FindAsync(session, id))!;
         await session.CommitAsync();
+        PracticeMetrics.Published.Add(1);
         return TypedResults.Ok(view);
     }
 
@@ -87,6 +88,7 @@ public static class PublishPractice
         });
         var view = (await PracticeView.FindAsync(session, id))!;
         await session.CommitAsync();
+        PracticeMetrics.Unpublished.Add(1);
         return TypedResults.Ok(view);
     }
 }

@@ -55,6 +55,7 @@ public static class SubmitPractice
         });
         var view = (await PracticeView.FindAsync(session, id))!;
         await session.CommitAsync();
+        PracticeMetrics.Submitted.Add(1, new KeyValuePair<string, object?>("by", writer.IsPartner ? "partner" : "team"));
         return TypedResults.Ok(view);
     }
 }

@@ -2,7 +2,7 @@ namespace Cro.Publishing.Features.Proposals;
 
 /// <summary>
 /// GET /api/publishing/proposals — the proposals the caller sees, newest first: a JST's team those to its JST, an advisor
-/// those to the JST they advise and their own, a trainer their own, ORE all (filtered by <c>jst</c> and <c>status</c>).
+/// those to the JST they advise and their own, a trainer their own, ORE all (filtered by <c>jst</c> and <c>status</c>); the 500 newest.
 /// </summary>
 public static class ListProposals
 {
