@@ -5,9 +5,9 @@ namespace Cro.ServiceDefaults;
 
 /// <summary>
 /// The kinds of file people upload (training materials, scanned attendance lists, photos), recognised by their
-/// content, never by the name or the header the browser sent: PDF, JPEG and PNG by their signatures; DOCX and PPTX as
-/// Office Open XML packages (a zip with the part that makes it a document or a presentation); ODP as an OpenDocument
-/// package, whose first entry names its type. Each use accepts its own list of kinds.
+/// content, never by the name or the header the browser sent: PDF, JPEG and PNG by their signatures; DOCX, XLSX and PPTX as
+/// Office Open XML packages (a zip with the part that makes it a document, a workbook or a presentation); ODT, ODS and ODP
+/// as OpenDocument packages, whose first entry names their type. Each use accepts its own list of kinds.
 /// </summary>
 public sealed record FileKind(string Extension, string ContentType)
 {
@@ -15,6 +15,9 @@ public sealed record FileKind(string Extension, string ContentType)
     public static readonly FileKind Docx = new(".docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document");
     public static readonly FileKind Pptx = new(".pptx", "application/vnd.openxmlformats-officedocument.presentationml.presentation");
     public static readonly FileKind Odp = new(".odp", "application/vnd.oasis.opendocument.presentation");
+    public static readonly FileKind Xlsx = new(".xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    public static readonly FileKind Odt = new(".odt", "application/vnd.oasis.opendocument.text");
+    public static readonly FileKind Ods = new(".ods", "application/vnd.oasis.opendocument.spreadsheet");
 
     public static readonly FileKind Jpeg = new(".jpg", "image/jpeg");
     public static readonly FileKind Png = new(".png", "image/png");
@@ -24,6 +27,14 @@ public sealed record FileKind(string Extension, string ContentType)
 
     /// <summary>A scan or a photo of a paper: PDF or an image.</summary>
     public static readonly IReadOnlyList<FileKind> Scans = [Pdf, Jpeg, Png];
+
+    /// <summary>Model documents another JST reuses (a good practice's attachments): texts, spreadsheets and presentations.</summary>
+    public static readonly IReadOnlyList<FileKind> ModelDocuments = [Pdf, Docx, Odt, Xlsx, Ods, Pptx, Odp];
+
+    /// <summary>Photos: JPEG or PNG.</summary>
+    public static readonly IReadOnlyList<FileKind> Photos = [Jpeg, Png];
+
+    private static readonly IReadOnlyList<FileKind> OpenDocuments = [Odt, Ods, Odp];
 
     private static readonly byte[] PdfSignature = "%PDF-"u8.ToArray();
     private static readonly byte[] ZipSignature = [0x50, 0x4B, 0x03, 0x04];
@@ -72,11 +83,16 @@ public sealed record FileKind(string Extension, string ContentType)
                 {
                     return Pptx;
                 }
+                if (zip.GetEntry("xl/workbook.xml") is not null)
+                {
+                    return Xlsx;
+                }
             }
             if (zip.Entries.Count > 0 && zip.Entries[0] is { FullName: "mimetype", Length: < 100 } mimetype)
             {
                 using var reader = new StreamReader(mimetype.Open(), Encoding.ASCII);
-                return reader.ReadToEnd().Trim() == Odp.ContentType ? Odp : null;
+                var type = reader.ReadToEnd().Trim();
+                return OpenDocuments.FirstOrDefault(kind => kind.ContentType == type);
             }
         }
         catch (InvalidDataException)

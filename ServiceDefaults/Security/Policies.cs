@@ -21,6 +21,8 @@ public static class Policies
     public const string JstTeam = "jst-team";
     /// <summary>A JST's team, its advisor, or ORE staff: who takes part in a JST's advisory.</summary>
     public const string AdvisoryParty = "advisory-party";
+    /// <summary>People who run the programme: trainers, advisors, ORE staff and administrators (e.g. who propose that a JST describe a good practice).</summary>
+    public const string ProgrammeStaff = "programme-staff";
 
     /// <summary>A partner client holding <paramref name="scope"/>, or an operator (who may see what partners see).</summary>
     public static string PartnerOrOperator(string scope) => $"scope:{scope}";
@@ -44,7 +46,8 @@ public static class Policies
             .AddPolicy(TrainerOrOperator, p => p.RequireClaim(CroClaims.Role, Roles.Trainer, Roles.Operator, Roles.Admin))
             .AddPolicy(AdvisorOrOperator, p => p.RequireClaim(CroClaims.Role, Roles.Advisor, Roles.Operator, Roles.Admin))
             .AddPolicy(JstTeam, p => p.RequireClaim(CroClaims.Role, [.. Roles.OfJst]))
-            .AddPolicy(AdvisoryParty, p => p.RequireClaim(CroClaims.Role, [Roles.Advisor, Roles.Operator, Roles.Admin, .. Roles.OfJst]));
+            .AddPolicy(AdvisoryParty, p => p.RequireClaim(CroClaims.Role, [Roles.Advisor, Roles.Operator, Roles.Admin, .. Roles.OfJst]))
+            .AddPolicy(ProgrammeStaff, p => p.RequireClaim(CroClaims.Role, Roles.Trainer, Roles.Advisor, Roles.Operator, Roles.Admin));
         foreach (var scope in Scopes.Partner)
         {
             builder.AddPolicy(PartnerOrOperator(scope), p => p.AddRequirements(new PartnerScopeRequirement(scope)));

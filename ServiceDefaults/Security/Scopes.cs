@@ -5,6 +5,7 @@ public static class Scopes
 {
     public const string RecruitmentRead = "recruitment.read";
     public const string RecruitmentWrite = "recruitment.write";
+    /// <summary>Good practices written on behalf of the partner's member JST: drafted, revised and submitted to review (publishing).</summary>
     public const string PracticesWrite = "practices.write";
     public const string IndicatorsRead = "indicators.read";
     /// <summary>Advisory aggregates per round: JST covered, hours held, meetings; no personal data.</summary>

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Cro.ServiceDefaults.Security;
 using Cro.Web.Account.Api;
+using Cro.Web.Publishing.Api;
 using Cro.Web.Recruitment.Api;
 
 namespace Cro.Web.Account;
@@ -21,15 +22,20 @@ public static class PersonalDataDownload
     }
 
     private static async Task<IResult> DownloadAsync(IdentityClient identity, NotificationsClient notifications, RecruitmentClient recruitment,
-        TimeProvider time, CancellationToken ct)
+        PublishingClient publishing, TimeProvider time, CancellationToken ct)
     {
         var fromIdentity = await identity.CallAsync(c => c.MyPersonalDataAsync(ct));
         var fromNotifications = await notifications.CallAsync(c => c.MyNotificationsPersonalDataAsync(ct));
         var fromRecruitment = await recruitment.CallAsync(c => c.MyRecruitmentDataAsync(ct));
+        var fromPublishing = await publishing.CallAsync(c => c.MyPublishingPersonalDataAsync(ct));
         var errors = fromIdentity.Errors.All.Concat(fromNotifications.Errors.All).ToList();
         if (!fromRecruitment.Succeeded)
         {
             errors.Add(Text.Pick("Usługa naboru nie odpowiedziała.", "The recruitment service did not answer."));
+        }
+        if (!fromPublishing.Succeeded)
+        {
+            errors.Add(Text.Pick("Usługa dobrych praktyk nie odpowiedziała.", "The good practices service did not answer."));
         }
         if (errors.Count > 0)
         {
@@ -46,6 +52,7 @@ public static class PersonalDataDownload
             rolesInWords = RolesInWords(fromIdentity.Value),
             emails = fromNotifications.Value,
             taskTeams = fromRecruitment.Value,
+            goodPractices = fromPublishing.Value,
         };
         var bytes = JsonSerializer.SerializeToUtf8Bytes(document, new JsonSerializerOptions(JsonSerializerDefaults.Web) { WriteIndented = true });
         return Results.File(bytes, "application/json", $"moje-dane-cro-{time.GetUtcNow():yyyy-MM-dd}.json");

@@ -22,7 +22,9 @@ public static class MyPersonalData
     /// <c>advisory-meeting-booked</c>, <c>advisory-meeting-moved</c>, <c>advisory-meeting-cancelled</c>, <c>advisory-meeting-reminder</c>,
     /// <c>debate-registration</c>, <c>school-link</c>, <c>school-link-reminder</c> (a school director's diagnosis link, found by the
     /// address), <c>report-overdue</c>, <c>report-overdue-reminder</c> (to a JST's coordinator about an implementation report past its
-    /// due day) (<c>unknown</c> for mail older than the field).</param>
+    /// due day), <c>practice-submitted</c>, <c>practice-review-requested</c>, <c>practice-approved</c>, <c>practice-changes-requested</c>,
+    /// <c>practice-published</c>, <c>practice-unpublished</c>, <c>practice-proposed</c> (to a good practice's authors, the JST's advisor
+    /// or team, found by the address) (<c>unknown</c> for mail older than the field).</param>
     /// <param name="Status"><c>pending</c>, <c>sent</c>, <c>failed</c> (given up) or <c>cancelled</c> (by erasure).</param>
     [OpenApiSchemaName("MailToPerson")]
     public sealed record Mail(Guid Id, string Kind, string Recipient, string Subject, string Status,
