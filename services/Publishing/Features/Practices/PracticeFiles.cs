@@ -86,18 +86,10 @@ public static class PracticeFiles
             return ProblemDetailsDefaults.ValidationProblem(errors);
         }
         var fileName = upload.SafeName(photo ? "zdjecie" : "dokument");
-        if (FileKind.Detect(upload.Content, photo ? FileKind.Photos : FileKind.ModelDocuments) is not { } kind)
+        var (kind, unrecognised) = upload.Recognise(fileName, photo ? FileKind.Photos : FileKind.ModelDocuments);
+        if (kind is null)
         {
-            return FileUpload.Unsupported(photo
-                ? Text.Pick("Zdjęcie przyjmujemy jako JPEG albo PNG; zawartość tego pliku nie jest żadnym z nich.",
-                    "A photo is taken as JPEG or PNG; the content of this file is neither.")
-                : Text.Pick("Dokument przyjmujemy jako PDF, DOCX, ODT, XLSX, ODS, PPTX albo ODP; zawartość tego pliku nie jest żadnym z nich.",
-                    "A document is taken as PDF, DOCX, ODT, XLSX, ODS, PPTX or ODP; the content of this file is none of them."));
-        }
-        if (!kind.Names(fileName))
-        {
-            return FileUpload.Unsupported(Text.Pick($"Zawartość pliku to {kind.Extension}, a nazwa mówi co innego; popraw rozszerzenie nazwy.",
-                $"The file's content is {kind.Extension}, but its name says otherwise; correct the name's extension."));
+            return unrecognised!;
         }
         var count = await session.ExecuteScalarAsync<int>("SELECT count(*)::int FROM practice_files WHERE practice_id = @id AND removed_at IS NULL", new { id });
         if (count >= limits.MaxFiles)
