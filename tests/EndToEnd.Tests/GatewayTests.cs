@@ -155,6 +155,7 @@ public sealed class GatewayTests(PlatformFixture platform)
     [InlineData("monitoring", "/api/monitoring/jst-summary")]
     [InlineData("training", "/api/training/programme")]
     [InlineData("advisory", "/api/advisory/engagements")]
+    [InlineData("publishing", "/api/publishing/catalogue/practices")]
     public async Task Every_service_publishes_its_OpenAPI_document_through_the_gateway(string service, string path)
     {
         var document = await _gateway.GetFromJsonAsync<JsonElement>($"/api/{service}/openapi/v1.json", Ct);
@@ -171,6 +172,7 @@ public sealed class GatewayTests(PlatformFixture platform)
         Assert.Contains("\"url\":\"api/recruitment/openapi/v1.json\"", html);
         Assert.Contains("\"url\":\"api/monitoring/openapi/v1.json\"", html);
         Assert.Contains("\"url\":\"api/advisory/openapi/v1.json\"", html);
+        Assert.Contains("\"url\":\"api/publishing/openapi/v1.json\"", html);
     }
 
     [Fact]
