@@ -18,6 +18,10 @@ public sealed record GoodPracticePublished : IIntegrationEvent
     /// <summary>The costs the practice reports, PLN.</summary>
     public required decimal TotalCost { get; init; }
     public required IReadOnlyList<GoodPracticePerson> Authors { get; init; }
+    /// <summary>The JST's strategic plan (monitoring's) the practice carried out, when it names one.</summary>
+    public Guid? PlanId { get; init; }
+    /// <summary>The plan's actions it carried out: monitoring shows the practice on the JST's path from diagnosis to results.</summary>
+    public IReadOnlyList<Guid> PlanActionIds { get; init; } = [];
     /// <summary>The practice's page in the public catalogue.</summary>
     public required Uri PracticeUrl { get; init; }
     public required DateTimeOffset PublishedAt { get; init; }

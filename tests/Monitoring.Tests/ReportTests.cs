@@ -260,5 +260,23 @@ public sealed class ReportTests(MonitoringService service) : IClassFixture<Monit
         Assert.Equal(["submitted", .. Enumerable.Repeat("draft", 7)], timeline.Periods.Select(p => p.Status));
         // A draft is not yet reported.
         Assert.Empty(beforeSubmission!.Actions.SelectMany(a => a.Reported));
+
+        // The path ends in a good practice the catalogue published on the laptops: the action names it and it names the action.
+        var practiceId = Guid.CreateVersion7();
+        await service.PublishTwiceAsync(new GoodPracticePublished
+        {
+            PracticeId = practiceId, JstTerc = "9920088", JstName = "Gmina 9920088", JstKind = "rural-municipality", VoivodeshipTerc = "99",
+            Title = "Laptopy dla uczniów w 4 tygodnie", Version = 1, Topics = ["infrastructure"], TotalCost = 150_000, Authors = [],
+            PracticeUrl = new Uri($"https://cro.example.pl/dobre-praktyki/{practiceId}"), PublishedAt = DateTimeOffset.UtcNow,
+            PlanId = plan.PlanId, PlanActionIds = [plan.Laptops.Id!.Value],
+        });
+        var withPractice = await Eventually.GetAsync(
+            async () => (await service.Advisor("9920088").GetFromJsonAsync<PlanTimeline.Timeline>($"{Plan(plan.PlanId)}/timeline", Ct))!,
+            t => t.Practices.Count == 1, what: "the practice on the path");
+        var practice = Assert.Single(withPractice.Practices);
+        Assert.Equal((practiceId, "Laptopy dla uczniów w 4 tygodnie"), (practice.Id, practice.Title));
+        Assert.Equal([plan.Laptops.Id!.Value], practice.ActionIds);
+        Assert.Equal([practiceId], withPractice.Actions.Single(a => a.Id == plan.Laptops.Id).PracticeIds);
+        Assert.Empty(withPractice.Actions.Single(a => a.Id == plan.WiFi.Id).PracticeIds);
     }
 }

@@ -147,6 +147,7 @@ public sealed partial class PlanOversightPageTests : IDisposable
     public async Task The_path_links_each_finding_to_its_priorities_and_back_and_shows_what_the_reports_said()
     {
         var (planId, diagnosisId, finding, priority, action, goal) = (Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
+        var practice = Guid.NewGuid();
         _web.Monitoring.Json(HttpMethod.Get, $"{Api}/plans/{planId}/timeline", new
         {
             planId, jstTerc = "0203052", jstName = "Pęcław", diagnosisId, versionInForce = 1,
@@ -160,6 +161,7 @@ public sealed partial class PlanOversightPageTests : IDisposable
                     id = action, title = "Zakup laptopów", inForce = true, priorityId = priority, goalIds = new[] { goal }, startsOn = "2026-01-01", endsOn = "2027-06-30",
                     totalBudget = 150_000,
                     reported = new[] { new { reportId = ReportId, number = 1, reportStatus = "accepted", status = "in-progress", progress = 40, spent = 60_000 } },
+                    practiceIds = new[] { practice },
                 },
             },
             goals = new[]
@@ -171,6 +173,7 @@ public sealed partial class PlanOversightPageTests : IDisposable
                     reported = new[] { new { reportId = ReportId, number = 1, reportStatus = "accepted", value = 8 } },
                 },
             },
+            practices = new[] { new { id = practice, title = "Laptopy w 4 tygodnie", pageUrl = $"https://cro.example.pl/dobre-praktyki/{practice}", actionIds = new[] { action } } },
         });
 
         var html = await WebWithFakeServices.PageAsync(await _web.Browser(Roles.JstCoordinator).GetAsync($"/plan/{planId}/sciezka", Ct));
@@ -184,6 +187,8 @@ public sealed partial class PlanOversightPageTests : IDisposable
         Assert.Contains("60\u00a0000 zł", html);
         Assert.Contains("9,5 uczniów", html);
         Assert.Contains("8 uczniów", html);
+        Assert.Contains($"href=\"/plan/{planId}/sciezka#item-{practice:N}\">Laptopy w 4 tygodnie</a>", html); // action → practice
+        Assert.Contains($"href=\"/dobre-praktyki/{practice}\">Laptopy w 4 tygodnie</a>", html);
     }
 
     private static Regex Tile(string level, string name, string figure, string? note) => new(

@@ -10,7 +10,8 @@ namespace Cro.Monitoring.Features.Reports;
 /// goal its priority and actions), so the path is walked either way. Items are those of every adopted version (the latest
 /// definition of each; inForce says whether the version in force still has it, so reports on an amended item stay on the
 /// path), or of the version being written before the first adoption. Reported values are those of reports submitted at
-/// least once (submitted, returned, accepted). For the JST's team, its advisor and ORE.
+/// least once (submitted, returned, accepted). The path ends in the good practices the catalogue published on the plan's
+/// actions (each with the actions it carried out, and each action with its practices). For the JST's team, its advisor and ORE.
 /// </summary>
 public static class PlanTimeline
 {
@@ -19,7 +20,7 @@ public static class PlanTimeline
     [OpenApiSchemaName("PlanTimeline")]
     public sealed record Timeline(Guid PlanId, string JstTerc, string? JstName, Guid DiagnosisId, int? VersionInForce, IReadOnlyList<TimelinePeriod> Periods,
         IReadOnlyList<TimelineFinding> Findings, IReadOnlyList<TimelinePriority> Priorities, IReadOnlyList<TimelineAction> Actions,
-        IReadOnlyList<TimelineGoal> Goals);
+        IReadOnlyList<TimelineGoal> Goals, IReadOnlyList<TimelinePractice> Practices);
 
     /// <param name="Status">The report's <see cref="ReportStatus"/>.</param>
     [OpenApiSchemaName("TimelinePeriod")]
@@ -35,7 +36,13 @@ public static class PlanTimeline
 
     [OpenApiSchemaName("TimelineAction")]
     public sealed record TimelineAction(Guid Id, string Title, bool InForce, Guid? PriorityId, IReadOnlyList<Guid> GoalIds, DateOnly? StartsOn,
-        DateOnly? EndsOn, decimal? TotalBudget, IReadOnlyList<TimelineActionProgress> Reported);
+        DateOnly? EndsOn, decimal? TotalBudget, IReadOnlyList<TimelineActionProgress> Reported, IReadOnlyList<Guid> PracticeIds);
+
+    /// <summary>A good practice published in the catalogue that carried out actions of this plan.</summary>
+    /// <param name="PageUrl">Its page in the public catalogue.</param>
+    /// <param name="ActionIds">The plan's actions it carried out.</param>
+    [OpenApiSchemaName("TimelinePractice")]
+    public sealed record TimelinePractice(Guid Id, string Title, string? PageUrl, IReadOnlyList<Guid> ActionIds);
 
     /// <param name="ReportStatus">The report's state: submitted, returned, accepted.</param>
     /// <param name="Status">The action's <see cref="ActionStatus"/> in that report.</param>
@@ -82,6 +89,10 @@ public static class PlanTimeline
             "SELECT id, title, priority FROM diagnosis_findings WHERE diagnosis_id = @DiagnosisId ORDER BY created_at, id", new { head.DiagnosisId });
         var reports = (await session.QueryAsync<ReportRow>(ReportRow.Select + " WHERE r.plan_id = @id ORDER BY r.number", new { id })).ToList();
         var reported = reports.Where(r => r.Status != ReportStatus.Draft).Select(r => (Row: r, Content: r.Document)).ToList();
+        var practices = (await session.QueryAsync<(Guid Id, string Title, string? PageUrl, Guid[] ActionIds)>("""
+            SELECT practice_id, coalesce(title, ''), page_url, plan_action_ids
+            FROM published_practices WHERE published AND plan_id = @id ORDER BY first_published_at, practice_id
+            """, new { id })).Select(p => new TimelinePractice(p.Id, p.Title, p.PageUrl, p.ActionIds)).ToList();
 
         return TypedResults.Ok(new Timeline(head.Id, head.JstTerc, head.JstName, head.DiagnosisId, inForce?.Number,
             [.. reports.Select(r => new TimelinePeriod(r.Id, r.Number, r.Phase, r.StartsOn, r.EndsOn, r.DueOn, r.Status))],
@@ -93,12 +104,14 @@ public static class PlanTimeline
             [.. actions.Select(a => new TimelineAction(a.Id!.Value, a.Title, current.Contains(a.Id!.Value), a.PriorityId, a.GoalIds ?? [], a.StartsOn, a.EndsOn,
                 a.TotalBudget,
                 [.. reported.SelectMany(r => (r.Content.Actions ?? []).Where(e => e.ActionId == a.Id)
-                    .Select(e => new TimelineActionProgress(r.Row.Id, r.Row.Number, r.Row.Status, e.Status, e.Progress, e.Spent)))]))],
+                    .Select(e => new TimelineActionProgress(r.Row.Id, r.Row.Number, r.Row.Status, e.Status, e.Progress, e.Spent)))],
+                [.. practices.Where(p => p.ActionIds.Contains(a.Id!.Value)).Select(p => p.Id)]))],
             [.. goals.Select(g => new TimelineGoal(g.Id!.Value, g.Title, current.Contains(g.Id!.Value), g.PriorityId,
                 [.. actions.Where(a => (a.GoalIds ?? []).Contains(g.Id!.Value)).Select(a => a.Id!.Value)], g.Indicator, g.Unit, g.Baseline, g.Target,
                 g.TargetDate,
                 [.. reported.SelectMany(r => (r.Content.Goals ?? []).Where(e => e.GoalId == g.Id)
-                    .Select(e => new TimelineGoalValue(r.Row.Id, r.Row.Number, r.Row.Status, e.Value)))]))]));
+                    .Select(e => new TimelineGoalValue(r.Row.Id, r.Row.Number, r.Row.Status, e.Value)))]))],
+            practices));
     }
 
     /// <summary>Items by id in the order first seen, each as its last definition has it.</summary>

@@ -54,6 +54,7 @@ public static class PublishPractice
         {
             PracticeId = id, JstTerc = practice.JstTerc, JstName = published.Jst.Name, JstKind = published.Jst.Kind, VoivodeshipTerc = published.Jst.VoivodeshipTerc,
             Title = published.Title, Version = practice.Round, Topics = published.Topics, TotalCost = published.TotalCost,
+            PlanId = published.PlanId, PlanActionIds = published.PlanActionIds,
             Authors = PracticeAuthors.Recipients(practice.AuthorList), PracticeUrl = notices.PageUrl(id), PublishedAt = now,
         });
         var view = (await PracticeView.FindAsync(session, id))!;
