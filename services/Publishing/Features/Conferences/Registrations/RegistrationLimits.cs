@@ -1,0 +1,34 @@
+using System.Security.Cryptography;
+using System.Text;
+
+namespace Cro.Publishing.Features.Conferences.Registrations;
+
+/// <summary>
+/// Abuse control of the public registration form, as plans' consultations limit their comments: a conference takes at most
+/// <see cref="ConferenceOptions.RegistrationsPerAddressPerHour"/> registrations from one client address
+/// (<see cref="ClientAddress.Of"/>) within any hour; past it, 429 with Retry-After and nothing written. Counted in the
+/// database over the registrations themselves, with the conference locked: the same for every replica, across restarts,
+/// and exact when requests arrive at once.
+/// </summary>
+public static class RegistrationLimits
+{
+    public static readonly TimeSpan Window = TimeSpan.FromHours(1);
+
+    /// <summary>What stands for the address in the conference's registrations: SHA-256 of the conference's id and the address.</summary>
+    public static byte[] ClientKey(Guid conferenceId, string address) =>
+        SHA256.HashData([.. conferenceId.ToByteArray(bigEndian: true), .. Encoding.UTF8.GetBytes(address)]);
+
+    /// <summary>429 when one more registration from this address would pass the limit; null when it may be taken. The conference must be locked.</summary>
+    public static async Task<IResult?> CheckAsync(DataSession session, HttpContext context, int perHour, Guid conferenceId, byte[] clientKey, DateTimeOffset now)
+    {
+        var (count, first) = await session.QuerySingleAsync<(int, DateTimeOffset?)>("""
+            SELECT count(*)::int, min(registered_at) FROM conference_registrations
+            WHERE conference_id = @conferenceId AND client_key = @clientKey AND registered_at > @since
+            """, new { conferenceId, clientKey, since = (now - Window).ToUniversalTime() });
+        return count < perHour
+            ? null
+            : Problems.TooManyRequests(context, (first ?? now) + Window - now, "Za dużo zgłoszeń w krótkim czasie.", "Too many registrations in a short time.",
+                $"Z tego adresu sieciowego przyjęliśmy w ciągu godziny {count} zgłoszeń na tę konferencję — tyle, ile można.",
+                $"{count} registrations for this conference came from this network address within an hour — as many as can be taken.");
+    }
+}
