@@ -75,10 +75,10 @@ public static class CheckIn
         }
         var recorded = await session.QuerySingleOrDefaultAsync<DateTimeOffset?>("""
             INSERT INTO conference_attendance (registration_id, conference_id, day, checked_in_at, checked_in_by)
-            VALUES (@Id, @id, @day, @now, @by)
+            VALUES (@registrationId, @conferenceId, @day, @now, @by)
             ON CONFLICT DO NOTHING
             RETURNING checked_in_at
-            """, new { registration.Id, id, day, now = now.ToUniversalTime(), by = context.User.PersonId() });
+            """, new { registrationId = registration.Id, conferenceId = id, day, now = now.ToUniversalTime(), by = context.User.PersonId() });
         var first = recorded is not null;
         if (first)
         {

@@ -25,6 +25,15 @@ public static class NeedsList
 
     private sealed record Counted(string Code, int People, int Confirmed);
 
+    private sealed record PersonRow(Guid RegistrationId, string FullName, string Status, string[] Needs, string? Diet, string? NeedsNote)
+    {
+        // Dapper reads text[] as an Array, which no string[] constructor parameter matches: it sets the properties instead.
+        [ExplicitConstructor]
+        private PersonRow() : this(default, "", "", [], default, default)
+        {
+        }
+    }
+
     public static IEndpointRouteBuilder MapNeedsList(this IEndpointRouteBuilder api)
     {
         api.MapGet("/conferences/{id:guid}/needs", HandleAsync)
@@ -61,7 +70,7 @@ public static class NeedsList
         var (participants, confirmed) = await rows.ReadSingleAsync<(int, int)>();
         var counted = (await rows.ReadAsync<Counted>()).ToDictionary(c => c.Code);
         var diets = (await rows.ReadAsync<DietCount>()).ToList();
-        var people = (await rows.ReadAsync<(Guid RegistrationId, string FullName, string Status, string[] Needs, string? Diet, string? NeedsNote)>())
+        var people = (await rows.ReadAsync<PersonRow>())
             .Select(p => new PersonNeeds(p.RegistrationId, p.FullName, p.Status, p.Needs, p.Diet, p.NeedsNote)).ToList();
         return TypedResults.Ok(new NeedsSummary(id, participants, confirmed,
             [.. AccessibilityNeeds.Codes.Select(code => new NeedCount(code, AccessibilityNeeds.Label(code), counted.GetValueOrDefault(code)?.People ?? 0,

@@ -38,7 +38,7 @@ public static class AnswerOffer
             await session.ExecuteAsync("""
                 UPDATE conference_registrations SET status = 'confirmed', confirmed_at = coalesce(confirmed_at, @now) WHERE id = @Id
                 """, new { registration.Id, now = now.ToUniversalTime() });
-            registration = registration with { Status = RegistrationStatus.Confirmed, ConfirmedAt = registration.ConfirmedAt ?? now };
+            registration = (await RegistrationRow.FindAsync(session, registration.Id))!;
             await session.EnqueueAsync(RegistrationEvents.Confirmed(conference, registration, fromWaitlist: true, links.PageUrl, now));
             var view = await ParticipantViews.ReadAsync(session, conference, registration, links);
             await session.CommitAsync();

@@ -40,7 +40,7 @@ public static class ConfirmRegistration
                 {
                     await session.EnqueueAsync(RegistrationEvents.Confirmed(conference, registration, fromWaitlist: false, links.PageUrl, now));
                 }
-                registration = registration with { Status = status, ConfirmedAt = now };
+                registration = (await RegistrationRow.FindAsync(session, registration.Id))!;
             }
             var view = await ParticipantViews.ReadAsync(session, conference, registration, links);
             await session.CommitAsync();

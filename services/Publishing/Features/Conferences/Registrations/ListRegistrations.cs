@@ -23,7 +23,15 @@ public static class ListRegistrations
 
     private sealed record Row(Guid Id, string Status, DateTimeOffset? ConfirmedAt, long? WaitlistNumber, int? WaitlistPosition, string FullName,
         string? Email, string Sex, string InstitutionKind, string? JstTerc, string? JstName, string? InstitutionName, string? Role, string[] Needs,
-        string? Diet, string? NeedsNote, string? ReservationJst, DateTimeOffset RegisteredAt, DateTimeOffset? OfferExpiresAt, int DaysAttended);
+        string? Diet, string? NeedsNote, string? ReservationJst, DateTimeOffset RegisteredAt, DateTimeOffset? OfferExpiresAt, int DaysAttended)
+    {
+        // Dapper reads text[] as an Array, which no string[] constructor parameter matches: it sets the properties instead.
+        [ExplicitConstructor]
+        private Row() : this(default, "", default, default, default, "", default, "", "", default, default, default, default, [], default, default, default,
+            default, default, default)
+        {
+        }
+    }
 
     public static IEndpointRouteBuilder MapListRegistrations(this IEndpointRouteBuilder api)
     {

@@ -6,6 +6,13 @@ public sealed record RegistrationRow(Guid Id, Guid ConferenceId, Guid TicketId, 
     string[] Needs, string? Diet, string? NeedsNote, DateTimeOffset RegisteredAt, DateTimeOffset ConfirmBy, DateTimeOffset? ConfirmedAt,
     DateTimeOffset? OfferedAt, DateTimeOffset? OfferExpiresAt, DateTimeOffset? EndedAt, DateTimeOffset? ErasedAt)
 {
+    // Dapper reads text[] as an Array, which no string[] constructor parameter matches: it sets the properties instead.
+    [ExplicitConstructor]
+    private RegistrationRow() : this(default, default, default, "", default, default, "", default, "", "", default, default, default, default, default, [],
+        default, default, default, default, default, default, default, default, default)
+    {
+    }
+
     public const string Select = """
         SELECT r.id, r.conference_id, r.ticket_id, r.status, r.reservation_id, r.waitlist_number, r.full_name, r.email, r.sex, r.institution_kind,
                r.jst_terc, j.name AS jst_name, j.kind AS jst_kind, r.institution_name, r.role, r.needs, r.diet, r.needs_note, r.registered_at,
