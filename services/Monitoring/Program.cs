@@ -1,4 +1,5 @@
 using Cro.Monitoring.Features.Advisory;
+using Cro.Monitoring.Features.Conferences;
 using Cro.Monitoring.Features.Diagnosis;
 using Cro.Monitoring.Features.Plans;
 using Cro.Monitoring.Features.Plans.Consultation;
@@ -39,6 +40,7 @@ api.MapGetRecruitmentIndicators();
 api.MapGetProgrammeIndicators();
 api.MapGetAdvisoryIndicators();
 api.MapGetAdvisoryHours();
+api.MapGetConferenceIndicators();
 api.MapSchoolsApi();
 app.MapDiagnosisApi();
 app.MapPlansApi();
