@@ -28,6 +28,12 @@ public sealed record ConferenceRow(Guid Id, string Title, string Description, Da
         session.QuerySingleOrDefaultAsync<ConferenceRow>(
             $"{Select} WHERE id = @id{(drafts ? "" : $" AND status = '{Published}'")}{(forUpdate ? " FOR UPDATE" : "")}", new { id });
 
+    /// <summary>
+    /// Locks conference @id and reads it, as the first statement of a batch: the statements after it read what the
+    /// registrations queued ahead of this one committed (read committed takes a snapshot per statement), in one round trip.
+    /// </summary>
+    public const string LockSql = Select + " WHERE id = @id FOR UPDATE;";
+
     /// <summary>Every conference, or the published ones, earliest first.</summary>
     public static Task<IEnumerable<ConferenceRow>> ListAsync(DataSession session, bool drafts) =>
         session.QueryAsync<ConferenceRow>($"{Select}{(drafts ? "" : $" WHERE status = '{Published}'")} ORDER BY starts_at, id");

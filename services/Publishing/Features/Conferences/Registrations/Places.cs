@@ -14,26 +14,33 @@ namespace Cro.Publishing.Features.Conferences.Registrations;
 /// </summary>
 public static class Places
 {
-    public sealed record Choice(string Status, Guid? ReservationId)
+    /// <param name="WaitlistPosition">How many wait ahead, plus one, for a registration that joins the waitlist.</param>
+    public sealed record Choice(string Status, Guid? ReservationId, int? WaitlistPosition)
     {
         public string Outcome => Status == RegistrationStatus.Waitlisted ? "waitlist" : ReservationId is null ? "place" : "reservation";
     }
 
     private sealed record Offer(Guid Id, string FullName, string Email);
 
-    /// <summary>Where a new registration from <paramref name="jstTerc"/> (null: another institution) goes now.</summary>
-    public static async Task<Choice> ChooseAsync(DataSession session, Guid conferenceId, string? jstTerc)
-    {
-        var (reservation, free, waiting) = await session.QuerySingleAsync<(Guid?, int, bool)>("""
-            SELECT (SELECT id FROM conference_reservations
-                    WHERE conference_id = @conferenceId AND jst_terc = @jstTerc AND ended_at IS NULL AND used < places) AS reservation_id,
-                   (SELECT capacity - places_taken FROM conferences WHERE id = @conferenceId) AS free,
-                   EXISTS (SELECT 1 FROM conference_registrations WHERE conference_id = @conferenceId AND status = 'waitlisted') AS waiting
-            """, new { conferenceId, jstTerc });
-        return reservation is not null ? new Choice(RegistrationStatus.Pending, reservation)
-            : free > 0 && !waiting ? new Choice(RegistrationStatus.Pending, null)
-            : new Choice(RegistrationStatus.Waitlisted, null);
-    }
+    /// <summary>
+    /// What the choice for a new registration from JST @jstTerc (null: another institution) reads, with conference @id
+    /// locked: a reservation of that JST with room, the places free, and how many wait.
+    /// </summary>
+    public const string ChoiceSql = """
+        SELECT (SELECT id FROM conference_reservations
+                WHERE conference_id = @id AND jst_terc = @jstTerc AND ended_at IS NULL AND used < places) AS reservation_id,
+               (SELECT capacity - places_taken FROM conferences WHERE id = @id) AS free,
+               (SELECT count(*)::int FROM conference_registrations WHERE conference_id = @id AND status = 'waitlisted') AS waiting;
+        """;
+
+    /// <summary>
+    /// Where a new registration goes: a place of its JST's reservation while one has room; a free place if no one waits for
+    /// one; otherwise the end of the waitlist (its number is drawn under the lock, so it follows everyone waiting).
+    /// </summary>
+    public static Choice Choose(Guid? reservation, int free, int waiting) =>
+        reservation is not null ? new Choice(RegistrationStatus.Pending, reservation, null)
+        : free > 0 && waiting == 0 ? new Choice(RegistrationStatus.Pending, null, null)
+        : new Choice(RegistrationStatus.Waitlisted, null, waiting + 1);
 
     /// <summary>
     /// Offers every free place to the people waiting, in their order: a reservation's free places to the people of its JST

@@ -118,6 +118,7 @@ public static class RegisterForConference
         var jstTerc = string.IsNullOrWhiteSpace(request.JstTerc) ? null : request.JstTerc.Trim();
         var sessionIds = (request.SessionIds ?? []).Distinct().ToArray();
         // Checked before the conference is locked: none of it changes with the registrations that queue behind the lock.
+        Places.Choice choice;
         if (await ConferenceRow.FindAsync(session, id) is not { } conference)
         {
             return ConferenceRow.NotFound();
@@ -136,26 +137,32 @@ public static class RegisterForConference
         {
             return Problems.Field("jstTerc", "Nie ma takiej JST w rejestrze: wybierz ją z listy.", "There is no such JST in the registry: choose it from the list.");
         }
-        var sessions = (await session.QueryAsync<(Guid Id, int? Capacity)>(
-            "SELECT id, capacity FROM conference_sessions WHERE conference_id = @id AND id = ANY (@sessionIds)", new { id, sessionIds })).ToList();
-        if (sessions.Count != sessionIds.Length)
+        if (sessionIds.Length > 0 && await session.ExecuteScalarAsync<int>(
+                "SELECT count(*)::int FROM conference_sessions WHERE conference_id = @id AND id = ANY (@sessionIds)", new { id, sessionIds }) != sessionIds.Length)
         {
             return Problems.Field("sessionIds", "Program konferencji nie ma takiej sesji.", "The conference's agenda has no such session.");
         }
 
-        conference = (await ConferenceRow.FindAsync(session, id, forUpdate: true))!;
-        if (conference.RegistrationAt(now) != ConferenceRow.Open)
-        {
-            return NotOpen(conference, now);
-        }
+        // From here on the conference is locked: registrations for it queue up, and each reads what those before it wrote.
+        // Everything under the lock is three round trips and the commit, so the queue moves fast.
         var clientKey = RegistrationLimits.ClientKey(id, ClientAddress.Of(context));
-        if (await RegistrationLimits.CheckAsync(session, context, options.Value.RegistrationsPerAddressPerHour, id, clientKey, now) is { } limited)
+        using (var locked = await session.QueryMultipleAsync(ConferenceRow.LockSql + RegistrationLimits.CountSql + Places.ChoiceSql,
+                   new { id, clientKey, since = (now - RegistrationLimits.Window).ToUniversalTime(), jstTerc }))
         {
-            return limited;
+            conference = await locked.ReadSingleAsync<ConferenceRow>();
+            var (count, first) = await locked.ReadSingleAsync<(int, DateTimeOffset?)>();
+            var (reservation, free, waiting) = await locked.ReadSingleAsync<(Guid?, int, int)>();
+            if (conference.RegistrationAt(now) != ConferenceRow.Open)
+            {
+                return NotOpen(conference, now);
+            }
+            if (RegistrationLimits.Refusal(context, options.Value.RegistrationsPerAddressPerHour, count, first, now) is { } limited)
+            {
+                return limited;
+            }
+            choice = Places.Choose(reservation, free, waiting);
         }
-        var choice = await Places.ChooseAsync(session, id, jstTerc);
-        var holdsPlace = choice.Status == RegistrationStatus.Pending;
-        var chosen = holdsPlace ? sessionIds : [];
+        var chosen = choice.Status == RegistrationStatus.Pending ? sessionIds : [];
         if (chosen.Length > 0 && await FullSessionsAsync(session, chosen) is { Count: > 0 } full)
         {
             return Problems.FieldConflict("sessionIds", "Brak miejsc w sesji.", "No seats left in a session.",
@@ -163,22 +170,34 @@ public static class RegisterForConference
         }
 
         var (registrationId, ticketId) = (Guid.CreateVersion7(), Guid.CreateVersion7());
-        var email = request.Email.Trim();
+        var (fullName, email) = (request.FullName.Trim(), request.Email.Trim());
         var confirmBy = now + options.Value.ConfirmationWindow;
-        var inserted = await session.ExecuteAsync("""
-            INSERT INTO conference_registrations (id, conference_id, ticket_id, token_hash, ticket_hash, status, reservation_id, waitlist_number,
-                full_name, email, sex, institution_kind, jst_terc, institution_name, role, needs, diet, needs_note, client_key, registered_at, confirm_by)
-            VALUES (@registrationId, @id, @ticketId, @tokenHash, @ticketHash, @Status, @ReservationId,
-                CASE WHEN @Status = 'waitlisted' THEN nextval('conference_waitlist_numbers') END,
-                @fullName, @email, @Sex, @kind, @jstTerc, @institutionName, @role, @needs, @diet, @needsNote, @clientKey, @now, @confirmBy)
-            ON CONFLICT DO NOTHING
+        // One statement: the registration (unless the address has one: the unique index says so, whatever arrives at once),
+        // its consents in the version shown, and its sessions.
+        var inserted = await session.ExecuteScalarAsync<int>("""
+            WITH registration AS (
+                INSERT INTO conference_registrations (id, conference_id, ticket_id, token_hash, ticket_hash, status, reservation_id, waitlist_number,
+                    full_name, email, sex, institution_kind, jst_terc, institution_name, role, needs, diet, needs_note, client_key, registered_at, confirm_by)
+                VALUES (@registrationId, @id, @ticketId, @tokenHash, @ticketHash, @Status, @ReservationId,
+                    CASE WHEN @Status = 'waitlisted' THEN nextval('conference_waitlist_numbers') END,
+                    @fullName, @email, @Sex, @kind, @jstTerc, @institutionName, @role, @needs, @diet, @needsNote, @clientKey, @now, @confirmBy)
+                ON CONFLICT DO NOTHING
+                RETURNING id),
+            consents AS (
+                INSERT INTO conference_consents (registration_id, kind, version, given_at)
+                SELECT registration.id, kind, @version, @now FROM registration, unnest(@kinds) AS kind),
+            sessions AS (
+                INSERT INTO conference_registration_sessions (registration_id, session_id) SELECT registration.id, unnest(@chosen) FROM registration)
+            SELECT count(*)::int FROM registration
             """, new
         {
             registrationId, id, ticketId, tokenHash = links.TokenHashOf(registrationId), ticketHash = links.TicketHashOf(ticketId), choice.Status,
-            choice.ReservationId, fullName = request.FullName.Trim(), email, request.Sex, kind = jstTerc is null ? "other" : "jst", jstTerc,
+            choice.ReservationId, fullName, email, request.Sex, kind = jstTerc is null ? "other" : "jst", jstTerc,
             institutionName = jstTerc is null ? request.InstitutionName!.Trim() : null, role = request.Role.Trim(),
             needs = (request.Needs ?? []).Distinct().ToArray(), diet = Blank(request.Diet), needsNote = Blank(request.NeedsNote), clientKey,
-            now = now.ToUniversalTime(), confirmBy = confirmBy.ToUniversalTime(),
+            now = now.ToUniversalTime(), confirmBy = confirmBy.ToUniversalTime(), version = ConsentTexts.Version, chosen,
+            kinds = ConsentTexts.Kinds.Where(kind => kind == ConsentTexts.Processing || (kind == ConsentTexts.Image && request.ConsentImage)
+                || (kind == ConsentTexts.ParticipantList && request.ConsentParticipantList)).ToArray(),
         });
         if (inserted == 0)
         {
@@ -186,23 +205,11 @@ public static class RegisterForConference
                 "Na tę konferencję zgłoszono już ten adres e-mail. Zgłoszeniem zarządzasz przez łącze z wiadomości, którą wtedy wysłaliśmy.",
                 "This e-mail address has already registered for the conference. Manage the registration through the link in the mail we sent then.");
         }
-        await session.ExecuteAsync("""
-            INSERT INTO conference_consents (registration_id, kind, version, given_at)
-            SELECT @registrationId, kind, @version, @now FROM unnest(@kinds) AS kind;
-            INSERT INTO conference_registration_sessions (registration_id, session_id) SELECT @registrationId, unnest(@chosen);
-            """, new
-        {
-            registrationId, version = ConsentTexts.Version, now = now.ToUniversalTime(), chosen,
-            kinds = ConsentTexts.Kinds.Where(kind => kind == ConsentTexts.Processing || (kind == ConsentTexts.Image && request.ConsentImage)
-                || (kind == ConsentTexts.ParticipantList && request.ConsentParticipantList)).ToArray(),
-        });
-        var registration = (await RegistrationRow.FindAsync(session, registrationId))!;
-        var position = await registration.WaitlistPositionAsync(session);
-        await session.EnqueueAsync(RegistrationEvents.Received(conference, registration, position, links.PageUrl));
+        await session.EnqueueAsync(RegistrationEvents.Received(conference, registrationId, fullName, email, choice.WaitlistPosition, confirmBy, links.PageUrl, now));
         await session.CommitAsync();
         ConferenceMetrics.Registered(choice.Outcome);
         return TypedResults.Created($"/api/publishing/public/conferences/{id}",
-            new RegistrationReceipt(registrationId, id, choice.Status, position, WarsawTime.InWarsaw(confirmBy), chosen));
+            new RegistrationReceipt(registrationId, id, choice.Status, choice.WaitlistPosition, WarsawTime.InWarsaw(confirmBy), chosen));
     }
 
     /// <summary>The titles of the sessions among <paramref name="ids"/> whose seats are all taken.</summary>

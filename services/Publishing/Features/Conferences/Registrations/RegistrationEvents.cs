@@ -3,11 +3,12 @@ namespace Cro.Publishing.Features.Conferences.Registrations;
 /// <summary>The events a registration's changes announce (notifications mails the person; monitoring counts attendance).</summary>
 public static class RegistrationEvents
 {
-    public static ConferenceRegistrationReceived Received(ConferenceRow c, RegistrationRow r, int? waitlistPosition, Uri pageUrl) => new()
+    public static ConferenceRegistrationReceived Received(ConferenceRow c, Guid registrationId, string fullName, string email, int? waitlistPosition,
+        DateTimeOffset confirmBy, Uri pageUrl, DateTimeOffset now) => new()
     {
-        RegistrationId = r.Id, ConferenceId = c.Id, ConferenceTitle = c.Title, StartsAt = c.StartsAt, EndsAt = c.EndsAt, Place = c.Place,
-        OnlineUrl = null, FullName = r.FullName, Email = r.Email!, OnWaitlist = r.Status == RegistrationStatus.Waitlisted,
-        WaitlistPosition = waitlistPosition, ConfirmBy = r.ConfirmBy, PageUrl = pageUrl, RegisteredAt = r.RegisteredAt,
+        RegistrationId = registrationId, ConferenceId = c.Id, ConferenceTitle = c.Title, StartsAt = c.StartsAt, EndsAt = c.EndsAt, Place = c.Place,
+        OnlineUrl = null, FullName = fullName, Email = email, OnWaitlist = waitlistPosition is not null, WaitlistPosition = waitlistPosition,
+        ConfirmBy = confirmBy, PageUrl = pageUrl, RegisteredAt = now,
     };
 
     public static ConferenceRegistrationConfirmed Confirmed(ConferenceRow c, RegistrationRow r, bool fromWaitlist, Uri pageUrl, DateTimeOffset now) => new()

@@ -18,17 +18,20 @@ public static class RegistrationLimits
     public static byte[] ClientKey(Guid conferenceId, string address) =>
         SHA256.HashData([.. conferenceId.ToByteArray(bigEndian: true), .. Encoding.UTF8.GetBytes(address)]);
 
-    /// <summary>429 when one more registration from this address would pass the limit; null when it may be taken. The conference must be locked.</summary>
-    public static async Task<IResult?> CheckAsync(DataSession session, HttpContext context, int perHour, Guid conferenceId, byte[] clientKey, DateTimeOffset now)
-    {
-        var (count, first) = await session.QuerySingleAsync<(int, DateTimeOffset?)>("""
-            SELECT count(*)::int, min(registered_at) FROM conference_registrations
-            WHERE conference_id = @conferenceId AND client_key = @clientKey AND registered_at > @since
-            """, new { conferenceId, clientKey, since = (now - Window).ToUniversalTime() });
-        return count < perHour
+    /// <summary>
+    /// What the limit counts, with conference @id locked: the registrations from client @clientKey since @since, and when
+    /// the first of them came (<see cref="ConferenceRow.LockSql"/>'s batch reads it).
+    /// </summary>
+    public const string CountSql = """
+        SELECT count(*)::int, min(registered_at) FROM conference_registrations
+        WHERE conference_id = @id AND client_key = @clientKey AND registered_at > @since;
+        """;
+
+    /// <summary>429 when one more registration from this address would pass the limit; null when it may be taken.</summary>
+    public static IResult? Refusal(HttpContext context, int perHour, int count, DateTimeOffset? first, DateTimeOffset now) =>
+        count < perHour
             ? null
             : Problems.TooManyRequests(context, (first ?? now) + Window - now, "Za dużo zgłoszeń w krótkim czasie.", "Too many registrations in a short time.",
                 $"Z tego adresu sieciowego przyjęliśmy w ciągu godziny {count} zgłoszeń na tę konferencję — tyle, ile można.",
                 $"{count} registrations for this conference came from this network address within an hour — as many as can be taken.");
-    }
 }
