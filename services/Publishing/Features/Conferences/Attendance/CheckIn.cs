@@ -36,6 +36,7 @@ public static class CheckIn
     {
         api.MapPost("/conferences/{id:guid}/check-ins", HandleAsync)
             .WithName("CheckInConferenceParticipant").WithSummary("Zarejestruj obecność z biletu / Check a participant in from their ticket")
+            .WithDescription("code: kod z biletu albo cały adres z kodu QR (konferencje/bilet/{kod}); day: dzień konferencji, domyślnie dziś. Ponowne skanowanie daje alreadyCheckedIn=true i nic nie zapisuje. / code: the ticket's code or the whole address its QR code holds (konferencje/bilet/{code}); day: a conference day, today by default. Scanning again answers alreadyCheckedIn=true and writes nothing.")
             .Validate<CheckInRequest>().Produces<CheckInResult>()
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
             .RequireAuthorization(Policies.Operator);

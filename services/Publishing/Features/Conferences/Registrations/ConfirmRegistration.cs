@@ -13,6 +13,7 @@ public static class ConfirmRegistration
     {
         api.MapPost("/public/conference-registrations/{token}/confirm", HandleAsync)
             .WithName("ConfirmConferenceRegistration").WithSummary("Potwierdź adres i zgłoszenie / Confirm the address and the registration")
+            .WithDescription("Wysyła je przycisk na stronie, nie samo otwarcie linku (skanery poczty otwierają linki). Ponowne potwierdzenie nic nie zmienia. / Sent by the page's button, never by opening the link (mail scanners open links). Confirming again changes nothing.")
             .Produces<ParticipantView>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status410Gone)
             .AllowAnonymous();
         return api;

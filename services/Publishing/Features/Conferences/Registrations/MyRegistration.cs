@@ -11,6 +11,7 @@ public static class MyRegistration
     {
         api.MapGet("/public/conference-registrations/{token}", GetAsync)
             .WithName("GetMyConferenceRegistration").WithSummary("Moje zgłoszenie na konferencję, z łącza / My conference registration, through my link")
+            .WithDescription("Token to ostatni segment adresu strony z e-maila (konferencje/zgloszenie/{token}). Akcje strony: confirm (pending), accept/decline (offered), consents, sessions, cancel; ticket przy potwierdzonym miejscu. / The token is the last segment of the mailed page's address (konferencje/zgloszenie/{token}). The page's actions: confirm (pending), accept/decline (offered), consents, sessions, cancel; the ticket with a confirmed place.")
             .Produces<ParticipantView>().ProducesProblem(StatusCodes.Status404NotFound)
             .AllowAnonymous();
         api.MapGet("/public/conference-registrations/{token}/data", ExportAsync)

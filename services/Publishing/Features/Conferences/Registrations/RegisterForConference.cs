@@ -96,6 +96,7 @@ public static class RegisterForConference
     {
         api.MapPost("/public/conferences/{id:guid}/registrations", HandleAsync)
             .WithName("RegisterForConference").WithSummary("Zgłoś się na konferencję / Register for a conference")
+            .WithDescription("Bez konta. Odpowiedź: status pending (miejsce do potwierdzenia linkiem z e-maila do confirmBy) albo waitlisted (pozycja na liście). Link do zgłoszenia przychodzi tylko e-mailem. 400/409 wskazują pole w errors. / No account needed. The answer: pending (a place, to confirm through the mailed link by confirmBy) or waitlisted (with the position). The registration's link comes by mail only. 400/409 name the field in errors.")
             .WithMetadata(new BodySizeLimit(MaxBodyBytes))
             .Validate<RegistrationRequest>().Produces<RegistrationReceipt>(StatusCodes.Status201Created)
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
