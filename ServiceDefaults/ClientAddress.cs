@@ -1,3 +1,6 @@
+using System.Security.Cryptography;
+using System.Text;
+
 namespace Cro.ServiceDefaults;
 
 /// <summary>
@@ -10,4 +13,11 @@ public static class ClientAddress
     public static string Of(HttpContext context) =>
         context.Request.Headers["X-Forwarded-For"].ToString().Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
             .LastOrDefault() ?? context.Connection.RemoteIpAddress?.ToString() ?? "";
+
+    /// <summary>
+    /// What stands for the client's address where a limit counts it (a consultation's comments, a conference's
+    /// registrations): SHA-256 of the thing limited and the address, so the stored key names the address nowhere else.
+    /// </summary>
+    public static byte[] KeyOf(HttpContext context, Guid limited) =>
+        SHA256.HashData([.. limited.ToByteArray(bigEndian: true), .. Encoding.UTF8.GetBytes(Of(context))]);
 }

@@ -60,5 +60,6 @@ internal static class Agenda
         return null;
     }
 
+    /// <summary>Text a person may leave out: trimmed, and null when blank.</summary>
     public static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 }

@@ -1,6 +1,4 @@
 using System.Diagnostics.Metrics;
-using System.Security.Cryptography;
-using System.Text;
 
 namespace Cro.Monitoring.Features.Plans.Consultation;
 
@@ -29,10 +27,6 @@ public static class CommentLimits
         "Comments refused with 429 by the limits per address, per invitation or per public link.");
 
     private sealed record Counted(int ByLink, DateTimeOffset? FirstByLink, int ByAddress, DateTimeOffset? FirstByAddress);
-
-    /// <summary>What stands for the address in the consultation's comments: SHA-256 of the consultation's id and the address.</summary>
-    public static byte[] ClientKey(Guid consultationId, string address) =>
-        SHA256.HashData([.. consultationId.ToByteArray(bigEndian: true), .. Encoding.UTF8.GetBytes(address)]);
 
     /// <summary>429 when one more comment would pass a limit; null when it may be taken. The consultation must be locked.</summary>
     public static async Task<IResult?> CheckAsync(DataSession session, HttpContext context, ConsultationOptions limits, Guid consultationId, Guid linkId,

@@ -135,7 +135,7 @@ public static class PublicConsultation
         {
             return Problems.Field("schoolId", "Wybierz szkołę z listy szkół JST.", "Choose a school from the JST's list.");
         }
-        var clientKey = CommentLimits.ClientKey(consultation.Id, ClientAddress.Of(context));
+        var clientKey = ClientAddress.KeyOf(context, consultation.Id);
         if (await CommentLimits.CheckAsync(session, context, options.Value, consultation.Id, link!.Id, link.Kind, clientKey, now) is { } limited)
         {
             return limited;

@@ -146,7 +146,7 @@ public static class RegisterForConference
 
         // From here on the conference is locked: registrations for it queue up, and each reads what those before it wrote.
         // Everything under the lock is three round trips and the commit, so the queue moves fast.
-        var clientKey = RegistrationLimits.ClientKey(id, ClientAddress.Of(context));
+        var clientKey = ClientAddress.KeyOf(context, id);
         using (var locked = await session.QueryMultipleAsync(ConferenceRow.LockSql + RegistrationLimits.CountSql + Places.ChoiceSql,
                    new { id, clientKey, since = (now - RegistrationLimits.Window).ToUniversalTime(), jstTerc }))
         {
@@ -195,7 +195,7 @@ public static class RegisterForConference
             registrationId, id, ticketId, tokenHash = links.TokenHashOf(registrationId), ticketHash = links.TicketHashOf(ticketId), choice.Status,
             choice.ReservationId, fullName, email, request.Sex, kind = jstTerc is null ? "other" : "jst", jstTerc,
             institutionName = jstTerc is null ? request.InstitutionName!.Trim() : null, role = request.Role.Trim(),
-            needs = (request.Needs ?? []).Distinct().ToArray(), diet = Blank(request.Diet), needsNote = Blank(request.NeedsNote), clientKey,
+            needs = (request.Needs ?? []).Distinct().ToArray(), diet = Agenda.Blank(request.Diet), needsNote = Agenda.Blank(request.NeedsNote), clientKey,
             now = now.ToUniversalTime(), confirmBy = confirmBy.ToUniversalTime(), version = ConsentTexts.Version, chosen,
             kinds = ConsentTexts.Kinds.Where(kind => kind == ConsentTexts.Processing || (kind == ConsentTexts.Image && request.ConsentImage)
                 || (kind == ConsentTexts.ParticipantList && request.ConsentParticipantList)).ToArray(),
@@ -226,6 +226,4 @@ public static class RegisterForConference
         : Problems.Conflict("Zapisy są zamknięte.", "Registration has closed.",
             $"Zapisy na tę konferencję zamknęliśmy {WarsawTime.Format(conference.RegistrationClosesAt)}.",
             $"Registration for this conference closed on {WarsawTime.Format(conference.RegistrationClosesAt)}.");
-
-    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 }

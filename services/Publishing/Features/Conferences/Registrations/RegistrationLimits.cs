@@ -1,6 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
-
 namespace Cro.Publishing.Features.Conferences.Registrations;
 
 /// <summary>
@@ -13,10 +10,6 @@ namespace Cro.Publishing.Features.Conferences.Registrations;
 public static class RegistrationLimits
 {
     public static readonly TimeSpan Window = TimeSpan.FromHours(1);
-
-    /// <summary>What stands for the address in the conference's registrations: SHA-256 of the conference's id and the address.</summary>
-    public static byte[] ClientKey(Guid conferenceId, string address) =>
-        SHA256.HashData([.. conferenceId.ToByteArray(bigEndian: true), .. Encoding.UTF8.GetBytes(address)]);
 
     /// <summary>
     /// What the limit counts, with conference @id locked: the registrations from client @clientKey since @since, and when
