@@ -40,13 +40,13 @@ IResourceBuilder<ProjectResource> Api<TProject>(string name) where TProject : IP
     Service<TProject>(name).WithReference(identity).WithEnvironment("Identity__Issuer", issuer);
 
 var recruitment = Api<Projects.Recruitment>("recruitment");
-// Monitoring issues school directors' diagnosis links and notifications mails them: both derive a link's token from its id
-// with this secret, so the token is stored nowhere but in the mail.
+// Monitoring issues school directors' diagnosis links, publishing conference participants' links, and notifications mails
+// them: each derives a link's token from its id with this secret, so the token is stored nowhere but in the mail.
 var schoolLinkSecret = builder.AddParameter("school-link-secret", servers.Secrets.Get("school-links"), secret: true);
 var monitoring = Api<Projects.Monitoring>("monitoring").WithEnvironment("SchoolLinks__Secret", schoolLinkSecret);
 var training = Api<Projects.Training>("training");
 var advisory = Api<Projects.Advisory>("advisory");
-var publishing = Api<Projects.Publishing>("publishing");
+var publishing = Api<Projects.Publishing>("publishing").WithEnvironment("SchoolLinks__Secret", schoolLinkSecret);
 
 // Notifications validates tokens for its API (WithReference, which does not wait: identity waits for it below).
 var notifications = Api<Projects.Notifications>("notifications")

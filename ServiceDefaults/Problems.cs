@@ -18,4 +18,25 @@ public static class Problems
 
     public static IResult Field(string field, string messagePl, string messageEn) =>
         ProblemDetailsDefaults.ValidationProblem(new Dictionary<string, string[]> { [field] = [Text.Pick(messagePl, messageEn)] });
+
+    /// <summary>
+    /// A 409 about one field's value (an address already registered): its <c>errors</c> member names the field as a 400's
+    /// does, so a form shows the message beside it.
+    /// </summary>
+    public static IResult FieldConflict(string field, string titlePl, string titleEn, string messagePl, string messageEn) =>
+        Results.Problem(statusCode: StatusCodes.Status409Conflict, title: Text.Pick(titlePl, titleEn), detail: Text.Pick(messagePl, messageEn),
+            extensions: new Dictionary<string, object?> { ["errors"] = new Dictionary<string, string[]> { [field] = [Text.Pick(messagePl, messageEn)] } });
+
+    /// <summary>
+    /// A 429 past a limit a service counts itself, with Retry-After in whole seconds (at least one); the detail is followed by
+    /// when to try again, in minutes.
+    /// </summary>
+    public static IResult TooManyRequests(HttpContext context, TimeSpan retryAfter, string titlePl, string titleEn, string detailPl, string detailEn)
+    {
+        var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
+        context.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var minutes = (seconds + 59) / 60;
+        return Results.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: Text.Pick(titlePl, titleEn),
+            detail: Text.Pick($"{detailPl} Spróbuj ponownie za {minutes} min.", $"{detailEn} Try again in {minutes} min."));
+    }
 }

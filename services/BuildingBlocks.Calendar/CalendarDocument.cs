@@ -21,6 +21,9 @@ public static class CalendarDocument
     /// <summary>PRODID of the documents about advisory meetings, whichever service writes them.</summary>
     public const string AdvisoryProduct = "-//ORE//CRO doradztwo//PL";
 
+    /// <summary>PRODID of the documents about conferences, whichever service writes them.</summary>
+    public const string ConferenceProduct = "-//ORE//CRO konferencje//PL";
+
     /// <param name="productId">PRODID, e.g. <see cref="AdvisoryProduct"/>.</param>
     /// <param name="name">The calendar's name as apps list it (X-WR-CALNAME).</param>
     public static string Feed(string productId, string name, IEnumerable<CalendarEntry> entries, DateTimeOffset now)

@@ -25,6 +25,30 @@ public static class TableExport
     public static RouteHandlerBuilder ProducesTable(this RouteHandlerBuilder endpoint) =>
         endpoint.ProducesFile(CsvContentType, XlsxContentType).ProducesValidationProblem();
 
+    /// <summary>400 naming format unless it is csv or xlsx; null when it is.</summary>
+    public static IResult? FormatRefusal(string format) => Formats.Contains(format)
+        ? null
+        : ProblemDetailsDefaults.ValidationProblem(new Dictionary<string, string[]>
+        {
+            ["format"] = [Text.Pick("Format: csv albo xlsx.", "Format: csv or xlsx.")],
+        });
+
+    /// <summary>The rows as a download in <paramref name="format"/> (csv or xlsx), kept by no cache: the tables name people.</summary>
+    public static async Task<IResult> WriteAsync(HttpResponse response, string format, string fileName, IReadOnlyList<string> headers,
+        IReadOnlyList<IReadOnlyList<string?>> rows, CancellationToken ct)
+    {
+        response.Headers.CacheControl = "private, no-store";
+        if (format == Xlsx)
+        {
+            await WriteXlsxAsync(response, fileName, headers, rows, ct);
+        }
+        else
+        {
+            await WriteCsvAsync(response, fileName, headers, rows, ct);
+        }
+        return Results.Empty;
+    }
+
     /// <summary>Streams the rows as CSV into the response, row by row, as a download named <paramref name="fileName"/>.csv.</summary>
     public static async Task WriteCsvAsync(HttpResponse response, string fileName, IReadOnlyList<string> headers,
         IEnumerable<IReadOnlyList<string?>> rows, CancellationToken ct)

@@ -1,4 +1,5 @@
 using Cro.Monitoring.Features.Advisory;
+using Cro.Monitoring.Features.Conferences;
 using Cro.Monitoring.Features.Diagnosis;
 using Cro.Monitoring.Features.Plans;
 using Cro.Monitoring.Features.Plans.Consultation;
@@ -42,6 +43,7 @@ api.MapGetProgrammeIndicators();
 api.MapGetAdvisoryIndicators();
 api.MapGetAdvisoryHours();
 api.MapGetPracticesSummary();
+api.MapGetConferenceIndicators();
 api.MapSchoolsApi();
 app.MapDiagnosisApi();
 app.MapPlansApi();

@@ -1,4 +1,5 @@
 using Cro.Publishing.Features.Catalogue;
+using Cro.Publishing.Features.Conferences;
 using Cro.Publishing.Features.Partner;
 using Cro.Publishing.Features.PersonalData;
 using Cro.Publishing.Features.Practices;
@@ -14,6 +15,7 @@ await builder.MigrateDatabaseAsync("publishing");
 builder.AddMessaging(typeof(Program).Assembly);
 builder.Services.AddValidatorsFromAssemblyContaining<Program>();
 builder.Services.AddPractices();
+builder.Services.AddConferences(builder.Configuration);
 builder.Services.AddCroOpenApi("publishing",
     "Publikacje: dobre praktyki JST (szablon, przegląd, katalog publiczny z wyszukiwaniem po polsku) i konferencje wymiany doświadczeń.");
 
@@ -31,6 +33,7 @@ app.MapPartnerPractices();
 app.MapProposalsApi();
 app.MapCatalogueApi();
 app.MapGroup("/api/publishing").MapMyPersonalData();
+app.MapConferencesApi();
 app.Run();
 
 /// <summary>Entry point, visible to integration tests.</summary>

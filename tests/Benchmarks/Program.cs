@@ -71,6 +71,25 @@ if (args is ["plan-reports", ..])
     return;
 }
 
+if (args is ["conference-registrations", ..])
+{
+    // 5,000 registrations for a 600-place conference within one minute (issue 16: publishing).
+    var (viaGateway, direct) = await ConferenceRegistrationBenchmark.RunAsync();
+    Console.WriteLine("Conference registrations: 5,000 people arriving evenly over one minute, each from an address of their own, for a conference of " +
+        "600 places: a place (to confirm by mail) or the waitlist. Counted in the database afterwards.\n");
+    Console.WriteLine("| path | registrations | elapsed | throughput | p50 | p99 | answered place / waitlist | errors | places held (database) | " +
+        "waitlisted (database) | overbooked | waitlist numbers missing or shared | addresses registered twice |");
+    Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|---|---|---|");
+    Console.WriteLine(viaGateway.Row());
+    Console.WriteLine(direct.Row());
+    Console.WriteLine($"\nGateway overhead: p50 ratio {viaGateway.P50Ms / direct.P50Ms:F2}×, p99 ratio {viaGateway.P99Ms / direct.P99Ms:F2}× (gateway ÷ direct).");
+    foreach (var result in new[] { viaGateway, direct }.Where(r => r.FirstError is not null))
+    {
+        Console.WriteLine($"First error ({result.Path}): {result.FirstError}");
+    }
+    return;
+}
+
 if (args is ["burst", ..])
 {
     // Whole-country application burst through the gateway and straight to the service (issue: recruitment).

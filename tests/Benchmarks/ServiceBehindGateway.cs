@@ -24,8 +24,10 @@ internal sealed class ServiceBehindGateway<TEntry> : IAsyncDisposable where TEnt
     /// <param name="service">The service's name: its database, its connection strings' names, its gateway route.</param>
     /// <param name="project">Its project folder under services/ (its content root).</param>
     /// <param name="acceptTestTokens">Whether it trusts <see cref="TestTokens"/> (for APIs that need a signed-in caller).</param>
+    /// <param name="extra">Settings of the service beyond the common ones (a secret it needs).</param>
     /// <remarks><typeparamref name="TEntry"/>: any type of the service's assembly; it names the entry point, which this project's own Program hides.</remarks>
-    public static async Task<ServiceBehindGateway<TEntry>> StartAsync(string service, string project, bool acceptTestTokens)
+    public static async Task<ServiceBehindGateway<TEntry>> StartAsync(string service, string project, bool acceptTestTokens,
+        IReadOnlyDictionary<string, string?>? extra = null)
     {
         Environment.SetEnvironmentVariable($"ASPNETCORE_TEST_CONTENTROOT_{project.ToUpperInvariant()}", Path.Combine(Repository.Root, "services", project));
         Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_GATEWAY", Path.Combine(Repository.Root, "gateway"));
@@ -33,6 +35,10 @@ internal sealed class ServiceBehindGateway<TEntry> : IAsyncDisposable where TEnt
         if (acceptTestTokens)
         {
             settings["Identity:Issuer"] = TestTokens.Issuer;
+        }
+        foreach (var (key, value) in extra ?? new Dictionary<string, string?>())
+        {
+            settings[key] = value;
         }
         var started = await ServiceFactory<TEntry>.StartAsync(service, onKestrel: true, settings: settings,
             testServices: acceptTestTokens ? services => services.AcceptTestTokens() : null);

@@ -1,12 +1,15 @@
 using System.Security.Claims;
+using Cro.Publishing.Features.Conferences;
 using Cro.ServiceDefaults.Security;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Cro.Publishing.Tests;
 
 /// <summary>
 /// The publishing service in-process (see <see cref="ServiceUnderTest{TProgram}"/>), with the steps the tests share:
-/// JST arriving from recruitment's registry, accepted task teams and advisors arriving from recruitment and advisory, and
-/// the clients of each kind of caller.
+/// JST arriving from recruitment's registry, accepted task teams and advisors arriving from recruitment and advisory, the
+/// clients of each kind of caller; the secret mailed links are derived with (shared with notifications); the conference
+/// deadline job, which the tests run when they have moved the clock rather than wait for its tick.
 /// </summary>
 public class PublishingService() : ServiceUnderTest<Program>("publishing")
 {
@@ -14,12 +17,16 @@ public class PublishingService() : ServiceUnderTest<Program>("publishing")
     public const int MaxAttachmentBytes = 200_000;
     public const int MaxPhotoBytes = 100_000;
 
+    public const string LinkSecret = "test-conference-link-secret-0123456789";
+
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
     {
         ["Publishing:Files:MaxAttachmentBytes"] = MaxAttachmentBytes.ToString(System.Globalization.CultureInfo.InvariantCulture),
         ["Publishing:Files:MaxPhotoBytes"] = MaxPhotoBytes.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["SchoolLinks:Secret"] = LinkSecret,
+        ["Conferences:DeadlinePollInterval"] = "01:00:00",
     };
 
     /// <summary>A member of a JST's task team as recruitment named them.</summary>
@@ -27,6 +34,18 @@ public class PublishingService() : ServiceUnderTest<Program>("publishing")
 
     /// <summary>A JST in the registry with its accepted task team: a coordinator and two members.</summary>
     public sealed record Team(string Terc, string JstName, Person Coordinator, Person Member, Person Third);
+
+    /// <summary>The links and codes as the service (and notifications, for the mailed ones) derive them.</summary>
+    public ConferenceLinks Links => Factory.Services.GetRequiredService<ConferenceLinks>();
+
+    /// <summary>Runs the deadline job until nothing is due (as its ticks would).</summary>
+    public async Task RunDeadlinesAsync()
+    {
+        var deadlines = Factory.Services.GetRequiredService<ConferenceDeadlines>();
+        while (await deadlines.RunNextAsync(TestContext.Current.CancellationToken))
+        {
+        }
+    }
 
     /// <summary>A JST of the registry, as recruitment announces it; waits until the service knows it.</summary>
     public async Task RegisterJstAsync(string terc, string name, string kind)

@@ -1,7 +1,6 @@
 using Cro.BuildingBlocks.Calendar;
 using Cro.Notifications.Features.Mail;
 using Cro.Notifications.Features.Delivery;
-using MimeKit;
 
 namespace Cro.Notifications.Features.AdvisoryMeetings;
 
@@ -70,11 +69,7 @@ public static class AdvisoryMeetingMail
                 : "Jeśli nie możesz przyjść, daj znać doradcy albo odwołaj spotkanie na platformie.");
 
     /// <summary>The organizer of the events mailed: the platform's sender.</summary>
-    public static CalendarPerson Organizer(MailOptions mail)
-    {
-        var from = MailboxAddress.Parse(mail.From);
-        return new CalendarPerson(from.Address, string.IsNullOrEmpty(from.Name) ? null : from.Name);
-    }
+    public static CalendarPerson Organizer(MailOptions mail) => mail.CalendarOrganizer();
 
     /// <summary>"24 godz.", "1 godz.", "90 min".</summary>
     public static string Lead(TimeSpan lead) =>

@@ -1,3 +1,6 @@
+using Cro.BuildingBlocks.Calendar;
+using MimeKit;
+
 namespace Cro.Notifications.Features.Delivery;
 
 /// <summary>Configuration section <c>Mail</c>: the sender, and how <see cref="MailSender"/> paces and retries.</summary>
@@ -26,6 +29,13 @@ public sealed class MailOptions
 
     /// <summary>Sent mail (which holds a personal link) is kept this long for inspection, then deleted.</summary>
     public TimeSpan Retention { get; set; } = TimeSpan.FromDays(30);
+
+    /// <summary>The organizer of the calendar events mailed (meetings, conferences): the platform's sender.</summary>
+    public CalendarPerson CalendarOrganizer()
+    {
+        var from = MailboxAddress.Parse(From);
+        return new CalendarPerson(from.Address, string.IsNullOrEmpty(from.Name) ? null : from.Name);
+    }
 
     public TimeSpan RetryDelay(int attempts) =>
         TimeSpan.FromTicks(Math.Min(MaxRetryDelay.Ticks, FirstRetryDelay.Ticks * (1L << Math.Min(attempts, 20))));

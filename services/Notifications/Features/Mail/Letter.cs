@@ -16,6 +16,24 @@ internal static class Letter
     public static string Application(string jstName, string roundName) =>
         $"wniosek JST {jstName} w naborze „{roundName}” programu Cyfrowy Rozwój Oświaty (CRO)";
 
+    /// <summary>
+    /// A letter with one link to act on (a registration's own page): the paragraphs before it, the link (its label in the
+    /// HTML, the address itself in the text, and the address to copy under it in the HTML), and the paragraphs after.
+    /// </summary>
+    public static RenderedMail WithLink(string kind, string subject, string addressee, IEnumerable<string?> before, string label, string url,
+        IEnumerable<string?> after)
+    {
+        string[] opening = [$"Dzień dobry, {addressee}!", .. before.OfType<string>()];
+        var closing = after.OfType<string>().ToList();
+        var html = string.Join("\n", [
+            .. opening.Select(paragraph => Html.Escaped($"<p>{paragraph}</p>")),
+            Html.Escaped($"<p><a href=\"{url}\">{label}</a></p>"),
+            Html.Escaped($"<p>Jeśli link się nie otwiera, skopiuj ten adres do przeglądarki:<br>{url}</p>"),
+            .. closing.Select(paragraph => Html.Escaped($"<p>{paragraph}</p>"))]);
+        var text = string.Join("\n\n", [.. opening, $"{label}: {url}", .. closing]);
+        return new RenderedMail(kind, subject, MailLayout.HtmlPage(subject, html), MailLayout.TextPage(text));
+    }
+
     /// <param name="paragraphs">Plain text, no markup; a null one is left out.</param>
     public static RenderedMail Render(string kind, string subject, string addressee, params IEnumerable<string?> paragraphs)
     {

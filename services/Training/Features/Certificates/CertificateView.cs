@@ -32,9 +32,6 @@ internal static class CertificateText
 
     public const string Issuer = "Ośrodek Rozwoju Edukacji";
 
-    public const string Funding = "Projekt współfinansowany ze środków Unii Europejskiej w ramach programu Fundusze Europejskie dla Rozwoju Społecznego " +
-        "2021–2027 (FERS), Działanie 01.04.";
-
     /// <summary>Where anyone verifies a number: the web's public verification page (which asks this service).</summary>
     public static Uri VerificationUrl(Uri publicAddress, string number) =>
         new(publicAddress, $"zaswiadczenia/weryfikacja?numer={Uri.EscapeDataString(number)}");

@@ -29,7 +29,7 @@ public static class AttendanceExport
 
     private static async Task<IResult> SessionAsync(Guid id, HttpContext context, [RepeatableRead] DataSession db, string format = TableExport.Csv)
     {
-        if (ExportFormat.Refusal(format) is { } refusal)
+        if (TableExport.FormatRefusal(format) is { } refusal)
         {
             return refusal;
         }
@@ -38,13 +38,13 @@ public static class AttendanceExport
             return SessionModules.NotFound();
         }
         var sheet = await AttendanceSheet.ReadAsync(db, session);
-        return await ExportFormat.WriteAsync(context.Response, format, $"lista-obecnosci-{WarsawTime.InWarsaw(session.StartsAt):yyyyMMdd}-{session.ModuleCode}",
+        return await TableExport.WriteAsync(context.Response, format, $"lista-obecnosci-{WarsawTime.InWarsaw(session.StartsAt):yyyyMMdd}-{session.ModuleCode}",
             Headers, Rows(sheet), db.Cancellation);
     }
 
     private static async Task<IResult> CohortAsync(Guid id, HttpContext context, [RepeatableRead] DataSession db, string format = TableExport.Csv)
     {
-        if (ExportFormat.Refusal(format) is { } refusal)
+        if (TableExport.FormatRefusal(format) is { } refusal)
         {
             return refusal;
         }
@@ -60,7 +60,7 @@ public static class AttendanceExport
         {
             rows.AddRange(Rows(await AttendanceSheet.ReadAsync(db, session)));
         }
-        return await ExportFormat.WriteAsync(context.Response, format, "listy-obecnosci-grupy", Headers, rows, db.Cancellation);
+        return await TableExport.WriteAsync(context.Response, format, "listy-obecnosci-grupy", Headers, rows, db.Cancellation);
     }
 
     private static List<IReadOnlyList<string?>> Rows(AttendanceSheet.Sheet sheet)

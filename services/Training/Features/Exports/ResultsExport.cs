@@ -27,7 +27,7 @@ public static class ResultsExport
 
     private static async Task<IResult> HandleAsync(Guid id, HttpContext context, [RepeatableRead] DataSession session, string format = TableExport.Csv)
     {
-        if (ExportFormat.Refusal(format) is { } refusal)
+        if (TableExport.FormatRefusal(format) is { } refusal)
         {
             return refusal;
         }
@@ -43,6 +43,6 @@ public static class ResultsExport
             m.PostTestAttempts.ToString(ExportFormat.Polish), ExportFormat.YesNo(m.Validated), ExportFormat.YesNo(m.Raised), ExportFormat.YesNo(m.Complete),
             ExportFormat.YesNo(p.TrainingComplete), p.CertificateNumber,
         ])).ToList();
-        return await ExportFormat.WriteAsync(context.Response, format, "wyniki-grupy", Headers, rows, session.Cancellation);
+        return await TableExport.WriteAsync(context.Response, format, "wyniki-grupy", Headers, rows, session.Cancellation);
     }
 }

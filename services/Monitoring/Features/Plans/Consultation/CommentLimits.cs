@@ -1,6 +1,4 @@
 using System.Diagnostics.Metrics;
-using System.Security.Cryptography;
-using System.Text;
 
 namespace Cro.Monitoring.Features.Plans.Consultation;
 
@@ -15,8 +13,7 @@ namespace Cro.Monitoring.Features.Plans.Consultation;
 /// with the consultation locked, so comments arriving at once cannot overshoot it. A refused request costs one query.
 /// </para>
 /// <para>
-/// The client's address is the one the gateway puts in X-Forwarded-For (it sets the header, so a client cannot forge it;
-/// the web passes on the one it got when it comments for a participant), or the connection's when there is none.
+/// The client's address is <see cref="ClientAddress.Of"/>'s: the one the gateway puts in X-Forwarded-For.
 /// </para>
 /// </summary>
 public static class CommentLimits
@@ -30,15 +27,6 @@ public static class CommentLimits
         "Comments refused with 429 by the limits per address, per invitation or per public link.");
 
     private sealed record Counted(int ByLink, DateTimeOffset? FirstByLink, int ByAddress, DateTimeOffset? FirstByAddress);
-
-    /// <summary>The client's address as the gateway saw it: the last X-Forwarded-For entry (the nearest proxy's), else the connection's.</summary>
-    public static string ClientAddress(HttpContext context) =>
-        context.Request.Headers["X-Forwarded-For"].ToString().Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
-            .LastOrDefault() ?? context.Connection.RemoteIpAddress?.ToString() ?? "";
-
-    /// <summary>What stands for the address in the consultation's comments: SHA-256 of the consultation's id and the address.</summary>
-    public static byte[] ClientKey(Guid consultationId, string address) =>
-        SHA256.HashData([.. consultationId.ToByteArray(bigEndian: true), .. Encoding.UTF8.GetBytes(address)]);
 
     /// <summary>429 when one more comment would pass a limit; null when it may be taken. The consultation must be locked.</summary>
     public static async Task<IResult?> CheckAsync(DataSession session, HttpContext context, ConsultationOptions limits, Guid consultationId, Guid linkId,
@@ -65,12 +53,8 @@ public static class CommentLimits
             return null;
         }
         Limited.Add(1, new KeyValuePair<string, object?>("link_kind", linkKind));
-        var retryAfter = Math.Max(1, (int)Math.Ceiling(((first ?? now) + Window - now).TotalSeconds));
-        context.Response.Headers.RetryAfter = retryAfter.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        var minutes = (retryAfter + 59) / 60;
-        return Results.Problem(statusCode: StatusCodes.Status429TooManyRequests,
-            title: Text.Pick("Za dużo uwag w krótkim czasie.", "Too many comments in a short time."),
-            detail: Text.Pick($"{pl} Spróbuj ponownie za {minutes} min.", $"{en} Try again in {minutes} min."));
+        return Problems.TooManyRequests(context, (first ?? now) + Window - now, "Za dużo uwag w krótkim czasie.", "Too many comments in a short time.",
+            pl, en!);
     }
 
     /// <summary>Counts a comment taken (after its commit).</summary>

@@ -135,7 +135,7 @@ public static class PublicConsultation
         {
             return Problems.Field("schoolId", "Wybierz szkołę z listy szkół JST.", "Choose a school from the JST's list.");
         }
-        var clientKey = CommentLimits.ClientKey(consultation.Id, CommentLimits.ClientAddress(context));
+        var clientKey = ClientAddress.KeyOf(context, consultation.Id);
         if (await CommentLimits.CheckAsync(session, context, options.Value, consultation.Id, link!.Id, link.Kind, clientKey, now) is { } limited)
         {
             return limited;
@@ -199,10 +199,4 @@ public static class PublicConsultation
         Results.Problem(statusCode: StatusCodes.Status410Gone,
             title: Text.Pick("Łącze do konsultacji nie jest już ważne.", "The link to the consultation is no longer valid."),
             detail: string.Format(System.Globalization.CultureInfo.InvariantCulture, Text.Pick(detailPl, detailEn), WarsawTime.Format(at)));
-}
-
-/// <summary>An endpoint's limit on the request body, which routing gives the server before the body is read (413 past it).</summary>
-public sealed class BodySizeLimit(long bytes) : Microsoft.AspNetCore.Http.Metadata.IRequestSizeLimitMetadata
-{
-    public long? MaxRequestBodySize => bytes;
 }
