@@ -26,7 +26,7 @@ public sealed class ErasureTests(PublishingService service) : IClassFixture<Publ
         // Jan started it (the lead author) only in this second practice, still a draft.
         var draft = await Practices.StartAsync(jan, Practices.Complete(title: "Szkolna sieć Wi-Fi"));
 
-        var mine = await Practices.ReadAsync<MyPersonalData.Response>(await jan.GetAsync("/api/publishing/me/personal-data", Ct));
+        var mine = await Practices.ReadAsync<MyPersonalData.HeldData>(await jan.GetAsync("/api/publishing/me/personal-data", Ct));
         Assert.Equal(janId, mine.PersonId);
         Assert.Equal(
             [("Cyfrowy sekretariat szkół", "contact", true), ("Szkolna sieć Wi-Fi", "author", false)],

@@ -20,13 +20,13 @@ public static class MyPersonalData
     public sealed record ReviewMade(Guid PracticeId, int Version, string Stage, string Decision, string ReviewerName, DateTimeOffset At);
 
     [OpenApiSchemaName("PublishingPersonalData")]
-    public sealed record Response(Guid PersonId, IReadOnlyList<NamedOn> Practices, IReadOnlyList<ProposalMade> Proposals, IReadOnlyList<ReviewMade> Reviews);
+    public sealed record HeldData(Guid PersonId, IReadOnlyList<NamedOn> Practices, IReadOnlyList<ProposalMade> Proposals, IReadOnlyList<ReviewMade> Reviews);
 
     public static RouteHandlerBuilder MapMyPersonalData(this IEndpointRouteBuilder api) => api
         .MapGet("/me/personal-data", HandleAsync)
         .WithName("MyPublishingPersonalData").WithTags("RODO")
         .WithSummary("Moje dane osobowe: dobre praktyki / My personal data: good practices")
-        .Produces<Response>().RequireAuthorization(Policies.Person);
+        .Produces<HeldData>().RequireAuthorization(Policies.Person);
 
     private static async Task<IResult> HandleAsync(HttpContext context, [RepeatableRead] DataSession session)
     {
@@ -57,6 +57,6 @@ public static class MyPersonalData
         var reviews = await session.QueryAsync<ReviewMade>("""
             SELECT practice_id, version, stage, decision, reviewer_name, at FROM practice_reviews WHERE reviewer = @personId ORDER BY at
             """, parameters);
-        return TypedResults.Ok(new Response(personId, [.. practices], [.. proposals], [.. reviews]));
+        return TypedResults.Ok(new HeldData(personId, [.. practices], [.. proposals], [.. reviews]));
     }
 }
