@@ -110,6 +110,19 @@ public sealed partial class CataloguePageTests : IDisposable
     }
 
     [Fact]
+    public async Task The_form_sent_with_every_filter_at_any_asks_for_everything()
+    {
+        _web.Publishing.Json(HttpMethod.Get, "/api/publishing/catalogue/practices?page=1&pageSize=20", Result());
+
+        var html = await WebWithFakeServices.PageAsync(await _web.Browser().GetAsync(
+            "/dobre-praktyki?q=+&kind=&voivodeship=&costRange=&year=&page=abc", Ct));
+
+        Assert.Contains("Znaleziono praktyk: 1", html);
+        Assert.Contains("Sprzęt i sieć (7)", html);
+        Assert.DoesNotContain("Wyczyść filtry", html);
+    }
+
+    [Fact]
     public async Task A_practice_page_shows_every_field_and_valid_json_ld_with_the_consented_authors_only()
     {
         _web.Publishing.Json(HttpMethod.Get, $"/api/publishing/catalogue/practices/{PracticeId}", Practice);
