@@ -1,3 +1,5 @@
+using System.Net.Http.Headers;
+using System.Text.RegularExpressions;
 using Cro.Web.Publishing.Api;
 
 namespace Cro.Web.Tests.Publishing;
@@ -7,7 +9,7 @@ namespace Cro.Web.Tests.Publishing;
 /// topics, licence, consent) and shows the service's field errors beside their fields; the editor's request for changes
 /// sends the comment.
 /// </summary>
-public sealed class PracticeWorkflowPageTests : IDisposable
+public sealed partial class PracticeWorkflowPageTests : IDisposable
 {
     private static readonly Guid PracticeId = Guid.NewGuid();
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
@@ -107,6 +109,61 @@ public sealed class PracticeWorkflowPageTests : IDisposable
         var sent = Assert.Single(_web.Publishing.Sent(HttpMethod.Post, $"/api/publishing/practices/{PracticeId}/request-changes"));
         Assert.Equal("Uzupełnijcie efekty o liczby.", sent.GetProperty("comment").GetString());
     }
+
+    [Fact]
+    public async Task The_team_attaches_a_photo_with_what_it_shows()
+    {
+        var path = $"/api/publishing/practices/{PracticeId}";
+        _web.Publishing.Json(HttpMethod.Get, path, Practice("draft"));
+        _web.Publishing.Json(HttpMethod.Post, $"{path}/files", new PracticeFile
+        {
+            Id = Guid.NewGuid(), Kind = "photo", FileName = "klasa.png", ContentType = "image/png", SizeBytes = 8, AltText = "Uczniowie przy laptopach",
+            Description = null, UploadedAt = DateTimeOffset.UtcNow,
+        }, HttpStatusCode.Created);
+        var browser = _web.Browser(Roles.JstMember);
+        var html = await browser.GetStringAsync($"/moje-praktyki/{PracticeId}", Ct);
+        var photo = new ByteArrayContent([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]);
+        photo.Headers.ContentType = new MediaTypeHeaderValue("image/png");
+        var form = new MultipartFormDataContent
+        {
+            { new StringContent("practice-file"), "_handler" },
+            { new StringContent(WebUtility.HtmlDecode(AntiforgeryToken().Match(html).Groups[1].Value)), "__RequestVerificationToken" },
+            { new StringContent("photo"), "kind" }, { new StringContent("Uczniowie przy laptopach"), "altText" },
+            { photo, "file", "klasa.png" },
+        };
+
+        var response = await browser.PostAsync($"/moje-praktyki/{PracticeId}", form, Ct);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var sent = Assert.Single(_web.Publishing.Requests, r => r.Method == "POST" && r.Path.StartsWith($"{path}/files", StringComparison.Ordinal));
+        // Multipart: each field's name, then its value.
+        Assert.Matches("name=\"?kind\"?\\r\\n(?:[^\\r\\n]+\\r\\n)*\\r\\nphoto\\r\\n", sent.Body);
+        Assert.Matches("name=\"?altText\"?\\r\\n(?:[^\\r\\n]+\\r\\n)*\\r\\nUczniowie przy laptopach\\r\\n", sent.Body);
+    }
+
+    [Fact]
+    public async Task The_team_declines_a_proposal_with_a_reason()
+    {
+        var proposalId = Guid.NewGuid();
+        var proposal = new GoodPracticeProposal
+        {
+            Id = proposalId, JstTerc = "1206011", JstName = "Gromadka", Title = "Wasza wypożyczalnia", Description = "Warto ją opisać.", ProposedByName = "Ewa Doradczyni",
+            ProposedByRole = "advisor", ProposedAt = DateTimeOffset.UtcNow, Status = "open", PracticeId = null, AnsweredAt = null, DeclineReason = null,
+        };
+        _web.Publishing.Json(HttpMethod.Get, "/api/publishing/practices?limit=100", new GoodPracticeListPage { Items = [], NextCursor = null });
+        _web.Publishing.Json(HttpMethod.Get, "/api/publishing/proposals?status=open", new[] { proposal });
+        _web.Publishing.Json(HttpMethod.Post, $"/api/publishing/proposals/{proposalId}/decline", proposal);
+        var browser = _web.Browser(Roles.JstCoordinator);
+
+        var response = await WebWithFakeServices.PostFormAsync(browser, "/moje-praktyki", $"decline-{proposalId}", ("Decline.Reason", "Nie prowadzimy już wypożyczalni."));
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("Nie prowadzimy już wypożyczalni.",
+            Assert.Single(_web.Publishing.Sent(HttpMethod.Post, $"/api/publishing/proposals/{proposalId}/decline")).GetProperty("reason").GetString());
+    }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
+    private static partial Regex AntiforgeryToken();
 
     [Fact]
     public async Task The_pages_ask_for_their_roles()
