@@ -7,6 +7,7 @@ using Cro.Web.Administration;
 using Cro.Web.Diagnosis;
 using Cro.Web.Plans;
 using Cro.Web.Advisory.Api;
+using Cro.Web.Publishing;
 using Cro.Web.Publishing.Api;
 using Cro.Web.Monitoring.Api;
 using Cro.Web.Recruitment.Api;
@@ -74,6 +75,8 @@ app.MapPersonalDataDownload();
 app.MapTrainingDownloads();
 app.MapDiagnosisDownloads();
 app.MapPlanDownloads();
+app.MapPublicCatalogue();
+app.MapPracticeDownloads();
 // Each page says who may open it: public pages through the _Imports.razor of their folder (Site/Pages, <Area>/Public), the rest by their own
 // policy. The framework's own endpoints (its script, redirections) are public.
 app.MapRazorComponents<App>().Add(endpoint =>

@@ -12,7 +12,7 @@ using Microsoft.Extensions.Options;
 namespace Cro.Web.Tests;
 
 /// <summary>
-/// The web as it runs, with the training and monitoring services replaced by <see cref="FakeService"/>s and sign-in by
+/// The web as it runs, with the training, monitoring and publishing services replaced by <see cref="FakeService"/>s and sign-in by
 /// a header that names the caller's roles, so a test drives the real pages (their forms, antiforgery and binding)
 /// and checks what they send to the API.
 /// </summary>
@@ -21,6 +21,8 @@ internal sealed partial class WebWithFakeServices : WebApplicationFactory<Progra
     public FakeService Training { get; } = new();
 
     public FakeService Monitoring { get; } = new();
+
+    public FakeService Publishing { get; } = new();
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -39,6 +41,7 @@ internal sealed partial class WebWithFakeServices : WebApplicationFactory<Progra
             });
             services.AddHttpClient<TrainingClient>().ConfigurePrimaryHttpMessageHandler(() => Training);
             services.AddHttpClient<Cro.Web.Monitoring.Api.MonitoringClient>().ConfigurePrimaryHttpMessageHandler(() => Monitoring);
+            services.AddHttpClient<Cro.Web.Publishing.Api.PublishingClient>().ConfigurePrimaryHttpMessageHandler(() => Publishing);
         });
     }
 
