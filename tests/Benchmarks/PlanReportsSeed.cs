@@ -2,7 +2,6 @@ using Cro.BuildingBlocks.Persistence;
 using Cro.Monitoring.Features.Plans;
 using Cro.Monitoring.Features.Reports;
 using Cro.Monitoring.Features.Schools;
-using Cro.Recruitment.Features.Registry;
 using Cro.ServiceDefaults;
 using Cro.ServiceDefaults.Security;
 
@@ -29,7 +28,8 @@ public static class PlanReportsSeed
     public static async Task<IReadOnlyList<SeededJst>> SeedAsync(IServiceProvider services, string ownerConnectionString)
     {
         await using var owner = new NpgsqlConnection(ownerConnectionString);
-        await FillRegistryAsync(owner);
+        // monitoring's JST read model as recruitment's announcements leave it, for the units monitoring counts as JST.
+        await RegistrySeed.FillAsync(owner, u => JstRegister.Contains(u.Terc));
         // The JST are the registry's, as monitoring knows them.
         var tercs = (await owner.QueryAsync<string>("SELECT terc FROM jst ORDER BY terc")).AsList();
         var today = ReportingSchedule.WarsawDay(DateTimeOffset.UtcNow);
@@ -70,24 +70,6 @@ public static class PlanReportsSeed
 
         var firstReports = (await owner.QueryAsync<(Guid PlanId, Guid Id)>("SELECT plan_id, id FROM reports WHERE number = 1")).ToDictionary(r => r.PlanId, r => r.Id);
         return [.. plans.Select(p => new SeededJst(p.Terc, p.PlanId, firstReports[p.PlanId], p.Content))];
-    }
-
-    /// <summary>
-    /// monitoring's JST read model as recruitment's JstRegistered events leave it (one per unit of its TERC register), for
-    /// the units monitoring's own registry counts as JST: names and kinds for what reads them (a report's JST name, the
-    /// overview's województwa).
-    /// </summary>
-    private static Task FillRegistryAsync(NpgsqlConnection owner)
-    {
-        var units = TercRegister.ReadEmbedded().Where(u => JstRegister.Contains(u.Terc)).ToList();
-        return owner.ExecuteAsync("""
-            INSERT INTO jst (terc, name, kind, voivodeship_terc, registered_at) SELECT *, now() FROM unnest(@tercs, @names, @kinds, @voivodeships)
-            ON CONFLICT (terc) DO NOTHING
-            """, new
-        {
-            tercs = units.Select(u => u.Terc).ToArray(), names = units.Select(u => u.Name).ToArray(), kinds = units.Select(u => u.Kind).ToArray(),
-            voivodeships = units.Select(u => u.VoivodeshipTerc).ToArray(),
-        });
     }
 
     private sealed record NewPlanRow(string Terc, Guid DiagnosisId, Guid[] FindingIds, Guid PlanId, DateOnly AdoptedOn, DateTimeOffset AdoptedAt, PlanContent Content);

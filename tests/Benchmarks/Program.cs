@@ -71,6 +71,35 @@ if (args is ["plan-reports", ..])
     return;
 }
 
+if (args is ["catalogue-search", ..])
+{
+    // Public catalogue search through the gateway with 2,000 published practices, against bare Kestrel (issue 16: publishing).
+    var connections = args.Length > 1 ? int.Parse(args[1]) : 32;
+    var seconds = args.Length > 2 ? int.Parse(args[2]) : 20;
+    var search = await CatalogueSearchBenchmark.RunAsync(connections, TimeSpan.FromSeconds(seconds));
+    Console.WriteLine($"Catalogue search: {CatalogueSearchBenchmark.Practices:N0} practices published through the review's API in {search.Seeding.TotalSeconds:F0} s; " +
+        $"{connections} connections each sending the {search.Matches.Count} searches below in turn for {seconds} s per path (after 5 s of warm-up each).\n");
+    Console.WriteLine("| search | practices found |");
+    Console.WriteLine("|---|---|");
+    foreach (var (words, total) in search.Matches)
+    {
+        Console.WriteLine($"| `{words}` | {total:N0} |");
+    }
+    Console.WriteLine("\n| path | requests | throughput | baseline ÷ path (throughput) | p50 | p99 | p99 ÷ baseline | errors |");
+    Console.WriteLine("|---|---|---|---|---|---|---|---|");
+    foreach (var result in new[] { search.Baseline, search.Direct, search.Gateway })
+    {
+        Console.WriteLine(result.Row(search.Baseline));
+    }
+    Console.WriteLine($"\nGateway overhead (gateway ÷ direct): throughput {search.Gateway.Throughput / search.Direct.Throughput:F2}×, " +
+        $"p99 {search.Gateway.P99Ms / search.Direct.P99Ms:F2}×.");
+    foreach (var result in new[] { search.Baseline, search.Direct, search.Gateway }.Where(r => r.FirstError is not null))
+    {
+        Console.WriteLine($"First error ({result.Path}): {result.FirstError}");
+    }
+    return;
+}
+
 if (args is ["conference-registrations", ..])
 {
     // 5,000 registrations for a 600-place conference within one minute (issue 16: publishing).

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs the benchmarks against throwaway servers:
 #   tests/Benchmarks/run.sh [RUNS] | burst [CONCURRENCY] | post-test | advisory-bookings | schools-import [RUNS] | diagnosis-picture [RUNS] | plan-reports [RUNS]
-#                           | conference-registrations
+#                           | conference-registrations | catalogue-search [CONNECTIONS] [SECONDS]
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 "$root/deploy/local/prerequisites.sh"

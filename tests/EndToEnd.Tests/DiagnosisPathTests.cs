@@ -12,7 +12,8 @@ namespace Cro.EndToEnd.Tests;
 /// comment; the team consults the draft (a parent comments through the public link without an account, the team answers), closes
 /// the consultation, records the adoption and attaches the council's resolution (PDF), and the resolution log is public with it;
 /// the team walks the path from the finding to its priority and back; ORE sees both overviews (with the tile map), writes its
-/// conclusions for the ministry and saves the reporting schedule. Every new page is checked against WCAG 2.1 AA and for anything
+/// conclusions for the ministry and saves the reporting schedule. Last, the team describes a good practice, which goes round
+/// the review loop to the public catalogue (<see cref="GoodPracticeReview"/>). Every new page is checked against WCAG 2.1 AA and for anything
 /// its Content-Security-Policy refused.
 /// </summary>
 public sealed class DiagnosisPathTests(PlatformFixture platform, BrowserFixture browser)
@@ -107,6 +108,7 @@ public sealed class DiagnosisPathTests(PlatformFixture platform, BrowserFixture 
         await CommentAndResolveAsync(advisor, member);
         await ConsultAndAdoptAsync(member, browser, platform);
         await OverviewsAsync(admin);
+        await GoodPracticeReview.DescribeReviewAndPublishAsync(member, advisor, admin, await browser.NewPageAsync(platform.GatewayAddress), Jst);
     }
 
     /// <summary>

@@ -278,5 +278,53 @@ public sealed class ReportTests(MonitoringService service) : IClassFixture<Monit
         Assert.Equal([plan.Laptops.Id!.Value], practice.ActionIds);
         Assert.Equal([practiceId], withPractice.Actions.Single(a => a.Id == plan.Laptops.Id).PracticeIds);
         Assert.Empty(withPractice.Actions.Single(a => a.Id == plan.WiFi.Id).PracticeIds);
+
+        // Anyone reading the practice sees its action of the adopted plan with what was reported, and the goal it serves; nothing else of the plan.
+        var anyone = service.Anonymous;
+        var results = (await anyone.GetFromJsonAsync<PracticeResults.Results>($"/api/monitoring/public/practices/{practiceId}/results", Ct))!;
+        var laptops = Assert.Single(results.Actions);
+        Assert.Equal((plan.PlanId, "9920088", 1, plan.Laptops.Id!.Value), (results.PlanId, results.JstTerc, results.VersionInForce, laptops.Id));
+        Assert.Equal(new PlanTimeline.TimelineActionProgress(report.Id, 1, "submitted", "in-progress", 40, 60_000m), Assert.Single(laptops.Reported));
+        Assert.Equal(plan.PupilsPerComputer.Id, Assert.Single(results.Goals).Id);
+        // A practice the catalogue does not know, or one naming no actions, has no results to show.
+        Assert.Equal(HttpStatusCode.NotFound, (await anyone.GetAsync($"/api/monitoring/public/practices/{Guid.CreateVersion7()}/results", Ct)).StatusCode);
+        var withoutPlan = Guid.CreateVersion7();
+        await service.PublishTwiceAsync(new GoodPracticePublished
+        {
+            PracticeId = withoutPlan, JstTerc = "9920088", JstName = "Gmina 9920088", JstKind = "rural-municipality", VoivodeshipTerc = "99",
+            Title = "Lekcje z robotami", Version = 1, Topics = ["teaching"], TotalCost = 0, Authors = [],
+            PracticeUrl = new Uri($"https://cro.example.pl/dobre-praktyki/{withoutPlan}"), PublishedAt = DateTimeOffset.UtcNow,
+        });
+        await Eventually.GetAsync(() => service.QueryAsync<Guid>("SELECT practice_id FROM published_practices WHERE practice_id = @withoutPlan", new { withoutPlan }),
+            rows => rows.Count == 1, what: "the practice without a plan");
+        Assert.Equal(HttpStatusCode.NotFound, (await anyone.GetAsync($"/api/monitoring/public/practices/{withoutPlan}/results", Ct)).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_practice_shows_no_results_of_a_plan_not_adopted_or_of_another_JST()
+    {
+        var plan = await AdoptedAsync("9920089");
+        var (_, _, draft) = await service.StartedPlanAsync("9920091");
+        var practiceId = Guid.CreateVersion7();
+        await service.PublishTwiceAsync(new GoodPracticePublished
+        {
+            PracticeId = practiceId, JstTerc = "9920089", JstName = "Gmina 9920089", JstKind = "rural-municipality", VoivodeshipTerc = "99",
+            Title = "Plan innej gminy", Version = 1, Topics = ["infrastructure"], TotalCost = 0, Authors = [],
+            PracticeUrl = new Uri($"https://cro.example.pl/dobre-praktyki/{practiceId}"), PublishedAt = DateTimeOffset.UtcNow,
+            // A plan of another JST: the practice cannot show it.
+            PlanId = (await AdoptedAsync("9920090")).PlanId, PlanActionIds = [plan.Laptops.Id!.Value],
+        });
+        var onDraft = Guid.CreateVersion7();
+        await service.PublishTwiceAsync(new GoodPracticePublished
+        {
+            PracticeId = onDraft, JstTerc = "9920091", JstName = "Gmina 9920091", JstKind = "rural-municipality", VoivodeshipTerc = "99",
+            Title = "Plan w przygotowaniu", Version = 1, Topics = ["infrastructure"], TotalCost = 0, Authors = [],
+            PracticeUrl = new Uri($"https://cro.example.pl/dobre-praktyki/{onDraft}"), PublishedAt = DateTimeOffset.UtcNow,
+            PlanId = draft.Id, PlanActionIds = [Guid.CreateVersion7()],
+        });
+        await Eventually.GetAsync(() => service.QueryAsync<Guid>("SELECT practice_id FROM published_practices WHERE practice_id = ANY (@ids)",
+            new { ids = new[] { practiceId, onDraft } }), rows => rows.Count == 2, what: "the practices");
+        Assert.Equal(HttpStatusCode.NotFound, (await service.Anonymous.GetAsync($"/api/monitoring/public/practices/{practiceId}/results", Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await service.Anonymous.GetAsync($"/api/monitoring/public/practices/{onDraft}/results", Ct)).StatusCode);
     }
 }

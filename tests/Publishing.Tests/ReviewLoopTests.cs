@@ -180,4 +180,18 @@ public sealed class ReviewLoopTests(PublishingService service) : IClassFixture<P
         var now = await Practices.ReadAsync<PracticeView>(await anna.GetAsync($"/api/publishing/practices/{draft.Id}", Ct));
         Assert.Equal(("Tytuł Jana", draft.Revision + 1), (now.Template.Title, now.Revision));
     }
+
+    [Fact]
+    public async Task The_form_offers_the_JSTs_current_team_as_co_authors_and_no_one_elses()
+    {
+        var team = await service.JstWithTeamAsync("0201055", "Pieńsk");
+        var other = await service.JstWithTeamAsync("0201066", "Węgliniec");
+
+        var offered = await Practices.ReadAsync<List<ListTeamMembers.TeamMember>>(await service.As(team, team.Member).GetAsync("/api/publishing/team-members", Ct));
+        var otherOffered = await Practices.ReadAsync<List<ListTeamMembers.TeamMember>>(await service.As(other, other.Third).GetAsync("/api/publishing/team-members", Ct));
+
+        Assert.Equal(new[] { team.Coordinator, team.Member, team.Third }.Select(p => (p.MemberId, p.FullName)).Order(), offered.Select(m => (m.MemberId, m.FullName)).Order());
+        Assert.Equal(new[] { other.Coordinator, other.Member, other.Third }.Select(p => p.MemberId).Order(), otherOffered.Select(m => m.MemberId).Order());
+        Assert.Equal(HttpStatusCode.Forbidden, (await service.Editor().GetAsync("/api/publishing/team-members", Ct)).StatusCode);
+    }
 }

@@ -67,13 +67,17 @@ public static class PlanTimeline
 
     private sealed record Finding(Guid Id, string Title, string Priority);
 
-    private static async Task<IResult> HandleAsync(Guid id, [RepeatableRead] DataSession session)
+    private static async Task<IResult> HandleAsync(Guid id, [RepeatableRead] DataSession session) =>
+        await BuildAsync(session, id) is { } timeline ? TypedResults.Ok(timeline) : PlanVersionRow.NotFound();
+
+    /// <summary>The plan's path as the session may see it; null when there is no such plan.</summary>
+    public static async Task<Timeline?> BuildAsync(DataSession session, Guid id)
     {
         if (await session.QuerySingleOrDefaultAsync<Head>("""
                 SELECT p.id, p.jst_terc, j.name AS jst_name, p.diagnosis_id FROM plans p LEFT JOIN jst j ON j.terc = p.jst_terc WHERE p.id = @id
                 """, new { id }) is not { } head)
         {
-            return PlanVersionRow.NotFound();
+            return null;
         }
         var versions = await PlanVersionRow.ListAsync(session, id);
         var adopted = versions.Where(v => v.AdoptedOn is not null).ToList();
@@ -94,7 +98,7 @@ public static class PlanTimeline
             FROM published_practices WHERE published AND plan_id = @id ORDER BY first_published_at, practice_id
             """, new { id })).Select(p => new TimelinePractice(p.Id, p.Title, p.PageUrl, p.ActionIds)).ToList();
 
-        return TypedResults.Ok(new Timeline(head.Id, head.JstTerc, head.JstName, head.DiagnosisId, inForce?.Number,
+        return new Timeline(head.Id, head.JstTerc, head.JstName, head.DiagnosisId, inForce?.Number,
             [.. reports.Select(r => new TimelinePeriod(r.Id, r.Number, r.Phase, r.StartsOn, r.EndsOn, r.DueOn, r.Status))],
             [.. findings.Select(f => new TimelineFinding(f.Id, f.Title, f.Priority,
                 [.. priorities.Where(p => (p.FindingIds ?? []).Contains(f.Id)).Select(p => p.Id!.Value)]))],
@@ -111,7 +115,7 @@ public static class PlanTimeline
                 g.TargetDate,
                 [.. reported.SelectMany(r => (r.Content.Goals ?? []).Where(e => e.GoalId == g.Id)
                     .Select(e => new TimelineGoalValue(r.Row.Id, r.Row.Number, r.Row.Status, e.Value)))]))],
-            practices));
+            practices);
     }
 
     /// <summary>Items by id in the order first seen, each as its last definition has it.</summary>

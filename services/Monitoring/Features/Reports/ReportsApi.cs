@@ -31,6 +31,7 @@ public static class ReportsApi
         api.MapOverdueReports();
         api.MapReportEvidence(app.ServiceProvider.GetRequiredService<IOptions<ReportOptions>>().Value.MaxEvidenceBytes);
         api.MapPlanTimeline();
+        api.MapPracticeResults();
         return app;
     }
 }

@@ -60,17 +60,19 @@ public static class SearchCatalogue
         .WithSummary("Katalog dobrych praktyk: wyszukiwanie po polsku i filtry / The good practices catalogue: Polish search and facets")
         .Validate<CatalogueQuery>().Produces<Result>().AllowAnonymous();
 
-    /// <summary>The filter every query of a search shares, without the facet named <paramref name="except"/> (whose values are being counted).</summary>
-    private static string Where(string? except = null) => string.Join("\n  AND ", new[]
-    {
-        "(query IS NULL OR p.search @@ query)",
-        except == "topics" ? null : "(@topics::text[] IS NULL OR p.topics && @topics)",
-        except == "kinds" ? null : "(@kind::text IS NULL OR p.jst_kind = @kind)",
-        except == "voivodeships" ? null : "(@voivodeship::text IS NULL OR p.voivodeship_terc = @voivodeship)",
-        except == "costs" ? null : "(@costFrom::numeric IS NULL OR p.total_cost >= @costFrom) AND (@costBelow::numeric IS NULL OR p.total_cost < @costBelow) "
-            + "AND (@costUpTo::numeric IS NULL OR p.total_cost <= @costUpTo)",
-        except == "years" ? null : "(@year::int IS NULL OR p.published_year = @year)",
-    }.OfType<string>());
+    /// <summary>Each facet's filter, by the facet's name; a practice matches a search when it passes all of them (and the words).</summary>
+    private static readonly (string Facet, string Filter)[] Filters =
+    [
+        ("topics", "(@topics::text[] IS NULL OR p.topics && @topics)"),
+        ("kinds", "(@kind::text IS NULL OR p.jst_kind = @kind)"),
+        ("voivodeships", "(@voivodeship::text IS NULL OR p.voivodeship_terc = @voivodeship)"),
+        ("costs", "(@costFrom::numeric IS NULL OR p.total_cost >= @costFrom) AND (@costBelow::numeric IS NULL OR p.total_cost < @costBelow) "
+            + "AND (@costUpTo::numeric IS NULL OR p.total_cost <= @costUpTo)"),
+        ("years", "(@year::int IS NULL OR p.published_year = @year)"),
+    ];
+
+    /// <summary>In <c>matched</c>: the practice passes every facet's filter but <paramref name="except"/>'s (whose values are being counted).</summary>
+    private static string Passes(string? except = null) => string.Join(" AND ", Filters.Where(f => f.Facet != except).Select(f => $"by_{f.Facet}"));
 
     /// <summary>The words as a query; NULL without words, or when every word is one the search ignores (i, w, na …).</summary>
     private const string Query = """
@@ -78,19 +80,41 @@ public static class SearchCatalogue
              search AS (SELECT CASE WHEN numnode(q) = 0 THEN NULL ELSE q END AS query FROM words)
         """;
 
-    private static string Count(string facet, string value) => $"""
-        {Query}
-        SELECT {value} AS value, count(*)::int AS count FROM published_practices p, search WHERE {Where(facet)} GROUP BY 1 ORDER BY 2 DESC, 1
+    /// <summary>
+    /// The total and every facet's counts in one pass: the practices with the words (through the search index) are read once,
+    /// each with whether it passes each facet's filter, and each facet counts those passing all the others.
+    /// </summary>
+    private static readonly string Counts = $"""
+        {Query},
+        matched AS MATERIALIZED (
+            SELECT p.topics, p.jst_kind, p.voivodeship_terc, p.total_cost, p.published_year,
+                   {string.Join(", ", Filters.Select(f => $"{f.Filter} AS by_{f.Facet}"))}
+            FROM published_practices p CROSS JOIN search
+            WHERE query IS NULL OR p.search @@ query)
+        SELECT 'total' AS facet, '' AS value, count(*)::int AS count FROM matched WHERE {Passes()}
+        UNION ALL SELECT 'topics', topic, count(*)::int FROM matched, unnest(topics) AS topic WHERE {Passes("topics")} GROUP BY topic
+        UNION ALL SELECT 'kinds', jst_kind, count(*)::int FROM matched WHERE {Passes("kinds")} GROUP BY jst_kind
+        UNION ALL SELECT 'voivodeships', voivodeship_terc, count(*)::int FROM matched WHERE {Passes("voivodeships")} GROUP BY voivodeship_terc
+        UNION ALL SELECT 'years', published_year::text, count(*)::int FROM matched WHERE {Passes("years")} GROUP BY published_year
+        UNION ALL SELECT 'costs', r.code, count(*)::int
+            FROM unnest(@rangeCodes::text[], @rangeFrom::numeric[], @rangeTo::numeric[]) AS r(code, low, high)
+            JOIN matched m ON m.total_cost >= r.low AND (r.high IS NULL OR m.total_cost < r.high)
+            WHERE {Passes("costs")} GROUP BY r.code
         """;
 
-    private static string CostFacet => $"""
+    /// <summary>The page: the matching practices ordered by rank (the score alone, for all of them), then only the page's rows read whole.</summary>
+    private static readonly string Page = $"""
         {Query}
-        SELECT r.code AS value, count(p.practice_id)::int AS count
-        FROM unnest(@rangeCodes::text[], @rangeFrom::numeric[], @rangeTo::numeric[]) AS r(code, low, high)
-        JOIN published_practices p ON p.total_cost >= r.low AND (r.high IS NULL OR p.total_cost < r.high)
-        CROSS JOIN search
-        WHERE {Where("costs")}
-        GROUP BY r.code
+        SELECT p.practice_id AS id, p.title, p.summary, p.jst_terc, p.jst_name, p.jst_kind, p.voivodeship_terc, v.name AS voivodeship_name, p.topics,
+               p.total_cost, p.licence, p.published_year AS year, p.published_at, p.updated_at, top.rank, (p.document -> 'photos' -> 0)::text AS photo
+        FROM (SELECT p.practice_id, p.published_at, CASE WHEN query IS NULL THEN NULL ELSE ts_rank_cd(p.search, query)::float8 END AS rank
+              FROM published_practices p CROSS JOIN search
+              WHERE (query IS NULL OR p.search @@ query) AND {string.Join(" AND ", Filters.Select(f => f.Filter))}
+              ORDER BY rank DESC NULLS LAST, p.published_at DESC, p.practice_id DESC
+              OFFSET @offset LIMIT @size) AS top
+        JOIN published_practices p ON p.practice_id = top.practice_id
+        LEFT JOIN jst v ON v.terc = p.voivodeship_terc AND v.kind = 'voivodeship'
+        ORDER BY top.rank DESC NULLS LAST, top.published_at DESC, top.practice_id DESC
         """;
 
     public static async Task<IResult> SearchAsync(NpgsqlDataSource db, CatalogueQuery query, CancellationToken ct)
@@ -105,30 +129,15 @@ public static class SearchCatalogue
             rangeCodes = CostRanges.All.Select(r => r.Code).ToArray(), rangeFrom = CostRanges.All.Select(r => r.From).ToArray(),
             rangeTo = CostRanges.All.Select(r => r.To).ToArray(),
         };
-        using var rows = await session.QueryMultipleAsync(string.Join(";\n", [
-            $"{Query}\nSELECT count(*)::int FROM published_practices p, search WHERE {Where()}",
-            $"""
-            {Query}
-            SELECT p.practice_id AS id, p.title, p.summary, p.jst_terc, p.jst_name, p.jst_kind, p.voivodeship_terc, v.name AS voivodeship_name, p.topics,
-                   p.total_cost, p.licence, p.published_year AS year, p.published_at, p.updated_at,
-                   CASE WHEN query IS NULL THEN NULL ELSE ts_rank_cd(p.search, query)::float8 END AS rank, (p.document -> 'photos' -> 0)::text AS photo
-            FROM published_practices p CROSS JOIN search LEFT JOIN jst v ON v.terc = p.voivodeship_terc AND v.kind = 'voivodeship'
-            WHERE {Where()}
-            ORDER BY rank DESC NULLS LAST, p.published_at DESC, p.practice_id DESC
-            OFFSET @offset LIMIT @size
-            """,
-            Count("topics", "unnest(p.topics)"), Count("kinds", "p.jst_kind"), Count("voivodeships", "p.voivodeship_terc"),
-            Count("years", "p.published_year::text"), CostFacet]), parameters);
-        var total = await rows.ReadSingleAsync<int>();
+        using var rows = await session.QueryMultipleAsync($"{Counts};\n{Page}", parameters);
+        var counts = (await rows.ReadAsync<(string Facet, string Value, int Count)>()).ToLookup(c => c.Facet, c => new FacetCount(c.Value, c.Count));
         var items = (await rows.ReadAsync<Row>()).Select(r => new Item(r.Id, r.Title, r.Summary, r.JstTerc, r.JstName, r.JstKind, r.VoivodeshipTerc,
             r.VoivodeshipName, r.Topics, r.TotalCost, r.Licence, r.Year, r.PublishedAt, r.UpdatedAt, r.Rank,
             r.Photo is null ? null : System.Text.Json.JsonSerializer.Deserialize<PublishedFile>(r.Photo, PracticeRow.Json))).ToList();
-        var topicCounts = (await rows.ReadAsync<FacetCount>()).ToList();
-        var kinds = (await rows.ReadAsync<FacetCount>()).ToList();
-        var voivodeships = (await rows.ReadAsync<FacetCount>()).ToList();
-        var years = (await rows.ReadAsync<FacetCount>()).ToList();
-        var costs = (await rows.ReadAsync<FacetCount>()).ToDictionary(c => c.Value, c => c.Count);
-        return TypedResults.Ok(new Result(total, query.PageNumber, query.Size, items, new Facets(topicCounts, kinds, voivodeships, years,
-            [.. CostRanges.All.Select(r => new FacetCount(r.Code, costs.GetValueOrDefault(r.Code)))])));
+        // Most frequent first, ties by value; every cost range listed, those without practices at 0.
+        IReadOnlyList<FacetCount> Facet(string name) => [.. counts[name].OrderByDescending(c => c.Count).ThenBy(c => c.Value, StringComparer.Ordinal)];
+        var costs = counts["costs"].ToDictionary(c => c.Value, c => c.Count);
+        return TypedResults.Ok(new Result(counts["total"].Single().Count, query.PageNumber, query.Size, items, new Facets(Facet("topics"), Facet("kinds"),
+            Facet("voivodeships"), Facet("years"), [.. CostRanges.All.Select(r => new FacetCount(r.Code, costs.GetValueOrDefault(r.Code)))])));
     }
 }

@@ -20,6 +20,7 @@ public static class PracticesApi
         var api = app.MapGroup("/api/publishing").WithTags("Dobre praktyki: opracowanie i ocena / Good practices: writing and review");
         api.MapStartPractice();
         api.MapListPractices();
+        api.MapListTeamMembers();
         api.MapGetPractice();
         api.MapSavePractice();
         api.MapPracticeFiles(app.ServiceProvider.GetRequiredService<IOptions<PracticeFileOptions>>().Value);
