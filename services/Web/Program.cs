@@ -9,6 +9,7 @@ using Cro.Web.Plans;
 using Cro.Web.Advisory.Api;
 using Cro.Web.Publishing;
 using Cro.Web.Publishing.Api;
+using Cro.Web.Publishing.Conferences.Operator;
 using Cro.Web.Monitoring.Api;
 using Cro.Web.Recruitment.Api;
 using Cro.Web.Recruitment.Operator;
@@ -77,6 +78,7 @@ app.MapDiagnosisDownloads();
 app.MapPlanDownloads();
 app.MapPublicCatalogue();
 app.MapPracticeDownloads();
+app.MapConferenceDownloads();
 // Each page says who may open it: public pages through the _Imports.razor of their folder (Site/Pages, <Area>/Public), the rest by their own
 // policy. The framework's own endpoints (its script, redirections) are public.
 app.MapRazorComponents<App>().Add(endpoint =>
