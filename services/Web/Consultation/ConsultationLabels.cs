@@ -76,5 +76,5 @@ public static class ConsultationLabels
     public static string Day(DateOnly day) => day.ToString("d MMMM yyyy", System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en"
         ? System.Globalization.CultureInfo.GetCultureInfo("en-GB") : System.Globalization.CultureInfo.GetCultureInfo("pl-PL"));
 
-    public static string Money(double amount) => amount.ToString("#,0.##", System.Globalization.CultureInfo.GetCultureInfo("pl-PL")) + " zł";
+    public static string Money(double amount) => Cro.Web.Site.Amounts.Pln(amount);
 }

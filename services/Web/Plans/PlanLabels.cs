@@ -51,8 +51,10 @@ public static class PlanLabels
 
     public static string Level(string level) => Levels.FirstOrDefault(l => l.Value == level).Label ?? level;
 
-    public static string Money(double amount) =>
-        amount.ToString("#,0.##", CultureInfo.GetCultureInfo("pl-PL")) + " zł";
+    public static string Money(double amount) => Cro.Web.Site.Amounts.Pln(amount);
+
+    /// <summary>A goal's value with its unit ("9.5 uczniów"); a dash for none.</summary>
+    public static string Quantity(double? value, string unit) => value is { } v ? $"{v:0.##} {unit}" : "—";
 
     public static string Day(DateOnly? day) => day?.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo(Text.Pick("pl-PL", "en-GB"))) ?? "—";
 

@@ -43,7 +43,7 @@ public static class PracticeLabels
         _ => status,
     };
 
-    public static string Money(double amount) => amount.ToString("#,0.##", Polish) + " zł";
+    public static string Money(double amount) => Cro.Web.Site.Amounts.Pln(amount);
 
     public static string Day(DateTimeOffset at) => WarsawTime.Format(at);
 

@@ -165,6 +165,46 @@ public sealed partial class CataloguePageTests : IDisposable
     }
 
     [Fact]
+    public async Task A_practice_on_actions_of_the_JSTs_plan_shows_what_the_JST_reported_of_them()
+    {
+        var (planId, action, goal, report) = (Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
+        var practice = System.Text.Json.Nodes.JsonNode.Parse(JsonSerializer.Serialize(Practice, new JsonSerializerOptions(JsonSerializerDefaults.Web)))!;
+        practice["planId"] = planId.ToString();
+        practice["planActionIds"] = new System.Text.Json.Nodes.JsonArray(action.ToString());
+        _web.Publishing.Json(HttpMethod.Get, $"/api/publishing/catalogue/practices/{PracticeId}", practice);
+        _web.Monitoring.Json(HttpMethod.Get, $"/api/monitoring/public/practices/{PracticeId}/results", new
+        {
+            practiceId = PracticeId, planId, jstTerc = "1206011", jstName = "Gromadka", versionInForce = 2,
+            periods = new[] { new { reportId = report, number = 1, phase = "project", startsOn = "2026-01-01", endsOn = "2026-03-31", dueOn = "2026-04-30", status = "accepted" } },
+            actions = new[]
+            {
+                new
+                {
+                    id = action, title = "Zakup laptopów", inForce = true, priorityId = (Guid?)null, goalIds = new[] { goal }, startsOn = "2026-01-01", endsOn = "2027-06-30",
+                    totalBudget = 150_000, reported = new[] { new { reportId = report, number = 1, reportStatus = "accepted", status = "in-progress", progress = 40, spent = 60_000 } },
+                    practiceIds = new[] { PracticeId },
+                },
+            },
+            goals = new[]
+            {
+                new
+                {
+                    id = goal, title = "Mniej uczniów na komputer", inForce = true, priorityId = (Guid?)null, actionIds = new[] { action }, indicator = "figure:pupils_per_computer",
+                    unit = "uczniów", baseline = 9.5, target = 6, targetDate = "2027-06-30", reported = new[] { new { reportId = report, number = 1, reportStatus = "accepted", value = 8 } },
+                },
+            },
+        });
+
+        var html = await WebWithFakeServices.PageAsync(await _web.Browser().GetAsync($"/dobre-praktyki/{PracticeId}", Ct));
+
+        Assert.Contains("Rezultaty w planie strategicznym JST", html);
+        Assert.Contains("<h3>Zakup laptopów</h3>", html);
+        Assert.Matches("<th scope=\"row\">1 stycznia 2026 – 31 marca 2026</th><td>[^<]+</td>\\s*<td>40%</td><td>60\u00a0000 zł</td>", html);
+        Assert.Contains("8 uczniów (1 stycznia 2026 – 31 marca 2026)", html);
+        Assert.Contains("9,5 uczniów", html);
+    }
+
+    [Fact]
     public async Task A_practice_not_in_the_catalogue_answers_404()
     {
         var response = await _web.Browser().GetAsync($"/dobre-praktyki/{Guid.NewGuid()}", Ct);

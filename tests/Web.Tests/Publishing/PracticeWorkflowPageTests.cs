@@ -1,4 +1,5 @@
 using System.Net.Http.Headers;
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using Cro.Web.Publishing.Api;
 
@@ -78,6 +79,62 @@ public sealed partial class PracticeWorkflowPageTests : IDisposable
         Assert.Contains("#practice-title\"", html);
         Assert.Contains("aria-invalid=\"true\"", html);
         Assert.Contains("value=\"Laptopy dla uczniów z gmin\"", html); // what was typed stays
+    }
+
+    [Fact]
+    public async Task The_team_names_co_authors_from_its_team_and_the_plan_actions_the_practice_carried_out()
+    {
+        var path = $"/api/publishing/practices/{PracticeId}";
+        var (jan, ewa, planId, laptops, wifi) = (Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
+        // A practice the partner started names an author by name and address: the team's form keeps them.
+        var practice = Practice("draft");
+        _web.Publishing.Json(HttpMethod.Get, path, new GoodPractice
+        {
+            Id = practice.Id, JstTerc = practice.JstTerc, JstName = practice.JstName, JstKind = practice.JstKind, Status = practice.Status, Revision = 4,
+            Round = 1, ReturnedFrom = null, ProposalId = null, ByPartner = true,
+            Template = new PracticeTemplate
+            {
+                Title = "Laptopy dla uczniów", Authors = [new PracticeAuthorInput { MemberId = jan }, new PracticeAuthorInput { FullName = "Ola Partnerska", Email = "ola@zwiazek.example.pl" }],
+            },
+            Authors = [], TotalCost = 0, Files = [], Versions = [], Reviews = [], CreatedAt = practice.CreatedAt, UpdatedAt = practice.UpdatedAt, SubmittedAt = null,
+            PublishedVersion = null, FirstPublishedAt = null, PublishedAt = null, UnpublishedAt = null, UnpublishReason = null,
+        });
+        _web.Publishing.Json(HttpMethod.Get, "/api/publishing/team-members", new[]
+        {
+            new PracticeTeamMember { MemberId = jan, FullName = "Jan Członek" }, new PracticeTeamMember { MemberId = ewa, FullName = "Ewa Trzecia" },
+        });
+        _web.Publishing.Json(HttpMethod.Put, $"{path}?revision=4", practice);
+        _web.Monitoring.Json(HttpMethod.Get, "/api/monitoring/plans", new[]
+        {
+            new { id = planId, jstTerc = "1206011", jstName = "Gromadka", version = 1, status = "adopted", adoptedOn = "2026-02-01", updatedAt = DateTimeOffset.UtcNow },
+        });
+        object Action(Guid id, string title, bool inForce) => new
+        {
+            id, title, inForce, priorityId = (Guid?)null, goalIds = Array.Empty<Guid>(), startsOn = (string?)null, endsOn = (string?)null, totalBudget = (double?)null,
+            reported = Array.Empty<object>(), practiceIds = Array.Empty<Guid>(),
+        };
+        _web.Monitoring.Json(HttpMethod.Get, $"/api/monitoring/plans/{planId}/timeline", new
+        {
+            planId, jstTerc = "1206011", jstName = "Gromadka", diagnosisId = Guid.NewGuid(), versionInForce = 1, periods = Array.Empty<object>(),
+            findings = Array.Empty<object>(), priorities = Array.Empty<object>(), actions = new[] { Action(laptops, "Zakup laptopów", true), Action(wifi, "Wi-Fi w salach", false) },
+            goals = Array.Empty<object>(), practices = Array.Empty<object>(),
+        });
+        var browser = _web.Browser(Roles.JstCoordinator);
+
+        var form = await WebWithFakeServices.PageAsync(await browser.GetAsync($"/moje-praktyki/{PracticeId}", Ct));
+        await WebWithFakeServices.PostFormAsync(browser, $"/moje-praktyki/{PracticeId}", "practice", ("Input.Title", "Laptopy dla uczniów"),
+            ("Input.CoAuthors", ewa.ToString()), ("Input.PlanId", planId.ToString()), ("Input.PlanActions", laptops.ToString()));
+
+        Assert.Matches($"<input type=\"checkbox\" id=\"practice-coauthors-{jan}\"[^>]*checked", form);
+        Assert.Contains($"<label for=\"practice-coauthors-{ewa}\">Ewa Trzecia</label>", form);
+        Assert.Contains($"<label for=\"practice-planactions-{laptops}\">Zakup laptopów</label>", form);
+        Assert.Contains("Wi-Fi w salach (poza planem w obecnej wersji)", form);
+        var sent = Assert.Single(_web.Publishing.Sent(HttpMethod.Put, $"{path}?revision=4"));
+        Assert.Equal([(ewa.ToString(), null), (null, "ola@zwiazek.example.pl")], sent.GetProperty("authors").EnumerateArray()
+            .Select(a => (a.TryGetProperty("memberId", out var m) && m.ValueKind == JsonValueKind.String ? m.GetString() : null,
+                a.TryGetProperty("email", out var e) && e.ValueKind == JsonValueKind.String ? e.GetString() : null)));
+        Assert.Equal(planId, sent.GetProperty("planId").GetGuid());
+        Assert.Equal([laptops], sent.GetProperty("planActionIds").EnumerateArray().Select(a => a.GetGuid()));
     }
 
     [Fact]

@@ -30,6 +30,13 @@ public sealed partial class PracticeInput
     public List<CostRow> Costs { get; set; } = [];
     public List<ContactRow> Contacts { get; set; } = [];
 
+    /// <summary>The team members ticked as co-authors (the lead author is whoever started the practice).</summary>
+    public List<Guid> CoAuthors { get; set; } = [];
+
+    /// <summary>The JST's plan, and those of its actions the practice carried out.</summary>
+    public Guid? PlanId { get; set; }
+    public List<Guid> PlanActions { get; set; } = [];
+
     public sealed class StepRow
     {
         public string? Title { get; set; }
@@ -76,12 +83,16 @@ public sealed partial class PracticeInput
                 Description = c.Description, Amount = c.Amount.ToString(CultureInfo.InvariantCulture), Source = c.Source,
             })],
             Contacts = [.. (template.Contacts ?? []).Select(c => new ContactRow { FullName = c.FullName, Position = c.Position, Email = c.Email, Phone = c.Phone })],
+            CoAuthors = [.. (template.Authors ?? []).Select(a => a.MemberId).OfType<Guid>()],
+            PlanId = template.PlanId, PlanActions = [.. template.PlanActionIds ?? []],
         };
 
     /// <summary>The rows the form shows: those written and <see cref="SpareRows"/> empty ones.</summary>
     public PracticeInput WithSpareRows()
     {
         Topics ??= [];
+        CoAuthors ??= [];
+        PlanActions ??= [];
         Steps = [.. Steps ?? [], .. Enumerable.Range(0, SpareRows).Select(_ => new StepRow())];
         Evidence = [.. Evidence ?? [], .. Enumerable.Range(0, SpareRows).Select(_ => new EvidenceRow())];
         Costs = [.. Costs ?? [], .. Enumerable.Range(0, SpareRows).Select(_ => new CostRow())];
@@ -90,10 +101,11 @@ public sealed partial class PracticeInput
     }
 
     /// <summary>
-    /// The template to send. The rows keep their place (an empty row in the middle is sent as is) only up to the last filled
+    /// The template to send, with the co-authors ticked and <paramref name="namedAuthors"/> (those a partner named by name
+    /// and address, which the form does not show, kept as they were). The rows keep their place (an empty row in the middle is sent as is) only up to the last filled
     /// one, so the service's error keys (<c>costs[1].amount</c>) name the row the person sees.
     /// </summary>
-    public PracticeTemplate ToTemplate() => new()
+    public PracticeTemplate ToTemplate(IEnumerable<PracticeAuthorInput>? namedAuthors = null) => new()
     {
         Title = Optional(Title) ?? "", Summary = Optional(Summary), Problem = Optional(Problem), Solution = Optional(Solution), Effects = Optional(Effects),
         Difficulties = Optional(Difficulties), ToRepeat = Optional(ToRepeat),
@@ -113,6 +125,9 @@ public sealed partial class PracticeInput
         {
             FullName = c.FullName?.Trim() ?? "", Position = Optional(c.Position), Email = Optional(c.Email), Phone = Optional(c.Phone),
         })],
+        Authors = [.. (CoAuthors ?? []).Distinct().Select(id => new PracticeAuthorInput { MemberId = id }), .. namedAuthors ?? []],
+        // A plan only with actions of it: the link is to what the practice carried out.
+        PlanId = PlanActions is { Count: > 0 } ? PlanId : null, PlanActionIds = [.. (PlanActions ?? []).Distinct()],
     };
 
     /// <summary>The id of the form's field an error key of the service names (<c>costs[1].amount</c> → <c>practice-costs-1-amount</c>).</summary>
