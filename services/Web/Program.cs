@@ -9,6 +9,7 @@ using Cro.Web.Plans;
 using Cro.Web.Advisory.Api;
 using Cro.Web.Publishing;
 using Cro.Web.Publishing.Api;
+using Cro.Web.Publishing.Conferences.Public;
 using Cro.Web.Monitoring.Api;
 using Cro.Web.Recruitment.Api;
 using Cro.Web.Recruitment.Operator;
@@ -56,8 +57,9 @@ builder.Services.AddHttpClient<TrainingClient>(http => http.BaseAddress = new Ur
     .AddHttpMessageHandler<UserAccessTokenHandler>();
 builder.Services.AddHttpClient<AdvisoryClient>(http => http.BaseAddress = new Uri("http://advisory"))
     .AddHttpMessageHandler<UserAccessTokenHandler>();
+// Publishing limits conference registrations per participant's address: its calls carry the address the page was asked from.
 builder.Services.AddHttpClient<PublishingClient>(http => http.BaseAddress = new Uri("http://publishing"))
-    .AddHttpMessageHandler<UserAccessTokenHandler>();
+    .AddHttpMessageHandler<UserAccessTokenHandler>().AddHttpMessageHandler<ForwardedClientAddress>();
 
 var app = builder.Build();
 app.UseServiceDefaults();
@@ -76,6 +78,7 @@ app.MapTrainingDownloads();
 app.MapDiagnosisDownloads();
 app.MapPlanDownloads();
 app.MapPublicCatalogue();
+app.MapPublicConferences();
 app.MapPracticeDownloads();
 // Each page says who may open it: public pages through the _Imports.razor of their folder (Site/Pages, <Area>/Public), the rest by their own
 // policy. The framework's own endpoints (its script, redirections) are public.
