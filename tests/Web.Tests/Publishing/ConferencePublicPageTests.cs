@@ -130,7 +130,7 @@ public sealed partial class ConferencePublicPageTests : IDisposable
         Assert.Contains("12:00–13:30", html);
         Assert.Contains("wolnych miejsc: 3 z 20", html);
         Assert.Contains("dla wszystkich uczestników", html);
-        Assert.Contains("120 miejsc; wolnych miejsc: 12", html);
+        Assert.Contains("liczba miejsc: 120; wolnych miejsc: 12", html);
         Assert.Contains($"href=\"/konferencje/{ConferenceId}/kalendarz.ics\"", html);
         // The form: the API's consents in their version, its needs, sex categories and the workshop with seats.
         Assert.Contains("method=\"post\"", html);
@@ -366,7 +366,7 @@ public sealed partial class ConferencePublicPageTests : IDisposable
     }
 
     [Fact]
-    public async Task Withdrawing_an_optional_consent_sends_the_consents_cancelling_asks_first_and_an_unknown_link_is_404()
+    public async Task Withdrawing_an_optional_consent_sends_the_consents_the_data_is_exported_cancelling_asks_first_and_an_unknown_link_is_404()
     {
         _web.Publishing.Json(HttpMethod.Get, RegistrationApi, Registration("confirmed", addressConfirmed: true, consents:
         [
@@ -397,6 +397,17 @@ public sealed partial class ConferencePublicPageTests : IDisposable
         Assert.Contains("Zapisaliśmy Twoje zgody.", page);
         Assert.DoesNotContain("checked", CheckboxOf(page, "consent-image"));
         Assert.Contains("wycofana 9 maja 2026, 10:00", page);
+
+        // The data export is relayed as a file to keep.
+        _web.Publishing.Json(HttpMethod.Get, $"{RegistrationApi}/data", Registration("confirmed", addressConfirmed: true));
+        var export = await browser.GetAsync($"/konferencje/zgloszenie/{Token}/dane", Ct);
+        Assert.Equal("application/json", export.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("attachment", export.Content.Headers.ContentDisposition?.DispositionType);
+        Assert.Contains("no-store", export.Headers.CacheControl?.ToString());
+        using (var data = System.Text.Json.JsonDocument.Parse(await export.Content.ReadAsStringAsync(Ct)))
+        {
+            Assert.Equal("Anna Nowak", data.RootElement.GetProperty("fullName").GetString());
+        }
 
         // Cancelling asks for the box to be ticked first and only then calls the API.
         var unsure = await WebWithFakeServices.PageAsync(await WebWithFakeServices.PostFormAsync(browser, $"/konferencje/zgloszenie/{Token}",
