@@ -10,6 +10,7 @@ using Cro.Web.Advisory.Api;
 using Cro.Web.Publishing;
 using Cro.Web.Publishing.Api;
 using Cro.Web.Publishing.Conferences.Operator;
+using Cro.Web.Publishing.Conferences.Public;
 using Cro.Web.Monitoring.Api;
 using Cro.Web.Recruitment.Api;
 using Cro.Web.Recruitment.Operator;
@@ -57,8 +58,9 @@ builder.Services.AddHttpClient<TrainingClient>(http => http.BaseAddress = new Ur
     .AddHttpMessageHandler<UserAccessTokenHandler>();
 builder.Services.AddHttpClient<AdvisoryClient>(http => http.BaseAddress = new Uri("http://advisory"))
     .AddHttpMessageHandler<UserAccessTokenHandler>();
+// Publishing limits conference registrations per participant's address: its calls carry the address the page was asked from.
 builder.Services.AddHttpClient<PublishingClient>(http => http.BaseAddress = new Uri("http://publishing"))
-    .AddHttpMessageHandler<UserAccessTokenHandler>();
+    .AddHttpMessageHandler<UserAccessTokenHandler>().AddHttpMessageHandler<ForwardedClientAddress>();
 
 var app = builder.Build();
 app.UseServiceDefaults();
@@ -77,6 +79,7 @@ app.MapTrainingDownloads();
 app.MapDiagnosisDownloads();
 app.MapPlanDownloads();
 app.MapPublicCatalogue();
+app.MapPublicConferences();
 app.MapPracticeDownloads();
 app.MapConferenceDownloads();
 // Each page says who may open it: public pages through the _Imports.razor of their folder (Site/Pages, <Area>/Public), the rest by their own

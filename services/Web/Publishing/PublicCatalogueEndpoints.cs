@@ -17,7 +17,7 @@ public static class PublicCatalogueEndpoints
 
     /// <summary>The public pages a search engine should know besides the practices.</summary>
     public static readonly IReadOnlyList<string> PublicPages =
-        ["/", CatalogueAddress.Catalogue, "/nabory", "/szkolenia", "/wyszukaj-jst", "/o-projekcie", "/deklaracja-dostepnosci"];
+        ["/", CatalogueAddress.Catalogue, "/konferencje", "/nabory", "/szkolenia", "/wyszukaj-jst", "/o-projekcie", "/deklaracja-dostepnosci"];
 
     private const int FeedEntries = 30;
     private const int SitemapPageSize = 50;
