@@ -22,7 +22,7 @@ public static class GoodPracticeReview
         await member.GetByLabel("Problem", new() { Exact = true }).FillAsync("Starsi mieszkańcy gminy byli wykluczeni cyfrowo i nie korzystali z e-usług.");
         await member.GetByLabel("Rozwiązanie", new() { Exact = true }).FillAsync("Co tydzień uczniowie prowadzą w bibliotece szkolnej zajęcia dla seniorów.");
         await member.GetByLabel("Efekty", new() { Exact = true }).FillAsync("40 seniorów założyło profil zaufany.");
-        await member.GetByLabel("Krok 1", new() { Exact = true }).FillAsync("Nabór wolontariuszy wśród uczniów");
+        await member.GetByLabel(new System.Text.RegularExpressions.Regex("^Krok 1\\b")).FillAsync("Nabór wolontariuszy wśród uczniów");
         await member.GetByLabel("Przeciwdziałanie wykluczeniu cyfrowemu").CheckAsync();
         await member.GetByLabel("Kontakt 1: imię i nazwisko").FillAsync("Ewa Bibliotekarka");
         await member.GetByLabel("Kontakt 1: e-mail").FillAsync("biblioteka@gmina.example.pl");

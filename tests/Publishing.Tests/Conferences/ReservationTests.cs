@@ -14,7 +14,7 @@ public sealed class ReservationTests(PublishingService service) : IClassFixture<
     [Fact]
     public async Task A_JSTs_people_take_its_reserved_places_even_when_the_rest_is_full_and_a_cancelled_reservation_frees_what_is_unused()
     {
-        await service.RegisterJstAsync("0201011", "Bolesławiec", "urban-municipality");
+        await service.JstWithTeamAsync("0201011", "Bolesławiec", "urban-municipality");
         var conference = await service.PublishedAsync(capacity: 4);
         using var ore = service.Operator();
         var reserved = await ReserveAsync(ore, conference.Id, "0201011", places: 2);
@@ -47,7 +47,7 @@ public sealed class ReservationTests(PublishingService service) : IClassFixture<
     [Fact]
     public async Task A_reservation_past_its_end_is_released_to_the_waitlist_and_a_JST_person_waiting_takes_a_place_freed_in_it_first()
     {
-        await service.RegisterJstAsync("1465011", "Warszawa", "city-county");
+        await service.JstWithTeamAsync("1465011", "Warszawa", "city-county", "mazowieckie");
         var conference = await service.PublishedAsync(capacity: 3);
         using var ore = service.Operator();
         Assert.Equal(HttpStatusCode.Created, (await ReserveAsync(ore, conference.Id, "1465011", places: 2, expiresIn: TimeSpan.FromDays(2))).StatusCode);
@@ -75,5 +75,21 @@ public sealed class ReservationTests(PublishingService service) : IClassFixture<
             $"{Conferences.Api}/conferences/{conference.Id}/reservations", Ct))!);
         Assert.Equal("expired", listed.Status);
         Assert.Equal(3, (await service.AssertPlacesHoldAsync(conference.Id)).PlacesTaken);
+    }
+
+    [Fact]
+    public async Task Places_are_reserved_only_for_a_JST_taking_part_in_the_programme()
+    {
+        await service.RegisterJstAsync("0206011", "Bolków", "urban-rural-municipality");
+        var conference = await service.PublishedAsync(capacity: 10);
+        using var ore = service.Operator();
+        var before = await service.RowCountsAsync();
+
+        var refused = await ReserveAsync(ore, conference.Id, "0206011", places: 2);
+
+        Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+        Assert.Equal(["jstTerc"], System.Text.Json.JsonDocument.Parse(await refused.Content.ReadAsStringAsync(Ct)).RootElement.GetProperty("errors")
+            .EnumerateObject().Select(e => e.Name));
+        Assert.Equal(before, await service.RowCountsAsync());
     }
 }

@@ -6,7 +6,8 @@ namespace Cro.Publishing.Features.Conferences.Reservations;
 /// Places ORE holds at a conference for the people of one JST (a participating JST sending its team), until a given
 /// moment. POST /api/publishing/conferences/{id}/reservations — reserves: the places must be free (409 naming places
 /// otherwise; a full conference has none to hold), and a JST has one reservation at a time (409 naming jstTerc); a JST not
-/// in the registry is 400. A person of that JST registering takes one of its places first. GET …/reservations — every
+/// in the registry is 400, one not taking part in the programme (no accepted task team) 409 naming jstTerc: the conferences
+/// are open to every JST, but places are held only for the programme's. A person of that JST registering takes one of its places first. GET …/reservations — every
 /// reservation with its places used. POST …/reservations/{reservationId}/cancel — ends it: the places its people hold stay
 /// theirs, the rest go to the waitlist at once (<see cref="ReservationEnd"/>); a reservation past its end is released by
 /// the deadline job the same way.
@@ -82,6 +83,13 @@ public static class JstReservations
         if (!await session.ExecuteScalarAsync<bool>("SELECT EXISTS (SELECT 1 FROM jst WHERE terc = @JstTerc)", new { request.JstTerc }))
         {
             return Problems.Field("jstTerc", "Nie ma takiej JST w rejestrze.", "There is no such JST in the registry.");
+        }
+        if (!await session.ExecuteScalarAsync<bool>("SELECT EXISTS (SELECT 1 FROM team_members WHERE jst_terc = @JstTerc AND left_at IS NULL)",
+                new { request.JstTerc }))
+        {
+            return Problems.FieldConflict("jstTerc", "Ta JST nie uczestniczy w programie.", "This JST does not take part in the programme.",
+                "Miejsca rezerwuje się dla JST uczestniczących w programie (z przyjętym zespołem zadaniowym); osoby z innych JST zapisują się same.",
+                "Places are reserved for JST taking part in the programme (with an accepted task team); people of other JST register themselves.");
         }
         if (await session.ExecuteScalarAsync<bool>(
                 "SELECT EXISTS (SELECT 1 FROM conference_reservations WHERE conference_id = @id AND jst_terc = @JstTerc AND ended_at IS NULL)",
