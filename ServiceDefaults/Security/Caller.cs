@@ -21,7 +21,7 @@ public sealed record Caller(Guid? UserId, string? Email, string? Name, string? J
         user.FindFirstValue(CroClaims.Email),
         user.FindFirstValue(CroClaims.Name),
         user.JstTerc(),
-        user.HasClaim(CroClaims.Role, Roles.Operator) || user.HasClaim(CroClaims.Role, Roles.Admin),
+        user.IsOreStaff(),
         user.HasClaim(CroClaims.Role, Roles.Trainer),
         user.HasClaim(CroClaims.Role, Roles.Advisor),
         Roles.OfJst.Any(role => user.HasClaim(CroClaims.Role, role)));

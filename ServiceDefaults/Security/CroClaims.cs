@@ -25,6 +25,9 @@ public static class CroClaims
 
     public static bool IsPerson(this ClaimsPrincipal user) => user.HasClaim(PrincipalType, Person);
 
+    /// <summary>ORE's staff: an operator, or an administrator (who is one too), as <see cref="Policies.Operator"/> admits them.</summary>
+    public static bool IsOreStaff(this ClaimsPrincipal user) => user.HasClaim(Role, Roles.Operator) || user.HasClaim(Role, Roles.Admin);
+
     public static Guid? PersonId(this ClaimsPrincipal user) =>
         user.IsPerson() && Guid.TryParse(user.FindFirstValue(Subject), out var id) ? id : null;
 

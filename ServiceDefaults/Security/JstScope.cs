@@ -53,7 +53,7 @@ public sealed class JstScope
     /// </summary>
     public static JstScope For(ClaimsPrincipal user, IEnumerable<string>? advisedTercs = null)
     {
-        if (user.HasClaim(CroClaims.Role, Roles.Admin) || user.HasClaim(CroClaims.Role, Roles.Operator))
+        if (user.IsOreStaff())
         {
             return All;
         }

@@ -50,9 +50,11 @@ public sealed partial class ConferenceRegistrationTests(PlatformFixture platform
         await Assertions.Expect(person.GetByTestId("registration-status")).ToContainTextAsync(title);
         await Accessibility.AssertNoWcagViolationsAsync(person);
         await person.GetByRole(AriaRole.Button, new() { Name = "Potwierdzam zgłoszenie" }).ClickAsync();
-        await Assertions.Expect(person.GetByTestId("ticket").GetByRole(AriaRole.Img)).ToBeVisibleAsync();
-        Assert.True(await person.GetByTestId("ticket").GetByRole(AriaRole.Img).EvaluateAsync<bool>("img => img.complete && img.naturalWidth > 0"),
-            "The ticket's QR code did not load.");
+        var ticket = person.GetByTestId("ticket").GetByRole(AriaRole.Img);
+        await Assertions.Expect(ticket).ToBeVisibleAsync();
+        var image = await person.APIRequest.GetAsync((await ticket.GetAttributeAsync("src"))!);
+        Assert.True(image.Ok, $"The ticket's QR code answered {image.Status}: {await image.TextAsync()}");
+        Assert.Equal("image/png", image.Headers["content-type"]);
         await Accessibility.AssertNoWcagViolationsAsync(person);
 
         // ORE: the person among the registrations, the interpreter among the needs.
@@ -60,7 +62,8 @@ public sealed partial class ConferenceRegistrationTests(PlatformFixture platform
         await Assertions.Expect(admin.GetByText("Helena Uczestniczka")).ToBeVisibleAsync();
         await Accessibility.AssertNoWcagViolationsAsync(admin);
         await admin.GetByRole(AriaRole.Link, new() { Name = "Potrzeby uczestników" }).First.ClickAsync();
-        await Assertions.Expect(admin.GetByRole(AriaRole.Row).Filter(new() { HasTextRegex = new Regex("migowego", RegexOptions.IgnoreCase) })).ToContainTextAsync("1");
+        await Assertions.Expect(admin.GetByTestId("needs-counts").GetByRole(AriaRole.Row).Filter(new() { HasTextRegex = new Regex("migowego", RegexOptions.IgnoreCase) }))
+            .ToContainTextAsync("1");
         await Accessibility.AssertNoWcagViolationsAsync(admin);
     }
 

@@ -44,6 +44,8 @@ public static class GoodPracticeReview
         // The editor asks for changes.
         const string comment = "Podajcie, ilu seniorów skorzystało z zajęć i jak je ogłaszaliście.";
         await editor.GetByRole(AriaRole.Navigation, new() { Name = "Menu główne" }).GetByRole(AriaRole.Link, new() { Name = "Redakcja dobrych praktyk" }).ClickAsync();
+        await Assertions.Expect(editor.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Ocena dobrych praktyk");
+        await Assertions.Expect(editor.GetByRole(AriaRole.Main)).ToContainTextAsync(title);
         await editor.GetByRole(AriaRole.Link, new() { Name = title }).ClickAsync();
         await editor.GetByLabel("Co poprawić").FillAsync(comment);
         await editor.GetByRole(AriaRole.Button, new() { Name = "Zwróć do poprawy" }).ClickAsync();

@@ -11,8 +11,7 @@ public static class AdvisoryParties
 {
     public static bool IsTeam(ClaimsPrincipal user) => Roles.OfJst.Any(role => user.HasClaim(CroClaims.Role, role));
 
-    public static bool IsOperator(ClaimsPrincipal user) =>
-        user.HasClaim(CroClaims.Role, Roles.Operator) || user.HasClaim(CroClaims.Role, Roles.Admin);
+    public static bool IsOperator(ClaimsPrincipal user) => user.IsOreStaff();
 
     /// <summary>An advisor, or ORE acting for one: who records a meeting as held.</summary>
     public static bool Records(ClaimsPrincipal user) => IsOperator(user) || user.HasClaim(CroClaims.Role, Roles.Advisor);

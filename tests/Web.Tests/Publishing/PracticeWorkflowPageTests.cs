@@ -223,6 +223,20 @@ public sealed partial class PracticeWorkflowPageTests : IDisposable
     private static partial Regex AntiforgeryToken();
 
     [Fact]
+    public async Task An_administrator_is_one_of_OREs_editors_and_sees_what_waits_for_the_editors()
+    {
+        foreach (var status in new[] { "editor-review", "submitted", "published" })
+        {
+            _web.Publishing.Json(HttpMethod.Get, $"/api/publishing/practices?status={status}&limit=100", new GoodPracticeListPage { Items = [], NextCursor = null });
+        }
+
+        var html = await WebWithFakeServices.PageAsync(await _web.Browser(Roles.Admin).GetAsync("/praktyki/ocena", Ct));
+
+        Assert.Contains("W redakcji ORE", html);
+        Assert.DoesNotContain("Czekają na moją ocenę", html);
+    }
+
+    [Fact]
     public async Task The_pages_ask_for_their_roles()
     {
         Assert.NotEqual(HttpStatusCode.OK, (await _web.Browser().GetAsync("/moje-praktyki", Ct)).StatusCode);

@@ -1,9 +1,8 @@
-using System.Globalization;
 using Cro.Web.Publishing.Api;
 
 namespace Cro.Web.Publishing.Conferences.Operator;
 
-/// <summary>The words ORE's conference pages show for the codes the publishing service gives (statuses, needs, sex), and its times in Warsaw.</summary>
+/// <summary>The words only ORE's conference pages show for the codes the publishing service gives (statuses, needs, sex as reported); the rest are <see cref="ConferenceLabels"/>.</summary>
 public static class ConferenceAdminLabels
 {
     /// <summary>Registration statuses in the order a conference's life meets them (the API's own order).</summary>
@@ -15,14 +14,6 @@ public static class ConferenceAdminLabels
         "draft" => Text.Pick("szkic (niewidoczna publicznie)", "draft (not public)"),
         "published" => Text.Pick("opublikowana", "published"),
         _ => status,
-    };
-
-    public static string Registration(string registration) => registration switch
-    {
-        "not-yet-open" => Text.Pick("zapisy jeszcze nieotwarte", "registration not open yet"),
-        "open" => Text.Pick("zapisy otwarte", "registration open"),
-        "closed" => Text.Pick("zapisy zamknięte", "registration closed"),
-        _ => registration,
     };
 
     public static string RegistrationStatus(string status) => status switch
@@ -58,27 +49,8 @@ public static class ConferenceAdminLabels
 
     public static string Needs(IEnumerable<string> codes) => string.Join("; ", codes.Select(Need));
 
-    public static string Sex(string sex) => sex switch
-    {
-        "woman" => Text.Pick("kobieta", "woman"),
-        "man" => Text.Pick("mężczyzna", "man"),
-        "non-binary" => Text.Pick("osoba niebinarna", "non-binary person"),
-        "undisclosed" => Text.Pick("nie podano", "not given"),
-        _ => sex,
-    };
-
-    /// <summary>"12 maja 2026, 10:00 – 16:00" on one day, both moments in full across days (Warsaw time).</summary>
-    public static string Span(DateTimeOffset startsAt, DateTimeOffset endsAt) =>
-        WarsawTime.InWarsaw(startsAt).Date == WarsawTime.InWarsaw(endsAt).Date
-            ? $"{WarsawTime.Format(startsAt)} – {WarsawTime.Clock(endsAt)}"
-            : $"{WarsawTime.Format(startsAt)} – {WarsawTime.Format(endsAt)}";
-
-    public static string Day(DateOnly day) =>
-        day.ToString("d MMMM yyyy", CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en"
-            ? CultureInfo.GetCultureInfo("en-GB") : CultureInfo.GetCultureInfo("pl-PL"));
-
-    /// <summary>Today's date in Warsaw, the day a check-in records by default.</summary>
-    public static DateOnly Today(TimeProvider time) => DateOnly.FromDateTime(WarsawTime.InWarsaw(time.GetUtcNow()).DateTime);
+    /// <summary>As the form words it, but a report's "not given" where the form says "I prefer not to say".</summary>
+    public static string Sex(string sex) => sex == "undisclosed" ? Text.Pick("nie podano", "not given") : ConferenceLabels.Sex(sex);
 
     /// <summary>The registrations counted by status, in the statuses' order, those with none left out: "potwierdzone: 12, na liście oczekujących: 3".</summary>
     public static string Counts(IReadOnlyDictionary<string, int> byStatus)

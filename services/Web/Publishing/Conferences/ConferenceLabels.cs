@@ -1,9 +1,9 @@
 using System.Globalization;
 using Cro.Web.Publishing.Api;
 
-namespace Cro.Web.Publishing.Conferences.Public;
+namespace Cro.Web.Publishing.Conferences;
 
-/// <summary>The words the public conference pages show for the codes of publishing's API, and its times in Europe/Warsaw.</summary>
+/// <summary>The words the conference pages (public and ORE's) show for the codes of publishing's API, and its times in Europe/Warsaw.</summary>
 public static class ConferenceLabels
 {
     public const string Open = "open";
