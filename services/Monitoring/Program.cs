@@ -1,3 +1,4 @@
+using Cro.Monitoring.Features;
 using Cro.Monitoring.Features.Advisory;
 using Cro.Monitoring.Features.Conferences;
 using Cro.Monitoring.Features.Diagnosis;
@@ -44,6 +45,7 @@ api.MapGetAdvisoryIndicators();
 api.MapGetAdvisoryHours();
 api.MapGetPracticesSummary();
 api.MapGetConferenceIndicators();
+api.MapIndicatorDefinitions();
 api.MapSchoolsApi();
 app.MapDiagnosisApi();
 app.MapPlansApi();

@@ -91,7 +91,7 @@ public sealed class RecruitmentIndicatorsTests(MonitoringService service) : ICla
         Assert.Equal((roundId, RoundName, 4, 2), (indicators.RoundId, indicators.RoundName, indicators.ApplicationsSubmitted, indicators.JstAccepted));
         Assert.Equal([new(new DateOnly(2025, 3, 10), 2), new(new DateOnly(2025, 3, 11), 2)], indicators.SubmittedPerDay);
         Assert.Equal([new("02", "dolnośląskie", 2, 1), new("22", null, 2, 1)], indicators.ByVoivodeship);
-        Assert.Equal(new Cro.Monitoring.Features.PeopleBySex(6, 4, 2, 0, 0), indicators.PeopleSupported);
+        Assert.Equal(new Cro.Monitoring.Features.PeopleBySex(6, 4, 2, 0, 0), indicators.PeopleInAcceptedTeams);
     }
 
     [Fact]
@@ -109,15 +109,15 @@ public sealed class RecruitmentIndicatorsTests(MonitoringService service) : ICla
         await service.PublishTwiceAsync(withdrawn.Accepted());
         var expected = new Cro.Monitoring.Features.PeopleBySex(5, 2, 1, 1, 1);
 
-        var indicators = await SettledAsync(roundId, r => r.PeopleSupported == expected, "five people of two teams");
-        Assert.Equal((0, 2, expected), (indicators.ApplicationsSubmitted, indicators.JstAccepted, indicators.PeopleSupported));
+        var indicators = await SettledAsync(roundId, r => r.PeopleInAcceptedTeams == expected, "five people of two teams");
+        Assert.Equal((0, 2, expected), (indicators.ApplicationsSubmitted, indicators.JstAccepted, indicators.PeopleInAcceptedTeams));
 
         foreach (var member in a.Team)
         {
             await service.PublishTwiceAsync(new PersonErased { UserId = member.MemberId, ErasedAt = DateTimeOffset.UtcNow });
         }
         var afterErasure = await SettledAsync(roundId, _ => true, "the indicators after the erasure");
-        Assert.Equal(expected, afterErasure.PeopleSupported);
+        Assert.Equal(expected, afterErasure.PeopleInAcceptedTeams);
     }
 
     [Fact]
@@ -138,9 +138,9 @@ public sealed class RecruitmentIndicatorsTests(MonitoringService service) : ICla
             ApplicationId = a.Id, RoundId = roundId, JstTerc = a.JstTerc, MemberId = a.Team[1].MemberId, Email = a.Team[1].Email, LeftAt = DateTimeOffset.UtcNow,
         });
 
-        var indicators = await SettledAsync(roundId, r => r.PeopleSupported.Total == 4, "three accepted and one who joined");
+        var indicators = await SettledAsync(roundId, r => r.PeopleInAcceptedTeams.Total == 4, "three accepted and one who joined");
 
-        Assert.Equal(new Cro.Monitoring.Features.PeopleBySex(4, 2, 2, 0, 0), indicators.PeopleSupported);
+        Assert.Equal(new Cro.Monitoring.Features.PeopleBySex(4, 2, 2, 0, 0), indicators.PeopleInAcceptedTeams);
         Assert.Equal(RoundName, indicators.RoundName);
     }
 

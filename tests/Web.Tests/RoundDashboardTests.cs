@@ -31,13 +31,13 @@ public sealed class RoundDashboardTests
     };
 
     /// <summary>The dashboard's HTML in Polish, the page's first language, decoded so the assertions read as the page does.</summary>
-    private static async Task<string> RenderAsync(RecruitmentIndicatorsResponse? indicators)
+    private static async Task<string> RenderAsync(RecruitmentIndicatorsResponse? indicators, IReadOnlyList<IndicatorDefinition>? definitions = null)
     {
         CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("pl-PL");
         await using var services = new ServiceCollection().AddLogging().BuildServiceProvider();
         await using var renderer = new HtmlRenderer(services, NullLoggerFactory.Instance);
         var html = await renderer.Dispatcher.InvokeAsync(async () => (await renderer.RenderComponentAsync<RoundDashboard>(ParameterView.FromDictionary(
-            new Dictionary<string, object?> { ["Round"] = Round, ["Statistics"] = Statistics, ["Indicators"] = indicators }))).ToHtmlString());
+            new Dictionary<string, object?> { ["Round"] = Round, ["Statistics"] = Statistics, ["Indicators"] = indicators, ["Definitions"] = definitions }))).ToHtmlString());
         return WebUtility.HtmlDecode(html);
     }
 
@@ -47,7 +47,7 @@ public sealed class RoundDashboardTests
         var indicators = new RecruitmentIndicatorsResponse
         {
             RoundId = Round.Id, RoundName = Round.Name, ApplicationsSubmitted = 4, JstAccepted = 1,
-            PeopleSupported = new PeopleBySex { Total = 4, Women = 3, Men = 1, NonBinary = 0, Undisclosed = 0 },
+            PeopleInAcceptedTeams = new PeopleBySex { Total = 4, Women = 3, Men = 1, NonBinary = 0, Undisclosed = 0 },
             SubmittedPerDay = [new DayCount
             {
                 Day = new DateOnly(2026, 11, 2), Submitted = 1,
@@ -73,5 +73,31 @@ public sealed class RoundDashboardTests
         Assert.Contains("Nie złożono jeszcze żadnego wniosku.", html);
         Assert.Contains("Monitorowanie nie ma jeszcze danych tego naboru.", html);
         Assert.Contains("MAŁOPOLSKIE", html);
+    }
+
+    [Fact]
+    public async Task The_people_of_accepted_teams_are_named_for_what_they_are_with_the_rule_beside_them()
+    {
+        var indicators = new RecruitmentIndicatorsResponse
+        {
+            RoundId = Round.Id, RoundName = Round.Name, ApplicationsSubmitted = 1, JstAccepted = 1,
+            PeopleInAcceptedTeams = new PeopleBySex { Total = 3, Women = 2, Men = 1, NonBinary = 0, Undisclosed = 0 }, SubmittedPerDay = [], ByVoivodeship = [],
+        };
+        IndicatorDefinition[] definitions =
+        [
+            new()
+            {
+                Code = "people-in-accepted-teams", Version = 1, Kind = "figure", Unit = "people", NamePl = "Osoby w zespołach zadaniowych przyjętych JST",
+                NameEn = "People in the task teams of accepted JST", RulePl = "Osoby wskazane w zespołach zadaniowych JST przyjętych w naborze.",
+                RuleEn = "The people named in the task teams.", SeedWording = null, EsfDefinition = null, BySex = true, TargetTotal = null, TargetWomen = null,
+                TargetMen = null, ValidFrom = new DateOnly(2023, 4, 1),
+            },
+        ];
+
+        var html = await RenderAsync(indicators, definitions);
+
+        Assert.Contains("Osoby w zespołach zadaniowych przyjętych JST według płci", html);
+        Assert.DoesNotContain("objęci wsparciem", html);
+        Assert.Contains("Jak liczymy: Osoby wskazane w zespołach zadaniowych JST przyjętych w naborze.", html);
     }
 }

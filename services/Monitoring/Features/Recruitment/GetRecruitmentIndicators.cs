@@ -6,11 +6,13 @@ namespace Cro.Monitoring.Features.Recruitment;
 /// GET /api/monitoring/recruitment?roundId= — a round's recruitment in numbers, from recruitment's events:
 /// applications submitted (per Warsaw calendar day and per województwo), JST accepted (an accepted JST that
 /// withdrew no longer counts; the one promoted in its stead does), and the distinct people of those JST's
-/// task teams by sex. Aggregates only. For partners with indicators.read and for operators.
+/// task teams by sex (<see cref="IndicatorDefinitions.Codes.PeopleInAcceptedTeams"/>: a figure, not the output indicator
+/// "objęci wsparciem", which counts a person from their first session attended). Aggregates only. For partners with
+/// indicators.read and for operators.
 /// </summary>
 public static class GetRecruitmentIndicators
 {
-    public sealed record RecruitmentIndicatorsResponse(Guid RoundId, string RoundName, int ApplicationsSubmitted, int JstAccepted, PeopleBySex PeopleSupported,
+    public sealed record RecruitmentIndicatorsResponse(Guid RoundId, string RoundName, int ApplicationsSubmitted, int JstAccepted, PeopleBySex PeopleInAcceptedTeams,
         IReadOnlyList<DayCount> SubmittedPerDay, IReadOnlyList<VoivodeshipCount> ByVoivodeship);
 
     /// <summary>Applications submitted on one calendar day in Europe/Warsaw.</summary>
