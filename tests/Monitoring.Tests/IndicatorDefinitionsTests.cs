@@ -4,7 +4,8 @@ namespace Cro.Monitoring.Tests;
 
 /// <summary>
 /// What each reported figure counts, as data anyone may read: the project card's three indicators with their rule, source
-/// and targets by sex, and the people of accepted teams as a figure under a name of its own (not "supported").
+/// and targets by sex; the people of accepted teams as a figure under a name of its own (not "supported"), and the figures
+/// of the exchange of experience (conferences, practices).
 /// </summary>
 public sealed class IndicatorDefinitionsTests(MonitoringService service) : IClassFixture<MonitoringService>
 {
@@ -16,7 +17,8 @@ public sealed class IndicatorDefinitionsTests(MonitoringService service) : IClas
         var definitions = (await service.Anonymous.GetFromJsonAsync<List<IndicatorDefinitions.Definition>>("/api/monitoring/indicator-definitions", Ct))!;
 
         // Output first, then results, then figures.
-        Assert.Equal([("people-supported", "output"), ("competences-raised", "result"), ("jst-advised", "result"), ("people-in-accepted-teams", "figure")],
+        Assert.Equal([("people-supported", "output"), ("competences-raised", "result"), ("jst-advised", "result"), ("conference-jst-reached", "figure"),
+                ("conference-participants", "figure"), ("people-in-accepted-teams", "figure"), ("practices-published", "figure")],
             definitions.Select(d => (d.Code, d.Kind)));
         var supported = definitions.Single(d => d.Code == IndicatorDefinitions.Codes.PeopleSupported);
         Assert.Equal((150, 105, 45, true), (supported.TargetTotal!.Value, supported.TargetWomen!.Value, supported.TargetMen!.Value, supported.BySex));

@@ -15,10 +15,13 @@ public static class IndicatorDefinitions
         public const string CompetencesRaised = "competences-raised";
         public const string JstAdvised = "jst-advised";
         public const string PeopleInAcceptedTeams = "people-in-accepted-teams";
+        public const string ConferenceParticipants = "conference-participants";
+        public const string ConferenceJstReached = "conference-jst-reached";
+        public const string PracticesPublished = "practices-published";
     }
 
     /// <param name="Kind">output or result (the project's indicators), or figure (reported beside them, not an indicator).</param>
-    /// <param name="Unit">people or jst.</param>
+    /// <param name="Unit">people, jst or practices.</param>
     /// <param name="SeedWording">The indicator as the project card words it; null for a figure.</param>
     /// <param name="EsfDefinition">The ESF+ definition the rule applies; null where none applies.</param>
     /// <param name="BySex">Whether it is reported by sex (women, men, non-binary, undisclosed).</param>

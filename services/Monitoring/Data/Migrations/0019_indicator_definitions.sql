@@ -7,7 +7,7 @@ CREATE TABLE indicator_definitions (
     code            text COLLATE "C" NOT NULL,
     version         integer NOT NULL,
     kind            text NOT NULL CHECK (kind IN ('output', 'result', 'figure')),
-    unit            text NOT NULL CHECK (unit IN ('people', 'jst')),
+    unit            text NOT NULL CHECK (unit IN ('people', 'jst', 'practices')),
     name_pl         text NOT NULL,
     name_en         text NOT NULL,
     rule_pl         text NOT NULL,
