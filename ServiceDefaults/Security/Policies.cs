@@ -24,6 +24,11 @@ public static class Policies
     /// <summary>People who run the programme: trainers, advisors, ORE staff and administrators (e.g. who propose that a JST describe a good practice).</summary>
     public const string ProgrammeStaff = "programme-staff";
 
+    /// <summary>ORE's finance staff and administrators: the project's budget and spending.</summary>
+    public const string Finance = "finance";
+    /// <summary>Only the people given the ESF+ data role: participants' special-category data and the SM EFS export (not implied by any other role).</summary>
+    public const string EsfData = "esf-data";
+
     /// <summary>A partner client holding <paramref name="scope"/>, or an operator (who may see what partners see).</summary>
     public static string PartnerOrOperator(string scope) => $"scope:{scope}";
 
@@ -47,7 +52,9 @@ public static class Policies
             .AddPolicy(AdvisorOrOperator, p => p.RequireClaim(CroClaims.Role, Roles.Advisor, Roles.Operator, Roles.Admin))
             .AddPolicy(JstTeam, p => p.RequireClaim(CroClaims.Role, [.. Roles.OfJst]))
             .AddPolicy(AdvisoryParty, p => p.RequireClaim(CroClaims.Role, [Roles.Advisor, Roles.Operator, Roles.Admin, .. Roles.OfJst]))
-            .AddPolicy(ProgrammeStaff, p => p.RequireClaim(CroClaims.Role, Roles.Trainer, Roles.Advisor, Roles.Operator, Roles.Admin));
+            .AddPolicy(ProgrammeStaff, p => p.RequireClaim(CroClaims.Role, Roles.Trainer, Roles.Advisor, Roles.Operator, Roles.Admin))
+            .AddPolicy(Finance, p => p.RequireClaim(CroClaims.Role, Roles.Finance, Roles.Admin))
+            .AddPolicy(EsfData, p => p.RequireClaim(CroClaims.Role, Roles.EsfData));
         foreach (var scope in Scopes.Partner)
         {
             builder.AddPolicy(PartnerOrOperator(scope), p => p.AddRequirements(new PartnerScopeRequirement(scope)));

@@ -12,6 +12,8 @@ public static class RoleNames
         Roles.Advisor => Text.Pick("doradca", "advisor"),
         Roles.JstCoordinator => Text.Pick("koordynator JST", "JST coordinator"),
         Roles.JstMember => Text.Pick("członek zespołu zadaniowego", "task team member"),
+        Roles.Finance => Text.Pick("finanse projektu (ORE)", "project finance (ORE)"),
+        Roles.EsfData => Text.Pick("dane uczestników EFS+ (ORE)", "ESF+ participant data (ORE)"),
         _ => role,
     };
 }

@@ -22,6 +22,8 @@ public static class InvitationMail
         ["advisor"] = "doradca",
         ["jst-coordinator"] = "koordynator JST",
         ["jst-member"] = "członek zespołu zadaniowego JST",
+        ["ore-finance"] = "finanse projektu (ORE)",
+        ["ore-esf-data"] = "dane uczestników EFS+ (ORE)",
     };
 
     public static RenderedMail Render(InvitationIssued invitation, OperatorContact contact)
