@@ -47,6 +47,7 @@ var monitoring = Api<Projects.Monitoring>("monitoring").WithEnvironment("SchoolL
 var training = Api<Projects.Training>("training");
 var advisory = Api<Projects.Advisory>("advisory");
 var publishing = Api<Projects.Publishing>("publishing").WithEnvironment("SchoolLinks__Secret", schoolLinkSecret);
+var evaluation = Api<Projects.Evaluation>("evaluation").WithEnvironment("SchoolLinks__Secret", schoolLinkSecret);
 
 // Notifications validates tokens for its API (WithReference, which does not wait: identity waits for it below).
 var notifications = Api<Projects.Notifications>("notifications")
@@ -69,6 +70,7 @@ var web = databases.Add(builder.AddProject<Projects.Web>("web"), "web")
     .WithReference(training)
     .WithReference(advisory)
     .WithReference(publishing)
+    .WithReference(evaluation)
     .WithReference(notifications)
     .WithEnvironment("ASPNETCORE_FORWARDEDHEADERS_ENABLED", "true")
     .WithHttpHealthCheck("/health");
@@ -80,6 +82,7 @@ gateway
     .WithReference(training).WaitFor(training)
     .WithReference(advisory).WaitFor(advisory)
     .WithReference(publishing).WaitFor(publishing)
+    .WithReference(evaluation).WaitFor(evaluation)
     .WithReference(notifications).WaitFor(notifications)
     .WithReference(web).WaitFor(web);
 

@@ -11,6 +11,7 @@ public static class ApiServices
         ("advisory", "Doradztwo / Advisory"),
         ("monitoring", "Monitorowanie / Monitoring"),
         ("publishing", "Dobre praktyki i konferencje / Good practices and conferences"),
+        ("evaluation", "Ewaluacja i konsultacje / Evaluation and consultations"),
         ("notifications", "Powiadomienia / Notifications"),
     ];
 

@@ -14,7 +14,7 @@ using var logging = LoggerFactory.Create(log => log.AddSimpleConsole().SetMinimu
 using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
 
 // By name: every service's entry point is a class called Program, so their types cannot be named here.
-foreach (var service in new[] { "Identity", "Recruitment", "Training", "Advisory", "Monitoring", "Publishing", "Notifications" }.Select(Assembly.Load))
+foreach (var service in new[] { "Identity", "Recruitment", "Training", "Advisory", "Monitoring", "Publishing", "Evaluation", "Notifications" }.Select(Assembly.Load))
 {
     await BrokerTopology.DeployAsync(broker, service, logging, timeout.Token);
     Console.WriteLine($"Broker topology of {BrokerTopology.ServiceName(service)} deployed.");

@@ -9,6 +9,7 @@ using Cro.Web.Plans;
 using Cro.Web.Advisory.Api;
 using Cro.Web.Publishing;
 using Cro.Web.Publishing.Api;
+using Cro.Web.Evaluation.Api;
 using Cro.Web.Publishing.Conferences.Operator;
 using Cro.Web.Publishing.Conferences.Public;
 using Cro.Web.Monitoring.Api;
@@ -52,6 +53,8 @@ builder.Services.AddHttpClient<RecruitmentClient>(http => http.BaseAddress = new
 builder.Services.AddTransient<ForwardedClientAddress>();
 builder.Services.AddHttpClient<MonitoringClient>(http => http.BaseAddress = new Uri("http://monitoring"))
     .AddHttpMessageHandler<UserAccessTokenHandler>().AddHttpMessageHandler<ForwardedClientAddress>();
+builder.Services.AddHttpClient<EvaluationClient>(http => http.BaseAddress = new Uri("http://evaluation"))
+    .AddHttpMessageHandler<UserAccessTokenHandler>();
 builder.Services.AddHttpClient<NotificationsClient>(http => http.BaseAddress = new Uri("http://notifications"))
     .AddHttpMessageHandler<UserAccessTokenHandler>();
 builder.Services.AddHttpClient<TrainingClient>(http => http.BaseAddress = new Uri("http://training"))

@@ -8,7 +8,7 @@ namespace Cro.Architecture.Tests;
 internal static class Platform
 {
     /// <summary>Every service (and the web), by project name; each is its own deployable with its own database.</summary>
-    public static readonly string[] Services = ["Identity", "Recruitment", "Training", "Advisory", "Monitoring", "Publishing", "Notifications", "Web"];
+    public static readonly string[] Services = ["Identity", "Recruitment", "Training", "Advisory", "Monitoring", "Publishing", "Evaluation", "Notifications", "Web"];
 
     /// <summary>What any service may reference: the shared projects, never another service.</summary>
     public static readonly string[] SharedProjects =

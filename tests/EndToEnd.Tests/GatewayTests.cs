@@ -173,6 +173,7 @@ public sealed class GatewayTests(PlatformFixture platform)
         Assert.Contains("\"url\":\"api/monitoring/openapi/v1.json\"", html);
         Assert.Contains("\"url\":\"api/advisory/openapi/v1.json\"", html);
         Assert.Contains("\"url\":\"api/publishing/openapi/v1.json\"", html);
+        Assert.Contains("\"url\":\"api/evaluation/openapi/v1.json\"", html);
     }
 
     [Fact]

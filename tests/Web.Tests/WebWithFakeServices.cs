@@ -23,6 +23,7 @@ internal sealed partial class WebWithFakeServices : WebApplicationFactory<Progra
     public FakeService Monitoring { get; } = new();
 
     public FakeService Publishing { get; } = new();
+    public FakeService Evaluation { get; } = new();
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -42,6 +43,7 @@ internal sealed partial class WebWithFakeServices : WebApplicationFactory<Progra
             services.AddHttpClient<TrainingClient>().ConfigurePrimaryHttpMessageHandler(() => Training);
             services.AddHttpClient<Cro.Web.Monitoring.Api.MonitoringClient>().ConfigurePrimaryHttpMessageHandler(() => Monitoring);
             services.AddHttpClient<Cro.Web.Publishing.Api.PublishingClient>().ConfigurePrimaryHttpMessageHandler(() => Publishing);
+            services.AddHttpClient<Cro.Web.Evaluation.Api.EvaluationClient>().ConfigurePrimaryHttpMessageHandler(() => Evaluation);
         });
     }
 
