@@ -26,6 +26,8 @@ public static class Policies
 
     /// <summary>ORE's finance staff and administrators: the project's budget and spending.</summary>
     public const string Finance = "finance";
+    /// <summary>ORE's finance staff and ORE staff (administrators too): who read the project's budget dashboard and its report for the ministry.</summary>
+    public const string FinanceOrOperator = "finance-or-operator";
     /// <summary>Only the people given the ESF+ data role: participants' special-category data and the SM EFS export (not implied by any other role).</summary>
     public const string EsfData = "esf-data";
 
@@ -54,6 +56,7 @@ public static class Policies
             .AddPolicy(AdvisoryParty, p => p.RequireClaim(CroClaims.Role, [Roles.Advisor, Roles.Operator, Roles.Admin, .. Roles.OfJst]))
             .AddPolicy(ProgrammeStaff, p => p.RequireClaim(CroClaims.Role, Roles.Trainer, Roles.Advisor, Roles.Operator, Roles.Admin))
             .AddPolicy(Finance, p => p.RequireClaim(CroClaims.Role, Roles.Finance, Roles.Admin))
+            .AddPolicy(FinanceOrOperator, p => p.RequireClaim(CroClaims.Role, Roles.Finance, Roles.Operator, Roles.Admin))
             .AddPolicy(EsfData, p => p.RequireClaim(CroClaims.Role, Roles.EsfData));
         foreach (var scope in Scopes.Partner)
         {

@@ -1,5 +1,6 @@
 using Cro.Monitoring.Features;
 using Cro.Monitoring.Features.Advisory;
+using Cro.Monitoring.Features.Budget;
 using Cro.Monitoring.Features.Conferences;
 using Cro.Monitoring.Features.Diagnosis;
 using Cro.Monitoring.Features.Plans;
@@ -47,6 +48,7 @@ api.MapGetPracticesSummary();
 api.MapGetConferenceIndicators();
 api.MapIndicatorDefinitions();
 api.MapSchoolsApi();
+api.MapBudgetApi();
 app.MapDiagnosisApi();
 app.MapPlansApi();
 app.MapReportsApi();

@@ -34,15 +34,19 @@ public static class IndicatorDefinitions
         .MapGet("/indicator-definitions", async (NpgsqlDataSource db, CancellationToken ct) =>
         {
             await using var session = await DataSession.OpenAsync(db, JstScope.None, ct);
-            return TypedResults.Ok((await session.QueryAsync<Definition>("""
-                SELECT DISTINCT ON (code) code, version, kind, unit, name_pl, name_en, rule_pl, rule_en, seed_wording, esf_definition, by_sex,
-                       target_total, target_women, target_men, valid_from
-                FROM indicator_definitions
-                ORDER BY code, version DESC
-                """)).OrderBy(d => d.Kind switch { "output" => 0, "result" => 1, _ => 2 }).ThenBy(d => d.Code, StringComparer.Ordinal).ToList());
+            return TypedResults.Ok(await LatestAsync(session));
         })
         .WithName("ListIndicatorDefinitions")
         .WithSummary("Definicje wskaźników: co liczymy, według jakiej reguły i źródła / What each indicator counts, by which rule and source")
         .Produces<List<Definition>>()
         .AllowAnonymous();
+
+    /// <summary>The latest version of each definition: indicators (output, result) first, then figures.</summary>
+    public static async Task<List<Definition>> LatestAsync(DataSession session) =>
+        (await session.QueryAsync<Definition>("""
+            SELECT DISTINCT ON (code) code, version, kind, unit, name_pl, name_en, rule_pl, rule_en, seed_wording, esf_definition, by_sex,
+                   target_total, target_women, target_men, valid_from
+            FROM indicator_definitions
+            ORDER BY code, version DESC
+            """)).OrderBy(d => d.Kind switch { "output" => 0, "result" => 1, _ => 2 }).ThenBy(d => d.Code, StringComparer.Ordinal).ToList();
 }

@@ -81,6 +81,12 @@ public static class GetAdvisoryIndicators
     {
         // One snapshot for every count (repeatable read), so they agree with each other. Counts over every JST.
         await using var session = await DataSession.OpenAsync(db, JstScope.All, ct, IsolationLevel.RepeatableRead);
+        return TypedResults.Ok(await ComputeAsync(session, configuration));
+    }
+
+    /// <summary>The figures in a session that sees every JST (the project's budget dashboard reports the indicator too).</summary>
+    public static async Task<AdvisoryIndicatorsResponse> ComputeAsync(DataSession session, IConfiguration configuration)
+    {
         using var results = await session.QueryMultipleAsync(Sql);
         var held = (await results.ReadAsync<Held>()).ToDictionary(h => h.RoundId ?? Guid.Empty);
         var stages = (await results.ReadAsync<KeyCount>()).ToLookup(c => c.RoundId ?? Guid.Empty);
@@ -97,7 +103,7 @@ public static class GetAdvisoryIndicators
         }
         var overall = Figures(Guid.Empty);
         var target = configuration.GetValue("Monitoring:Targets:JstCoveredByAdvisory", PilotTarget);
-        return TypedResults.Ok(new AdvisoryIndicatorsResponse(new ResultIndicator(IndicatorName, target, overall.JstCovered), overall,
-            [.. rounds.Select(r => new RoundAdvisoryFigures(r.Id, r.Name, Figures(r.Id)))]));
+        return new AdvisoryIndicatorsResponse(new ResultIndicator(IndicatorName, target, overall.JstCovered), overall,
+            [.. rounds.Select(r => new RoundAdvisoryFigures(r.Id, r.Name, Figures(r.Id)))]);
     }
 }

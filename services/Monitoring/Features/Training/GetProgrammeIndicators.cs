@@ -31,7 +31,12 @@ public static class GetProgrammeIndicators
     {
         // One snapshot for the three counts (repeatable read). Counts over every JST.
         await using var session = await DataSession.OpenAsync(db, JstScope.All, ct, IsolationLevel.RepeatableRead);
+        return TypedResults.Ok(await ComputeAsync(session, roundId));
+    }
 
+    /// <summary>The indicators in a session that sees every JST (the project's budget dashboard reports them too).</summary>
+    public static async Task<ProgrammeIndicatorsResponse> ComputeAsync(DataSession session, Guid? roundId)
+    {
         // Each person once, in the sex category of their latest event.
         var supported = await session.QueryAsync<PeopleBySex.Count>($"""
             SELECT sex, count(*)::int AS people
@@ -48,6 +53,6 @@ public static class GetProgrammeIndicators
         var jst = await session.ExecuteScalarAsync<int>($"""
             SELECT count(DISTINCT jst_terc)::int FROM training_attendance WHERE attended AND {InRound}
             """, new { roundId });
-        return TypedResults.Ok(new ProgrammeIndicatorsResponse(roundId, PeopleBySex.From(supported), PeopleBySex.From(raised), jst));
+        return new ProgrammeIndicatorsResponse(roundId, PeopleBySex.From(supported), PeopleBySex.From(raised), jst);
     }
 }
