@@ -20,7 +20,13 @@ namespace Cro.Monitoring.Features.EsfParticipants;
 /// homelessness or housing exclusion — each answerable "odmawiam podania informacji" (refuses). ORE adds the dates of
 /// support (start: the first session attended, unless ORE sets it; end: the end of the support path) and the form of
 /// support. Contact data are the institution's (an employee of an institution is reported at its address), so no home
-/// address, telephone or e-mail is asked; the JST's NIP and address are entered once per JST by ORE.
+/// address, telephone or e-mail is asked; the JST's NIP and address are entered once per JST by ORE. The name comes as
+/// one full name; SM EFS's two columns take its last word as the surname. The address recruitment's events carry is kept
+/// only to know the person when they sign in (never exported).
+/// </para>
+/// <para>
+/// Not stored: the birth date (the age is what SM EFS asks, as at the start), the home address, and anything a JST employee
+/// need not give (status on the labour market other than employment, situation after support).
 /// </para>
 /// <para>
 /// Protection: the special-category answers live in their own table, readable only in a transaction of a caller holding

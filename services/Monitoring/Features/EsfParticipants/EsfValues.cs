@@ -11,9 +11,10 @@ public static class EsfValues
 {
     /// <summary>
     /// Sex as the participant states it. Non-binary is kept where the person gives it, and exported as "Niebinarna": the
-    /// ESF+ common indicators (Regulation 2021/1057, annex I) count people by sex with non-binary people apart, and the
-    /// national guidance on monitoring 2021–2027 takes that third value into SM EFS. Should ORE's import layout admit only
-    /// K/M, the mapping is this one line.
+    /// ESF+ common indicators (Regulation 2021/1057, annex I) break participants down by sex with non-binary people apart,
+    /// and the national guidance on monitoring 2021–2027 carries that third category into SM EFS's "Płeć". The mapping is
+    /// this list alone: should ORE's managing authority say that its current import layout takes K/M only (and the sex of
+    /// the PESEL number instead), the one line below changes and the export's column rule follows it.
     /// </summary>
     public static readonly IReadOnlyList<EsfValue> Sex =
     [
