@@ -27,6 +27,14 @@ public sealed class ParticipantPagesTests : IDisposable
         missing = submitted ? Array.Empty<object>() : new object[] { new { field = "sex", label = "płeć" } },
     };
 
+    private static object Zofia => new
+    {
+        memberId = MemberId, fullName = "Zofia Gotowa", jstTerc = "0201032", jstName = "Gromadka", erased = false, submittedAt = "2026-03-02T10:00:00Z",
+        reopenedAt = (string?)null, sex = "woman", age = 42, peselGiven = true, noPesel = false, education = "isced-5-8",
+        labourStatus = "employed-local-government", specialCategoriesGiven = true, supportStart = "2026-03-02", supportStartSetByOre = false,
+        supportEnd = (string?)null, supportForm = "training", missing = Array.Empty<object>(),
+    };
+
     private static (string, string)[] Answers(string education = "isced-5-8") =>
     [
         ("Form.Sex", "woman"), ("Form.Age", "42"), ("Form.Pesel", ""), ("Form.NoPesel", "true"), ("Form.Education", education),
@@ -98,16 +106,7 @@ public sealed class ParticipantPagesTests : IDisposable
                 },
             },
         });
-        _web.Monitoring.Json(HttpMethod.Get, $"{Api}/participants", new[]
-        {
-            new
-            {
-                memberId = MemberId, fullName = "Zofia Gotowa", jstTerc = "0201032", jstName = "Gromadka", erased = false, submittedAt = "2026-03-02T10:00:00Z",
-                reopenedAt = (string?)null, sex = "woman", age = 42, peselGiven = true, noPesel = false, education = "isced-5-8",
-                labourStatus = "employed-local-government", specialCategoriesGiven = true, supportStart = "2026-03-02", supportStartSetByOre = false,
-                supportEnd = (string?)null, supportForm = "training", missing = Array.Empty<object>(),
-            },
-        });
+        _web.Monitoring.Json(HttpMethod.Get, $"{Api}/participants", new[] { Zofia });
         _web.Monitoring.Json(HttpMethod.Post, $"{Api}/participants/{MemberId}/reopen", new { }, HttpStatusCode.NoContent);
         var browser = _web.Browser(Roles.Operator);
 
@@ -121,6 +120,25 @@ public sealed class ParticipantPagesTests : IDisposable
         var reopened = await WebWithFakeServices.PageAsync(await WebWithFakeServices.PostFormAsync(browser, "/administracja/uczestnicy", $"reopen-{MemberId}"));
         Assert.Single(_web.Monitoring.Requests, r => r.Method == "POST" && r.Path == $"{Api}/participants/{MemberId}/reopen");
         Assert.Contains("Zofia Gotowa — otwarty ponownie", reopened);
+    }
+
+    [Fact]
+    public async Task ORE_sets_the_end_and_form_of_support_and_a_refusal_is_shown()
+    {
+        _web.Monitoring.Json(HttpMethod.Get, $"{Api}/participants", new[] { Zofia });
+        _web.Monitoring.Problem(HttpMethod.Put, $"{Api}/participants/{MemberId}/support", HttpStatusCode.BadRequest,
+            new { title = "Dane wejściowe są nieprawidłowe.", status = 400, errors = new { endOn = new[] { "Wsparcie tej osoby zaczęło się 2026-03-02; nie może się skończyć wcześniej." } } });
+        var browser = _web.Browser(Roles.Operator);
+
+        var page = await WebWithFakeServices.PageAsync(await WebWithFakeServices.PostFormAsync(browser, "/administracja/uczestnicy", $"support-{MemberId}",
+            ("startOn", ""), ("endOn", "2026-01-31"), ("supportForm", "training-and-advisory")));
+
+        var sent = Assert.Single(_web.Monitoring.Sent(HttpMethod.Put, $"{Api}/participants/{MemberId}/support"));
+        Assert.Equal((System.Text.Json.JsonValueKind.Null, "2026-01-31", "training-and-advisory"),
+            (sent.GetProperty("startOn").ValueKind, sent.GetProperty("endOn").GetString(), sent.GetProperty("supportForm").GetString()));
+        Assert.Contains("Nie zapisano wsparcia:", page);
+        Assert.Contains("nie może się skończyć wcześniej", page);
+        Assert.Contains($"for=\"end-{MemberId}\"", page);
     }
 
     [Fact]
