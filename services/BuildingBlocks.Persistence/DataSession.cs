@@ -60,7 +60,8 @@ public sealed class DataSession : IAsyncDisposable
     /// <summary>
     /// Minimal APIs bind a <see cref="DataSession"/> parameter through this: opened with the signed-in caller's scope,
     /// disposed (rolled back unless committed) when the response ends. Read committed, or repeatable read where the
-    /// parameter says <see cref="RepeatableReadAttribute"/>.
+    /// parameter says <see cref="RepeatableReadAttribute"/>. A caller holding <see cref="Roles.EsfData"/> may also read
+    /// special-category rows (<see cref="SpecialCategoryRowSecurity"/>).
     /// </summary>
     public static async ValueTask<DataSession?> BindAsync(HttpContext context, ParameterInfo parameter)
     {
@@ -70,10 +71,18 @@ public sealed class DataSession : IAsyncDisposable
         var session = await OpenAsync(services.GetRequiredService<NpgsqlDataSource>(),
             (transaction, ct) => source.ScopeOfAsync(context.User, transaction, ct), context.RequestAborted, isolation);
         context.Response.RegisterForDisposeAsync(session);
+        // Special-category data (SpecialCategoryRowSecurity) is readable by this one role only, whatever else the caller is.
+        if (context.User.HasClaim(CroClaims.Role, Roles.EsfData))
+        {
+            await session.Transaction.AllowSpecialCategoriesAsync(session.Cancellation);
+        }
         return session;
     }
 
     public Task CommitAsync() => Transaction.CommitAsync(Cancellation);
+
+    /// <summary>Lets the rest of the session add (never read) <paramref name="subject"/>'s own special-category answers.</summary>
+    public Task AllowOwnSpecialCategoryAnswersAsync(Guid subject) => Transaction.AllowOwnSpecialCategoryAnswersAsync(subject, Cancellation);
 
     /// <summary>
     /// Sets <paramref name="scope"/> for the rest of the session: narrower once the session has learnt whose rows it

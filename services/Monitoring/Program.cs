@@ -3,6 +3,7 @@ using Cro.Monitoring.Features.Advisory;
 using Cro.Monitoring.Features.Budget;
 using Cro.Monitoring.Features.Conferences;
 using Cro.Monitoring.Features.Diagnosis;
+using Cro.Monitoring.Features.EsfParticipants;
 using Cro.Monitoring.Features.Plans;
 using Cro.Monitoring.Features.Plans.Consultation;
 using Cro.Monitoring.Features.Practices;
@@ -54,6 +55,7 @@ app.MapPlansApi();
 app.MapReportsApi();
 app.MapPlansOversightApi();
 app.MapConsultationApi();
+app.MapEsfParticipantsApi();
 app.Run();
 
 /// <summary>Entry point, visible to integration tests.</summary>

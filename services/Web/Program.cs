@@ -14,6 +14,7 @@ using Cro.Web.Publishing.Conferences.Operator;
 using Cro.Web.Publishing.Conferences.Public;
 using Cro.Web.Monitoring.Api;
 using Cro.Web.Monitoring.Budget;
+using Cro.Web.Monitoring.Participants;
 using Cro.Web.Recruitment.Api;
 using Cro.Web.Recruitment.Operator;
 using Cro.Web.Registry.Api;
@@ -87,6 +88,7 @@ app.MapPublicCatalogue();
 app.MapPublicConferences();
 app.MapPracticeDownloads();
 app.MapConferenceDownloads();
+app.MapSmEfsDownloads();
 // Each page says who may open it: public pages through the _Imports.razor of their folder (Site/Pages, <Area>/Public), the rest by their own
 // policy. The framework's own endpoints (its script, redirections) are public.
 app.MapRazorComponents<App>().Add(endpoint =>

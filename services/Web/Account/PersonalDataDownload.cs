@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Cro.ServiceDefaults.Security;
 using Cro.Web.Account.Api;
+using Cro.Web.Monitoring.Api;
 using Cro.Web.Publishing.Api;
 using Cro.Web.Recruitment.Api;
 
@@ -22,12 +23,13 @@ public static class PersonalDataDownload
     }
 
     private static async Task<IResult> DownloadAsync(IdentityClient identity, NotificationsClient notifications, RecruitmentClient recruitment,
-        PublishingClient publishing, TimeProvider time, CancellationToken ct)
+        PublishingClient publishing, MonitoringClient monitoring, TimeProvider time, CancellationToken ct)
     {
         var fromIdentity = await identity.CallAsync(c => c.MyPersonalDataAsync(ct));
         var fromNotifications = await notifications.CallAsync(c => c.MyNotificationsPersonalDataAsync(ct));
         var fromRecruitment = await recruitment.CallAsync(c => c.MyRecruitmentDataAsync(ct));
         var fromPublishing = await publishing.CallAsync(c => c.MyPublishingPersonalDataAsync(ct));
+        var fromMonitoring = await monitoring.CallAsync(c => c.MyMonitoringPersonalDataAsync(ct));
         var errors = fromIdentity.Errors.All.Concat(fromNotifications.Errors.All).ToList();
         if (!fromRecruitment.Succeeded)
         {
@@ -36,6 +38,10 @@ public static class PersonalDataDownload
         if (!fromPublishing.Succeeded)
         {
             errors.Add(Text.Pick("Usługa dobrych praktyk nie odpowiedziała.", "The good practices service did not answer."));
+        }
+        if (!fromMonitoring.Succeeded)
+        {
+            errors.Add(Text.Pick("Usługa monitorowania nie odpowiedziała.", "The monitoring service did not answer."));
         }
         if (errors.Count > 0)
         {
@@ -53,6 +59,8 @@ public static class PersonalDataDownload
             emails = fromNotifications.Value,
             taskTeams = fromRecruitment.Value,
             goodPractices = fromPublishing.Value,
+            // ESF+ participant data (the sensitive answers are said to be on record, not repeated: see monitoring's endpoint).
+            esfParticipant = fromMonitoring.Value?.EsfParticipant,
         };
         var bytes = JsonSerializer.SerializeToUtf8Bytes(document, new JsonSerializerOptions(JsonSerializerDefaults.Web) { WriteIndented = true });
         return Results.File(bytes, "application/json", $"moje-dane-cro-{time.GetUtcNow():yyyy-MM-dd}.json");

@@ -8,10 +8,11 @@ namespace Cro.Monitoring.Features.Training;
 internal static class TrainingAttendance
 {
     public const string UpsertSql = """
-        INSERT INTO training_attendance (session_id, participant_id, jst_terc, sex, attended, recorded_at)
-        VALUES (@SessionId, @ParticipantId, @JstTerc, @Sex, @Attended, @RecordedAt)
+        INSERT INTO training_attendance (session_id, participant_id, jst_terc, sex, attended, recorded_at, session_starts_at)
+        VALUES (@SessionId, @ParticipantId, @JstTerc, @Sex, @Attended, @RecordedAt, @SessionStartsAt)
         ON CONFLICT (session_id, participant_id) DO UPDATE
-            SET attended = excluded.attended, recorded_at = excluded.recorded_at, jst_terc = excluded.jst_terc, sex = excluded.sex
+            SET attended = excluded.attended, recorded_at = excluded.recorded_at, jst_terc = excluded.jst_terc, sex = excluded.sex,
+                session_starts_at = coalesce(excluded.session_starts_at, training_attendance.session_starts_at)
             WHERE training_attendance.recorded_at <= excluded.recorded_at
         """;
 }
@@ -22,7 +23,7 @@ public sealed class SessionAttendedConsumer(NpgsqlDataSource dataSource) : Inbox
         session.ExecuteAsync(TrainingAttendance.UpsertSql, new
         {
             message.SessionId, message.ParticipantId, message.JstTerc, message.Sex, Attended = true,
-            RecordedAt = message.RecordedAt.ToUniversalTime(),
+            RecordedAt = message.RecordedAt.ToUniversalTime(), SessionStartsAt = (DateTimeOffset?)message.SessionStartsAt.ToUniversalTime(),
         });
 }
 
@@ -32,6 +33,6 @@ public sealed class SessionAttendanceRevokedConsumer(NpgsqlDataSource dataSource
         session.ExecuteAsync(TrainingAttendance.UpsertSql, new
         {
             message.SessionId, message.ParticipantId, message.JstTerc, message.Sex, Attended = false,
-            RecordedAt = message.RevokedAt.ToUniversalTime(),
+            RecordedAt = message.RevokedAt.ToUniversalTime(), SessionStartsAt = (DateTimeOffset?)null,
         });
 }
