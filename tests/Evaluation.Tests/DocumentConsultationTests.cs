@@ -222,6 +222,52 @@ public sealed class DocumentConsultationTests(ConsultationService service) : ICl
     }
 
     [Fact]
+    public async Task A_consultation_takes_comments_only_in_its_period_and_a_version_is_consulted_once()
+    {
+        var ore = service.Operator();
+        var document = await service.CreateAsync(ore);
+        var consultation = await ReadAsync<OpenDocumentConsultation.ConsultationView>(await ore.PostAsJsonAsync(
+            $"/api/evaluation/documents/{document.Id}/versions/1/consultation", new { opensOn = Today.AddDays(3), closesOn = Today.AddDays(10) }, Ct), HttpStatusCode.Created);
+        Assert.Equal("scheduled", consultation.State);
+        var invited = await ReadAsync<List<ConsultationInvitations.Invited>>(await ore.PostAsJsonAsync($"/api/evaluation/consultations/{consultation.Id}/invitations",
+            new { audience = "workshop", workshop = "Warsztat w Lublinie", emails = new[] { "a@gmina.example.pl", "A@gmina.example.pl", "b@gmina.example.pl" } }, Ct),
+            HttpStatusCode.Created);
+        Assert.Equal(2, invited.Count);
+        var token = Token(invited[0].LinkId);
+
+        var before = await service.RowCountsAsync();
+        Assert.Equal(HttpStatusCode.OK, (await service.Anonymous.GetAsync(Participant(token), Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, (await service.Anonymous.PostAsJsonAsync($"{Participant(token)}/comments",
+            new { section = "cele", text = "Za wcześnie." }, Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, (await ore.PostAsJsonAsync($"/api/evaluation/documents/{document.Id}/versions/1/consultation",
+            new { closesOn = Today.AddDays(10) }, Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, (await ore.PostAsJsonAsync($"/api/evaluation/documents/{document.Id}/versions/1/publish",
+            new { changeSummary = "Za wcześnie." }, Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await ore.PostAsJsonAsync($"/api/evaluation/consultations/{consultation.Id}/invitations",
+            new { audience = "workshop", emails = new[] { "c@gmina.example.pl" } }, Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await ore.PostAsJsonAsync($"/api/evaluation/consultations/{consultation.Id}/invitations",
+            new { audience = "jst", emails = new[] { "to nie adres" } }, Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await ore.PostAsJsonAsync($"/api/evaluation/documents/{document.Id}/versions/1/consultation",
+            new { closesOn = Today.AddDays(-1) }, Ct)).StatusCode);
+        Assert.Equal(before, await service.RowCountsAsync());
+
+        // Past its last day the consultation is closed, whether or not anyone closed it.
+        service.Clock.Advance(TimeSpan.FromDays(12));
+        try
+        {
+            Assert.Equal(HttpStatusCode.Gone, (await service.Anonymous.PostAsJsonAsync($"{Participant(token)}/comments",
+                new { section = "cele", text = "Za późno." }, Ct)).StatusCode);
+            Assert.Equal(HttpStatusCode.Gone, (await service.Partner().PostAsJsonAsync($"/api/evaluation/partner/document-consultations/{consultation.Id}/comments",
+                new { section = "cele", text = "Za późno." }, Ct)).StatusCode);
+            Assert.Equal(before, await service.RowCountsAsync());
+        }
+        finally
+        {
+            service.Clock.Advance(TimeSpan.FromDays(-12));
+        }
+    }
+
+    [Fact]
     public async Task Erasing_a_person_removes_their_address_from_invitations()
     {
         var (_, consultation, _, email) = await service.ConsultedAsync(service.Operator());
