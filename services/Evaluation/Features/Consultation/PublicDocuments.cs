@@ -43,10 +43,10 @@ public static class PublicDocuments
         api.MapGet("/public/documents", ListAsync)
             .WithName("ListPublishedDocuments").WithSummary("Opublikowane dokumenty programu / The programme's published documents")
             .Produces<IReadOnlyList<PublicSummary>>().AllowAnonymous();
-        api.MapGet("/documents/{id:guid}", (Guid id, DataSession session) => GetAsync(session, "d.id = @key", id))
+        api.MapGet("/documents/{id:guid}", (Guid id, DataSession session) => GetAsync(session, "id = @key", id))
             .WithName("GetPublishedDocument").WithSummary("Opublikowana wersja dokumentu z rejestrem zmian / The published version with its revision log")
             .Produces<PublicDocument>().ProducesProblem(StatusCodes.Status404NotFound).AllowAnonymous();
-        api.MapGet("/documents/by-slug/{slug}", (string slug, DataSession session) => GetAsync(session, "d.slug = @key", slug))
+        api.MapGet("/documents/by-slug/{slug}", (string slug, DataSession session) => GetAsync(session, "slug = @key", slug))
             .WithName("GetPublishedDocumentBySlug").WithSummary("Opublikowana wersja dokumentu po adresie / The published version by its address")
             .Produces<PublicDocument>().ProducesProblem(StatusCodes.Status404NotFound).AllowAnonymous();
         return api;
@@ -63,7 +63,7 @@ public static class PublicDocuments
 
     private static async Task<IResult> GetAsync(DataSession session, string where, object key)
     {
-        var document = await session.QuerySingleOrDefaultAsync<DocumentRow?>(DocumentRow.Select.Replace("FROM documents", "FROM documents d") + " WHERE " + where, new { key });
+        var document = await session.QuerySingleOrDefaultAsync<DocumentRow?>(DocumentRow.Select + " WHERE " + where, new { key });
         var versions = document is null ? [] : await VersionRow.ListAsync(session, document.Id);
         if (document is null || versions.SingleOrDefault(v => v.Status == VersionStatus.Published) is not { } current)
         {
@@ -79,14 +79,22 @@ public static class PublicDocuments
         // The consultations this version followed: those of versions after the one published before it, up to itself.
         var previous = versions.Where(v => v.Number < current.Number && v.PublishedAt is not null).Select(v => v.Number).DefaultIfEmpty(0).Max();
         var range = new { documentId = document.Id, from = previous, to = current.Number };
-        var comments = await session.QueryAsync<CommentRow>(CommentRow.Select.Replace("SELECT c.id", "SELECT v.number AS version_number, c.id") + """
-             JOIN document_consultations dc ON dc.id = c.consultation_id JOIN document_versions v ON v.id = dc.version_id
-            WHERE dc.document_id = @documentId AND v.number > @from AND v.number <= @to AND c.decision IS NOT NULL ORDER BY v.number, c.created_at, c.id
+        var comments = await session.QueryAsync<CommentRow>("""
+            SELECT v.number AS version_number, c.id, c.consultation_id, c.invitation_id, c.partner_client, i.audience, i.workshop, c.section_slug, c.text,
+                   c.created_at, c.decision, c.decision_reason, c.change_version, c.change_section, c.decided_at
+            FROM document_comments c
+            LEFT JOIN document_consultation_invitations i ON i.id = c.invitation_id
+            JOIN document_consultations dc ON dc.id = c.consultation_id JOIN document_versions v ON v.id = dc.version_id
+            WHERE dc.document_id = @documentId AND v.number > @from AND v.number <= @to AND c.decision IS NOT NULL
+            ORDER BY v.number, c.created_at, c.id
             """, range);
-        var recommendations = await session.QueryAsync<RecommendationRow>(RecommendationRow.Select.Replace("FROM document_recommendations", """
-            FROM document_recommendations r JOIN document_consultations dc ON dc.id = r.consultation_id JOIN document_versions v ON v.id = dc.version_id
-            """).Replace("SELECT id, consultation_id,", "SELECT r.id, r.consultation_id, v.number AS version_number,") + """
-             WHERE dc.document_id = @documentId AND v.number > @from AND v.number <= @to AND r.decision IS NOT NULL ORDER BY v.number, r.ordinal
+        var recommendations = await session.QueryAsync<RecommendationRow>("""
+            SELECT v.number AS version_number, r.id, r.consultation_id, r.ordinal, r.section_slug, r.text, r.decision, r.decision_reason, r.change_version,
+                   r.change_section, r.decided_at
+            FROM document_recommendations r
+            JOIN document_consultations dc ON dc.id = r.consultation_id JOIN document_versions v ON v.id = dc.version_id
+            WHERE dc.document_id = @documentId AND v.number > @from AND v.number <= @to AND r.decision IS NOT NULL
+            ORDER BY v.number, r.ordinal
             """, range);
         var decisions = comments.Select(c => new ConsultationItem(c.Id, "comment", c.From, c.VersionNumber, c.SectionSlug, c.Text, c.DecisionView))
             .Concat(recommendations.Select(r => new ConsultationItem(r.Id, "recommendation", "partner", r.VersionNumber, r.SectionSlug, r.Text, r.DecisionView)))
