@@ -27,13 +27,25 @@ public static class MarkdownRenderer
     public static string ToHtml(string markdown) => Sanitizer.Sanitize(Markdig.Markdown.ToHtml(markdown, Pipeline));
 
     /// <summary>The sanitised HTML of a document whose every heading carries its section's slug as its id (<see cref="MarkdownSections"/>).</summary>
-    public static string ToHtmlWithAnchors(string markdown)
+    public static string ToHtmlWithAnchors(string markdown) =>
+        Render(markdown, [.. MarkdownSections.Of(markdown).Where(s => s.Level > 0).Select(s => s.Slug)]);
+
+    /// <summary>
+    /// The sanitised HTML of one section (<see cref="MarkdownSections.Of"/>), its heading carrying the section's slug: the
+    /// slug the whole document gives it (a repeated heading's "-2" included), which the section alone could not know.
+    /// </summary>
+    public static string ToHtml(MarkdownSection section) => Render(section.Markdown, section.Level > 0 ? [section.Slug] : []);
+
+    /// <summary>Renders <paramref name="markdown"/> with its headings' ids taken in order from <paramref name="ids"/>.</summary>
+    private static string Render(string markdown, IReadOnlyList<string> ids)
     {
         var document = Markdig.Markdown.Parse(markdown, Pipeline);
-        var slugs = new SlugSet();
+        var i = 0;
         foreach (var heading in document.Descendants<HeadingBlock>())
         {
-            heading.GetAttributes().Id = slugs.Next(MarkdownSections.TitleOf(heading));
+            // Markdig's own identifiers are replaced (or dropped), so an id always names a section the service knows.
+            heading.GetAttributes().Id = i < ids.Count ? ids[i] : null;
+            i++;
         }
         using var writer = new StringWriter();
         var renderer = new HtmlRenderer(writer);

@@ -21,6 +21,11 @@ public sealed class DocumentConsultationTests(ConsultationService service) : ICl
         Assert.Equal("Moduł M1: diagnoza", sections[2].Title);
         Assert.Contains("Treść modułu.", sections[2].Markdown);
         Assert.Contains("id=\"modul-m1-diagnoza\"", MarkdownRenderer.ToHtmlWithAnchors(Draft));
+        Assert.Contains("id=\"cele-2\"", MarkdownRenderer.ToHtmlWithAnchors(Draft));
+        Assert.Contains("id=\"cele-2\"", MarkdownRenderer.ToHtml(sections[3]));
+        // A heading named like the text before the first heading keeps the slug the sections give it.
+        Assert.Contains("id=\"wstep-2\"", MarkdownRenderer.ToHtmlWithAnchors("Na początek.\n\n## Wstęp\n\nTekst."));
+        Assert.Equal("wstep-2", MarkdownSections.Of("Na początek.\n\n## Wstęp\n\nTekst.")[1].Slug);
         Assert.DoesNotContain("<script", MarkdownRenderer.ToHtmlWithAnchors("## A\n\n<script>alert(1)</script>"));
     }
 

@@ -74,7 +74,7 @@ public sealed class VersionRow
 public sealed record SectionView(string Slug, string Title, int Level, string Html)
 {
     public static IReadOnlyList<SectionView> Of(string markdown) =>
-        [.. MarkdownSections.Of(markdown).Select(s => new SectionView(s.Slug, s.Title, s.Level, MarkdownRenderer.ToHtmlWithAnchors(s.Markdown)))];
+        [.. MarkdownSections.Of(markdown).Select(s => new SectionView(s.Slug, s.Title, s.Level, MarkdownRenderer.ToHtml(s)))];
 }
 
 /// <summary>ORE's decision on a comment or a recommendation.</summary>
