@@ -160,6 +160,7 @@ internal static class OpenApiSecurity
         Scopes.IndicatorsRead => "Odczyt wskaźników / Read indicators",
         Scopes.AdvisoryRead => "Odczyt zestawień doradztwa / Read advisory aggregates",
         Scopes.MonitoringRead => "Odczyt zestawień monitorowania planów / Read plan monitoring aggregates",
+        Scopes.ConsultationsWrite => "Uwagi i recenzja w konsultacjach koncepcji, programów i materiałów / Comments and review in the consultations of the concept, programmes and materials",
         _ => scope,
     };
 

@@ -13,5 +13,9 @@ public static class Scopes
     /// <summary>Monitoring aggregates: the JST's plans by state, money planned (and spent) by year and source; no JST's own data.</summary>
     public const string MonitoringRead = "monitoring.read";
 
-    public static readonly IReadOnlyList<string> Partner = [RecruitmentRead, RecruitmentWrite, PracticesWrite, IndicatorsRead, AdvisoryRead, MonitoringRead];
+    /// <summary>The partner's say in the consultations of the programme's concept, programmes and materials (evaluation): comments on a section and its review with recommendations.</summary>
+    public const string ConsultationsWrite = "consultations.write";
+
+    public static readonly IReadOnlyList<string> Partner =
+        [RecruitmentRead, RecruitmentWrite, PracticesWrite, IndicatorsRead, AdvisoryRead, MonitoringRead, ConsultationsWrite];
 }

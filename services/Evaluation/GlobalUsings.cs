@@ -7,3 +7,4 @@ global using Cro.ServiceDefaults.Security;
 global using Dapper;
 global using FluentValidation;
 global using Npgsql;
+global using Cro.BuildingBlocks.Markdown;

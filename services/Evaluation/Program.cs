@@ -1,3 +1,5 @@
+using Cro.Evaluation.Features.Consultation;
+
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
 builder.AddCroJwtAuthentication();
@@ -5,6 +7,7 @@ builder.AddDatabase("evaluation");
 await builder.MigrateDatabaseAsync("evaluation");
 builder.AddMessaging(typeof(Program).Assembly);
 builder.Services.AddValidatorsFromAssemblyContaining<Program>();
+builder.Services.AddConsultations();
 builder.Services.AddCroOpenApi("evaluation",
     "Ewaluacja: ankiety po etapach wsparcia z wynikami dla grup, konsultacje i rewizja koncepcji, programów i materiałów.");
 
@@ -13,6 +16,7 @@ app.UseServiceDefaults();
 app.UseAuthentication();
 app.UseAuthorization();
 
+app.MapConsultationsApi();
 app.MapCroOpenApi("evaluation");
 app.Run();
 

@@ -2,3 +2,4 @@
 global using Cro.BuildingBlocks.Persistence;
 global using Cro.ServiceDefaults;
 global using Cro.ServiceDefaults.Security;
+global using Cro.BuildingBlocks.Markdown;

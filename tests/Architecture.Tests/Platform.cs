@@ -13,7 +13,7 @@ internal static class Platform
     /// <summary>What any service may reference: the shared projects, never another service.</summary>
     public static readonly string[] SharedProjects =
         ["Contracts", "ServiceDefaults", "BuildingBlocks.Persistence", "BuildingBlocks.Messaging", "BuildingBlocks.Exports",
-            "BuildingBlocks.Calendar"];
+            "BuildingBlocks.Calendar", "BuildingBlocks.Markdown"];
 
     /// <summary>By name: every service's entry point is a class called Program, so their types cannot be named here.</summary>
     public static Assembly Assembly(string service) => System.Reflection.Assembly.Load(service);

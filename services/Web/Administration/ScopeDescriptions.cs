@@ -15,6 +15,8 @@ public static class ScopeDescriptions
             "read advisory aggregates per round (no personal data)"),
         Scopes.MonitoringRead => Text.Pick("odczyt zestawień planów strategicznych i ich realizacji (bez danych JST)",
             "read aggregates of the strategic plans and their implementation (no JST's own data)"),
+        Scopes.ConsultationsWrite => Text.Pick("uwagi i recenzja w konsultacjach koncepcji, programów i materiałów programu",
+            "comments and the review in the consultations of the programme's concept, programmes and materials"),
         _ => scope,
     };
 }

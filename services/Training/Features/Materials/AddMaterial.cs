@@ -19,7 +19,7 @@ public static class AddMaterial
         public LessonValidator()
         {
             RuleFor(r => r.Title).NotEmpty().MaximumLength(200).WithMessage(_ => TitleMessage);
-            RuleFor(r => r.Markdown).NotEmpty().MaximumLength(LessonRenderer.MaxMarkdownLength).WithMessage(_ => MarkdownMessage);
+            RuleFor(r => r.Markdown).NotEmpty().MaximumLength(MarkdownRenderer.MaxMarkdownLength).WithMessage(_ => MarkdownMessage);
         }
     }
 
@@ -45,7 +45,7 @@ public static class AddMaterial
     {
         api.MapPost("/modules/{code}/materials/lessons", (string code, LessonRequest request, HttpContext context, DataSession session,
                 TimeProvider time) =>
-                InsertAsync(code, Materials.Lesson, request.Title, request.IsPublic, request.Markdown, LessonRenderer.ToHtml(request.Markdown), null,
+                InsertAsync(code, Materials.Lesson, request.Title, request.IsPublic, request.Markdown, MarkdownRenderer.ToHtml(request.Markdown), null,
                     context, session, time))
             .WithName("AddLesson").WithSummary("Dodaj lekcję (Markdown) / Add a lesson (Markdown)")
             .Validate<LessonRequest>().Produces<MaterialView>(StatusCodes.Status201Created).ProducesProblem(StatusCodes.Status404NotFound)

@@ -16,7 +16,7 @@ public static class ChangeMaterial
         public Validator()
         {
             RuleFor(r => r.Title).NotEmpty().MaximumLength(200).WithMessage(_ => AddMaterial.TitleMessage);
-            RuleFor(r => r.Markdown).MaximumLength(LessonRenderer.MaxMarkdownLength).WithMessage(_ => AddMaterial.MarkdownMessage);
+            RuleFor(r => r.Markdown).MaximumLength(MarkdownRenderer.MaxMarkdownLength).WithMessage(_ => AddMaterial.MarkdownMessage);
             RuleFor(r => r.Url).Must(AddMaterial.IsWebAddress).MaximumLength(2000).When(r => r.Url is not null).WithMessage(_ => AddMaterial.UrlMessage);
         }
     }
@@ -58,7 +58,7 @@ public static class ChangeMaterial
             """, new
         {
             id, title = request.Title.Trim(), request.IsPublic, now = time.GetUtcNow().ToUniversalTime(), markdown = request.Markdown,
-            html = kind == Materials.Lesson ? LessonRenderer.ToHtml(request.Markdown!) : null, url = request.Url?.Trim(),
+            html = kind == Materials.Lesson ? MarkdownRenderer.ToHtml(request.Markdown!) : null, url = request.Url?.Trim(),
         });
         await session.CommitAsync();
         return TypedResults.Ok(material);

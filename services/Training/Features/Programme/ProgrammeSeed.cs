@@ -137,7 +137,7 @@ public static class ProgrammeSeed
                 """, new
             {
                 id = Guid.CreateVersion7(), module.Code, title = $"O module: {module.Title}", markdown,
-                html = Materials.LessonRenderer.ToHtml(markdown), now = now.ToUniversalTime(),
+                html = MarkdownRenderer.ToHtml(markdown), now = now.ToUniversalTime(),
             });
         }
         return programme.Modules.Count;

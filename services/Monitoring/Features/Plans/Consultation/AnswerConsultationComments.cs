@@ -10,12 +10,7 @@ namespace Cro.Monitoring.Features.Plans.Consultation;
 /// </summary>
 public static class AnswerConsultationComments
 {
-    public static readonly IReadOnlyDictionary<string, (string Pl, string En)> Answers = new Dictionary<string, (string, string)>
-    {
-        ["accepted"] = ("uwzględniona", "accepted"),
-        ["partly"] = ("uwzględniona częściowo", "partly accepted"),
-        ["rejected"] = ("nieuwzględniona", "rejected"),
-    };
+    public static readonly IReadOnlyDictionary<string, (string Pl, string En)> Answers = ConsultationPeriod.Decisions;
 
     /// <param name="Answer">accepted, partly or rejected.</param>
     [OpenApiSchemaName("ConsultationAnswerRequest")]

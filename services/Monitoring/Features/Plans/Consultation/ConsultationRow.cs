@@ -11,9 +11,9 @@ namespace Cro.Monitoring.Features.Plans.Consultation;
 public sealed record ConsultationRow(Guid Id, Guid PlanId, Guid VersionId, string JstTerc, int Version, string VersionStatus, string Content,
     DateOnly OpensOn, DateOnly ClosesOn, DateTimeOffset OpenedAt, DateTimeOffset? ClosedAt, string? ClosedHow)
 {
-    public const string Scheduled = "scheduled";
-    public const string Open = "open";
-    public const string Closed = "closed";
+    public const string Scheduled = ConsultationPeriod.Scheduled;
+    public const string Open = ConsultationPeriod.Open;
+    public const string Closed = ConsultationPeriod.Closed;
 
     [ExplicitConstructor]
     private ConsultationRow() : this(Guid.Empty, Guid.Empty, Guid.Empty, "", 0, "", "{}", default, default, default, null, null)
@@ -23,14 +23,13 @@ public sealed record ConsultationRow(Guid Id, Guid PlanId, Guid VersionId, strin
     public PlanContent Document => JsonSerializer.Deserialize<PlanContent>(Content, PlanVersionRow.Json) ?? PlanContent.Empty;
 
     /// <summary>The moment the consultation ends by its term: the start of the Warsaw day after <see cref="ClosesOn"/>.</summary>
-    public DateTimeOffset TermEndsAt => WarsawTime.StartOf(ClosesOn.AddDays(1));
+    public DateTimeOffset TermEndsAt => ConsultationPeriod.TermEndsAt(ClosesOn);
 
     /// <summary><see cref="Scheduled"/>, <see cref="Open"/> or <see cref="Closed"/> at <paramref name="now"/>.</summary>
-    public string StateAt(DateTimeOffset now) =>
-        ClosedAt is not null || now >= TermEndsAt ? Closed : now < WarsawTime.StartOf(OpensOn) ? Scheduled : Open;
+    public string StateAt(DateTimeOffset now) => ConsultationPeriod.StateAt(OpensOn, ClosesOn, ClosedAt, now);
 
     /// <summary>When it closed (or, past its term and not yet recorded, when its term ended); null while it is not closed.</summary>
-    public DateTimeOffset? ClosedAtOrTermEnd(DateTimeOffset now) => ClosedAt ?? (now >= TermEndsAt ? TermEndsAt : null);
+    public DateTimeOffset? ClosedAtOrTermEnd(DateTimeOffset now) => ConsultationPeriod.ClosedAtOrTermEnd(ClosesOn, ClosedAt, now);
 
     public const string Select = """
         SELECT c.id, c.plan_id, c.version_id, c.jst_terc, v.number AS version, v.status AS version_status, v.content::text AS content,
