@@ -1,3 +1,5 @@
+using Cro.Evaluation.Features.Surveys;
+
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
 builder.AddCroJwtAuthentication();
@@ -5,6 +7,7 @@ builder.AddDatabase("evaluation");
 await builder.MigrateDatabaseAsync("evaluation");
 builder.AddMessaging(typeof(Program).Assembly);
 builder.Services.AddValidatorsFromAssemblyContaining<Program>();
+builder.Services.AddSurveys();
 builder.Services.AddCroOpenApi("evaluation",
     "Ewaluacja: ankiety po etapach wsparcia z wynikami dla grup, konsultacje i rewizja koncepcji, programów i materiałów.");
 
@@ -14,6 +17,7 @@ app.UseAuthentication();
 app.UseAuthorization();
 
 app.MapCroOpenApi("evaluation");
+app.MapSurveysApi();
 app.Run();
 
 /// <summary>Entry point, visible to integration tests.</summary>

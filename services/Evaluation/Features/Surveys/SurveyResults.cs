@@ -1,0 +1,110 @@
+using System.Globalization;
+using Cro.BuildingBlocks.Exports;
+
+namespace Cro.Evaluation.Features.Surveys;
+
+/// <summary>
+/// ORE's survey results (Policies.Operator; trainers and advisors do not see them here): GET /api/evaluation/surveys/results?by=
+/// the groups of a kind with their numbers of answers; GET …/results/{by}/{key} one group's results; GET …/results/export?by=&amp;format=
+/// the aggregates of every group of a kind as CSV or XLSX (groups below the threshold without figures, open answers never).
+/// </summary>
+public static class SurveyResults
+{
+    public static IEndpointRouteBuilder MapSurveyResults(this IEndpointRouteBuilder api)
+    {
+        api.MapGet("/surveys/results", ListAsync)
+            .WithName("ListSurveyGroups").WithSummary("Grupy wyników ankiet / Groups of survey results")
+            .Produces<GroupList>().ProducesValidationProblem()
+            .RequireAuthorization(Policies.Operator);
+        api.MapGet("/surveys/results/export", ExportAsync)
+            .WithName("ExportSurveyResults").WithSummary("Wyniki ankiet (CSV, XLSX) / Survey results (CSV, XLSX)")
+            .ProducesTable().ProducesValidationProblem()
+            .RequireAuthorization(Policies.Operator);
+        api.MapGet("/surveys/results/{by}/{key}", GroupAsync)
+            .WithName("GetSurveyGroupResult").WithSummary("Wyniki ankiet grupy / A group's survey results")
+            .Produces<GroupResult>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
+            .RequireAuthorization(Policies.Operator);
+        return api;
+    }
+
+    private static async Task<IResult> ListAsync(DataSession session, string by = SurveyGroups.Module)
+    {
+        if (!SurveyGroups.All.Contains(by))
+        {
+            return SurveyGroups.UnknownKind();
+        }
+        var threshold = (await SurveySettings.ReadAsync(session)).MinGroupSize;
+        var groups = await session.QueryAsync<(string Key, string Label, int Answers)>(SurveyGroups.ListSql(by));
+        return TypedResults.Ok(new GroupList(by, threshold, [.. groups.Select(g => new GroupSummary(g.Key, g.Label, g.Answers, g.Answers >= threshold))]));
+    }
+
+    private static async Task<IResult> GroupAsync(string by, string key, DataSession session)
+    {
+        if (!SurveyGroups.All.Contains(by))
+        {
+            return SurveyGroups.UnknownKind();
+        }
+        return await ResultAsync(session, by, key) is { } result ? TypedResults.Ok(result) : NotFound();
+    }
+
+    public static async Task<GroupResult?> ResultAsync(DataSession session, string by, string key)
+    {
+        if (SurveyGroups.Where(by, key) is not { } where || await SurveyGroups.LabelAsync(session, by, key) is not { } label)
+        {
+            return null;
+        }
+        var threshold = (await SurveySettings.ReadAsync(session)).MinGroupSize;
+        var (answers, questions) = await SurveyGroups.AggregateAsync(session, where, new { key }, threshold);
+        return new GroupResult(by, key, label, answers, threshold, answers >= threshold && answers > 0, questions);
+    }
+
+    public static IResult NotFound() => ProblemDetailsDefaults.NotFound("Nie ma takiej grupy wyników ankiet.", "There is no such group of survey results.");
+
+    /// <summary>What a group below the threshold shows instead of figures.</summary>
+    public static string TooFew(int threshold) => Text.Pick($"za mało odpowiedzi (n < {threshold})", $"too few answers (n < {threshold})");
+
+    private static async Task<IResult> ExportAsync(HttpContext context, [RepeatableRead] DataSession session, string by = SurveyGroups.Module,
+        string format = TableExport.Csv)
+    {
+        if (TableExport.FormatRefusal(format) is { } refusal)
+        {
+            return refusal;
+        }
+        if (!SurveyGroups.All.Contains(by))
+        {
+            return SurveyGroups.UnknownKind();
+        }
+        var threshold = (await SurveySettings.ReadAsync(session)).MinGroupSize;
+        string[] headers = ["Grupa", "Klucz", "Nazwa", "Liczba odpowiedzi", "Pytanie", "Miara", "Wartość"];
+        var rows = new List<IReadOnlyList<string?>>();
+        foreach (var group in await session.QueryAsync<(string Key, string Label, int Answers)>(SurveyGroups.ListSql(by)))
+        {
+            IReadOnlyList<string?> Row(string? question, string measure, string? value) =>
+                [SurveyGroups.Label(by), group.Key, group.Label, group.Answers.ToString(CultureInfo.InvariantCulture), question, measure, value];
+            if (group.Answers < threshold)
+            {
+                rows.Add(Row(null, TooFew(threshold), null));
+                continue;
+            }
+            var (_, questions) = await SurveyGroups.AggregateAsync(session, SurveyGroups.Where(by, group.Key)!, new { key = group.Key }, threshold);
+            foreach (var question in questions)
+            {
+                switch (question.Kind)
+                {
+                    case QuestionKinds.Scale:
+                        rows.Add(Row(question.Text, "średnia (1–5)", question.Mean?.ToString("0.00", CultureInfo.InvariantCulture)));
+                        rows.AddRange(question.Distribution!.Select((count, i) =>
+                            Row(question.Text, $"liczba ocen {i + 1}", count.ToString(CultureInfo.InvariantCulture))));
+                        break;
+                    case QuestionKinds.Choice:
+                        rows.AddRange(question.Options!.Select(o => Row(question.Text, $"liczba wyborów: {o.Text}", o.Count.ToString(CultureInfo.InvariantCulture))));
+                        break;
+                    default:
+                        rows.Add(Row(question.Text, "liczba odpowiedzi otwartych", question.Answered.ToString(CultureInfo.InvariantCulture)));
+                        break;
+                }
+            }
+        }
+        return await TableExport.WriteAsync(context.Response, format, $"wyniki-ankiet-{by}", headers, rows, session.Cancellation);
+    }
+}
