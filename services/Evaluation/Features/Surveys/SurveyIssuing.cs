@@ -21,7 +21,7 @@ public sealed class SurveyIssuing(LinkTokens tokens, IConfiguration configuratio
         GroupKeys keys)
     {
         var template = await session.QuerySingleAsync<(Guid Id, string Title)>(
-            "SELECT id, title FROM survey_templates WHERE occasion = @occasion ORDER BY version DESC LIMIT 1", new { occasion });
+            "SELECT id, title FROM survey_templates WHERE occasion = @occasion ORDER BY created_at DESC, version DESC LIMIT 1", new { occasion });
         var settings = await SurveySettings.ReadAsync(session);
         var now = time.GetUtcNow();
         var id = Guid.CreateVersion7();

@@ -21,6 +21,7 @@ public static class SurveysApi
         app.MapGroup("/api/evaluation").WithTags("Ankiety: odpowiedzi / Surveys: answers").MapAnswerSurvey();
         var results = app.MapGroup("/api/evaluation").WithTags("Ankiety: wyniki / Surveys: results");
         results.MapSurveyTemplates();
+        results.MapAddTemplateVersion();
         results.MapSurveyResults();
         results.MapModuleReport();
         return app;
