@@ -85,6 +85,7 @@ app.MapPublicCatalogue();
 app.MapPublicConferences();
 app.MapPracticeDownloads();
 app.MapConferenceDownloads();
+Cro.Web.Evaluation.Surveys.Operator.SurveyDownloads.MapSurveyDownloads(app);
 // Each page says who may open it: public pages through the _Imports.razor of their folder (Site/Pages, <Area>/Public), the rest by their own
 // policy. The framework's own endpoints (its script, redirections) are public.
 app.MapRazorComponents<App>().Add(endpoint =>
