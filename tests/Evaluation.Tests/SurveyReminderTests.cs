@@ -37,12 +37,12 @@ public sealed class SurveyReminderTests(SurveyReminderTests.Service service) : I
 
         service.Clock.Advance(TimeSpan.FromDays(7.01));
         await service.RemindAsync();
-        Assert.Equal([(people[1].Email, 1), (people[2].Email, 1)], (await RemindersAsync()).Order());
+        Assert.Equal(new[] { (people[1].Email, 1), (people[2].Email, 1) }.Order(), (await RemindersAsync()).Order());
 
         await service.AnsweredAsync(tokens[1], ModuleAnswers());
         service.Clock.Advance(TimeSpan.FromDays(7));
         await service.RemindAsync();
-        Assert.Equal([(people[1].Email, 1), (people[2].Email, 1), (people[2].Email, 2)], (await RemindersAsync()).Order());
+        Assert.Equal(new[] { (people[1].Email, 1), (people[2].Email, 1), (people[2].Email, 2) }.Order(), (await RemindersAsync()).Order());
 
         service.Clock.Advance(TimeSpan.FromDays(6.5));
         await service.RemindAsync();

@@ -8,6 +8,10 @@
 --    could have answered, and a date next to them could single a person out in a small group;
 --  * an invitation records only that it was answered (a boolean, never when), so the moment of an answer cannot be matched
 --    with the moment an invitation changed;
+--  * the answer and the invitation's mark are written in one transaction (so an answer is taken once), which gives both rows the
+--    same system column xmin, and the heap keeps answers in the order they came: so answers arrive unsealed and the ballot box
+--    (SurveyBallotBox) re-inserts them in batches — at least min_group_size at once, or whatever waits once a day — in random
+--    order, with new random ids, by another transaction; after that neither xmin nor the physical order leads to an invitation;
 --  * the answers keep only the grouping keys results are shown by (module, cohort, advisor, conference), and results are
 --    shown only for groups of at least survey_settings.min_group_size answers (trainer's groups are their cohorts' modules,
 --    found through survey_cohort_trainers, so no trainer is stored with an answer either).
@@ -21,7 +25,9 @@ CREATE TABLE survey_settings (
     reminder_after_days integer[] NOT NULL CHECK (cardinality(reminder_after_days) <= 2),
     -- Days after the survey was issued that answers are taken.
     open_days           integer NOT NULL CHECK (open_days >= 1),
-    max_text_length     integer NOT NULL CHECK (max_text_length >= 1)
+    max_text_length     integer NOT NULL CHECK (max_text_length >= 1),
+    -- When the ballot box last sealed answers (see above); the time of a batch, never of an answer.
+    last_sealed_at      timestamptz
 );
 INSERT INTO survey_settings (min_group_size, reminder_after_days, open_days, max_text_length) VALUES (5, '{7,14}', 21, 2000);
 
@@ -177,6 +183,9 @@ CREATE TABLE survey_answers (
     advisor_id       uuid,
     conference_id    uuid,
     -- {question id: 1..5 | option id | text}
-    answers          jsonb NOT NULL
+    answers          jsonb NOT NULL,
+    -- False until the ballot box has re-inserted the answer (see above).
+    sealed           boolean NOT NULL DEFAULT false
 );
+CREATE INDEX survey_answers_unsealed ON survey_answers (id) WHERE NOT sealed;
 CREATE INDEX survey_answers_module ON survey_answers (module_code, cohort_id);

@@ -3,7 +3,8 @@ namespace Cro.Evaluation.Features.Surveys;
 /// <summary>
 /// Reminds the people who have not answered, on the days survey_settings.reminder_after_days says (at most two), looked for
 /// every minute: a batch of due invitations at a time, locked with SKIP LOCKED so replicas take different ones. An answered
-/// or closed survey is not reminded of; the mail goes through the outbox with the invitation's change.
+/// or closed survey is not reminded of; the mail goes through the outbox with the invitation's change. Each tick also seals the
+/// answers waiting in the ballot box (<see cref="SurveyBallotBox"/>).
 /// </summary>
 public sealed class SurveyReminders(NpgsqlDataSource db, SurveyIssuing issuing, TimeProvider time, ILogger<SurveyReminders> log) : BackgroundService
 {
@@ -61,6 +62,7 @@ public sealed class SurveyReminders(NpgsqlDataSource db, SurveyIssuing issuing, 
                 while (await RunNextAsync(stoppingToken) > 0)
                 {
                 }
+                await SurveyBallotBox.SealAsync(db, time.GetUtcNow(), stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
