@@ -161,3 +161,60 @@ public sealed class SurveyResultsTests(EvaluationService service) : IClassFixtur
         await ProblemAsync(await ore.GetAsync($"/api/evaluation/surveys/reports/modules/{module}?cohortId={Guid.CreateVersion7()}", Ct), HttpStatusCode.NotFound);
     }
 }
+
+/// <summary>A trainer and an advisor see their own groups' results, and never another's (404).</summary>
+public sealed class SurveyOwnResultsTests(EvaluationService service) : IClassFixture<EvaluationService>
+{
+    [Fact]
+    public async Task A_trainer_sees_the_results_of_the_modules_they_trained_and_not_anothers()
+    {
+        var cohortId = Guid.CreateVersion7();
+        var trainerEmail = $"trener-{Guid.NewGuid():N}@ore.example.pl";
+        await service.ScheduleAsync(cohortId, "M2", trainerEmail, "Tomasz Trener");
+        var otherCohort = Guid.CreateVersion7();
+        await service.ScheduleAsync(otherCohort, "M2", "inna-trenerka@ore.example.pl", "Inna Trenerka");
+        foreach (var token in await service.ModuleSurveysAsync(cohortId, "M2", 5))
+        {
+            await service.AnsweredAsync(token, ModuleAnswers());
+        }
+        var trainerId = (await service.QueryAsync<Guid>("SELECT id FROM survey_trainers WHERE email = @trainerEmail", new { trainerEmail })).Single();
+        var otherId = (await service.QueryAsync<Guid>("SELECT id FROM survey_trainers WHERE email = 'inna-trenerka@ore.example.pl'")).Single();
+        var trainer = service.ClientWith(TestTokens.Person(Guid.CreateVersion7(), ["trainer"], email: trainerEmail.ToUpperInvariant(), name: "Tomasz Trener"));
+
+        var own = await trainer.GetFromJsonAsync<JsonElement>("/api/evaluation/surveys/results/own", Ct);
+        var group = Assert.Single(own.GetProperty("groups").EnumerateArray());
+        Assert.Equal(("trainer", trainerId.ToString(), 5, true), (group.GetProperty("by").GetString(), group.GetProperty("key").GetString(),
+            group.GetProperty("answers").GetInt32(), group.GetProperty("enough").GetBoolean()));
+        var result = await trainer.GetFromJsonAsync<JsonElement>($"/api/evaluation/surveys/results/trainer/{trainerId}", Ct);
+        Assert.True(result.GetProperty("enough").GetBoolean());
+        await ProblemAsync(await trainer.GetAsync($"/api/evaluation/surveys/results/trainer/{otherId}", Ct), HttpStatusCode.NotFound);
+        await ProblemAsync(await trainer.GetAsync("/api/evaluation/surveys/results/module/M2", Ct), HttpStatusCode.NotFound);
+        await ProblemAsync(await trainer.GetAsync($"/api/evaluation/surveys/results/advisor/{trainerId}", Ct), HttpStatusCode.NotFound);
+        Assert.Equal(HttpStatusCode.Forbidden, (await trainer.GetAsync("/api/evaluation/surveys/results?by=trainer", Ct)).StatusCode);
+        var member = service.ClientWith(TestTokens.Person(Guid.CreateVersion7(), ["jst-member"], jst: "0201011", email: trainerEmail));
+        Assert.Equal(HttpStatusCode.Forbidden, (await member.GetAsync($"/api/evaluation/surveys/results/trainer/{trainerId}", Ct)).StatusCode);
+    }
+
+    [Fact]
+    public async Task An_advisor_sees_their_own_group_but_not_a_trainers()
+    {
+        var advisorId = Guid.CreateVersion7();
+        var email = $"doradca-{Guid.NewGuid():N}@ore.example.pl";
+        await service.PublishTwiceAsync(new AdvisorAssigned
+        {
+            EngagementId = Guid.CreateVersion7(), ApplicationId = Guid.CreateVersion7(), RoundId = Guid.CreateVersion7(), JstTerc = "0201011", JstName = "Bolesławiec",
+            AdvisorId = advisorId, AdvisorEmail = email, AdvisorName = "Dariusz Doradca", StartsOn = new DateOnly(2026, 1, 1), EndsOn = new DateOnly(2026, 12, 31),
+            HoursBudget = 60, AssignedAt = DateTimeOffset.UtcNow,
+        });
+        await Eventually.GetAsync(() => service.QueryAsync<Guid>("SELECT id FROM survey_advisors WHERE id = @advisorId", new { advisorId }), rows => rows.Count == 1,
+            what: "the advisor");
+        var advisor = service.ClientWith(TestTokens.Person(Guid.CreateVersion7(), ["advisor"], email: email, name: "Dariusz Doradca"));
+
+        var own = await advisor.GetFromJsonAsync<JsonElement>("/api/evaluation/surveys/results/own", Ct);
+        var result = await advisor.GetFromJsonAsync<JsonElement>($"/api/evaluation/surveys/results/advisor/{advisorId}", Ct);
+
+        Assert.Equal(("advisor", 0, false), (Assert.Single(own.GetProperty("groups").EnumerateArray()).GetProperty("by").GetString(),
+            result.GetProperty("answers").GetInt32(), result.GetProperty("enough").GetBoolean()));
+        await ProblemAsync(await advisor.GetAsync($"/api/evaluation/surveys/results/advisor/{Guid.CreateVersion7()}", Ct), HttpStatusCode.NotFound);
+    }
+}

@@ -4,9 +4,11 @@ using Cro.BuildingBlocks.Exports;
 namespace Cro.Evaluation.Features.Surveys;
 
 /// <summary>
-/// ORE's survey results (Policies.Operator; trainers and advisors do not see them here): GET /api/evaluation/surveys/results?by=
-/// the groups of a kind with their numbers of answers; GET …/results/{by}/{key} one group's results; GET …/results/export?by=&amp;format=
-/// the aggregates of every group of a kind as CSV or XLSX (groups below the threshold without figures, open answers never).
+/// Survey results. ORE (Policies.Operator): GET /api/evaluation/surveys/results?by= the groups of a kind with their numbers of
+/// answers; GET …/results/export?by=&amp;format= the aggregates of every group of a kind as CSV or XLSX (groups below the threshold
+/// without figures, open answers never). GET …/results/{by}/{key} one group's results: ORE any group, a trainer or an advisor
+/// only their own (known by the address of their account: the trainer of the cohorts' modules, the advisor of the engagements),
+/// another's is 404; GET …/results/own lists a trainer's and an advisor's own groups.
 /// </summary>
 public static class SurveyResults
 {
@@ -20,10 +22,14 @@ public static class SurveyResults
             .WithName("ExportSurveyResults").WithSummary("Wyniki ankiet (CSV, XLSX) / Survey results (CSV, XLSX)")
             .ProducesTable().ProducesValidationProblem()
             .RequireAuthorization(Policies.Operator);
+        api.MapGet("/surveys/results/own", OwnAsync)
+            .WithName("ListMySurveyGroups").WithSummary("Moje grupy wyników ankiet (trener, doradca) / My groups of survey results (trainer, advisor)")
+            .Produces<OwnGroups>()
+            .RequireAuthorization(Policies.ProgrammeStaff);
         api.MapGet("/surveys/results/{by}/{key}", GroupAsync)
             .WithName("GetSurveyGroupResult").WithSummary("Wyniki ankiet grupy / A group's survey results")
             .Produces<GroupResult>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
-            .RequireAuthorization(Policies.Operator);
+            .RequireAuthorization(Policies.ProgrammeStaff);
         return api;
     }
 
@@ -38,13 +44,58 @@ public static class SurveyResults
         return TypedResults.Ok(new GroupList(by, threshold, [.. groups.Select(g => new GroupSummary(g.Key, g.Label, g.Answers, g.Answers >= threshold))]));
     }
 
-    private static async Task<IResult> GroupAsync(string by, string key, DataSession session)
+    private static async Task<IResult> GroupAsync(string by, string key, HttpContext context, DataSession session)
     {
         if (!SurveyGroups.All.Contains(by))
         {
             return SurveyGroups.UnknownKind();
         }
+        if (!context.User.IsOreStaff() && !await IsOwnAsync(session, context.User, by, key))
+        {
+            return NotFound();
+        }
         return await ResultAsync(session, by, key) is { } result ? TypedResults.Ok(result) : NotFound();
+    }
+
+    private static string EmailOf(System.Security.Claims.ClaimsPrincipal user) => user.FindFirst(CroClaims.Email)?.Value ?? "";
+
+    /// <summary>Whether the group is the caller's own: they are its trainer, or its advisor (by their account's address).</summary>
+    private static async Task<bool> IsOwnAsync(DataSession session, System.Security.Claims.ClaimsPrincipal user, string by, string key) =>
+        Guid.TryParse(key, out var id) && EmailOf(user) is { Length: > 0 } email && by switch
+        {
+            SurveyGroups.Trainer when user.HasClaim(CroClaims.Role, Roles.Trainer) => await session.ExecuteScalarAsync<bool>(
+                "SELECT EXISTS (SELECT 1 FROM survey_trainers WHERE id = @id AND email = lower(@email))", new { id, email }),
+            SurveyGroups.Advisor when user.HasClaim(CroClaims.Role, Roles.Advisor) => await session.ExecuteScalarAsync<bool>(
+                "SELECT EXISTS (SELECT 1 FROM survey_advisors WHERE id = @id AND lower(email) = lower(@email))", new { id, email }),
+            _ => false,
+        };
+
+    private static async Task<IResult> OwnAsync(HttpContext context, DataSession session)
+    {
+        var email = EmailOf(context.User);
+        var threshold = (await SurveySettings.ReadAsync(session)).MinGroupSize;
+        var groups = new List<OwnGroup>();
+        if (context.User.HasClaim(CroClaims.Role, Roles.Trainer))
+        {
+            groups.AddRange((await session.QueryAsync<(string Key, string Label, int Answers)>("""
+                SELECT t.id::text, t.full_name, count(a.id)::int
+                FROM survey_trainers t
+                LEFT JOIN survey_cohort_trainers ct ON ct.trainer_id = t.id
+                LEFT JOIN survey_answers a ON a.cohort_id = ct.cohort_id AND a.module_code = ct.module_code
+                WHERE t.email = lower(@email) AND @email <> ''
+                GROUP BY t.id, t.full_name
+                """, new { email })).Select(g => new OwnGroup(SurveyGroups.Trainer, g.Key, g.Label, g.Answers, g.Answers >= threshold)));
+        }
+        if (context.User.HasClaim(CroClaims.Role, Roles.Advisor))
+        {
+            groups.AddRange((await session.QueryAsync<(string Key, string Label, int Answers)>("""
+                SELECT d.id::text, d.full_name, count(a.id)::int
+                FROM survey_advisors d LEFT JOIN survey_answers a ON a.advisor_id = d.id
+                WHERE lower(d.email) = lower(@email) AND @email <> ''
+                GROUP BY d.id, d.full_name
+                """, new { email })).Select(g => new OwnGroup(SurveyGroups.Advisor, g.Key, g.Label, g.Answers, g.Answers >= threshold)));
+        }
+        return TypedResults.Ok(new OwnGroups(threshold, groups));
     }
 
     public static async Task<GroupResult?> ResultAsync(DataSession session, string by, string key)
@@ -108,3 +159,11 @@ public static class SurveyResults
         return await TableExport.WriteAsync(context.Response, format, $"wyniki-ankiet-{by}", headers, rows, session.Cancellation);
     }
 }
+
+/// <param name="By">trainer or advisor.</param>
+[OpenApiSchemaName("SurveyOwnGroup")]
+public sealed record OwnGroup(string By, string Key, string Label, int Answers, bool Enough);
+
+/// <param name="Threshold">The least number of answers a group shows figures from.</param>
+[OpenApiSchemaName("SurveyOwnGroups")]
+public sealed record OwnGroups(int Threshold, IReadOnlyList<OwnGroup> Groups);
