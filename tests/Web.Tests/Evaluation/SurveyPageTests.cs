@@ -191,6 +191,25 @@ public sealed class SurveyPageTests : IDisposable
         Assert.Contains("Średnia: 3,80", html);
     }
 
+    [Fact]
+    public async Task A_trainer_sees_their_own_groups_and_a_groups_results()
+    {
+        _web.Evaluation.Json(HttpMethod.Get, "/api/evaluation/surveys/results/own", new SurveyOwnGroups
+        {
+            Threshold = 5, Groups = [new SurveyOwnGroup { By = "trainer", Key = "7d3f", Label = "Tomasz Trener", Answers = 5, Enough = true }],
+        });
+        _web.Evaluation.Json(HttpMethod.Get, "/api/evaluation/surveys/results/trainer/7d3f", Result(enough: true, "trainer", "7d3f", "Tomasz Trener"));
+        var browser = _web.Browser(Roles.Trainer);
+
+        var list = await WebWithFakeServices.PageAsync(await browser.GetAsync("/moje-wyniki-ankiet", Ct));
+        var group = await WebWithFakeServices.PageAsync(await browser.GetAsync("/moje-wyniki-ankiet/trainer/7d3f", Ct));
+
+        Assert.Contains("href=\"/moje-wyniki-ankiet/trainer/7d3f\"", list);
+        Assert.Contains("trener: Tomasz Trener", group);
+        Assert.Contains("Średnia: 3,80", group);
+        Assert.Equal(HttpStatusCode.Forbidden, (await _web.Browser(Roles.JstMember).GetAsync("/moje-wyniki-ankiet", Ct)).StatusCode);
+    }
+
     [Theory]
     [InlineData("csv", "text/csv")]
     [InlineData("xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")]
