@@ -210,6 +210,26 @@ public sealed class SurveyPageTests : IDisposable
         Assert.Equal(HttpStatusCode.Forbidden, (await _web.Browser(Roles.JstMember).GetAsync("/moje-wyniki-ankiet", Ct)).StatusCode);
     }
 
+    [Fact]
+    public async Task ORE_reads_the_templates_with_their_questions()
+    {
+        _web.Evaluation.Json(HttpMethod.Get, "/api/evaluation/surveys/templates", new[]
+        {
+            new SurveyTemplate
+            {
+                Id = Guid.NewGuid(), Code = "modul", Version = 2, Occasion = "module-completed", Title = "Ankieta po module szkolenia", Intro = "Krótko.",
+                CreatedAt = DateTimeOffset.UtcNow, Questions = Form.Questions,
+            },
+        });
+
+        var html = await WebWithFakeServices.PageAsync(await _web.Browser(Roles.Operator).GetAsync("/administracja/ankiety/szablony", Ct));
+
+        Assert.Contains("Ankieta po module szkolenia (modul, wersja 2)", html);
+        Assert.Contains("Wysyłana po ukończeniu modułu szkolenia.", html);
+        Assert.Contains("(wybór: za wolne, odpowiednie)", html);
+        Assert.Contains("(odpowiedź otwarta, nieobowiązkowe)", html);
+    }
+
     [Theory]
     [InlineData("csv", "text/csv")]
     [InlineData("xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")]
