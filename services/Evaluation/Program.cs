@@ -1,4 +1,5 @@
 using Cro.Evaluation.Features.Consultation;
+using Cro.Evaluation.Features.Surveys;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
@@ -8,6 +9,7 @@ await builder.MigrateDatabaseAsync("evaluation");
 builder.AddMessaging(typeof(Program).Assembly);
 builder.Services.AddValidatorsFromAssemblyContaining<Program>();
 builder.Services.AddConsultations();
+builder.Services.AddSurveys();
 builder.Services.AddCroOpenApi("evaluation",
     "Ewaluacja: ankiety po etapach wsparcia z wynikami dla grup, konsultacje i rewizja koncepcji, programów i materiałów.");
 
@@ -16,8 +18,9 @@ app.UseServiceDefaults();
 app.UseAuthentication();
 app.UseAuthorization();
 
-app.MapConsultationsApi();
 app.MapCroOpenApi("evaluation");
+app.MapSurveysApi();
+app.MapConsultationsApi();
 app.Run();
 
 /// <summary>Entry point, visible to integration tests.</summary>

@@ -10,6 +10,7 @@ using Cro.Web.Advisory.Api;
 using Cro.Web.Publishing;
 using Cro.Web.Publishing.Api;
 using Cro.Web.Evaluation.Api;
+using Cro.Web.Evaluation.Surveys.Operator;
 using Cro.Web.Publishing.Conferences.Operator;
 using Cro.Web.Publishing.Conferences.Public;
 using Cro.Web.Monitoring.Api;
@@ -89,6 +90,7 @@ app.MapPublicConferences();
 app.MapPracticeDownloads();
 app.MapConferenceDownloads();
 app.MapSmEfsDownloads();
+app.MapSurveyDownloads();
 // Each page says who may open it: public pages through the _Imports.razor of their folder (Site/Pages, <Area>/Public), the rest by their own
 // policy. The framework's own endpoints (its script, redirections) are public.
 app.MapRazorComponents<App>().Add(endpoint =>

@@ -6,10 +6,6 @@ namespace Cro.Evaluation.Tests;
 /// <summary>The evaluation service with the secret personal links are derived with, and the steps the consultation tests share.</summary>
 public sealed class ConsultationService : EvaluationService
 {
-    public const string LinkSecret = "test-school-link-secret-0123456789";
-
-    protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?> { ["SchoolLinks:Secret"] = LinkSecret };
-
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     public static DateOnly Today => DateOnly.FromDateTime(Cro.ServiceDefaults.WarsawTime.InWarsaw(DateTimeOffset.UtcNow).DateTime);

@@ -5,6 +5,11 @@ namespace Cro.Evaluation.Tests;
 /// </summary>
 public class EvaluationService() : ServiceUnderTest<Program>("evaluation")
 {
+    /// <summary>The secret mailed links are derived with, as the AppHost shares it with notifications.</summary>
+    public const string LinkSecret = "test-school-link-secret-0123456789";
+
+    protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?> { ["SchoolLinks:Secret"] = LinkSecret };
+
     /// <summary>A JST of the registry, as recruitment announces it; waits until the service knows it.</summary>
     public async Task RegisterJstAsync(string terc, string name, string kind)
     {
