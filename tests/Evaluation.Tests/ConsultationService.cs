@@ -3,7 +3,7 @@ using Microsoft.Extensions.Configuration;
 
 namespace Cro.Evaluation.Tests;
 
-/// <summary>The evaluation service with the secret personal links are derived with, and the steps the consultation tests share.</summary>
+/// <summary>The evaluation service with the steps the consultation tests share.</summary>
 public sealed class ConsultationService : EvaluationService
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
