@@ -45,7 +45,7 @@ public sealed partial class ConferenceRegistrationTests(PlatformFixture platform
         await Accessibility.AssertNoWcagViolationsAsync(person);
 
         // The mailed link opens the person's own page; confirming is a button there.
-        var link = await MailedLinkAsync(email);
+        var link = await MailedLinks.FindAsync(platform, email, "Potwierdź zgłoszenie na konferencję", ParticipantLink());
         await person.GotoAsync(link);
         await Assertions.Expect(person.GetByTestId("registration-status")).ToContainTextAsync(title);
         await Accessibility.AssertNoWcagViolationsAsync(person);
@@ -97,16 +97,6 @@ public sealed partial class ConferenceRegistrationTests(PlatformFixture platform
         await admin.GetByRole(AriaRole.Button, new() { Name = "Opublikuj konferencję" }).ClickAsync();
         await Assertions.Expect(admin.GetByRole(AriaRole.Button, new() { Name = "Opublikuj konferencję" })).Not.ToBeVisibleAsync();
         await Accessibility.AssertNoWcagViolationsAsync(admin);
-    }
-
-    private async Task<string> MailedLinkAsync(string email)
-    {
-        static bool IsConfirmation(MimeKit.MimeMessage m) => (m.Subject ?? "").StartsWith("Potwierdź zgłoszenie na konferencję", StringComparison.Ordinal);
-        var mails = await Cro.Tests.Infrastructure.Eventually.GetAsync(() => Task.FromResult(platform.Mail.ReceivedBy(email)),
-            received => received.Any(IsConfirmation), TimeSpan.FromSeconds(60), what: $"the confirmation mail to {email}");
-        var link = ParticipantLink().Match(mails.Single(IsConfirmation).TextBody ?? "").Value;
-        Assert.StartsWith(platform.GatewayAddress.ToString(), link);
-        return link;
     }
 
     [GeneratedRegex(@"https?://\S+/konferencje/zgloszenie/[A-Za-z0-9_\-]+")]

@@ -106,6 +106,31 @@ public sealed partial class TrainingPathTests(PlatformFixture platform, BrowserF
         await ReloadUntilVisibleAsync(admin, admin.GetByTestId("raised").GetByText("1 z 2 (50%)"));
         await Assertions.Expect(admin.GetByTestId("supported")).ToContainTextAsync("1 z 2 (50%)");
         await Accessibility.AssertNoWcagViolationsAsync(admin);
+
+        // Each completed module sends her its survey; she answers one from the mailed link, without signing in, and only once.
+        var survey = await MailedLinks.FindAsync(platform, applied.Emails[0], "Ankieta po module szkolenia", SurveyLink());
+        var respondent = await browser.NewPageAsync(platform.GatewayAddress);
+        await respondent.GotoAsync(survey);
+        await Accessibility.AssertNoWcagViolationsAsync(respondent);
+        var best = respondent.GetByLabel("5", new() { Exact = true });
+        for (var i = await best.CountAsync() - 1; i >= 0; i--)
+        {
+            await best.Nth(i).CheckAsync();
+        }
+        await respondent.GetByLabel("odpowiednie", new() { Exact = true }).CheckAsync();
+        await respondent.GetByLabel(new Regex("^Co było dla Ciebie najcenniejsze")).FillAsync("Przykłady z innych gmin.");
+        await respondent.GetByRole(AriaRole.Button, new() { Name = "Wyślij odpowiedzi" }).ClickAsync();
+        await Assertions.Expect(respondent.GetByTestId("survey-thanks")).ToBeVisibleAsync();
+        await Accessibility.AssertNoWcagViolationsAsync(respondent);
+        await respondent.GotoAsync(survey);
+        await Assertions.Expect(respondent.GetByTestId("survey-refused")).ToBeVisibleAsync();
+
+        // ORE's report of the module: one answer is a group too small to show anything of.
+        await admin.GotoAsync("/administracja/ankiety");
+        await Accessibility.AssertNoWcagViolationsAsync(admin);
+        await admin.GotoAsync("/administracja/ankiety/raport/M1");
+        await Assertions.Expect(admin.GetByTestId("too-few").First).ToContainTextAsync("za mało odpowiedzi (n < 5)");
+        await Accessibility.AssertNoWcagViolationsAsync(admin);
     }
 
     /// <summary>One single-choice question, "Tak" right and "Nie" wrong, in the module's bank.</summary>
@@ -151,6 +176,9 @@ public sealed partial class TrainingPathTests(PlatformFixture platform, BrowserF
 
     [GeneratedRegex(@"Zaświadczenie nr (CRO\/\d{4}\/\d+)")]
     private static partial Regex CertificateHeading();
+
+    [GeneratedRegex(@"https?://\S+/ankiety/[A-Za-z0-9_\-]+")]
+    private static partial Regex SurveyLink();
 
     [GeneratedRegex(@"Wynik: \d+ z \d+ pkt")]
     private static partial Regex ScoreLine();

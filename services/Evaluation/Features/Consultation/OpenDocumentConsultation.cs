@@ -3,14 +3,13 @@ namespace Cro.Evaluation.Features.Consultation;
 /// <summary>
 /// ORE's side of a version's consultation. POST /api/evaluation/documents/{id}/versions/{number}/consultation — opens
 /// the consultation of a draft version from <c>opensOn</c> (today when not given) to <c>closesOn</c> (Warsaw days, both
-/// included, at most <see cref="MaxDays"/>): the version moves to in-consultation and its text stays as it is (409 for a
+/// included, at most <see cref="ConsultationPeriod.MaxDays"/>): the version moves to in-consultation and its text stays as it is (409 for a
 /// version that is not a draft: a version is consulted once). GET /api/evaluation/consultations/{id} — the consultation:
 /// the version by sections, the invitations, the comments and the partner's review with every decision. POST …/close —
 /// closes it before its term (409 when closed already).
 /// </summary>
 public static class OpenDocumentConsultation
 {
-    public const int MaxDays = 60;
 
     [OpenApiSchemaName("OpenDocumentConsultationRequest")]
     public sealed record OpenRequest(
@@ -40,20 +39,7 @@ public static class OpenDocumentConsultation
 
     public sealed class Validator : AbstractValidator<OpenRequest>
     {
-        public Validator(TimeProvider time)
-        {
-            DateOnly Today() => DateOnly.FromDateTime(WarsawTime.InWarsaw(time.GetUtcNow()).DateTime);
-            RuleFor(r => r.OpensOn).Must(day => day is not { } d || d >= Today())
-                .WithMessage(_ => Text.Pick("Konsultacje nie mogą zacząć się w przeszłości.", "The consultation cannot start in the past."));
-            RuleFor(r => r.ClosesOn).NotNull()
-                .WithMessage(_ => Text.Pick("Podaj ostatni dzień konsultacji.", "Give the consultation's last day."))
-                .Must(day => day is not { } d || d >= Today())
-                .WithMessage(_ => Text.Pick("Ostatni dzień konsultacji to dziś albo później.", "The consultation's last day is today or later."));
-            RuleFor(r => r.ClosesOn).Must((r, day) => day is not { } d || d >= (r.OpensOn ?? Today()))
-                .WithMessage(_ => Text.Pick("Konsultacje nie mogą skończyć się przed swoim początkiem.", "The consultation cannot end before it starts."));
-            RuleFor(r => r.ClosesOn).Must((r, day) => day is not { } d || d.DayNumber - (r.OpensOn ?? Today()).DayNumber < MaxDays)
-                .WithMessage(_ => Text.Pick($"Konsultacje trwają najwyżej {MaxDays} dni.", $"A consultation lasts at most {MaxDays} days."));
-        }
+        public Validator(TimeProvider time) => this.TermRules(r => r.OpensOn, r => r.ClosesOn, time);
     }
 
     public static IEndpointRouteBuilder MapOpenDocumentConsultation(this IEndpointRouteBuilder api)

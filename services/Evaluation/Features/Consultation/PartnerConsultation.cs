@@ -107,24 +107,32 @@ public static class PartnerConsultation
             full.Review));
     }
 
+    /// <summary>The consultation the partner's client writes to, locked; or the refusal: a person, not the client (403), unknown (404), not open.</summary>
+    private static async Task<(ConsultationRow? Consultation, IResult? Refusal)> OpenForPartnerAsync(Guid id, HttpContext context, DataSession session,
+        DateTimeOffset now)
+    {
+        if (context.User.IsPerson())
+        {
+            return (null, NotAsPerson());
+        }
+        if (await ConsultationRow.FindAsync(session, id, forUpdate: true) is not { } consultation)
+        {
+            return (null, ConsultationRow.NotFound());
+        }
+        return ParticipantConsultation.RefuseUnlessOpen(consultation, now) is { } refusal ? (null, refusal) : (consultation, null);
+    }
+
     private static IResult NotAsPerson() => Problems.Forbidden("Uwagi i recenzję jako partner zgłasza klient API stowarzyszenia.",
         "The partner's comments and review come from the association's API client.");
 
     private static async Task<IResult> CommentAsync(Guid id, ParticipantConsultation.CommentRequest request, HttpContext context, DataSession session,
         TimeProvider time)
     {
-        if (context.User.IsPerson())
-        {
-            return NotAsPerson();
-        }
         var now = time.GetUtcNow();
-        if (await ConsultationRow.FindAsync(session, id, forUpdate: true) is not { } consultation)
+        var (consultation, refusal) = await OpenForPartnerAsync(id, context, session, now);
+        if (consultation is null)
         {
-            return ConsultationRow.NotFound();
-        }
-        if (ParticipantConsultation.RefuseUnlessOpen(consultation, now) is { } refusal)
-        {
-            return refusal;
+            return refusal!;
         }
         if (await ParticipantConsultation.AddAsync(session, consultation, invitationId: null, Client(context), request, now) is not { } receipt)
         {
@@ -136,18 +144,11 @@ public static class PartnerConsultation
 
     private static async Task<IResult> ReviewAsync(Guid id, ReviewRequest request, HttpContext context, DataSession session, TimeProvider time)
     {
-        if (context.User.IsPerson())
-        {
-            return NotAsPerson();
-        }
         var now = time.GetUtcNow();
-        if (await ConsultationRow.FindAsync(session, id, forUpdate: true) is not { } consultation)
+        var (consultation, refusal) = await OpenForPartnerAsync(id, context, session, now);
+        if (consultation is null)
         {
-            return ConsultationRow.NotFound();
-        }
-        if (ParticipantConsultation.RefuseUnlessOpen(consultation, now) is { } refusal)
-        {
-            return refusal;
+            return refusal!;
         }
         if (await session.QuerySingleOrDefaultAsync<DateTime?>("SELECT submitted_at FROM document_partner_reviews WHERE consultation_id = @id", new { id }) is { } at)
         {

@@ -25,41 +25,13 @@ public static class ConsultationInvitationMail
         var jst = Jst(request);
         var opening = $"Zespół zadaniowy {jst} przygotował w programie Cyfrowy Rozwój Oświaty (CRO) projekt lokalnego planu cyfryzacji szkół "
             + "(priorytety, cele, działania z harmonogramem i budżetem) i zaprasza Cię do zgłoszenia uwag.";
-        var period = $"Uwagi przyjmujemy od {WarsawTime.InLetter(request.OpensOn)} do {WarsawTime.InLetter(request.ClosesOn)} włącznie; potem link przestaje działać.";
-        const string How = "Link otwiera projekt planu bez zakładania konta. Możesz zgłosić uwagę do całego planu albo do wybranego priorytetu lub działania; "
-            + "imię i nazwisko podajesz tylko, jeśli chcesz.";
-        const string Answers = "Zespół odpowie na każdą uwagę, a rozstrzygnięcia opublikuje razem z przyjętym planem.";
-        const string Private = "Link jest przeznaczony dla Ciebie – nie przekazuj go dalej. Jeśli ktoś jeszcze chce zgłosić uwagi, poproś zespół JST o publiczny link do konsultacji.";
-        const string Unexpected = "Jeśli wiadomość trafiła do Ciebie przez pomyłkę, zignoruj ją.";
-
-        var html = Html.Escaped($"""
-            <p>Dzień dobry!</p>
-            <p>{opening}</p>
-            <p>{period}</p>
-            <p>{How}</p>
-            <p><a href="{link}">Otwórz projekt planu i zgłoś uwagi</a></p>
-            <p>Jeśli link się nie otwiera, skopiuj ten adres do przeglądarki:<br>{link}</p>
-            <p>{Answers}</p>
-            <p><strong>{Private}</strong></p>
-            <p>{Unexpected}</p>
-            """);
-        var text = $"""
-            Dzień dobry!
-
-            {opening}
-
-            {period}
-
-            {How}
-            {link}
-
-            {Answers}
-
-            {Private}
-
-            {Unexpected}
-            """;
-        return new RenderedMail(Kind, subject, MailLayout.HtmlPage(subject, html), MailLayout.TextPage(text));
+        return ConsultationInvitationLayout.Render(Kind, subject, link, request.OpensOn, request.ClosesOn, new(
+            Opening: opening,
+            How: "Link otwiera projekt planu bez zakładania konta. Możesz zgłosić uwagę do całego planu albo do wybranego priorytetu lub działania; "
+                + "imię i nazwisko podajesz tylko, jeśli chcesz.",
+            LinkText: "Otwórz projekt planu i zgłoś uwagi",
+            Answers: "Zespół odpowie na każdą uwagę, a rozstrzygnięcia opublikuje razem z przyjętym planem.",
+            Private: "Link jest przeznaczony dla Ciebie – nie przekazuj go dalej. Jeśli ktoś jeszcze chce zgłosić uwagi, poproś zespół JST o publiczny link do konsultacji."));
     }
 }
 

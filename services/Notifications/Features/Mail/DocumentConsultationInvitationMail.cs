@@ -28,41 +28,13 @@ public static class DocumentConsultationInvitationMail
         };
         var opening = $"Ośrodek Rozwoju Edukacji zaprasza Cię {whom} do konsultacji projektu wersji {request.Version} dokumentu "
             + $"„{request.DocumentTitle.Trim()}” programu Cyfrowy Rozwój Oświaty (CRO).";
-        var period = $"Uwagi przyjmujemy od {WarsawTime.InLetter(request.OpensOn)} do {WarsawTime.InLetter(request.ClosesOn)} włącznie; potem link przestaje działać.";
-        const string How = "Link otwiera dokument podzielony na sekcje, bez zakładania konta. Uwagę zgłaszasz do wybranej sekcji.";
-        const string Answers = "ORE rozstrzygnie każdą uwagę (uwzględniona, częściowo, nieuwzględniona – z uzasadnieniem) i opublikuje rozstrzygnięcia "
-            + "w rejestrze zmian przy następnej wersji, bez Twojego imienia i adresu.";
-        const string Private = "Link jest przeznaczony dla Ciebie – nie przekazuj go dalej.";
-        const string Unexpected = "Jeśli wiadomość trafiła do Ciebie przez pomyłkę, zignoruj ją.";
-
-        var html = Html.Escaped($"""
-            <p>Dzień dobry!</p>
-            <p>{opening}</p>
-            <p>{period}</p>
-            <p>{How}</p>
-            <p><a href="{link}">Otwórz dokument i zgłoś uwagi</a></p>
-            <p>Jeśli link się nie otwiera, skopiuj ten adres do przeglądarki:<br>{link}</p>
-            <p>{Answers}</p>
-            <p><strong>{Private}</strong></p>
-            <p>{Unexpected}</p>
-            """);
-        var text = $"""
-            Dzień dobry!
-
-            {opening}
-
-            {period}
-
-            {How}
-            {link}
-
-            {Answers}
-
-            {Private}
-
-            {Unexpected}
-            """;
-        return new RenderedMail(Kind, subject, MailLayout.HtmlPage(subject, html), MailLayout.TextPage(text));
+        return ConsultationInvitationLayout.Render(Kind, subject, link, request.OpensOn, request.ClosesOn, new(
+            Opening: opening,
+            How: "Link otwiera dokument podzielony na sekcje, bez zakładania konta. Uwagę zgłaszasz do wybranej sekcji.",
+            LinkText: "Otwórz dokument i zgłoś uwagi",
+            Answers: "ORE rozstrzygnie każdą uwagę (uwzględniona, częściowo, nieuwzględniona – z uzasadnieniem) i opublikuje rozstrzygnięcia "
+                + "w rejestrze zmian przy następnej wersji, bez Twojego imienia i adresu.",
+            Private: "Link jest przeznaczony dla Ciebie – nie przekazuj go dalej."));
     }
 }
 

@@ -3,14 +3,13 @@ namespace Cro.Monitoring.Features.Plans.Consultation;
 /// <summary>
 /// POST /api/monitoring/plans/{id}/consultation — the team opens the consultation of its plan's version being drafted
 /// with the school community, from <c>opensOn</c> (today when not given) to <c>closesOn</c> (Warsaw days, both included,
-/// at most <see cref="MaxDays"/> days, not ending in the past): the version moves from draft to consultation and is not
+/// at most <see cref="ConsultationPeriod.MaxDays"/> days, not ending in the past): the version moves from draft to consultation and is not
 /// changed until the consultation closes. It needs at least one priority and one action to consult (409 naming what is
 /// missing), and a draft (409 naming the version's state: a version is consulted once). The answer carries the public
 /// link's token, once; only its hash is kept. Announced as PlanDraftOpenedForConsultation.
 /// </summary>
 public static class OpenConsultation
 {
-    public const int MaxDays = 60;
 
     /// <param name="OpensOn">The first day comments are taken (Europe/Warsaw); today when not given.</param>
     /// <param name="ClosesOn">The last day comments are taken (Europe/Warsaw).</param>
@@ -25,20 +24,7 @@ public static class OpenConsultation
 
     public sealed class Validator : AbstractValidator<OpenRequest>
     {
-        public Validator(TimeProvider time)
-        {
-            DateOnly Today() => DateOnly.FromDateTime(WarsawTime.InWarsaw(time.GetUtcNow()).DateTime);
-            RuleFor(r => r.OpensOn).Must(day => day is not { } d || d >= Today())
-                .WithMessage(_ => Text.Pick("Konsultacje nie mogą zacząć się w przeszłości.", "The consultation cannot start in the past."));
-            RuleFor(r => r.ClosesOn).NotNull()
-                .WithMessage(_ => Text.Pick("Podaj ostatni dzień konsultacji.", "Give the consultation's last day."))
-                .Must(day => day is not { } d || d >= Today())
-                .WithMessage(_ => Text.Pick("Ostatni dzień konsultacji to dziś albo później.", "The consultation's last day is today or later."));
-            RuleFor(r => r.ClosesOn).Must((r, day) => day is not { } d || d >= (r.OpensOn ?? Today()))
-                .WithMessage(_ => Text.Pick("Konsultacje nie mogą skończyć się przed swoim początkiem.", "The consultation cannot end before it starts."));
-            RuleFor(r => r.ClosesOn).Must((r, day) => day is not { } d || d.DayNumber - (r.OpensOn ?? Today()).DayNumber < MaxDays)
-                .WithMessage(_ => Text.Pick($"Konsultacje trwają najwyżej {MaxDays} dni.", $"A consultation lasts at most {MaxDays} days."));
-        }
+        public Validator(TimeProvider time) => this.TermRules(r => r.OpensOn, r => r.ClosesOn, time);
     }
 
     public static RouteHandlerBuilder MapOpenConsultation(this IEndpointRouteBuilder api) => api
