@@ -33,7 +33,9 @@ public sealed class PlatformFixture : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        using var startup = new CancellationTokenSource(TimeSpan.FromMinutes(4));
+        // A ceiling, not a measure: ten processes start on two cores while the other test projects run beside them (a loaded
+        // machine took over four minutes with the evaluation service added); a platform that cannot start fails here, later.
+        using var startup = new CancellationTokenSource(TimeSpan.FromMinutes(8));
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AppHost>(
         [
             $"--Infrastructure:Mode={Environment.GetEnvironmentVariable("CRO_TEST_INFRA") ?? "local"}",
