@@ -8,7 +8,8 @@ namespace Cro.Architecture.Tests;
 
 /// <summary>
 /// RODO, complete: every service the AppHost runs that stores personal data serves its part of "Moje dane" (a
-/// <c>…/me/personal-data</c> path in its OpenAPI document) and erases the person on <see cref="PersonErased"/>. The services
+/// <c>…/me/personal-data</c> path in its OpenAPI document, called by the web's download) and erases the person on
+/// <see cref="PersonErased"/>. The services
 /// are read from AppHost.cs, not listed here, so a new service is checked the day it is added to the platform.
 /// </summary>
 public sealed partial class PersonalDataTests
@@ -48,6 +49,13 @@ public sealed partial class PersonalDataTests
         Assert.True(exports.Count == 1,
             $"{service} stores personal data ({string.Join(", ", PersonalColumns(service))}) but serves no GET …/me/personal-data " +
             $"(found: {string.Join(", ", exports)}): its part is missing from \"Moje dane\".");
+
+        // The web's client method for the export is named after the operation (NSwag: operationId + Async).
+        var operation = openApi.RootElement.GetProperty("paths").GetProperty(exports[0]).GetProperty("get").GetProperty("operationId").GetString();
+        var download = File.ReadAllText(Path.Combine(ProjectFolder("Web"), "Account", "PersonalDataDownload.cs"));
+        Assert.True(download.Contains($".{operation}Async(", StringComparison.Ordinal),
+            $"{service} serves {exports[0]}, but the web's \"Moje dane\" download (Web/Account/PersonalDataDownload.cs) does not call {operation}Async: " +
+            "the person's file would miss this service's part.");
     }
 
     [Theory]
