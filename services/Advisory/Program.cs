@@ -5,6 +5,7 @@ using Cro.Advisory.Features.Calendar;
 using Cro.Advisory.Features.Dialogue;
 using Cro.Advisory.Features.Engagements;
 using Cro.Advisory.Features.Meetings;
+using Cro.Advisory.Features.PersonalData;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
@@ -36,6 +37,7 @@ app.MapAvailabilityApi();
 app.MapMeetingsApi();
 app.MapDialogueApi();
 app.MapCalendarApi();
+app.MapMyPersonalData();
 app.Run();
 
 /// <summary>Entry point, visible to integration tests.</summary>

@@ -1,4 +1,5 @@
 using Cro.Evaluation.Features.Consultation;
+using Cro.Evaluation.Features.PersonalData;
 using Cro.Evaluation.Features.Surveys;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -21,6 +22,7 @@ app.UseAuthorization();
 app.MapCroOpenApi("evaluation");
 app.MapSurveysApi();
 app.MapConsultationsApi();
+app.MapMyPersonalData();
 app.Run();
 
 /// <summary>Entry point, visible to integration tests.</summary>

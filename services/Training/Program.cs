@@ -7,6 +7,7 @@ using Cro.Training.Features.Cohorts;
 using Cro.Training.Features.Enrolment;
 using Cro.Training.Features.Exports;
 using Cro.Training.Features.Materials;
+using Cro.Training.Features.PersonalData;
 using Cro.Training.Features.Programme;
 using Cro.Training.Features.Progress;
 using Cro.Training.Features.Validation;
@@ -52,6 +53,7 @@ app.MapValidationApi();
 app.MapProgressApi();
 app.MapCertificatesApi();
 app.MapExportsApi();
+app.MapMyPersonalData();
 app.Run();
 
 /// <summary>Entry point, visible to integration tests.</summary>

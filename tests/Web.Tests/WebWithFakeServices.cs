@@ -12,7 +12,7 @@ using Microsoft.Extensions.Options;
 namespace Cro.Web.Tests;
 
 /// <summary>
-/// The web as it runs, with the training, monitoring and publishing services replaced by <see cref="FakeService"/>s and sign-in by
+/// The web as it runs, with the services replaced by <see cref="FakeService"/>s and sign-in by
 /// a header that names the caller's roles, so a test drives the real pages (their forms, antiforgery and binding)
 /// and checks what they send to the API.
 /// </summary>
@@ -24,6 +24,14 @@ internal sealed partial class WebWithFakeServices : WebApplicationFactory<Progra
 
     public FakeService Publishing { get; } = new();
     public FakeService Evaluation { get; } = new();
+
+    public FakeService Advisory { get; } = new();
+
+    public FakeService Identity { get; } = new();
+
+    public FakeService Notifications { get; } = new();
+
+    public FakeService Recruitment { get; } = new();
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -44,6 +52,10 @@ internal sealed partial class WebWithFakeServices : WebApplicationFactory<Progra
             services.AddHttpClient<Cro.Web.Monitoring.Api.MonitoringClient>().ConfigurePrimaryHttpMessageHandler(() => Monitoring);
             services.AddHttpClient<Cro.Web.Publishing.Api.PublishingClient>().ConfigurePrimaryHttpMessageHandler(() => Publishing);
             services.AddHttpClient<Cro.Web.Evaluation.Api.EvaluationClient>().ConfigurePrimaryHttpMessageHandler(() => Evaluation);
+            services.AddHttpClient<Cro.Web.Advisory.Api.AdvisoryClient>().ConfigurePrimaryHttpMessageHandler(() => Advisory);
+            services.AddHttpClient<Cro.Web.Account.Api.IdentityClient>().ConfigurePrimaryHttpMessageHandler(() => Identity);
+            services.AddHttpClient<Cro.Web.Account.Api.NotificationsClient>().ConfigurePrimaryHttpMessageHandler(() => Notifications);
+            services.AddHttpClient<Cro.Web.Recruitment.Api.RecruitmentClient>().ConfigurePrimaryHttpMessageHandler(() => Recruitment);
         });
     }
 

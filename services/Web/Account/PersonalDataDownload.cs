@@ -1,9 +1,12 @@
 using System.Text.Json;
 using Cro.ServiceDefaults.Security;
 using Cro.Web.Account.Api;
+using Cro.Web.Advisory.Api;
+using Cro.Web.Evaluation.Api;
 using Cro.Web.Monitoring.Api;
 using Cro.Web.Publishing.Api;
 using Cro.Web.Recruitment.Api;
+using Cro.Web.Training.Api;
 
 namespace Cro.Web.Account;
 
@@ -23,13 +26,17 @@ public static class PersonalDataDownload
     }
 
     private static async Task<IResult> DownloadAsync(IdentityClient identity, NotificationsClient notifications, RecruitmentClient recruitment,
-        PublishingClient publishing, MonitoringClient monitoring, TimeProvider time, CancellationToken ct)
+        PublishingClient publishing, MonitoringClient monitoring, TrainingClient training, AdvisoryClient advisory, EvaluationClient evaluation,
+        TimeProvider time, CancellationToken ct)
     {
         var fromIdentity = await identity.CallAsync(c => c.MyPersonalDataAsync(ct));
         var fromNotifications = await notifications.CallAsync(c => c.MyNotificationsPersonalDataAsync(ct));
         var fromRecruitment = await recruitment.CallAsync(c => c.MyRecruitmentDataAsync(ct));
         var fromPublishing = await publishing.CallAsync(c => c.MyPublishingPersonalDataAsync(ct));
         var fromMonitoring = await monitoring.CallAsync(c => c.MyMonitoringPersonalDataAsync(ct));
+        var fromTraining = await training.CallAsync(c => c.MyTrainingPersonalDataAsync(ct));
+        var fromAdvisory = await advisory.CallAsync(c => c.MyAdvisoryPersonalDataAsync(ct));
+        var fromEvaluation = await evaluation.CallAsync(c => c.MyEvaluationPersonalDataAsync(ct));
         var errors = fromIdentity.Errors.All.Concat(fromNotifications.Errors.All).ToList();
         if (!fromRecruitment.Succeeded)
         {
@@ -42,6 +49,18 @@ public static class PersonalDataDownload
         if (!fromMonitoring.Succeeded)
         {
             errors.Add(Text.Pick("Usługa monitorowania nie odpowiedziała.", "The monitoring service did not answer."));
+        }
+        if (!fromTraining.Succeeded)
+        {
+            errors.Add(Text.Pick("Usługa szkoleń nie odpowiedziała.", "The training service did not answer."));
+        }
+        if (!fromAdvisory.Succeeded)
+        {
+            errors.Add(Text.Pick("Usługa doradztwa nie odpowiedziała.", "The advisory service did not answer."));
+        }
+        if (!fromEvaluation.Succeeded)
+        {
+            errors.Add(Text.Pick("Usługa ewaluacji nie odpowiedziała.", "The evaluation service did not answer."));
         }
         if (errors.Count > 0)
         {
@@ -61,6 +80,10 @@ public static class PersonalDataDownload
             goodPractices = fromPublishing.Value,
             // ESF+ participant data (the sensitive answers are said to be on record, not repeated: see monitoring's endpoint).
             esfParticipant = fromMonitoring.Value?.EsfParticipant,
+            training = fromTraining.Value,
+            advisory = fromAdvisory.Value,
+            // Surveys they were invited to (whether answered, never what: answers name no one) and consultations of the documents.
+            evaluation = fromEvaluation.Value,
         };
         var bytes = JsonSerializer.SerializeToUtf8Bytes(document, new JsonSerializerOptions(JsonSerializerDefaults.Web) { WriteIndented = true });
         return Results.File(bytes, "application/json", $"moje-dane-cro-{time.GetUtcNow():yyyy-MM-dd}.json");

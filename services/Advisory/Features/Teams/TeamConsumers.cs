@@ -86,7 +86,7 @@ public sealed class JstWithdrewConsumer(NpgsqlDataSource dataSource, IEngagement
 
 /// <summary>
 /// Erasure (RODO art. 17): the person's team rows, debate registrations and advisor record lose the name and the
-/// address; meetings and debates keep their counts.
+/// address, and their calendar feeds stop; meetings and debates keep their counts.
 /// </summary>
 public sealed class PersonErasedConsumer(NpgsqlDataSource dataSource) : InboxConsumer<PersonErased>(dataSource)
 {
@@ -98,6 +98,7 @@ public sealed class PersonErasedConsumer(NpgsqlDataSource dataSource) : InboxCon
         UPDATE dialogue_registrations SET full_name = @ErasedName, email = 'usunieta-' || id || '@usunieto.invalid' WHERE lower(email) = lower(@email);
         UPDATE advisors SET full_name = @ErasedName, email = 'usunieta-' || id || '@usunieto.invalid', online_link = NULL, address = NULL
         WHERE user_id = @UserId OR lower(email) = lower(@email);
+        DELETE FROM calendar_feeds WHERE holder_user_id = @UserId OR holder_email = lower(@email);
         """, new { ErasedName = ErasedPerson.Name, email = message.Email?.Trim() ?? "", message.UserId });
 }
 
