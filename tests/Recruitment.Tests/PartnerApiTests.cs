@@ -68,4 +68,54 @@ public sealed class PartnerApiTests(RecruitmentService service) : IClassFixture<
         Assert.Equal(403, refusal!.Status);
         Assert.Contains("„recruitment.read”", refusal.Detail);
     }
+
+    [Fact]
+    public async Task A_repeated_draft_for_the_same_JST_and_round_returns_the_first_and_mails_the_coordinator_once()
+    {
+        var round = await Applicants.OpenRoundAsync(service);
+        var partner = Partner("recruitment.write");
+        var path = $"/api/recruitment/rounds/{round.Id}/partner-drafts";
+        var form = Applicants.WholeForm(Applicants.RuralGromadka, Applicants.Team(3));
+
+        var first = await partner.PostAsJsonAsync(path, form, Ct);
+        var again = await partner.PostAsJsonAsync(path, form, Ct);
+        // A client retrying in parallel meets the same draft too.
+        var together = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => partner.PostAsJsonAsync(path, form, Ct)));
+
+        var draft = await first.Content.ReadFromJsonAsync<PartnerDrafts.Proposed>(Ct);
+        Assert.Equal(HttpStatusCode.Created, first.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        Assert.Equal(draft, await again.Content.ReadFromJsonAsync<PartnerDrafts.Proposed>(Ct));
+        Assert.All(together, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
+        Assert.Equal(1, await CountAsync("SELECT count(*)::int FROM applications WHERE round_id = @round", round));
+        Assert.Equal(1, await CountAsync(DraftMailsSql, round));
+    }
+
+    [Fact]
+    public async Task Concurrent_first_drafts_for_one_JST_start_one_draft()
+    {
+        var round = await Applicants.OpenRoundAsync(service);
+        var partner = Partner("recruitment.write");
+        var form = Applicants.WholeForm(Applicants.RuralBoleslawiec, Applicants.Team(3));
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 5).Select(_ =>
+            partner.PostAsJsonAsync($"/api/recruitment/rounds/{round.Id}/partner-drafts", form, Ct)));
+
+        Assert.Single(answers, r => r.StatusCode == HttpStatusCode.Created);
+        Assert.Equal(4, answers.Count(r => r.StatusCode == HttpStatusCode.OK));
+        Assert.Equal(1, await CountAsync("SELECT count(*)::int FROM applications WHERE round_id = @round", round));
+        Assert.Equal(1, await CountAsync(DraftMailsSql, round));
+    }
+
+    private const string DraftMailsSql = """
+        SELECT count(*)::int FROM outbox_messages
+        WHERE message_type LIKE 'Cro.Contracts.ApplicationDraftStarted,%'
+          AND (payload->>'applicationId')::uuid IN (SELECT id FROM applications WHERE round_id = @round)
+        """;
+
+    private async Task<int> CountAsync(string sql, RoundResponse round)
+    {
+        await using var connection = new NpgsqlConnection(service.Factory.Database.OwnerConnectionString);
+        return await connection.ExecuteScalarAsync<int>(sql, new { round = round.Id });
+    }
 }
