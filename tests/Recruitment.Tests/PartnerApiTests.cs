@@ -107,15 +107,73 @@ public sealed class PartnerApiTests(RecruitmentService service) : IClassFixture<
         Assert.Equal(1, await CountAsync(DraftMailsSql, round));
     }
 
+    [Fact]
+    public async Task The_same_idempotency_key_returns_the_first_answer_and_with_another_body_is_refused_with_nothing_written()
+    {
+        var round = await Applicants.OpenRoundAsync(service);
+        var partner = Partner("recruitment.write");
+        var path = $"/api/recruitment/rounds/{round.Id}/partner-drafts";
+        var form = Applicants.WholeForm(Applicants.RuralGromadka, Applicants.Team(3));
+        var key = Guid.NewGuid().ToString();
+
+        var first = await partner.SendAsync(WithKey(HttpMethod.Post, path, form, key), Ct);
+        var repeat = await partner.SendAsync(WithKey(HttpMethod.Post, path, form, key), Ct);
+        var otherBody = await partner.SendAsync(WithKey(HttpMethod.Post, path, Applicants.WholeForm(Applicants.RuralBoleslawiec, Applicants.Team(3)), key), Ct);
+        var empty = await partner.SendAsync(WithKey(HttpMethod.Post, path, form, " "), Ct);
+        var tooLong = await partner.SendAsync(WithKey(HttpMethod.Post, path, form, new string('k', 201)), Ct);
+
+        Assert.Equal(HttpStatusCode.Created, first.StatusCode);
+        // The repeat is the first answer itself (201 and its Location), not the later 200 of a repeated draft.
+        Assert.Equal(HttpStatusCode.Created, repeat.StatusCode);
+        Assert.Equal(first.Headers.Location, repeat.Headers.Location);
+        Assert.Equal(await first.Content.ReadAsStringAsync(Ct), await repeat.Content.ReadAsStringAsync(Ct));
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, otherBody.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, empty.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, tooLong.StatusCode);
+        Assert.Equal(1, await CountAsync("SELECT count(*)::int FROM applications WHERE round_id = @round", round));
+        Assert.Equal(1, await CountAsync(DraftMailsSql, round));
+        // Keys are the client's own: another client's same key is a new request.
+        var another = await service.ClientWith(TestTokens.Client("another-partner", "recruitment.write"))
+            .SendAsync(WithKey(HttpMethod.Post, path, Applicants.WholeForm(Applicants.RuralBoleslawiec, Applicants.Team(3)), key), Ct);
+        Assert.Equal(HttpStatusCode.Created, another.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_refusal_is_not_remembered_under_its_idempotency_key()
+    {
+        var partner = Partner("recruitment.write");
+        var form = Applicants.WholeForm(Applicants.RuralGromadka, Applicants.Team(3));
+        var key = Guid.NewGuid().ToString();
+        var missing = Guid.NewGuid();
+
+        var first = await partner.SendAsync(WithKey(HttpMethod.Post, $"/api/recruitment/rounds/{missing}/partner-drafts", form, key), Ct);
+        var again = await partner.SendAsync(WithKey(HttpMethod.Post, $"/api/recruitment/rounds/{missing}/partner-drafts", form, key), Ct);
+
+        Assert.Equal(HttpStatusCode.NotFound, first.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, again.StatusCode);
+        Assert.Equal(0, await CountAsync("SELECT count(*)::int FROM idempotency_keys WHERE key = @key", key));
+    }
+
+    private static HttpRequestMessage WithKey(HttpMethod method, string path, object body, string key)
+    {
+        var request = new HttpRequestMessage(method, path) { Content = JsonContent.Create(body) };
+        request.Headers.TryAddWithoutValidation("Idempotency-Key", key);
+        return request;
+    }
+
     private const string DraftMailsSql = """
         SELECT count(*)::int FROM outbox_messages
         WHERE message_type LIKE 'Cro.Contracts.ApplicationDraftStarted,%'
           AND (payload->>'applicationId')::uuid IN (SELECT id FROM applications WHERE round_id = @round)
         """;
 
-    private async Task<int> CountAsync(string sql, RoundResponse round)
+    private Task<int> CountAsync(string sql, RoundResponse round) => CountAsync(sql, new { round = round.Id });
+
+    private Task<int> CountAsync(string sql, string key) => CountAsync(sql, new { key });
+
+    private async Task<int> CountAsync(string sql, object parameters)
     {
         await using var connection = new NpgsqlConnection(service.Factory.Database.OwnerConnectionString);
-        return await connection.ExecuteScalarAsync<int>(sql, new { round = round.Id });
+        return await connection.ExecuteScalarAsync<int>(sql, parameters);
     }
 }

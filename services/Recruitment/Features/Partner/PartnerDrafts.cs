@@ -27,6 +27,7 @@ public static class PartnerDrafts
             .ProducesProblem(StatusCodes.Status409Conflict)
             .WithRequestExample(PartnerExamples.Draft)
             .WithResponseExample(StatusCodes.Status201Created, PartnerExamples.Proposed)
+            .WithIdempotencyKey()
             .RequireAuthorization(Policies.PartnerOrOperator(Scopes.RecruitmentWrite));
         api.MapGet("/partner-drafts/{id:guid}", StatusAsync)
             .WithName("ProposedApplicationStatus")
