@@ -2,6 +2,9 @@ using Cro.Recruitment.Features.Applications;
 using Cro.Recruitment.Features.Decisions;
 using Cro.Recruitment.Features.Partner;
 using Cro.Recruitment.Features.Rounds;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Cro.Recruitment.Tests;
@@ -152,6 +155,31 @@ public sealed class PartnerApiTests(RecruitmentService service) : IClassFixture<
         Assert.Equal(HttpStatusCode.NotFound, first.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, again.StatusCode);
         Assert.Equal(0, await CountAsync("SELECT count(*)::int FROM idempotency_keys WHERE key = @key", key));
+    }
+
+    [Fact]
+    public async Task A_repeat_while_the_first_request_is_still_being_answered_is_409_and_writes_nothing()
+    {
+        var round = await Applicants.OpenRoundAsync(service);
+        var path = $"/api/recruitment/rounds/{round.Id}/partner-drafts";
+        var body = JsonSerializer.SerializeToUtf8Bytes(Applicants.WholeForm(Applicants.RuralGromadka, Applicants.Team(3)), JsonSerializerOptions.Web);
+        var key = Guid.NewGuid().ToString();
+        // The first request's claim (the hash of its method, path and body), as it stands until its answer is stored.
+        var hash = SHA256.HashData([.. Encoding.UTF8.GetBytes($"POST {path}\n"), .. body]);
+        await using (var connection = new NpgsqlConnection(service.Factory.Database.OwnerConnectionString))
+        {
+            await connection.ExecuteAsync("INSERT INTO idempotency_keys (client_id, key, request_hash, created_at) VALUES ('partner-zgw', @key, @hash, now())",
+                new { key, hash });
+        }
+        var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new ByteArrayContent(body) };
+        request.Content.Headers.ContentType = new("application/json");
+        request.Headers.Add("Idempotency-Key", key);
+
+        var repeat = await Partner("recruitment.write").SendAsync(request, Ct);
+
+        Assert.Equal(HttpStatusCode.Conflict, repeat.StatusCode);
+        Assert.Contains("Idempotency-Key", (await repeat.Content.ReadFromJsonAsync<ProblemDetails>(Ct))!.Detail);
+        Assert.Equal(0, await CountAsync("SELECT count(*)::int FROM applications WHERE round_id = @round", round));
     }
 
     private static HttpRequestMessage WithKey(HttpMethod method, string path, object body, string key)
