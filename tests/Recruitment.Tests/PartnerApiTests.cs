@@ -182,6 +182,26 @@ public sealed class PartnerApiTests(RecruitmentService service) : IClassFixture<
         Assert.Equal(0, await CountAsync("SELECT count(*)::int FROM applications WHERE round_id = @round", round));
     }
 
+    [Fact]
+    public async Task A_key_older_than_24_hours_is_free_again()
+    {
+        var round = await Applicants.OpenRoundAsync(service);
+        var key = Guid.NewGuid().ToString();
+        await using (var connection = new NpgsqlConnection(service.Factory.Database.OwnerConnectionString))
+        {
+            await connection.ExecuteAsync("""
+                INSERT INTO idempotency_keys (client_id, key, request_hash, status_code, body, created_at)
+                VALUES ('partner-zgw', @key, '\x00', 201, '\x7b7d', now() - interval '25 hours')
+                """, new { key });
+        }
+
+        var answer = await Partner("recruitment.write").SendAsync(WithKey(HttpMethod.Post, $"/api/recruitment/rounds/{round.Id}/partner-drafts",
+            Applicants.WholeForm(Applicants.RuralGromadka, Applicants.Team(3)), key), Ct);
+
+        Assert.Equal(HttpStatusCode.Created, answer.StatusCode);
+        Assert.Equal(1, await CountAsync("SELECT count(*)::int FROM applications WHERE round_id = @round", round));
+    }
+
     private static HttpRequestMessage WithKey(HttpMethod method, string path, object body, string key)
     {
         var request = new HttpRequestMessage(method, path) { Content = JsonContent.Create(body) };
