@@ -157,7 +157,20 @@ public sealed class RecruitmentIndicatorsTests(MonitoringService service) : ICla
         Assert.Equal(HttpStatusCode.Forbidden, (await service.ClientWith(TestTokens.Person(Guid.NewGuid(), ["jst-coordinator"], "0201022")).GetAsync(path, Ct)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await service.ClientWith(TestTokens.Person(Guid.NewGuid(), ["operator"])).GetAsync(path, Ct)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await service.Partner().GetAsync(path, Ct)).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await service.Partner().GetAsync(PathOf(Guid.NewGuid()), Ct)).StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, (await service.Partner().GetAsync("/api/monitoring/recruitment", Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await service.Partner().GetAsync("/api/monitoring/recruitment?roundId=not-an-id", Ct)).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_round_monitoring_has_heard_nothing_of_yet_is_a_round_with_zeros_not_a_404()
+    {
+        var response = await service.Partner().GetAsync(PathOf(Guid.CreateVersion7()), Ct);
+        var indicators = await response.Content.ReadFromJsonAsync<GetRecruitmentIndicators.RecruitmentIndicatorsResponse>(Ct);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal((0, 0, 0), (indicators!.ApplicationsSubmitted, indicators.JstAccepted, indicators.PeopleInAcceptedTeams.Total));
+        Assert.Empty(indicators.SubmittedPerDay);
+        Assert.Empty(indicators.ByVoivodeship);
+        Assert.Equal("", indicators.RoundName);
     }
 }

@@ -98,4 +98,37 @@ public sealed class PartnerPracticeTests(PublishingService service) : IClassFixt
         Assert.Equal(HttpStatusCode.NotFound, (await mine.PostAsJsonAsync("/api/publishing/partner/jst/9999999/practices", Practices.Complete(), Ct)).StatusCode);
         Assert.Equal(before, await service.RowCountsAsync());
     }
+
+    [Fact]
+    public async Task A_save_repeated_under_its_idempotency_key_returns_the_first_answer_and_saves_once()
+    {
+        await service.RegisterJstAsync("0804", "Powiat nowosolski", "county");
+        // A client of its own, so its practice stays out of the other tests' lists.
+        var partner = service.Partner("zpp-retrying", "practices.write");
+        var draft = await Practices.ReadAsync<PracticeView>(await partner.PostAsJsonAsync("/api/publishing/partner/jst/0804/practices",
+            Practices.Complete(), Ct), HttpStatusCode.Created);
+        var path = $"/api/publishing/partner/practices/{draft.Id}?revision={draft.Revision}";
+        var key = Guid.NewGuid().ToString();
+
+        var first = await partner.SendAsync(Keyed(HttpMethod.Put, path, draft.Template with { Effects = "Pierwsza wersja efektów." }, key), Ct);
+        // Without the key the repeat would meet the next revision (409); with it, the client learns how its save went.
+        var repeat = await partner.SendAsync(Keyed(HttpMethod.Put, path, draft.Template with { Effects = "Pierwsza wersja efektów." }, key), Ct);
+        var before = await service.RowCountsAsync();
+        var otherBody = await partner.SendAsync(Keyed(HttpMethod.Put, path, draft.Template with { Effects = "Inna treść." }, key), Ct);
+
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, repeat.StatusCode);
+        Assert.Equal(await first.Content.ReadAsStringAsync(Ct), await repeat.Content.ReadAsStringAsync(Ct));
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, otherBody.StatusCode);
+        Assert.Equal(before, await service.RowCountsAsync());
+        var saved = await Practices.ReadAsync<PracticeView>(await partner.GetAsync($"/api/publishing/partner/practices/{draft.Id}", Ct));
+        Assert.Equal(("Pierwsza wersja efektów.", draft.Revision + 1), (saved.Template.Effects, saved.Revision));
+    }
+
+    private static HttpRequestMessage Keyed(HttpMethod method, string path, object body, string key)
+    {
+        var request = new HttpRequestMessage(method, path) { Content = JsonContent.Create(body) };
+        request.Headers.Add("Idempotency-Key", key);
+        return request;
+    }
 }

@@ -69,12 +69,12 @@ public static class PartnerConsultation
             .WithName("CommentDocumentAsPartner").WithSummary("Uwaga partnera do sekcji / The partner's comment on a section")
             .Validate<ParticipantConsultation.CommentRequest>().Produces<ParticipantConsultation.CommentReceipt>(StatusCodes.Status201Created)
             .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status410Gone);
+            .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status410Gone).WithIdempotencyKey();
         api.MapPost("/{id:guid}/review", ReviewAsync)
             .WithName("SubmitPartnerReview").WithSummary("Recenzja partnera z rekomendacjami / The partner's review with its recommendations")
             .Validate<ReviewRequest>().Produces<OpenDocumentConsultation.ReviewView>(StatusCodes.Status201Created)
             .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status410Gone);
+            .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status410Gone).WithIdempotencyKey();
         return app;
     }
 

@@ -25,8 +25,11 @@ public static class GetRecruitmentIndicators
         .WithName("GetRecruitmentIndicators")
         .WithSummary("Nabór w liczbach: wnioski, przyjęte JST, osoby według płci / A round's recruitment in numbers")
         .Produces<RecruitmentIndicatorsResponse>()
+        .WithDescription("Nabór, o którym monitorowanie nie otrzymało jeszcze żadnego zdarzenia, ma same zera i pustą nazwę (nie 404): " +
+            "monitorowanie nie prowadzi rejestru naborów; o istnieniu naboru rozstrzyga GET /api/recruitment/rounds/{id}. / " +
+            "A round monitoring has had no event of yet has zeros and an empty name (not 404): monitoring keeps no register of rounds; " +
+            "whether a round exists is for GET /api/recruitment/rounds/{id} to say.")
         .ProducesValidationProblem()
-        .ProducesProblem(StatusCodes.Status404NotFound)
         .RequireAuthorization(Policies.PartnerOrOperator(Scopes.IndicatorsRead));
 
     private static async Task<IResult> HandleAsync(Guid? roundId, NpgsqlDataSource db, CancellationToken ct)
@@ -41,11 +44,11 @@ public static class GetRecruitmentIndicators
         // One snapshot for every count (repeatable read), so they agree with each other. Counts over every JST.
         await using var session = await DataSession.OpenAsync(db, JstScope.All, ct, IsolationLevel.RepeatableRead);
 
-        if (await session.QuerySingleOrDefaultAsync<string>("SELECT name FROM recruitment_rounds WHERE id = @id", new { id }) is not { } roundName)
-        {
-            return ProblemDetailsDefaults.NotFound("Monitorowanie nie otrzymało jeszcze żadnego zdarzenia naboru o tym identyfikatorze.",
-                "Monitoring has received no event of a round with this id yet.");
-        }
+        // Monitoring keeps no register of rounds: no event announces a round's opening, and a draft's event names no round
+        // id. So it cannot tell a round it has heard nothing of from an id that names no round; either way nothing has
+        // happened in it that counts, and the answer is zeros (the name empty until an event brings it). Whether a round
+        // exists is recruitment's to say (GET /api/recruitment/rounds/{id}).
+        var roundName = await session.QuerySingleOrDefaultAsync<string>("SELECT name FROM recruitment_rounds WHERE id = @id", new { id }) ?? "";
         // A person in two accepted teams of the round counts once, in the category of the later acceptance.
         var people = PeopleBySex.From(await session.QueryAsync<PeopleBySex.Count>("""
             SELECT sex, count(*)::int AS people

@@ -21,7 +21,8 @@ public static class PartnerPractices
 
         api.MapPost("/jst/{terc}/practices", StartAsync)
             .WithName("StartPartnerPractice").WithSummary("Rozpocznij dobrą praktykę w imieniu JST / Start a good practice on a JST's behalf")
-            .Validate<PracticeTemplate>().Produces<PracticeView>(StatusCodes.Status201Created).ProducesProblem(StatusCodes.Status404NotFound);
+            .Validate<PracticeTemplate>().Produces<PracticeView>(StatusCodes.Status201Created).ProducesProblem(StatusCodes.Status404NotFound)
+            .WithIdempotencyKey();
         api.MapGet("/practices", ([RepeatableRead] DataSession session, HttpContext context, string? status, string? cursor, int? limit) =>
                 ListAsync(session, PracticeWriter.Partner(context.User), status, cursor, limit))
             .WithName("ListPartnerPractices").WithSummary("Dobre praktyki tego klienta / This client's good practices")
@@ -33,20 +34,23 @@ public static class PartnerPractices
                 SavePractice.SaveAsync(session, PracticeWriter.Partner(context.User), id, revision, template, time.GetUtcNow()))
             .WithName("SavePartnerPractice").WithSummary("Zapisz dobrą praktykę w imieniu JST / Save a good practice on a JST's behalf")
             .Validate<PracticeTemplate>().Produces<PracticeView>()
-            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).WithIdempotencyKey();
         api.MapPost("/practices/{id:guid}/files", (Guid id, HttpContext context, DataSession session, IOptions<PracticeFileOptions> options, TimeProvider time) =>
                 PracticeFiles.AddAsync(context, session, PracticeWriter.Partner(context.User), id, options.Value, time.GetUtcNow()))
             .WithName("AddPartnerPracticeFile").WithSummary("Dołącz dokument wzorcowy albo zdjęcie / Attach a model document or a photo")
             .AcceptsFileUpload(Math.Max(limits.MaxAttachmentBytes, limits.MaxPhotoBytes), "kind", "altText", "description")
-            .Produces<PracticeFileView>(StatusCodes.Status201Created).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+            .Produces<PracticeFileView>(StatusCodes.Status201Created).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
+            .WithIdempotencyKey();
         api.MapDelete("/practices/{id:guid}/files/{fileId:guid}", (Guid id, Guid fileId, HttpContext context, DataSession session, TimeProvider time) =>
                 PracticeFiles.RemoveAsync(session, PracticeWriter.Partner(context.User), id, fileId, time.GetUtcNow()))
             .WithName("RemovePartnerPracticeFile").WithSummary("Usuń plik z opisu praktyki / Take a file off the practice")
-            .Produces(StatusCodes.Status204NoContent).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+            .Produces(StatusCodes.Status204NoContent).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
+            .WithIdempotencyKey();
         api.MapPost("/practices/{id:guid}/submit", (Guid id, HttpContext context, DataSession session, PracticeNotices notices, TimeProvider time) =>
                 SubmitPractice.SubmitAsync(session, PracticeWriter.Partner(context.User), id, notices, time.GetUtcNow()))
             .WithName("SubmitPartnerPractice").WithSummary("Prześlij dobrą praktykę do oceny / Submit the good practice to review")
-            .Produces<PracticeView>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+            .Produces<PracticeView>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
+            .WithIdempotencyKey();
         return app;
     }
 

@@ -29,12 +29,15 @@ public static class StartApplication
     private static async Task<IResult> HandleAsync(Guid roundId, ApplicationForm form, HttpContext context, NpgsqlDataSource db,
         TimeProvider time, IConfiguration configuration, CancellationToken ct)
     {
-        var (started, refusal) = await StartDraftAsync(roundId, form, proposedBy: null, context, db, time, configuration, ct);
+        var (started, _, refusal) = await StartDraftAsync(roundId, form, proposedBy: null, context, db, time, configuration, ct);
         return started is null ? refusal! : TypedResults.Created($"/api/recruitment/applications/{started.Application.Id}", started);
     }
 
-    /// <summary>Starts a draft and e-mails its link to the coordinator; <paramref name="proposedBy"/> names the partner client that proposed it.</summary>
-    internal static async Task<(Started? Started, IResult? Refusal)> StartDraftAsync(Guid roundId, ApplicationForm form, string? proposedBy,
+    /// <summary>
+    /// Starts a draft and e-mails its link to the coordinator; <paramref name="proposedBy"/> names the partner client that proposed it.
+    /// A partner's repeated proposal for the same JST and round returns its existing draft (<c>Repeated</c>, no key, no mail).
+    /// </summary>
+    internal static async Task<(Started? Started, bool Repeated, IResult? Refusal)> StartDraftAsync(Guid roundId, ApplicationForm form, string? proposedBy,
         HttpContext context, NpgsqlDataSource db, TimeProvider time, IConfiguration configuration, CancellationToken ct)
     {
         var now = time.GetUtcNow();
@@ -42,11 +45,11 @@ public static class StartApplication
         await using var session = await DataSession.OpenAsync(db, JstScope.Of([form.JstTerc]), ct);
         if (await session.QuerySingleOrDefaultAsync<RoundRow>(RoundRow.SelectSql + " WHERE r.id = @roundId", new { roundId }) is not { } round)
         {
-            return (null, RoundRows.NotFound());
+            return (null, false, RoundRows.NotFound());
         }
         if (ApplicationRules.WindowProblem(round.OpensAt, round.ClosesAt, now) is { } closed)
         {
-            return (null, closed);
+            return (null, false, closed);
         }
         var jst = await session.QuerySingleOrDefaultAsync<JstFacts>("SELECT name, kind, superseded_by FROM jst WHERE terc = @JstTerc", new { form.JstTerc });
         var coordinator = form.Team?.SingleOrDefault(m => m.IsCoordinator);
@@ -70,13 +73,31 @@ public static class StartApplication
         }
         if (errors.Count > 0)
         {
-            return (null, ProblemDetailsDefaults.ValidationProblem(errors));
+            return (null, false, ProblemDetailsDefaults.ValidationProblem(errors));
+        }
+
+        if (proposedBy is not null)
+        {
+            // A partner's client retries (timeouts, restarts): proposals of one client for one JST and round run one at a
+            // time, so a repeat sees the first's committed draft instead of starting another and mailing the coordinator twice.
+            await session.ExecuteAsync("SELECT pg_advisory_xact_lock(hashtextextended(@lock, 0))",
+                new { @lock = $"partner-draft/{roundId}/{form.JstTerc}/{proposedBy}" });
+            var existing = await session.QuerySingleOrDefaultAsync<Guid?>($"""
+                SELECT id FROM applications
+                WHERE round_id = @roundId AND jst_terc = @JstTerc AND proposed_by = @proposedBy AND status = '{ApplicationStatus.Draft}'
+                ORDER BY created_at LIMIT 1
+                """, new { roundId, form.JstTerc, proposedBy });
+            if (existing is { } existingId)
+            {
+                // The key stays the coordinator's: the partner never sees it.
+                return (new Started((await ApplicationStore.FindAsync(session, existingId))!.ToView(), Key: ""), true, null);
+            }
         }
 
         // A draft that could never be submitted is not started (submitting would meet the unique index).
         if (await ApplicationRules.HasLiveApplicationAsync(session, roundId, form.JstTerc))
         {
-            return (null, Results.Problem(statusCode: StatusCodes.Status409Conflict,
+            return (null, false, Results.Problem(statusCode: StatusCodes.Status409Conflict,
                 title: Text.Pick("Wniosku nie można rozpocząć.", "The application cannot be started."),
                 detail: ApplicationRules.AlreadyAppliedMessage));
         }
@@ -102,6 +123,6 @@ public static class StartApplication
         });
         var view = (await ApplicationStore.FindAsync(session, id))!.ToView();
         await session.CommitAsync();
-        return (new Started(view, key), null);
+        return (new Started(view, key), false, null);
     }
 }

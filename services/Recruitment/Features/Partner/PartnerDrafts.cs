@@ -19,11 +19,15 @@ public static class PartnerDrafts
             .WithName("ProposeApplication")
             .WithSummary("Szkic wniosku w imieniu JST (potwierdza koordynator) / A draft on a JST's behalf (its coordinator confirms)")
             .Validate<ApplicationForm>()
+            .WithDescription("Ponowienie dla tej samej JST i naboru zwraca istniejący szkic tego klienta (200) i nie wysyła drugiej wiadomości. / " +
+                "A repeat for the same JST and round returns this client's existing draft (200) and mails nothing new.")
             .Produces<Proposed>(StatusCodes.Status201Created)
+            .Produces<Proposed>(StatusCodes.Status200OK)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)
             .WithRequestExample(PartnerExamples.Draft)
             .WithResponseExample(StatusCodes.Status201Created, PartnerExamples.Proposed)
+            .WithIdempotencyKey()
             .RequireAuthorization(Policies.PartnerOrOperator(Scopes.RecruitmentWrite));
         api.MapGet("/partner-drafts/{id:guid}", StatusAsync)
             .WithName("ProposedApplicationStatus")
@@ -37,11 +41,14 @@ public static class PartnerDrafts
     private static async Task<IResult> ProposeAsync(Guid roundId, ApplicationForm form, HttpContext context, NpgsqlDataSource db,
         TimeProvider time, IConfiguration configuration, CancellationToken ct)
     {
-        var (started, refusal) = await StartApplication.StartDraftAsync(roundId, form, Proposer(context), context, db, time, configuration, ct);
-        return started is null
-            ? refusal!
-            : TypedResults.Created($"/api/recruitment/partner-drafts/{started.Application.Id}",
-                new Proposed(started.Application.Id, form.JstTerc, started.Application.Status, null));
+        var (started, repeated, refusal) = await StartApplication.StartDraftAsync(roundId, form, Proposer(context), context, db, time, configuration, ct);
+        if (started is null)
+        {
+            return refusal!;
+        }
+        var proposed = new Proposed(started.Application.Id, form.JstTerc, started.Application.Status, null);
+        // A repeat names the draft already there (200) rather than a new one (201); its form is left as the first call made it.
+        return repeated ? TypedResults.Ok(proposed) : TypedResults.Created($"/api/recruitment/partner-drafts/{proposed.Id}", proposed);
     }
 
     private static async Task<IResult> StatusAsync(Guid id, HttpContext context, NpgsqlDataSource db, CancellationToken ct)
