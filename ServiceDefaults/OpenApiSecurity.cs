@@ -160,6 +160,8 @@ internal static class OpenApiSecurity
         Scopes.IndicatorsRead => "Odczyt wskaźników / Read indicators",
         Scopes.AdvisoryRead => "Odczyt zestawień doradztwa / Read advisory aggregates",
         Scopes.MonitoringRead => "Odczyt zestawień monitorowania planów / Read plan monitoring aggregates",
+        Scopes.TrainingRead => "Odczyt postępów szkoleń JST członkowskich / Read the member JST's training progress",
+        Scopes.WebhooksManage => "Zarządzanie webhookami partnera / Manage the partner's webhooks",
         Scopes.ConsultationsWrite => "Uwagi i recenzja w konsultacjach koncepcji, programów i materiałów / Comments and review in the consultations of the concept, programmes and materials",
         _ => scope,
     };

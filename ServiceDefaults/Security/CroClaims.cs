@@ -17,6 +17,11 @@ public static class CroClaims
     /// advisory's events, so a change reaches the person's next token (at the latest when the current one expires).
     /// </summary>
     public const string AdvisedJst = "advised_jst";
+    /// <summary>
+    /// TERC code of a JST a partner API client may act for (one claim per JST): present only when the administrator limited
+    /// the client to a set of JST (the partner's members); a client token without it is not limited.
+    /// </summary>
+    public const string ClientJst = "client_jst";
     /// <summary>"person" or "client": who the token speaks for.</summary>
     public const string PrincipalType = "principal_type";
 
@@ -35,6 +40,13 @@ public static class CroClaims
 
     /// <summary>The TERC codes of the person's <see cref="AdvisedJst"/> claims, as they stand in the token.</summary>
     public static IEnumerable<string> AdvisedJstTercs(this ClaimsPrincipal user) => user.FindAll(AdvisedJst).Select(c => c.Value);
+
+    /// <summary>The JST a partner client is limited to, or null when it is not limited (every other caller: null).</summary>
+    public static IReadOnlySet<string>? ClientJstLimit(this ClaimsPrincipal user) =>
+        user.HasClaim(PrincipalType, Client) && user.FindAll(ClientJst).Select(c => c.Value).ToHashSet() is { Count: > 0 } set ? set : null;
+
+    /// <summary>Whether the caller may see <paramref name="jstTerc"/>'s data as far as a partner client's JST limit goes.</summary>
+    public static bool ClientMayActFor(this ClaimsPrincipal user, string jstTerc) => user.ClientJstLimit() is not { } limit || limit.Contains(jstTerc);
 
     /// <summary>Scopes granted to the token: one claim per scope, or one space-separated claim.</summary>
     public static IEnumerable<string> GrantedScopes(this ClaimsPrincipal user) =>
