@@ -21,6 +21,7 @@ public static class AuditActions
     public const string RolesChanged = "roles.changed";
     public const string SecondJstRefused = "jst.second-refused";
     public const string ClientCreated = "client.created";
+    public const string ClientUpdated = "client.updated";
     public const string ClientSecretRotated = "client.secret-rotated";
     public const string ClientDeleted = "client.deleted";
     public const string ConsentRecorded = "consent.recorded";
@@ -44,6 +45,7 @@ public static class AuditActions
         [RolesChanged] = ("Zmiana ról lub JST", "Roles or JST changed"),
         [SecondJstRefused] = ("Odmowa przypisania do drugiej JST", "Second JST refused"),
         [ClientCreated] = ("Utworzenie klienta API", "API client created"),
+        [ClientUpdated] = ("Zmiana klienta API (nazwa, zakresy, JST)", "API client changed (name, scopes, JST)"),
         [ClientSecretRotated] = ("Nowy sekret klienta API", "API client secret rotated"),
         [ClientDeleted] = ("Usunięcie klienta API", "API client deleted"),
         [ConsentRecorded] = ("Zgoda lub zapoznanie się z klauzulą", "Consent recorded"),

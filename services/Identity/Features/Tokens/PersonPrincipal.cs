@@ -44,13 +44,20 @@ public static class PersonPrincipal
         return new ClaimsPrincipal(identity);
     }
 
-    /// <summary>A partner API client: no person behind it, only the scopes it was granted.</summary>
-    public static ClaimsPrincipal ForClient(string clientId, string? displayName, IEnumerable<string> scopes)
+    /// <summary>
+    /// A partner API client: no person behind it, only the scopes it was granted and, when the administrator limited it to a
+    /// set of JST, one client_jst claim per JST (access token only, like everything of a client).
+    /// </summary>
+    public static ClaimsPrincipal ForClient(string clientId, string? displayName, IEnumerable<string> scopes, IReadOnlyList<string> jstTercs)
     {
         var identity = new ClaimsIdentity(TokenValidationParameters.DefaultAuthenticationType, CroClaims.Name, CroClaims.Role);
         identity.SetClaim(CroClaims.Subject, clientId)
             .SetClaim(CroClaims.Name, displayName ?? clientId)
             .SetClaim(CroClaims.PrincipalType, CroClaims.Client);
+        if (jstTercs.Count > 0)
+        {
+            identity.SetClaims(CroClaims.ClientJst, [.. jstTercs]);
+        }
         identity.SetScopes(scopes);
         identity.SetResources(JwtAuthentication.Audience);
         identity.SetDestinations(_ => [Destinations.AccessToken]);

@@ -1,3 +1,4 @@
+using Cro.Identity.Features.Clients;
 using Microsoft.AspNetCore;
 using Microsoft.AspNetCore.Authentication;
 using OpenIddict.Abstractions;
@@ -28,8 +29,9 @@ public static class TokenEndpoint
         {
             var application = await applications.FindByClientIdAsync(request.ClientId!)
                 ?? throw new InvalidOperationException("The client was authenticated but is not found.");
-            var principal = PersonPrincipal.ForClient(request.ClientId!, await applications.GetDisplayNameAsync(application),
-                await GrantedScopesAsync(request, application, applications));
+            // Only the scopes asked for (OpenIddict has refused any the client may not have): a token asked for without a scope gets none.
+            var principal = PersonPrincipal.ForClient(request.ClientId!, await applications.GetDisplayNameAsync(application), request.GetScopes(),
+                PartnerClients.JstLimitOf(await applications.GetPropertiesAsync(application)));
             return Results.SignIn(principal, authenticationScheme: OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
         }
 
@@ -46,23 +48,6 @@ public static class TokenEndpoint
         }
 
         return Forbid(Errors.UnsupportedGrantType, "Ten rodzaj przyznania nie jest obsługiwany. / The grant type is not supported.");
-    }
-
-    /// <summary>
-    /// The scopes asked for (OpenIddict has checked the client may have them), or, when the request names
-    /// none, every scope the client is allowed: a token without scopes would only ever be refused.
-    /// </summary>
-    private static async Task<IEnumerable<string>> GrantedScopesAsync(OpenIddictRequest request, object application,
-        IOpenIddictApplicationManager applications)
-    {
-        var requested = request.GetScopes();
-        if (!requested.IsEmpty)
-        {
-            return requested;
-        }
-        var permissions = await applications.GetPermissionsAsync(application);
-        return permissions.Where(p => p.StartsWith(Permissions.Prefixes.Scope, StringComparison.Ordinal))
-            .Select(p => p[Permissions.Prefixes.Scope.Length..]);
     }
 
     internal static IResult Forbid(string error, string description) => Results.Forbid(
