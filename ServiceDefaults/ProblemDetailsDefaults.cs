@@ -35,4 +35,15 @@ public static class ProblemDetailsDefaults
         Results.Problem(statusCode: StatusCodes.Status404NotFound,
             title: Text.Pick("Nie znaleziono.", "Not found."),
             detail: Text.Pick(detailPl, detailEn));
+
+    /// <summary>
+    /// A 403 for a partner API client limited to a set of JST (its members) that asked to act for a JST outside it; the JST is
+    /// named so the partner can tell which of its requests to drop.
+    /// </summary>
+    public static IResult OutsideClientJst(string jstTerc) =>
+        Results.Problem(statusCode: StatusCodes.Status403Forbidden,
+            title: Text.Pick("Brak uprawnień do tej JST.", "Not allowed for this JST."),
+            detail: Text.Pick($"Klient API nie może działać w imieniu JST {jstTerc}: jest ograniczony do innych JST (członków partnera).",
+                $"The API client may not act for the JST {jstTerc}: it is limited to other JST (the partner's members)."),
+            extensions: new Dictionary<string, object?> { ["jstTerc"] = jstTerc });
 }

@@ -65,6 +65,15 @@ public static class TestTokens
         new(CroClaims.Scope, string.Join(' ', scopes)),
     ]);
 
+    /// <summary>A partner client's token limited to <paramref name="jstTercs"/> (its members): one client_jst claim per JST, as identity issues it.</summary>
+    public static string LimitedClient(string clientId, IEnumerable<string> jstTercs, params IEnumerable<string> scopes) => Create(
+    [
+        new(CroClaims.Subject, clientId),
+        new(CroClaims.PrincipalType, CroClaims.Client),
+        new(CroClaims.Scope, string.Join(' ', scopes)),
+        .. jstTercs.Select(terc => new Claim(CroClaims.ClientJst, terc)),
+    ]);
+
     /// <summary>
     /// A token with exactly these claims, valid for ten minutes unless <paramref name="expires"/> says otherwise
     /// (in the past makes an expired one); a <paramref name="signingKey"/> other than the trusted one makes a forgery,

@@ -5,7 +5,8 @@ namespace Cro.Recruitment.Features.Partner;
 /// <summary>
 /// The partner association prepares applications for its member JST (scope recruitment.write):
 /// POST /api/recruitment/rounds/{roundId}/partner-drafts starts a draft whose link goes only to the
-/// JST's coordinator, who checks it and submits it; until then it does not count. GET
+/// JST's coordinator, who checks it and submits it; until then it does not count. A client limited to a set of JST (its
+/// partner's members, client_jst claims) drafts only for them: another JST is a 403 and nothing is written. GET
 /// /api/recruitment/partner-drafts/{id} tells the partner where its draft stands, nothing more.
 /// </summary>
 public static class PartnerDrafts
@@ -20,7 +21,8 @@ public static class PartnerDrafts
             .WithSummary("Szkic wniosku w imieniu JST (potwierdza koordynator) / A draft on a JST's behalf (its coordinator confirms)")
             .Validate<ApplicationForm>()
             .WithDescription("Ponowienie dla tej samej JST i naboru zwraca istniejący szkic tego klienta (200) i nie wysyła drugiej wiadomości. / " +
-                "A repeat for the same JST and round returns this client's existing draft (200) and mails nothing new.")
+                "A repeat for the same JST and round returns this client's existing draft (200) and mails nothing new. " +
+                "Klient ograniczony do JST członków dostaje 403 dla innej JST. / A client limited to its members' JST gets 403 for another JST.")
             .Produces<Proposed>(StatusCodes.Status201Created)
             .Produces<Proposed>(StatusCodes.Status200OK)
             .ProducesProblem(StatusCodes.Status404NotFound)
@@ -41,6 +43,11 @@ public static class PartnerDrafts
     private static async Task<IResult> ProposeAsync(Guid roundId, ApplicationForm form, HttpContext context, NpgsqlDataSource db,
         TimeProvider time, IConfiguration configuration, CancellationToken ct)
     {
+        // A client limited to its partner's members drafts for none other; refused before anything is read or written.
+        if (!context.User.ClientMayActFor(form.JstTerc))
+        {
+            return ProblemDetailsDefaults.OutsideClientJst(form.JstTerc);
+        }
         var (started, repeated, refusal) = await StartApplication.StartDraftAsync(roundId, form, Proposer(context), context, db, time, configuration, ct);
         if (started is null)
         {

@@ -4,7 +4,8 @@ namespace Cro.Recruitment.Features.Rounds;
 
 /// <summary>
 /// GET /api/recruitment/rounds/{id}/accepted-jst — which JST take part in a round: the registry's data
-/// of each accepted JST and when it was accepted; nothing of its application or its people.
+/// of each accepted JST and when it was accepted; nothing of its application or its people. A partner client limited to a set
+/// of JST (its members) sees only those of them that were accepted.
 /// </summary>
 public static class AcceptedJst
 {
@@ -20,7 +21,7 @@ public static class AcceptedJst
         .ProducesProblem(StatusCodes.Status404NotFound)
         .RequireAuthorization(Policies.PartnerOrOperator(Scopes.RecruitmentRead));
 
-    private static async Task<IResult> HandleAsync(Guid id, NpgsqlDataSource db, CancellationToken ct)
+    private static async Task<IResult> HandleAsync(Guid id, HttpContext context, NpgsqlDataSource db, CancellationToken ct)
     {
         // Which JST take part is public knowledge of the programme; only registry data leaves this query.
         await using var session = await DataSession.OpenAsync(db, JstScope.All, ct);
@@ -34,9 +35,9 @@ public static class AcceptedJst
             JOIN jst j ON j.terc = a.jst_terc
             JOIN LATERAL (SELECT decided_at FROM decisions WHERE application_id = a.id AND decision = '{ApplicationStatus.Accepted}'
                           ORDER BY decided_at DESC LIMIT 1) d ON true
-            WHERE a.round_id = @id AND a.status = '{ApplicationStatus.Accepted}'
+            WHERE a.round_id = @id AND a.status = '{ApplicationStatus.Accepted}' AND (@limit::text[] IS NULL OR a.jst_terc = ANY (@limit))
             ORDER BY j.voivodeship_terc, j.name, j.terc
-            """, new { id });
+            """, new { id, limit = context.User.ClientJstLimit()?.ToArray() });
         return TypedResults.Ok(items.ToList());
     }
 }
