@@ -9,7 +9,9 @@ namespace Cro.Publishing.Features.Partner;
 /// address, or as the JST's team members), PUT …/practices/{id}?revision=N saves it, …/files adds and removes files,
 /// …/submit submits it to review, and GET …/practices (and /{id}) follows what became of the client's own practices, with
 /// the reviewers' comments when changes are asked for. A client sees and changes only the practices it wrote (another's
-/// are 404). Published practices are read, by anyone, from the catalogue (/api/publishing/catalogue/practices).
+/// are 404). A client limited to a set of JST (its partner's members, client_jst claims) starts practices for them only
+/// (another JST: 403 naming it) and no longer sees those of a JST taken off its limit. Published practices are read, by
+/// anyone, from the catalogue (/api/publishing/catalogue/practices).
 /// </summary>
 public static class PartnerPractices
 {
@@ -22,6 +24,7 @@ public static class PartnerPractices
         api.MapPost("/jst/{terc}/practices", StartAsync)
             .WithName("StartPartnerPractice").WithSummary("Rozpocznij dobrą praktykę w imieniu JST / Start a good practice on a JST's behalf")
             .Validate<PracticeTemplate>().Produces<PracticeView>(StatusCodes.Status201Created).ProducesProblem(StatusCodes.Status404NotFound)
+            .WithDescription("Klient ograniczony do JST członków dostaje 403 dla innej JST. / A client limited to its members' JST gets 403 for another JST.")
             .WithIdempotencyKey();
         api.MapGet("/practices", ([RepeatableRead] DataSession session, HttpContext context, string? status, string? cursor, int? limit) =>
                 ListAsync(session, PracticeWriter.Partner(context.User), status, cursor, limit))
@@ -56,7 +59,12 @@ public static class PartnerPractices
 
     private static async Task<IResult> StartAsync(string terc, PracticeTemplate template, HttpContext context, DataSession session, TimeProvider time)
     {
-        var (view, refusal) = await StartPractice.CreateAsync(session, PracticeWriter.Partner(context.User), terc, template, proposalId: null, time.GetUtcNow());
+        var writer = PracticeWriter.Partner(context.User);
+        if (!writer.MayWriteFor(terc))
+        {
+            return ProblemDetailsDefaults.OutsideClientJst(terc);
+        }
+        var (view, refusal) = await StartPractice.CreateAsync(session, writer, terc, template, proposalId: null, time.GetUtcNow());
         if (view is null)
         {
             return refusal!;
