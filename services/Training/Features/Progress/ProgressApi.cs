@@ -7,6 +7,7 @@ public static class ProgressApi
         var api = app.MapGroup("/api/training").WithTags("Wyniki i ukończenie / Results and completion");
         api.MapResults();
         api.MapLearningGain();
+        api.MapPartnerJstProgress();
         return app;
     }
 }
