@@ -64,6 +64,19 @@ public sealed class PartnerJstLimitTests(RecruitmentService service) : IClassFix
     }
 
     [Fact]
+    public async Task A_draft_of_a_JST_taken_off_the_limit_is_no_longer_found_by_the_client()
+    {
+        var round = await Applicants.OpenRoundAsync(service);
+        var before = LimitedTo([Applicants.RuralBoleslawiec, Applicants.RuralOsiecznica], "recruitment.write");
+        var draft = await (await before.PostAsJsonAsync($"/api/recruitment/rounds/{round.Id}/partner-drafts",
+            Applicants.WholeForm(Applicants.RuralBoleslawiec, Applicants.Team(3)), Ct)).Content.ReadFromJsonAsync<PartnerDrafts.Proposed>(Ct);
+        var after = LimitedTo([Applicants.RuralOsiecznica], "recruitment.write");
+
+        Assert.Equal(HttpStatusCode.OK, (await before.GetAsync($"/api/recruitment/partner-drafts/{draft!.Id}", Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await after.GetAsync($"/api/recruitment/partner-drafts/{draft.Id}", Ct)).StatusCode);
+    }
+
+    [Fact]
     public async Task An_operator_is_never_limited()
     {
         var round = await Applicants.OpenRoundAsync(service);

@@ -60,11 +60,13 @@ public static class PartnerDrafts
 
     private static async Task<IResult> StatusAsync(Guid id, HttpContext context, NpgsqlDataSource db, CancellationToken ct)
     {
-        // A partner sees its own proposals across JST, and of them only the status.
+        // A partner sees its own proposals across JST (a limited client: across its JST), and of them only the status.
         await using var session = await DataSession.OpenAsync(db, JstScope.All, ct);
         var proposed = await session.QuerySingleOrDefaultAsync<Proposed>(
-            "SELECT id, jst_terc, status, submitted_at FROM applications WHERE id = @id AND proposed_by = @proposer",
-            new { id, proposer = Proposer(context) });
+            """
+            SELECT id, jst_terc, status, submitted_at FROM applications
+            WHERE id = @id AND proposed_by = @proposer AND (@limit::text[] IS NULL OR jst_terc = ANY (@limit))
+            """, new { id, proposer = Proposer(context), limit = context.User.ClientJstLimit()?.ToArray() });
         return proposed is null
             ? ProblemDetailsDefaults.NotFound("Nie ma takiego szkicu przygotowanego przez tego klienta.", "There is no such draft prepared by this client.")
             : TypedResults.Ok(proposed);
