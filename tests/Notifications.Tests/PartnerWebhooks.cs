@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using Cro.Notifications.Features.Webhooks.Api;
+using Cro.PartnerClient;
 using Cro.ServiceDefaults.Security;
 
 namespace Cro.Notifications.Tests;

@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using Cro.Notifications.Features.Webhooks.Api;
+using Cro.PartnerClient;
 using Cro.ServiceDefaults.Security;
 
 namespace Cro.Notifications.Tests;
@@ -26,7 +27,7 @@ public sealed class WebhookDeliveryTests
         await hooks.PublishAsync(rejected);
         var requests = await hooks.Receiver.WaitForAsync(2);
 
-        Assert.All(requests, request => Assert.True(StandardWebhooksVerifier.Verify(endpoint.Secret, request), "the signature verifies"));
+        Assert.All(requests, request => Assert.True(WebhookReceiver.IsSignedWith(endpoint.Secret, request), "the signature verifies"));
         var first = PartnerWebhooks.Json(requests[0].Body);
         Assert.Equal("application.accepted", first.GetProperty("type").GetString());
         Assert.Equal(accepted.ApplicationId, first.GetProperty("data").GetProperty("applicationId").GetGuid());
@@ -73,7 +74,7 @@ public sealed class WebhookDeliveryTests
 
         var requests = await hooks.Receiver.WaitForAsync(4, TimeSpan.FromSeconds(40));
         Assert.Single(requests.Select(r => r.Id).Distinct());
-        Assert.All(requests, request => Assert.True(StandardWebhooksVerifier.Verify(endpoint.Secret, request)));
+        Assert.All(requests, request => Assert.True(WebhookReceiver.IsSignedWith(endpoint.Secret, request)));
         var delivered = await hooks.WaitForDeliveryAsync(endpoint.Endpoint.Id, d => d.Status == "delivered");
         Assert.Equal(4, delivered.Attempts);
         var detail = await hooks.Partner().GetFromJsonAsync<WebhookDeliveries.Detail>(
@@ -178,8 +179,8 @@ public sealed class WebhookDeliveryTests
         var during = (await hooks.Receiver.WaitForAsync(1))[0];
 
         Assert.Equal(2, during.Signature.Split(' ').Length);
-        Assert.True(StandardWebhooksVerifier.Verify(endpoint.Secret, during), "the old secret verifies during the overlap");
-        Assert.True(StandardWebhooksVerifier.Verify(rotated!.Secret, during), "the new secret verifies");
+        Assert.True(WebhookReceiver.IsSignedWith(endpoint.Secret, during), "the old secret verifies during the overlap");
+        Assert.True(WebhookReceiver.IsSignedWith(rotated!.Secret, during), "the new secret verifies");
 
         await hooks.Partner().PostAsJsonAsync($"/api/notifications/webhooks/endpoints/{id}/secret", new { overlapHours = 0 }, Ct);
         var latest = (await hooks.Partner().GetFromJsonAsync<WebhookEndpoints.EndpointResponse>($"/api/notifications/webhooks/endpoints/{id}", Ct))!;
@@ -187,8 +188,8 @@ public sealed class WebhookDeliveryTests
         await hooks.PublishAsync(Events.AcceptedApplication());
         var after = (await hooks.Receiver.WaitForAsync(2))[1];
         Assert.Single(after.Signature.Split(' '));
-        Assert.False(StandardWebhooksVerifier.Verify(endpoint.Secret, after));
-        Assert.False(StandardWebhooksVerifier.Verify(rotated.Secret, after));
+        Assert.False(WebhookReceiver.IsSignedWith(endpoint.Secret, after));
+        Assert.False(WebhookReceiver.IsSignedWith(rotated.Secret, after));
     }
 
     [Fact]

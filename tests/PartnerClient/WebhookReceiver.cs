@@ -5,10 +5,10 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
-namespace Cro.Notifications.Tests;
+namespace Cro.PartnerClient;
 
 /// <summary>
-/// A partner's webhook receiver: a small Kestrel app on a loopback port that records every request and answers as the test
+/// The partner's webhook receiver: a small Kestrel app on a loopback port that records every request and answers as the test
 /// scripts it (a status, a delay, a Retry-After, a redirect), then 204 once the script runs out.
 /// </summary>
 public sealed class WebhookReceiver : IAsyncDisposable
@@ -50,8 +50,24 @@ public sealed class WebhookReceiver : IAsyncDisposable
 
     public IReadOnlyList<Received> Requests => [.. _received];
 
-    public Task<IReadOnlyList<Received>> WaitForAsync(int count, TimeSpan? within = null) =>
-        Eventually.GetAsync(() => Task.FromResult(Requests), r => r.Count >= count, within ?? TimeSpan.FromSeconds(30), $"{count} webhook requests");
+    /// <summary>The requests once there are at least <paramref name="count"/>; a TimeoutException after <paramref name="within"/> (30 s).</summary>
+    public async Task<IReadOnlyList<Received>> WaitForAsync(int count, TimeSpan? within = null)
+    {
+        var deadline = DateTime.UtcNow + (within ?? TimeSpan.FromSeconds(30));
+        while (Requests.Count < count)
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"Gave up waiting for {count} webhook requests; {Requests.Count} arrived.");
+            }
+            await Task.Delay(100);
+        }
+        return Requests;
+    }
+
+    /// <summary>Whether <paramref name="request"/> is signed with <paramref name="secret"/> (see <see cref="StandardWebhooks"/>).</summary>
+    public static bool IsSignedWith(string secret, Received request) =>
+        StandardWebhooks.Verify(secret, request.Id, request.Timestamp, request.Body, request.Signature, DateTimeOffset.UtcNow);
 
     private async Task HandleAsync(HttpContext context)
     {
