@@ -90,4 +90,27 @@ public sealed class WebhookEndpointTests
         Assert.Equal("partner", (await disabled.Content.ReadFromJsonAsync<WebhookEndpoints.EndpointResponse>(Ct))!.DisabledReason);
         Assert.Equal(HttpStatusCode.NoContent, (await hooks.Partner().DeleteAsync($"/api/notifications/webhooks/endpoints/{own.Endpoint.Id}", Ct)).StatusCode);
     }
+
+    [Fact]
+    public async Task A_registration_repeated_under_its_Idempotency_Key_answers_the_first_endpoint_and_registers_one()
+    {
+        await using var hooks = await PartnerWebhooks.StartAsync();
+        async Task<HttpResponseMessage> RegisterAsync(string description)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/api/notifications/webhooks/endpoints")
+            {
+                Content = JsonContent.Create(new { url = hooks.Receiver.Url, eventTypes = new[] { "application.accepted" }, description }),
+            };
+            request.Headers.Add("Idempotency-Key", "rejestracja-1");
+            return await hooks.Partner().SendAsync(request, Ct);
+        }
+
+        var first = await (await RegisterAsync("Nasz system")).Content.ReadFromJsonAsync<WebhookEndpoints.Created>(Ct);
+        var again = await (await RegisterAsync("Nasz system")).Content.ReadFromJsonAsync<WebhookEndpoints.Created>(Ct);
+        var other = await RegisterAsync("Inny opis");
+
+        Assert.Equal((first!.Endpoint.Id, first.Secret), (again!.Endpoint.Id, again.Secret));
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, other.StatusCode);
+        Assert.Equal([1], await hooks.Service.QueryAsync<int>("SELECT count(*)::int FROM webhook_endpoints"));
+    }
 }

@@ -59,10 +59,11 @@ public static class WebhookDeliveries
             .Produces<Detail>().ProducesProblem(StatusCodes.Status404NotFound);
         endpoint.MapPost("/deliveries/{deliveryId:guid}/replay", ReplayOneAsync).WithName("ReplayWebhookDelivery")
             .WithSummary("Wyślij ponownie jedno doręczenie / Send one delivery again")
-            .Produces<Delivery>(StatusCodes.Status202Accepted).ProducesProblem(StatusCodes.Status404NotFound);
+            .Produces<Delivery>(StatusCodes.Status202Accepted).ProducesProblem(StatusCodes.Status404NotFound).WithIdempotencyKey();
         endpoint.MapPost("/replay", ReplayRangeAsync).WithName("ReplayWebhookRange")
             .WithSummary("Wyślij ponownie zdarzenia z zakresu czasu / Send the events of a time range again")
-            .Validate<ReplayRequest>().Produces<Replayed>(StatusCodes.Status202Accepted).ProducesProblem(StatusCodes.Status404NotFound);
+            .Validate<ReplayRequest>().Produces<Replayed>(StatusCodes.Status202Accepted).ProducesProblem(StatusCodes.Status404NotFound)
+            .WithIdempotencyKey();
         return webhooks;
     }
 

@@ -81,7 +81,8 @@ public static class WebhookEndpoints
         endpoints.MapPost("", CreateAsync).WithName("CreateWebhookEndpoint")
             .WithSummary("Zarejestruj punkt odbioru webhooków / Register a webhook endpoint")
             .Validate<EndpointRequest>().Produces<Created>(StatusCodes.Status201Created)
-            .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
+            .WithIdempotencyKey();
         endpoints.MapGet("", ListAsync).WithName("ListWebhookEndpoints")
             .WithSummary("Punkty odbioru klienta (ORE: wszystkich lub jednego klienta) / The client's endpoints (ORE: every client's, or one's)")
             .Produces<IReadOnlyList<EndpointResponse>>();
@@ -89,19 +90,19 @@ public static class WebhookEndpoints
             .Produces<EndpointResponse>().ProducesProblem(StatusCodes.Status404NotFound);
         endpoints.MapPut("/{id:guid}", UpdateAsync).WithName("UpdateWebhookEndpoint")
             .WithSummary("Zmień adres, zdarzenia lub opis / Change the URL, event types or description")
-            .Validate<EndpointRequest>().Produces<EndpointResponse>().ProducesProblem(StatusCodes.Status404NotFound);
+            .Validate<EndpointRequest>().Produces<EndpointResponse>().ProducesProblem(StatusCodes.Status404NotFound).WithIdempotencyKey();
         endpoints.MapDelete("/{id:guid}", DeleteAsync).WithName("DeleteWebhookEndpoint")
-            .Produces(StatusCodes.Status204NoContent).ProducesProblem(StatusCodes.Status404NotFound);
+            .Produces(StatusCodes.Status204NoContent).ProducesProblem(StatusCodes.Status404NotFound).WithIdempotencyKey();
         endpoints.MapPost("/{id:guid}/disable", (Guid id, HttpContext context, DataSession session) => SetEnabledAsync(id, false, context.User, session))
             .WithName("DisableWebhookEndpoint").WithSummary("Wstrzymaj wysyłkę / Stop deliveries")
-            .Produces<EndpointResponse>().ProducesProblem(StatusCodes.Status404NotFound);
+            .Produces<EndpointResponse>().ProducesProblem(StatusCodes.Status404NotFound).WithIdempotencyKey();
         endpoints.MapPost("/{id:guid}/enable", (Guid id, HttpContext context, DataSession session) => SetEnabledAsync(id, true, context.User, session))
             .WithName("EnableWebhookEndpoint")
             .WithSummary("Wznów wysyłkę (zaległe doręczenia od razu; zdarzenia z przerwy: ponów zakres) / Resume deliveries (pending ones at once; events of the pause: replay the range)")
-            .Produces<EndpointResponse>().ProducesProblem(StatusCodes.Status404NotFound);
+            .Produces<EndpointResponse>().ProducesProblem(StatusCodes.Status404NotFound).WithIdempotencyKey();
         endpoints.MapPost("/{id:guid}/secret", RotateAsync).WithName("RotateWebhookSecret")
             .WithSummary("Nowy sekret; poprzedni podpisuje jeszcze przez okres przejściowy / A new secret; the previous one signs on for the overlap")
-            .Validate<RotateRequest>().Produces<Rotated>().ProducesProblem(StatusCodes.Status404NotFound);
+            .Validate<RotateRequest>().Produces<Rotated>().ProducesProblem(StatusCodes.Status404NotFound).WithIdempotencyKey();
         return webhooks;
     }
 
