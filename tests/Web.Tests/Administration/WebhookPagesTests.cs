@@ -60,6 +60,7 @@ public sealed class WebhookPagesTests : IDisposable
         Assert.Contains("podpisuje do 8 grudnia 2026, 12:00", list);
         Assert.Contains("obecny (bez terminu)", list);
         Assert.Contains($"href=\"{LogPage}\"", list);
+        Assert.Contains("href=\"/administracja/klienci-api\"", list); // an administrator goes back to the clients
         Assert.Contains($"name=\"_handler\" value=\"enable-{EndpointId}\"", list);
         Assert.DoesNotContain("whsec_", list);
 
@@ -109,6 +110,7 @@ public sealed class WebhookPagesTests : IDisposable
         _web.Notifications.Json(HttpMethod.Post, $"{Api}/enable", Endpoint());
         var browser = _web.Browser(Roles.Operator);
 
+        Assert.Contains("Wróć do pulpitu ORE", await browser.GetStringAsync(Page, Ct)); // an operator, to the dashboard
         var stopped = await WebWithFakeServices.PostFormAsync(browser, Page, $"disable-{EndpointId}");
 
         Assert.Equal(HttpStatusCode.Redirect, stopped.StatusCode);
