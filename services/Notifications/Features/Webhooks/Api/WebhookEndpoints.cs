@@ -242,7 +242,7 @@ public static class WebhookEndpoints
         var secrets = await session.QueryAsync<(Guid Id, DateTime CreatedAt, DateTime? ExpiresAt)>("""
             SELECT id, created_at, expires_at FROM webhook_secrets WHERE endpoint_id = @id AND (expires_at IS NULL OR expires_at > now()) ORDER BY created_at
             """, new { id });
-        return new EndpointResponse(e.Id, e.ClientId, e.Url, e.Description, e.EventTypes, e.Enabled, e.DisabledReason, Utc(e.DisabledAt), Utc(e.CreatedAt)!.Value,
+        return new EndpointResponse(e.Id, e.ClientId, e.Url, e.Description, e.EventTypes, e.Enabled, e.DisabledReason, e.DisabledAt, e.CreatedAt,
             [.. secrets.Select(s => new SecretInfo(s.Id, Utc(s.CreatedAt)!.Value, Utc(s.ExpiresAt)))]);
     }
 

@@ -23,6 +23,17 @@ public static class WebhookOwner
     public static IResult NotFound(Guid id) =>
         ProblemDetailsDefaults.NotFound($"Nie ma punktu odbioru webhooków {id}.", $"There is no webhook endpoint {id}.");
 
-    public sealed record EndpointRow(Guid Id, string ClientId, string Url, string Description, string[] EventTypes, bool Enabled,
-        string? DisabledReason, DateTime? DisabledAt, DateTime CreatedAt);
+    /// <summary>An endpoint as stored (a class, not a record: Dapper binds text[] columns to properties, not to constructor parameters).</summary>
+    public sealed class EndpointRow
+    {
+        public Guid Id { get; init; }
+        public string ClientId { get; init; } = "";
+        public string Url { get; init; } = "";
+        public string Description { get; init; } = "";
+        public string[] EventTypes { get; init; } = [];
+        public bool Enabled { get; init; }
+        public string? DisabledReason { get; init; }
+        public DateTimeOffset? DisabledAt { get; init; }
+        public DateTimeOffset CreatedAt { get; init; }
+    }
 }

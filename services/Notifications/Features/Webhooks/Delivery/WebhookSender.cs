@@ -20,7 +20,17 @@ public sealed class WebhookSender(NpgsqlDataSource dataSource, IOptions<WebhookO
     private readonly WebhookOptions _options = options.Value;
     private readonly HttpClient _http = CreateClient(options.Value);
 
-    private sealed record Claimed(Guid Id, Guid EndpointId, int Attempts, string Url, Guid EventId, string Body, string[] Secrets);
+    /// <summary>A claimed delivery (a class, not a record: Dapper binds text[] columns to properties, not to constructor parameters).</summary>
+    private sealed class Claimed
+    {
+        public Guid Id { get; init; }
+        public Guid EndpointId { get; init; }
+        public int Attempts { get; init; }
+        public string Url { get; init; } = "";
+        public Guid EventId { get; init; }
+        public string Body { get; init; } = "";
+        public string[] Secrets { get; init; } = [];
+    }
 
     /// <summary>What one attempt came to.</summary>
     /// <param name="StatusCode">The receiver's answer, or null when there was none.</param>
