@@ -50,6 +50,7 @@ public sealed class WebhookPagesTests : IDisposable
         _web.Notifications.Json(HttpMethod.Get, $"{Endpoints}?clientId={Client}", new[] { Endpoint(enabled: false, reason: "gone") });
         _web.Notifications.Json(HttpMethod.Post, Endpoints, new WebhookEndpointCreated { Endpoint = Endpoint(), Secret = "whsec_tylkoteraz" },
             HttpStatusCode.Created);
+        _web.Notifications.Json(HttpMethod.Get, "/api/notifications/webhooks/catalogue/event-types", Catalogue);
         var browser = _web.Browser(Roles.Admin);
 
         var list = await WebWithFakeServices.PageAsync(await browser.GetAsync(Page, Ct));
@@ -63,9 +64,17 @@ public sealed class WebhookPagesTests : IDisposable
         Assert.Contains("href=\"/administracja/klienci-api\"", list); // an administrator goes back to the clients
         Assert.Contains($"name=\"_handler\" value=\"enable-{EndpointId}\"", list);
         Assert.DoesNotContain("whsec_", list);
+        // The catalogue's types as boxes, grouped by module, each with its Polish description and the scope it needs.
+        Assert.Equal(2, Regex.Matches(list, "data-testid=\"event-module\"").Count);
+        Assert.Contains("<legend>Nabór</legend>", list);
+        Assert.Contains("<legend>Szkolenia</legend>", list);
+        Assert.Contains("name=\"Register.Types\" value=\"training.module-completed\"", list);
+        Assert.Contains("<code>application.submitted</code> — JST złożyła wniosek.", list);
+        Assert.DoesNotContain("A JST submitted", list);
+        Assert.Contains("<code>training.read</code>", list);
 
         var response = await WebWithFakeServices.PostFormAsync(browser, Page, "register", ("Register.Url", " https://zpp.example.pl/webhooki "),
-            ("Register.Description", "System naboru ZPP"), ("Register.EventTypes", "application.submitted, training.module-completed\r\napplication.submitted"));
+            ("Register.Description", "System naboru ZPP"), ("Register.Types", "application.submitted"), ("Register.Types", "training.module-completed"));
         var html = await WebWithFakeServices.PageAsync(response);
 
         Assert.Contains("<code data-testid=\"webhook-secret\">whsec_tylkoteraz</code>", html);
@@ -80,8 +89,36 @@ public sealed class WebhookPagesTests : IDisposable
         Assert.DoesNotContain("whsec_", await browser.GetStringAsync(Page, Ct));
     }
 
+    private static readonly WebhookEventTypeEntry[] Catalogue =
+    [
+        new() { Name = "application.submitted", Module = "recruitment", Scope = "recruitment.read", Description = "JST złożyła wniosek. / A JST submitted an application.", Since = 1 },
+        new() { Name = "application.accepted", Module = "recruitment", Scope = "recruitment.read", Description = "Wniosek JST przyjęto. / A JST's application was accepted.", Since = 1 },
+        new() { Name = "training.module-completed", Module = "training", Scope = "training.read", Description = "Ukończono moduł. / A module was completed.", Since = 1 },
+    ];
+
     [Fact]
-    public async Task A_refused_registration_says_why_beside_the_event_types_and_keeps_what_was_typed()
+    public async Task A_refused_registration_keeps_the_boxes_ticked_and_says_why_beside_them()
+    {
+        _web.Notifications.Json(HttpMethod.Get, $"{Endpoints}?clientId={Client}", Array.Empty<WebhookEndpoint>());
+        _web.Notifications.Json(HttpMethod.Get, "/api/notifications/webhooks/catalogue/event-types", Catalogue);
+        _web.Notifications.Problem(HttpMethod.Post, Endpoints, HttpStatusCode.BadRequest, new
+        {
+            title = "Popraw dane.", status = 400,
+            errors = new Dictionary<string, string[]> { ["eventTypes"] = ["Klient API nie ma zakresu potrzebnego do zdarzeń: training.module-completed (training.read)."] },
+        });
+        var browser = _web.Browser(Roles.Operator);
+
+        var html = await WebWithFakeServices.PageAsync(await WebWithFakeServices.PostFormAsync(browser, Page, "register",
+            ("Register.Url", "https://zpp.example.pl/webhooki"), ("Register.Types", "training.module-completed")));
+
+        Assert.Contains("<p id=\"register-eventTypes-error\" class=\"field-error\"><span class=\"visually-hidden\">Błąd: </span>Klient API nie ma zakresu", html);
+        Assert.Contains($"{Page}#register-eventTypes\"", html);
+        Assert.Matches("value=\"training.module-completed\"\\s+checked", html);
+        Assert.DoesNotMatch("value=\"application.submitted\"\\s+checked", html);
+    }
+
+    [Fact]
+    public async Task Without_the_catalogue_the_names_are_typed_and_a_refusal_stands_beside_them()
     {
         _web.Notifications.Json(HttpMethod.Get, $"{Endpoints}?clientId={Client}", Array.Empty<WebhookEndpoint>());
         _web.Notifications.Problem(HttpMethod.Post, Endpoints, HttpStatusCode.BadRequest, new

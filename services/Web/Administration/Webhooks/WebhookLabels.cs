@@ -60,6 +60,24 @@ public static class WebhookLabels
         _ => "—",
     };
 
+    /// <summary>The catalogue's modules (notifications' WebhookModule codes) as the programme names them.</summary>
+    public static string Module(string module) => module switch
+    {
+        "recruitment" => Text.Pick("Nabór", "Recruitment"),
+        "training" => Text.Pick("Szkolenia", "Training"),
+        "advisory" => Text.Pick("Doradztwo", "Advisory"),
+        "diagnosis" => Text.Pick("Diagnoza stanu cyfryzacji", "Diagnosis"),
+        "plan" => Text.Pick("Plan strategiczny", "Strategic plan"),
+        "reports" => Text.Pick("Sprawozdania z wdrożenia", "Implementation reports"),
+        "practices" => Text.Pick("Dobre praktyki", "Good practices"),
+        "conferences" => Text.Pick("Konferencje", "Conferences"),
+        _ => module,
+    };
+
+    /// <summary>A catalogue description ("Polish. / English.") in the reader's language; as it stands when it is not in two parts.</summary>
+    public static string Description(string description) =>
+        description.Split(" / ", 2) is [var polish, var english] ? Text.Pick(polish.Trim(), english.Trim()) : description;
+
     /// <summary>
     /// The event type names typed in the form, one list: separated by commas, semicolons, spaces or lines, each once, in the
     /// order typed (notifications checks them against its catalogue and names any it does not know).
