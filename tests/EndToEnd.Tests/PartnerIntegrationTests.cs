@@ -28,7 +28,7 @@ public sealed class PartnerIntegrationTests(PlatformFixture platform, BrowserFix
         var token = await PartnerToken.RequestAsync(platform.Gateway, clientId, secret, ["recruitment.read", "webhooks.manage"], Ct);
         using var http = new HttpClient { BaseAddress = platform.GatewayAddress };
         http.DefaultRequestHeaders.Authorization = new("Bearer", token);
-        var registered = await new NotificationsClient(http).CreateWebhookEndpointAsync(idempotencyKey: $"rejestracja-{clientId}", new WebhookEndpointRequest
+        var registered = await new NotificationsClient(http).CreateWebhookEndpointAsync($"rejestracja-{clientId}", new WebhookEndpointRequest
         {
             Url = receiver.Url.ToString(), EventTypes = ["application.accepted"], Description = "System członkowski związku",
         }, Ct);
