@@ -55,7 +55,9 @@ var notifications = Api<Projects.Notifications>("notifications")
     .WithEnvironment("SchoolLinks__Secret", schoolLinkSecret)
     .WithEnvironment("Mail__From", builder.Configuration["Mail:From"])
     .WithEnvironment("Contact__Email", builder.Configuration["Contact:Email"])
-    .WithEnvironment("Contact__Phone", builder.Configuration["Contact:Phone"]);
+    .WithEnvironment("Contact__Phone", builder.Configuration["Contact:Phone"])
+    // A local run's partner receives webhooks on this machine (in production only public https addresses).
+    .WithEnvironment("Webhooks__AllowLoopback", "true");
 
 // The web's database holds only its Data Protection key ring, shared by its replicas.
 var web = databases.Add(builder.AddProject<Projects.Web>("web"), "web")

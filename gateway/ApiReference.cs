@@ -5,7 +5,7 @@ namespace Cro.Gateway;
 
 public static class ApiReference
 {
-    /// <summary>One API reference page (Scalar) at /api/docs with every service's OpenAPI document.</summary>
+    /// <summary>One API reference page (Scalar) at /api/docs with every service's OpenAPI document and the webhook catalogue.</summary>
     public static IEndpointRouteBuilder MapApiReference(this IEndpointRouteBuilder app)
     {
         app.MapScalarApiReference("/api/docs", options =>
@@ -17,6 +17,7 @@ public static class ApiReference
             {
                 options.AddDocument(name, title, OpenApiDefaults.DocumentPath(name));
             }
+            options.AddDocument(ApiServices.WebhookCatalogue.Name, ApiServices.WebhookCatalogue.Title, ApiServices.WebhookCatalogue.Path);
         }).AllowAnonymous();
 
         // An /api path that no service claims is an API caller's mistake: answer it as an API would.

@@ -16,6 +16,13 @@ public static class ApiServices
     ];
 
     /// <summary>
+    /// The partner's webhook catalogue (notifications' OpenAPI 3.1 document of the events it may receive), listed in
+    /// /api/docs beside the APIs; routed with the rest of /api/notifications.
+    /// </summary>
+    public static readonly (string Name, string Title, string Path) WebhookCatalogue =
+        ("webhooks", "Webhooki partnera / Partner webhooks", "/api/notifications/webhooks/catalogue");
+
+    /// <summary>
     /// Paths of the identity service besides its API: OpenID Connect endpoints and discovery, and its
     /// own pages (sign-in, invitation, password reset), all at the site's one origin.
     /// </summary>

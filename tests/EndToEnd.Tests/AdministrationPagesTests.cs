@@ -145,11 +145,14 @@ public sealed class AdministrationPagesTests(PlatformFixture platform, BrowserFi
 
 
     /// <summary>Creates a client with two scopes on the API clients page and reads the id and secret it shows.</summary>
-    private static async Task<(string ClientId, string Secret)> CreateClientAsync(IPage page, string name)
+    /// <summary>Creates a partner API client on the open "Klienci API" page with these scopes (recruitment.read and indicators.read if none).</summary>
+    internal static async Task<(string ClientId, string Secret)> CreateClientAsync(IPage page, string name, params string[] scopes)
     {
         await page.GetByLabel("Nazwa klienta").FillAsync(name);
-        await page.GetByRole(AriaRole.Checkbox, new() { Name = "recruitment.read" }).CheckAsync();
-        await page.GetByRole(AriaRole.Checkbox, new() { Name = "indicators.read" }).CheckAsync();
+        foreach (var scope in scopes.Length == 0 ? ["recruitment.read", "indicators.read"] : scopes)
+        {
+            await page.GetByRole(AriaRole.Checkbox, new() { Name = scope }).CheckAsync();
+        }
         await page.GetByRole(AriaRole.Button, new() { Name = "Utwórz klienta" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Skopiuj teraz — sekret nie zostanie pokazany ponownie.");
         return (await page.GetByTestId("client-id").InnerTextAsync(), await page.GetByTestId("client-secret").InnerTextAsync());

@@ -13,7 +13,7 @@ namespace Cro.Notifications.Tests;
 /// </summary>
 public sealed class NotificationsService : IAsyncDisposable
 {
-    private readonly ServiceFactory<Program> _factory;
+    private ServiceFactory<Program> _factory;
 
     private NotificationsService(ServiceFactory<Program> factory, TestClock clock) => (_factory, Clock) = (factory, clock);
 
@@ -46,6 +46,9 @@ public sealed class NotificationsService : IAsyncDisposable
     }
 
     public IServiceProvider Services => _factory.Services;
+
+    /// <summary>Stops the service and starts it again on the same database and broker (see <see cref="ServiceFactory{TProgram}.RestartAsync"/>).</summary>
+    public async Task RestartAsync() => _factory = await _factory.RestartAsync();
 
     public IBus Bus => _factory.Services.GetRequiredService<IBus>();
 

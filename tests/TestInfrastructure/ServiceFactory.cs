@@ -30,6 +30,21 @@ public sealed class ServiceFactory<TProgram>(string database, TestDatabase db, s
         return factory;
     }
 
+    /// <summary>
+    /// Stops this instance and starts the service again on the same database and virtual host, as after a crash or a
+    /// redeployment: what was committed is there, what was in memory is gone.
+    /// </summary>
+    public async Task<ServiceFactory<TProgram>> RestartAsync()
+    {
+        await DisposeAsync();
+        // MassTransit keeps the last bus's log context in a static, here the disposed host's logger factory; the new bus
+        // would log through it. A fresh one lets the new host set its own.
+        MassTransit.LogContext.ConfigureCurrentLogContext();
+        var next = new ServiceFactory<TProgram>(database, Database, broker, settings, testServices);
+        next.StartServer();
+        return next;
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
