@@ -10,8 +10,8 @@ namespace Cro.EndToEnd.Tests;
 /// </summary>
 public sealed class PartnerIntegrationTests(PlatformFixture platform, BrowserFixture browser)
 {
-    private const string Terc = "3064011";
-    private const string JstName = "Poznań";
+    private const string Terc = "0204022";
+    private const string JstName = "Jemielno";
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 

@@ -19,14 +19,17 @@ internal static class Conferences
     public static string Mine(string token) => $"{Api}/public/conference-registrations/{token}";
 
     /// <summary>
-    /// A two-day conference starting at <paramref name="startsAt"/>, or <paramref name="startsIn"/> from now (30 days by default), registration open
+    /// A two-day conference starting at <paramref name="startsAt"/>, or <paramref name="startsIn"/> from now (on the 30th day by default), registration open
     /// since an hour ago, published.
     /// </summary>
     public static async Task<ConferenceView> PublishedAsync(this PublishingService service, int capacity, TimeSpan? startsIn = null, object[]? sessions = null,
         int offerHoldHours = 48, int? certificateMinDays = null, string? onlineUrl = null, DateTimeOffset? startsAt = null)
     {
         var now = service.Clock.GetUtcNow();
-        var starts = startsAt ?? now + (startsIn ?? TimeSpan.FromDays(30));
+        // By default at 08:00 UTC of the 30th day: a start later in the day would end (a day and 6 hours on) after midnight in
+        // Warsaw, a third conference day, and what a test counts per day would depend on when it runs.
+        var starts = startsAt ?? (startsIn is { } inTime ? now + inTime
+            : new DateTimeOffset(DateOnly.FromDateTime(now.AddDays(30).UtcDateTime).ToDateTime(new TimeOnly(8, 0)), TimeSpan.Zero));
         using var ore = service.Operator();
         var created = await ore.PostAsJsonAsync($"{Api}/conferences", Conference(capacity, now, starts, sessions, offerHoldHours, certificateMinDays, onlineUrl), Ct);
         Assert.True(created.StatusCode == HttpStatusCode.Created, await created.Content.ReadAsStringAsync(Ct));

@@ -23,8 +23,12 @@ public static partial class PartnerClients
     /// <summary>The application property that holds the JST limit: a JSON array of TERC codes; absent when not limited.</summary>
     public const string JstLimitProperty = "cro_jst";
 
-    /// <summary>More than every JST of the country (about 2,900): a limit is a set of members, not a list without end.</summary>
-    public const int MaxJst = 3000;
+    /// <summary>
+    /// Room for the largest association of local governments (several hundred members), kept well below every JST of the
+    /// country: the limit travels in the access token as one claim per JST, and a token must stay within the 32 KB of
+    /// request headers a service accepts (1,000 claims are about 15 KB).
+    /// </summary>
+    public const int MaxJst = 1000;
 
     /// <summary>What an administrator sets on a client, on creation and on change.</summary>
     public interface IClientSettings
