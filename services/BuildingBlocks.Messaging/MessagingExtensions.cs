@@ -55,6 +55,9 @@ public static class MessagingExtensions
         Action<IBusRegistrationConfigurator>? registerConsumers, bool deployTopologyOnly)
     {
         bus.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(serviceName, includeNamespace: false));
+        // MassTransit reports usage to its vendor by default: a public body's platform sends nothing to a third party, and
+        // where no route to the internet exists the report's lookup held broker-setup (and every service after it) for minutes.
+        bus.DisableUsageTelemetry();
         registerConsumers?.Invoke(bus);
         bus.AddConfigureEndpointsCallback((context, _, endpoint) =>
         {
