@@ -18,8 +18,10 @@ public sealed class MyAccountTests(PlatformFixture platform, BrowserFixture brow
         Assert.NotEqual(before, await SessionCookieAsync(page));
         await Accessibility.AssertNoWcagViolationsAsync(page);
 
+        // The web gathers the file from eight services one after another; on two cores busy with the rest of the suite that
+        // took longer than Playwright's 30 s once.
         var download = await page.RunAndWaitForDownloadAsync(() =>
-            page.GetByRole(AriaRole.Link, new() { Name = "Pobierz moje dane (JSON)" }).ClickAsync());
+            page.GetByRole(AriaRole.Link, new() { Name = "Pobierz moje dane (JSON)" }).ClickAsync(), new() { Timeout = 90_000 });
         using var data = JsonDocument.Parse(await File.ReadAllTextAsync((await download.PathAsync())!, TestContext.Current.CancellationToken));
         var account = data.RootElement.GetProperty("accountsAndAccess").GetProperty("account");
         Assert.Equal("Marek Wiśniewski", account.GetProperty("fullName").GetString());
