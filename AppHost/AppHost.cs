@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 
 var builder = DistributedApplication.CreateBuilder(args);
 
+builder.RestartCrashedResources();
 var servers = builder.AddServers();
 var databases = new ServiceDatabases(builder, servers);
 

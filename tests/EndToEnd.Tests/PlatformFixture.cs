@@ -1,4 +1,7 @@
+using System.Diagnostics;
+using System.Globalization;
 using Aspire.Hosting;
+using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -72,6 +75,22 @@ public sealed class PlatformFixture : IAsyncLifetime
         {
             // A server still closing its files; the folder is in /tmp.
         }
+    }
+
+    /// <summary>
+    /// Kills a resource's process with SIGKILL, as the out-of-memory killer or a crash would: no shutdown, nothing flushed.
+    /// </summary>
+    public void Kill(string resource)
+    {
+        var notifications = _app!.Services.GetRequiredService<ResourceNotificationService>();
+        if (!notifications.TryGetCurrentState(resource, out var current)
+            || current.Snapshot.Properties.FirstOrDefault(p => p.Name == "executable.pid")?.Value is not { } pid)
+        {
+            throw new InvalidOperationException($"No running process of {resource}.");
+        }
+        using var process = Process.GetProcessById(Convert.ToInt32(pid, CultureInfo.InvariantCulture));
+        process.Kill();
+        process.WaitForExit();
     }
 
     /// <summary>A loopback port the system hands out free now.</summary>
