@@ -12,7 +12,21 @@ using Npgsql;
 //   FaultProbe consumer NAME                             consumes the events on queue faultprobe-NAME-probe with the inbox.
 // Configuration as a service's: ConnectionStrings:probe (application login), probe-migrator (owner; migrates at start),
 // rabbitmq (amqp://). Prints "FAULTPROBE READY" once it serves and its bus is connected.
-var role = args.FirstOrDefault() ?? throw new ArgumentException("Name a role: publisher or consumer NAME.");
+//   FaultProbe topology NAME...                          declares consumer services' queues and bindings (the platform's
+//                                                       broker-setup step, BrokerTopology), then exits.
+var role = args.FirstOrDefault() ?? throw new ArgumentException("Name a role: publisher, consumer NAME or topology NAME....");
+if (role == "topology")
+{
+    var configuration = new ConfigurationBuilder().AddEnvironmentVariables().Build();
+    var broker = new Uri(configuration.GetConnectionString("rabbitmq") ?? throw new InvalidOperationException("ConnectionStrings:rabbitmq is not configured."));
+    using var logging = LoggerFactory.Create(log => log.AddSimpleConsole().SetMinimumLevel(LogLevel.Warning));
+    foreach (var name in args.Skip(1))
+    {
+        await BrokerTopology.DeployAsync(broker, $"faultprobe-{name}", bus => bus.AddConsumer<ProbeConsumer>(), logging, CancellationToken.None);
+    }
+    Console.WriteLine("FAULTPROBE READY");
+    return;
+}
 var builder = WebApplication.CreateBuilder(args.Skip(role == "consumer" ? 2 : 1).ToArray());
 builder.AddServiceDefaults();
 builder.AddDatabase("probe");

@@ -21,6 +21,7 @@ public sealed class BrokerOutageTests(FaultServers servers)
     {
         await using var system = await ProbeSystem.CreateAsync(servers, "brokerdown");
         var (publisherProcess, publisher) = await StartAllAsync(system);
+        Steps.Note("publisher and consumers a, b started");
 
         var items = new ConcurrentBag<Guid>();
         var failures = new ConcurrentQueue<string>();
@@ -68,7 +69,9 @@ public sealed class BrokerOutageTests(FaultServers servers)
         // A third of the events flow before the broker goes, the rest are written while it is away.
         await Eventually.GetAsync(() => Task.FromResult(items.Count), n => n >= Events / 3, TimeSpan.FromSeconds(60), "the first events");
         var down = Stopwatch.StartNew();
+        Steps.Note($"{items.Count} events written; stopping the broker");
         await servers.RabbitMq.StopAsync();
+        Steps.Note("broker stopped");
         Volatile.Write(ref brokerDown, true);
         await Task.Delay(Outage > down.Elapsed ? Outage - down.Elapsed : TimeSpan.Zero, TestContext.Current.CancellationToken);
 
@@ -78,15 +81,19 @@ public sealed class BrokerOutageTests(FaultServers servers)
         Assert.True(held.Unpublished > 0, $"The outbox should hold the events written while the broker was away: {held}.");
 
         Volatile.Write(ref brokerDown, false);
+        Steps.Note($"{items.Count} events written, outbox {held}; starting the broker");
         await servers.RabbitMq.StartAsync();
+        Steps.Note("broker back");
         await Eventually.GetAsync(() => Task.FromResult(items.Count), n => n >= Events, TimeSpan.FromSeconds(60), "all events written");
         await stopReading.CancelAsync();
         await traffic;
 
+        Steps.Note($"all written; {writesDuringOutage} writes and {readsDuringOutage} reads answered during the outage");
         Assert.Empty(failures);
         Assert.True(writesDuringOutage > 0 && readsDuringOutage > 0,
             $"Writes ({writesDuringOutage}) and reads ({readsDuringOutage}) should have been answered while the broker was away.");
         await system.AssertEachAppliedOnceAsync([.. items], TimeSpan.FromSeconds(150), ProbeSystem.A, ProbeSystem.B);
+        Steps.Note("every event applied once by a and by b; outbox drained");
         Assert.False(publisherProcess.HasExited, publisherProcess.Output);
     }
 

@@ -24,6 +24,7 @@ public sealed class DatabaseRestartTests(FaultServers servers)
         var database = await TestDatabase.CreateAsync("dbrestart", servers.PostgresAdmin);
         await using var recruitment = await ServiceFactory<Program>.StartAsync("recruitment", database, await servers.VirtualHostAsync("dbrestart"));
         var client = recruitment.CreateClient();
+        Steps.Note("recruitment started");
         var round = await OpenRoundAsync(database.OwnerConnectionString);
         var tercs = new ConcurrentQueue<string>(await JstCodesAsync(database.OwnerConnectionString));
 
@@ -84,7 +85,9 @@ public sealed class DatabaseRestartTests(FaultServers servers)
         })).ToArray();
 
         await Eventually.GetAsync(() => Task.FromResult(submitted.Count), n => n >= 20, TimeSpan.FromSeconds(60), "applications before the restart");
+        Steps.Note($"{submitted.Count} applications submitted; stopping PostgreSQL");
         await servers.Postgres.StopAsync();
+        Steps.Note("PostgreSQL stopped");
         await Task.Delay(TimeSpan.FromSeconds(3), TestContext.Current.CancellationToken);
         await servers.Postgres.StartAsync();
 
@@ -97,6 +100,7 @@ public sealed class DatabaseRestartTests(FaultServers servers)
             return read.StatusCode == HttpStatusCode.OK && submitted.Count > submittedAtReturn;
         }, ok => ok, TimeSpan.FromSeconds(10), "the service to read and write again after the database returned");
         var recovery = back.Elapsed;
+        Steps.Note($"PostgreSQL back; the service read and wrote again after {recovery.TotalSeconds:F1} s");
 
         await stop.CancelAsync();
         await Task.WhenAll(load);

@@ -19,6 +19,7 @@ public sealed class FaultServers : IAsyncLifetime
         var rabbit = ControlledServer.StartRabbitMqAsync();
         (Postgres, PostgresAdmin) = await postgres;
         (RabbitMq, Broker, BrokerManagement) = await rabbit;
+        Steps.Note("own PostgreSQL and RabbitMQ started");
     }
 
     /// <summary>A virtual host of its own for one test, so no queue or message of another test is seen.</summary>

@@ -50,7 +50,11 @@ public sealed class ProbeProcess : IAsyncDisposable
         var probe = new ProbeProcess(process);
         process.OutputDataReceived += (_, e) => probe.Append(e.Data);
         process.ErrorDataReceived += (_, e) => probe.Append(e.Data);
-        process.Exited += (_, _) => probe._ready.TrySetException(new InvalidOperationException("The probe ended before it was ready."));
+        process.Exited += (_, _) =>
+        {
+            process.WaitForExit(); // the rest of its output, which may hold the ready line
+            probe._ready.TrySetException(new InvalidOperationException("The probe ended before it was ready."));
+        };
         process.Start();
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();

@@ -45,6 +45,16 @@ public sealed class ProbeSystem : IAsyncDisposable
             ["Probe:ApplyDelay"] = (applyDelay ?? TimeSpan.Zero).ToString("c"),
         });
 
+    /// <summary>
+    /// Declares the consumer services' queues and bindings without consuming (broker-setup's step), so events published
+    /// before a consumer runs wait in its queue.
+    /// </summary>
+    public async Task DeployTopologyAsync(params string[] consumers)
+    {
+        await using var setup = await ProbeProcess.StartAsync(["topology", .. consumers],
+            new Dictionary<string, string> { ["ConnectionStrings:rabbitmq"] = Broker });
+    }
+
     private async Task<ProbeProcess> StartAsync(string[] arguments, TestDatabase database, Dictionary<string, string> settings)
     {
         settings["ConnectionStrings:probe"] = database.AppConnectionString;

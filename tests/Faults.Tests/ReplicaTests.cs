@@ -19,6 +19,7 @@ public sealed class ReplicaTests(FaultServers servers)
             system.StartConsumerAsync(ProbeSystem.A, applyDelay), system.StartConsumerAsync(ProbeSystem.A, applyDelay),
             system.StartConsumerAsync(ProbeSystem.B, applyDelay), system.StartConsumerAsync(ProbeSystem.B, applyDelay));
         var publishers = await Task.WhenAll(system.StartPublisherAsync(), system.StartPublisherAsync());
+        Steps.Note("two publishers, two consumers a, two consumers b started");
 
         // Writes through both replicas at once; each replica's relay wakes on every commit and takes what it can lock.
         var written = await Task.WhenAll(publishers.Select(async p =>
@@ -31,6 +32,7 @@ public sealed class ReplicaTests(FaultServers servers)
             return ids;
         }));
         var items = written.SelectMany(ids => ids).ToList();
+        Steps.Note($"{items.Count} events written");
 
         await system.AssertEachAppliedOnceAsync(items, TimeSpan.FromSeconds(90), ProbeSystem.A, ProbeSystem.B);
         foreach (var name in new[] { ProbeSystem.A, ProbeSystem.B })

@@ -121,6 +121,12 @@ public sealed class ControlledServer : IAsyncDisposable
             }
             await Task.Delay(200);
         }
+        if (_name == "PostgreSQL")
+        {
+            // The test process's own pooled connections (connection-string pools) died with the old server; a service's data
+            // source keeps its own pool, which it must heal itself.
+            NpgsqlConnection.ClearAllPools();
+        }
     }
 
     /// <summary>Stops the server as an operator would (SIGTERM to RabbitMQ, a fast shutdown of PostgreSQL) and waits for it to end.</summary>
