@@ -19,7 +19,9 @@ public sealed class BrokerOutageTests(FaultServers servers)
     [Fact]
     public async Task Broker_down_for_30_s_loses_nothing_and_applies_nothing_twice()
     {
+        Steps.Note("begin");
         await using var system = await ProbeSystem.CreateAsync(servers, "brokerdown");
+        Steps.Note("databases created");
         var (publisherProcess, publisher) = await StartAllAsync(system);
         Steps.Note("publisher and consumers a, b started");
 

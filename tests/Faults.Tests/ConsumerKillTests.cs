@@ -9,17 +9,15 @@ public sealed class ConsumerKillTests(FaultServers servers)
     [Fact]
     public async Task Consumer_killed_mid_flow_and_restarted_loses_nothing_and_applies_nothing_twice()
     {
+        Steps.Note("begin");
         await using var system = await ProbeSystem.CreateAsync(servers, "consumerkill");
+        Steps.Note("databases created");
         // All events wait in the queue first (declared as broker-setup does), so the consumer is killed with work in hand
         // whatever the machine's pace; each event takes a moment, so it holds delivered, unacknowledged messages (some
         // already committed) when it dies.
         await system.DeployTopologyAsync(ProbeSystem.A);
         var (_, publisher) = await system.StartPublisherAsync();
-        var items = new List<Guid>();
-        for (var written = 0; written < Events; written += 100)
-        {
-            items.AddRange(await ProbeSystem.WriteAsync(publisher, 100));
-        }
+        var items = await ProbeSystem.WriteManyAsync(publisher, Events);
         await Eventually.GetAsync(system.OutboxAsync, o => o.Unpublished == 0, TimeSpan.FromSeconds(60), "the events in the queue");
         Steps.Note("1,000 events wait in the queue");
 
@@ -34,6 +32,6 @@ public sealed class ConsumerKillTests(FaultServers servers)
         Steps.Note($"consumer killed with {atKill.Items} applied");
         await system.StartConsumerAsync(ProbeSystem.A, applyDelay);
         Steps.Note("consumer restarted");
-        await system.AssertEachAppliedOnceAsync(items, TimeSpan.FromSeconds(90), ProbeSystem.A);
+        await system.AssertEachAppliedOnceAsync([.. items], TimeSpan.FromSeconds(90), ProbeSystem.A);
     }
 }

@@ -21,7 +21,9 @@ public sealed class DatabaseRestartTests(FaultServers servers)
     [Fact]
     public async Task Database_restart_under_load_answers_503_meanwhile_and_recovers_without_a_restart()
     {
+        Steps.Note("begin");
         var database = await TestDatabase.CreateAsync("dbrestart", servers.PostgresAdmin);
+        Steps.Note("databases created");
         await using var recruitment = await ServiceFactory<Program>.StartAsync("recruitment", database, await servers.VirtualHostAsync("dbrestart"));
         var client = recruitment.CreateClient();
         Steps.Note("recruitment started");

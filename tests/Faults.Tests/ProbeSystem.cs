@@ -73,6 +73,21 @@ public sealed class ProbeSystem : IAsyncDisposable
         return (await response.Content.ReadFromJsonAsync<Guid[]>())!;
     }
 
+    /// <summary>Writes <paramref name="total"/> items through <paramref name="publisher"/>, <paramref name="concurrency"/> requests at a time.</summary>
+    public static async Task<IReadOnlyList<Guid>> WriteManyAsync(HttpClient publisher, int total, int perRequest = 50, int concurrency = 4)
+    {
+        var written = new ConcurrentBag<Guid>();
+        await Parallel.ForEachAsync(Enumerable.Range(0, total / perRequest), new ParallelOptions { MaxDegreeOfParallelism = concurrency },
+            async (_, _) =>
+            {
+                foreach (var id in await WriteAsync(publisher, perRequest))
+                {
+                    written.Add(id);
+                }
+            });
+        return [.. written];
+    }
+
     /// <summary>What consumer service <paramref name="name"/> has applied: rows, distinct items, inbox rows, replicas that applied.</summary>
     public async Task<Applied> AppliedAsync(string name)
     {

@@ -12,7 +12,9 @@ public sealed class ReplicaTests(FaultServers servers)
     [Fact]
     public async Task Two_relays_and_competing_consumers_handle_every_event_once()
     {
+        Steps.Note("begin");
         await using var system = await ProbeSystem.CreateAsync(servers, "replicas");
+        Steps.Note("databases created");
         // A moment per event, so both replicas of a queue get their share.
         var applyDelay = TimeSpan.FromMilliseconds(2);
         await Task.WhenAll(
@@ -22,15 +24,7 @@ public sealed class ReplicaTests(FaultServers servers)
         Steps.Note("two publishers, two consumers a, two consumers b started");
 
         // Writes through both replicas at once; each replica's relay wakes on every commit and takes what it can lock.
-        var written = await Task.WhenAll(publishers.Select(async p =>
-        {
-            var ids = new List<Guid>();
-            for (var i = 0; i < Events / 2; i += 50)
-            {
-                ids.AddRange(await ProbeSystem.WriteAsync(p.Client, 50));
-            }
-            return ids;
-        }));
+        var written = await Task.WhenAll(publishers.Select(p => ProbeSystem.WriteManyAsync(p.Client, Events / 2, concurrency: 2)));
         var items = written.SelectMany(ids => ids).ToList();
         Steps.Note($"{items.Count} events written");
 
