@@ -60,7 +60,7 @@ public sealed class ProbeProcess : IAsyncDisposable
         process.BeginErrorReadLine();
         try
         {
-            await probe._ready.Task.WaitAsync(TimeSpan.FromSeconds(120));
+            await probe._ready.Task.WaitAsync(TimeSpan.FromSeconds(240)); // generous: a loaded machine (the whole suite at once) starts a process slowly
         }
         catch (Exception e)
         {

@@ -112,7 +112,7 @@ public sealed class ControlledServer : IAsyncDisposable
         {
             Running.Add(this);
         }
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(90);
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(180);
         while (!await AcceptsAsync())
         {
             if (process.HasExited || DateTime.UtcNow > deadline)
