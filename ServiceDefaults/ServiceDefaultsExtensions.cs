@@ -40,6 +40,8 @@ public static class ServiceDefaultsExtensions
         // One clock for every service; tests replace it to move time.
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddCroProblemDetails();
+        // A database that is restarting answers 503 with Retry-After, not a 500.
+        builder.Services.AddExceptionHandler<DatabaseUnavailableHandler>();
         // Malformed parameters (limit=abc) answer 400 ProblemDetails in every environment, never an exception page.
         builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = false);
         // A number in a JSON body is a JSON number: the web defaults would also read "5" as 5, and the OpenAPI

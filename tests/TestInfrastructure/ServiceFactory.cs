@@ -17,17 +17,21 @@ public sealed class ServiceFactory<TProgram>(string database, TestDatabase db, s
 
     /// <param name="onKestrel">Serve on a real loopback port (benchmarks) rather than the in-memory test server.</param>
     public static async Task<ServiceFactory<TProgram>> StartAsync(string database, IReadOnlyDictionary<string, string?>? settings = null,
-        Action<IServiceCollection>? testServices = null, bool onKestrel = false)
+        Action<IServiceCollection>? testServices = null, bool onKestrel = false) =>
+        await StartAsync(database, await TestDatabase.CreateAsync(database), await TestServers.RabbitMqVirtualHostAsync(database), settings,
+            testServices, onKestrel);
+
+    /// <summary>The service on a database and broker the test chose (e.g. servers of its own, which it stops and starts).</summary>
+    public static Task<ServiceFactory<TProgram>> StartAsync(string database, TestDatabase db, string broker,
+        IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? testServices = null, bool onKestrel = false)
     {
-        var db = await TestDatabase.CreateAsync(database);
-        var broker = await TestServers.RabbitMqVirtualHostAsync(database);
         var factory = new ServiceFactory<TProgram>(database, db, broker, settings ?? new Dictionary<string, string?>(), testServices);
         if (onKestrel)
         {
             factory.UseKestrel(0);
         }
         factory.StartServer(); // starts the host: migrations, seeding, bus
-        return factory;
+        return Task.FromResult(factory);
     }
 
     /// <summary>

@@ -10,12 +10,14 @@ namespace Cro.Tests.Infrastructure;
 /// </summary>
 public sealed record TestDatabase(string Name, string AppConnectionString, string OwnerConnectionString)
 {
-    public static async Task<TestDatabase> CreateAsync(string purpose)
+    public static async Task<TestDatabase> CreateAsync(string purpose) => await CreateAsync(purpose, await TestServers.PostgresAdminAsync());
+
+    /// <summary>A fresh database on the server <paramref name="admin"/> (a superuser connection string) names, e.g. a <see cref="ControlledServer"/>.</summary>
+    public static async Task<TestDatabase> CreateAsync(string purpose, string admin)
     {
         DapperConventions.Apply();
         var name = $"t_{purpose}_{Guid.NewGuid():N}"[..30];
         var logins = new DatabaseLogins(name, Guid.NewGuid().ToString("N"), Guid.NewGuid().ToString("N"));
-        var admin = await TestServers.PostgresAdminAsync();
         await DatabaseProvisioner.EnsureAsync(admin, logins);
         return new TestDatabase(name, logins.AppConnectionString(admin), logins.OwnerConnectionString(admin));
     }

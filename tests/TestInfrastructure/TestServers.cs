@@ -48,6 +48,12 @@ public static class TestServers
         {
             return broker;
         }
+        return await VirtualHostAsync(broker, management, purpose);
+    }
+
+    /// <summary>A new virtual host on the broker <paramref name="broker"/> (amqp://) whose management API is <paramref name="management"/>.</summary>
+    public static async Task<string> VirtualHostAsync(string broker, string management, string purpose)
+    {
         var api = new Uri(management);
         var user = Uri.UnescapeDataString(api.UserInfo.Split(':')[0]);
         var virtualHost = $"{purpose}-{Guid.NewGuid():N}";
