@@ -139,6 +139,37 @@ public sealed class DeadLetterTests(DeadLetterMonitoringService monitoring) : IC
         await operatorClient.PostAsync($"{Api}/{queue}/replay", null, Ct);
     }
 
+    [Fact]
+    public async Task A_replay_to_a_queue_that_is_gone_is_refused_and_the_message_stays_in_the_error_queue()
+    {
+        var consumer = await ProbeService.StartAsync(monitoring);
+        var operatorClient = monitoring.Operator();
+        var messageId = await consumer.PublishAsync(new PoisonProbe { Id = Guid.CreateVersion7() });
+        var queue = consumer.QueueName + "_error";
+        await Eventually.GetAsync(async () => (await operatorClient.GetFromJsonAsync<DeadLetterQueueMessages?>($"{Api}/{queue}", Ct))?.Messages.Count ?? 0,
+            n => n == 1, TimeSpan.FromSeconds(60), "the poison message in _error");
+        await consumer.DisposeAsync();
+        await DeleteQueueAsync(consumer.QueueName);
+
+        var refused = await Responses.ProblemAsync(await operatorClient.PostAsync($"{Api}/{queue}/messages/{messageId}/replay", null, Ct), HttpStatusCode.Conflict);
+        Assert.Contains(consumer.QueueName, refused);
+        await Responses.ProblemAsync(await operatorClient.PostAsync($"{Api}/{queue}/replay", null, Ct), HttpStatusCode.Conflict);
+
+        var left = (await operatorClient.GetFromJsonAsync<DeadLetterQueueMessages>($"{Api}/{queue}", Ct))!;
+        Assert.Equal(messageId.ToString(), Assert.Single(left.Messages).MessageId);
+    }
+
+    /// <summary>Deletes a queue of monitoring's virtual host through the management API, as a queue lost on the broker.</summary>
+    private async Task DeleteQueueAsync(string queue)
+    {
+        var management = new Uri(Environment.GetEnvironmentVariable("CRO_TEST_RABBITMQ_MANAGEMENT")!);
+        var virtualHost = new Uri(monitoring.Factory.Services.GetRequiredService<IConfiguration>().GetConnectionString("rabbitmq")!).AbsolutePath.TrimStart('/');
+        using var http = new HttpClient { BaseAddress = new Uri(management.GetLeftPart(UriPartial.Authority)) };
+        http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Basic",
+            Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(Uri.UnescapeDataString(management.UserInfo))));
+        (await http.DeleteAsync($"/api/queues/{Uri.EscapeDataString(Uri.UnescapeDataString(virtualHost))}/{queue}", Ct)).EnsureSuccessStatusCode();
+    }
+
     /// <summary>What the gauge cro.messaging.dead_letters reports for <paramref name="queue"/> now (-1: nothing).</summary>
     private static long DeadLetterGaugeReading(string queue)
     {

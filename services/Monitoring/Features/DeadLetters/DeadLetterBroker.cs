@@ -110,8 +110,16 @@ public sealed class DeadLetterBroker(HttpClient http, IConfiguration configurati
                     .ToDictionary(h => h.Key, h => h.Value),
             };
             // Mandatory, with confirmations tracked: an exchange bound to no queue returns the message and this throws,
-            // the channel closes and the message stays in _error.
-            await channel.BasicPublishAsync(target, "", mandatory: true, properties, message.Body, ct);
+            // the channel closes and the message stays in _error (so do the ones not replayed yet).
+            try
+            {
+                await channel.BasicPublishAsync(target, "", mandatory: true, properties, message.Body, ct);
+            }
+            catch (Exception e) when (e is PublishReturnException
+                                      || (e is OperationInterruptedException { ShutdownReason.ReplyCode: Constants.NotFound }))
+            {
+                throw new DeadLetterTargetMissingException(target, replayed, e);
+            }
             await channel.BasicAckAsync(message.DeliveryTag, multiple: false, ct);
             replayed++;
             if (messageId is not null)
@@ -201,6 +209,14 @@ public sealed class DeadLetterBroker(HttpClient http, IConfiguration configurati
         [property: JsonPropertyName("message_id")] string? MessageId,
         [property: JsonPropertyName("content_type")] string? ContentType,
         [property: JsonPropertyName("headers")] Dictionary<string, JsonElement>? Headers);
+}
+
+/// <summary>The queue a dead letter failed in is gone (its exchange missing or bound to nothing): nothing more was moved.</summary>
+public sealed class DeadLetterTargetMissingException(string target, int replayed, Exception inner)
+    : Exception($"The queue {target} is not there to take replayed messages ({replayed} moved before).", inner)
+{
+    public string Target { get; } = target;
+    public int Replayed { get; } = replayed;
 }
 
 /// <summary>An <c>_error</c> queue: its name, the queue its messages failed in, and how many wait in it.</summary>

@@ -4,7 +4,7 @@ namespace Cro.Monitoring.Features.DeadLetters;
 /// POST /api/monitoring/dead-letters/{queue}/replay — moves every message of an <c>_error</c> queue back to the queue it failed
 /// in (after its cause is fixed); POST …/messages/{messageId}/replay — one message. A message leaves <c>_error</c> only once
 /// the broker has confirmed its copy (<see cref="DeadLetterBroker.ReplayAsync"/>); a replay cut short (the broker gone)
-/// answers 503 and leaves the rest where they were. Who replayed what is logged.
+/// answers 503, and a queue that is gone 409; either leaves the rest where they were. Who replayed what is logged.
 /// </summary>
 public static class ReplayDeadLetters
 {
@@ -15,6 +15,7 @@ public static class ReplayDeadLetters
             .WithSummary("Ponowne przekazanie wszystkich komunikatów kolejki / Replay every message of a dead-letter queue")
             .Produces<DeadLetterReplay>()
             .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
             .RequireAuthorization(Policies.Operator);
         api.MapPost("/{queue}/messages/{messageId}/replay", ReplayOneAsync)
@@ -22,6 +23,7 @@ public static class ReplayDeadLetters
             .WithSummary("Ponowne przekazanie jednego komunikatu / Replay one dead-lettered message")
             .Produces<DeadLetterReplay>()
             .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
             .RequireAuthorization(Policies.Operator);
         return api;
@@ -51,6 +53,13 @@ public static class ReplayDeadLetters
                     $"The queue '{queue}' holds no message {messageId}.");
             }
             return TypedResults.Ok(new DeadLetterReplay(found.Name, found.OriginalQueue, replayed));
+        }
+        catch (DeadLetterTargetMissingException e)
+        {
+            logger.LogWarning(e, "Replaying {Queue} stopped: {Target} is missing", queue, e.Target);
+            return Problems.Conflict("Kolejka docelowa nie istnieje.", "The target queue does not exist.",
+                $"Kolejka {e.Target} (lub jej powiązanie) nie istnieje: komunikaty zostały w kolejce błędów (przekazano wcześniej: {e.Replayed}). Uruchom ponownie usługę albo broker-setup, który ją deklaruje.",
+                $"The queue {e.Target} (or its binding) does not exist: the messages stay in the error queue ({e.Replayed} moved before). Restart the service, or broker-setup, which declares it.");
         }
         catch (Exception e) when (DeadLettersApi.IsBrokerFailure(e) && !ct.IsCancellationRequested)
         {
