@@ -45,6 +45,12 @@ var recruitment = Api<Projects.Recruitment>("recruitment");
 // them: each derives a link's token from its id with this secret, so the token is stored nowhere but in the mail.
 var schoolLinkSecret = builder.AddParameter("school-link-secret", servers.Secrets.Get("school-links"), secret: true);
 var monitoring = Api<Projects.Monitoring>("monitoring").WithEnvironment("SchoolLinks__Secret", schoolLinkSecret);
+// Monitoring shows ORE the messages that failed after their retries (the _error queues) and replays them: it reads the
+// broker's management API, and its gauge cro.messaging.dead_letters puts their count on the dashboard.
+if (servers.RabbitMqManagement is { } rabbitMqManagement)
+{
+    monitoring.WithEnvironment("ConnectionStrings__rabbitmq-management", rabbitMqManagement);
+}
 var training = Api<Projects.Training>("training");
 var advisory = Api<Projects.Advisory>("advisory");
 var publishing = Api<Projects.Publishing>("publishing").WithEnvironment("SchoolLinks__Secret", schoolLinkSecret);

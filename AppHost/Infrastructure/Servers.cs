@@ -6,11 +6,16 @@ using Npgsql;
 
 namespace Cro.AppHost.Infrastructure;
 
-/// <summary>The PostgreSQL server (as its superuser), its address for the services' own logins, and the broker.</summary>
+/// <summary>
+/// The PostgreSQL server (as its superuser), its address for the services' own logins, and the broker, with its management
+/// HTTP API (http://user:password@host:port/; null where an external broker names none) through which monitoring shows
+/// the _error queues.
+/// </summary>
 public sealed record Servers(
     IResourceBuilder<IResourceWithConnectionString> Postgres,
     ReferenceExpression PostgresAddress,
     IResourceBuilder<IResourceWithConnectionString> RabbitMq,
+    ReferenceExpression? RabbitMqManagement,
     LocalSecrets Secrets);
 
 public static class ServersExtensions
@@ -37,7 +42,10 @@ public static class ServersExtensions
         var address = ReferenceExpression.Create(
             $"Host={endpoint.Property(EndpointProperty.Host)};Port={endpoint.Property(EndpointProperty.Port)}");
         var rabbit = builder.AddRabbitMQ("rabbitmq").WithManagementPlugin().WithDataVolume("cro-rabbitmq");
-        return new Servers(AsServer(builder, postgres), address, AsServer(builder, rabbit), secrets);
+        var management = rabbit.Resource.ManagementEndpoint;
+        var managementUri = ReferenceExpression.Create(
+            $"http://{rabbit.Resource.UserNameReference}:{rabbit.Resource.PasswordParameter}@{management.Property(EndpointProperty.Host)}:{management.Property(EndpointProperty.Port)}/");
+        return new Servers(AsServer(builder, postgres), address, AsServer(builder, rabbit), managementUri, secrets);
     }
 
     private static Servers AddExternal(IDistributedApplicationBuilder builder, LocalSecrets secrets)
@@ -46,7 +54,11 @@ public static class ServersExtensions
             ?? throw new InvalidOperationException("External mode needs ConnectionStrings__postgres (a superuser) and ConnectionStrings__rabbitmq.");
         var server = new NpgsqlConnectionStringBuilder(admin);
         var address = ReferenceExpression.Create($"Host={server.Host};Port={server.Port.ToString()}");
-        return new Servers(builder.AddConnectionString("postgres"), address, builder.AddConnectionString("rabbitmq"), secrets);
+        // The management API is optional here (ConnectionStrings__rabbitmq-management): without it monitoring shows no _error queues.
+        var management = string.IsNullOrWhiteSpace(builder.Configuration.GetConnectionString("rabbitmq-management"))
+            ? null
+            : builder.AddConnectionString("rabbitmq-management").Resource.ConnectionStringExpression;
+        return new Servers(builder.AddConnectionString("postgres"), address, builder.AddConnectionString("rabbitmq"), management, secrets);
     }
 
     private static Servers AddLocalServers(IDistributedApplicationBuilder builder, LocalSecrets secrets, string repositoryRoot, string dataDirectory)
@@ -106,7 +118,9 @@ public static class ServersExtensions
             .WithHealthCheck("rabbitmq-accepts");
 
         return new Servers(AsServer(builder, postgres), ReferenceExpression.Create($"Host=127.0.0.1;Port={postgresPort.ToString()}"),
-            AsServer(builder, rabbit), secrets);
+            AsServer(builder, rabbit),
+            ReferenceExpression.Create($"http://{rabbitUser}:{rabbitPassword.Resource}@127.0.0.1:{managementPort.ToString()}/"),
+            secrets);
     }
 
     private static IResourceBuilder<IResourceWithConnectionString> AsServer<T>(IDistributedApplicationBuilder builder, IResourceBuilder<T> server)

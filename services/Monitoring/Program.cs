@@ -2,6 +2,7 @@ using Cro.Monitoring.Features;
 using Cro.Monitoring.Features.Advisory;
 using Cro.Monitoring.Features.Budget;
 using Cro.Monitoring.Features.Conferences;
+using Cro.Monitoring.Features.DeadLetters;
 using Cro.Monitoring.Features.Diagnosis;
 using Cro.Monitoring.Features.EsfParticipants;
 using Cro.Monitoring.Features.Plans;
@@ -26,6 +27,7 @@ builder.Services.AddDiagnosis();
 builder.Services.AddPlans();
 builder.Services.AddReports();
 builder.Services.AddPlanConsultations(builder.Configuration);
+builder.Services.AddDeadLetters();
 builder.Services.AddCroOpenApi("monitoring", "Monitorowanie: diagnozy, plany, sprawozdania i wskaźniki programu.");
 
 var app = builder.Build();
@@ -56,6 +58,7 @@ app.MapReportsApi();
 app.MapPlansOversightApi();
 app.MapConsultationApi();
 app.MapEsfParticipantsApi();
+app.MapDeadLettersApi();
 app.Run();
 
 /// <summary>Entry point, visible to integration tests.</summary>
