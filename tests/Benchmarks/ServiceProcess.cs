@@ -20,7 +20,8 @@ internal sealed class ServiceProcess : IAsyncDisposable
     /// <summary>The dll a Release build of <paramref name="project"/> (a folder of the repository, e.g. services/Training) left.</summary>
     public static string ReleaseDll(string project)
     {
-        var name = Path.GetFileName(project);
+        // Named as its project file (gateway/Gateway.csproj makes Gateway.dll).
+        var name = Path.GetFileNameWithoutExtension(Directory.GetFiles(Path.Combine(Repository.Root, project), "*.csproj").Single());
         var dll = Path.Combine(Repository.Root, project, "bin", "Release", "net10.0", name + ".dll");
         return File.Exists(dll) ? dll : throw new FileNotFoundException($"No Release build of {project}; tests/Benchmarks/run.sh builds it.", dll);
     }
