@@ -29,6 +29,17 @@ public static class ApplicationBurstBenchmark
         return (viaGateway, straight);
     }
 
+    /// <summary>Against recruitment and the gateway running as processes of their own (<see cref="SystemUnderLoad"/>).</summary>
+    internal static async Task<(Result Gateway, Result Direct)> RunAsync(SystemUnderLoad system, int concurrency)
+    {
+        var recruitment = system.Services["recruitment"];
+        var owner = recruitment.Database.OwnerConnectionString;
+        var terc = await JstCodesAsync(owner);
+        var viaGateway = await BurstAsync("gateway → recruitment", system.Gateway.Address, await OpenRoundAsync(owner), terc, concurrency);
+        var straight = await BurstAsync("recruitment directly", recruitment.Process.Address, await OpenRoundAsync(owner), terc, concurrency);
+        return (viaGateway, straight);
+    }
+
     private static async Task<Result> BurstAsync(string path, Uri address, Guid roundId, IReadOnlyList<string> tercs, int concurrency)
     {
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = concurrency }) { BaseAddress = address, Timeout = TimeSpan.FromMinutes(2) };

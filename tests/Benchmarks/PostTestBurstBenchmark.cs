@@ -29,27 +29,42 @@ public static class PostTestBurstBenchmark
 
     private sealed record Participant(string Email, string JstTerc);
 
+    /// <summary>In this process: the training and the gateway hosted beside the load generator (the first measurements).</summary>
     public static async Task<(Result Gateway, Result Direct)> RunAsync()
     {
         await using var servers = await ServiceBehindGateway<AttemptView>.StartAsync("training", "Training", acceptTestTokens: true);
-        var (training, direct) = (servers.Service, servers.Direct);
+        var bus = servers.Service.Services.GetRequiredService<IBus>();
+        return await RunAsync(accepted => bus.Publish(accepted), servers.Service.Database.OwnerConnectionString, servers.Direct, servers.ThroughGateway,
+            claims => TestTokens.Create(claims, DateTime.UtcNow.AddMinutes(30)));
+    }
 
-        var participants = await EnrolAsync(training);
-        using var operatorClient = BearerClient.For(direct, Token(Guid.CreateVersion7(), "operator@ore.example.pl", ["operator"], null));
+    /// <summary>Against the training and the gateway running as processes of their own (<see cref="SystemUnderLoad"/>).</summary>
+    internal static async Task<(Result Gateway, Result Direct)> RunAsync(SystemUnderLoad system)
+    {
+        var training = system.Services["training"];
+        await using var publisher = await EventPublisher.StartAsync(training.Broker);
+        return await RunAsync(accepted => publisher.Bus.Publish(accepted), training.Database.OwnerConnectionString, training.Process.Address,
+            system.Gateway.Address, system.Tokens.Create);
+    }
+
+    private static async Task<(Result Gateway, Result Direct)> RunAsync(Func<ApplicationAccepted, Task> publish, string trainingOwnerConnection,
+        Uri direct, Uri gateway, Func<IEnumerable<System.Security.Claims.Claim>, string> sign)
+    {
+        var participants = await EnrolAsync(publish, trainingOwnerConnection);
+        using var operatorClient = BearerClient.For(direct, Token(sign, Guid.CreateVersion7(), "operator@ore.example.pl", ["operator"], null));
         await FormCohortsWithEndedSessionsAsync(operatorClient, participants);
         foreach (var module in new[] { "M1", "M2" })
         {
             await BankAsync(operatorClient, module);
         }
-        var viaGateway = await BurstAsync("gateway → training", servers.ThroughGateway, "M1", participants);
-        var straight = await BurstAsync("training directly", direct, "M2", participants);
+        var viaGateway = await BurstAsync("gateway → training", gateway, "M1", participants, sign);
+        var straight = await BurstAsync("training directly", direct, "M2", participants, sign);
         return (viaGateway, straight);
     }
 
     /// <summary>Accepted teams arrive from recruitment as events; the training enrols their people.</summary>
-    private static async Task<IReadOnlyList<Participant>> EnrolAsync(ServiceFactory<AttemptView> training)
+    private static async Task<IReadOnlyList<Participant>> EnrolAsync(Func<ApplicationAccepted, Task> publish, string trainingOwnerConnection)
     {
-        var bus = training.Services.GetRequiredService<IBus>();
         var people = new List<Participant>();
         for (var team = 0; team < Teams; team++)
         {
@@ -59,7 +74,7 @@ public static class PostTestBurstBenchmark
                 MemberId = Guid.CreateVersion7(), FullName = $"Uczestnik {team}-{i}", Email = $"u{team}-{i}.{Guid.NewGuid():N}@jst.test",
                 Position = "specjalista", Sex = i % 3 == 1 ? "man" : "woman", IsCoordinator = i == 0,
             }).ToArray();
-            await bus.Publish(new ApplicationAccepted
+            await publish(new ApplicationAccepted
             {
                 ApplicationId = Guid.CreateVersion7(), RoundId = Guid.Empty, RoundName = "Benchmark", JstTerc = jst, JstName = $"JST {jst}",
                 JstKind = "rural-municipality", VoivodeshipTerc = "99", Score = 10, ScoringVersion = 1, PromotedFromReserve = false,
@@ -67,7 +82,7 @@ public static class PostTestBurstBenchmark
             });
             people.AddRange(members.Select(m => new Participant(m.Email, jst)));
         }
-        await using var connection = new NpgsqlConnection(training.Database.OwnerConnectionString);
+        await using var connection = new NpgsqlConnection(trainingOwnerConnection);
         await Eventually.GetAsync(() => connection.ExecuteScalarAsync<int>("SELECT count(*)::int FROM participants"),
             count => count >= people.Count, TimeSpan.FromMinutes(2), "every participant enrolled");
         return people;
@@ -103,23 +118,31 @@ public static class PostTestBurstBenchmark
         }
     }
 
-    private static async Task<Result> BurstAsync(string path, Uri address, string module, IReadOnlyList<Participant> participants)
+    /// <summary>
+    /// Open-loop arrivals: participant i is planned at i/N of the minute, whatever the answers before it did, and sends its
+    /// first request then; its later requests follow each answer, as a person's page does. The first request's latency and
+    /// the submission's are counted from the planned arrival, so a late sender (this process's own thread pool, a stalled
+    /// connection pool) shows in the figures instead of hiding (coordinated omission); tokens are signed beforehand.
+    /// </summary>
+    private static async Task<Result> BurstAsync(string path, Uri address, string module, IReadOnlyList<Participant> participants,
+        Func<IEnumerable<System.Security.Claims.Claim>, string> sign)
     {
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 512, PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
         {
             BaseAddress = address, Timeout = TimeSpan.FromMinutes(2),
         };
+        var tokens = participants.Select(person => Token(sign, Guid.CreateVersion7(), person.Email, ["jst-member"], person.JstTerc)).ToList();
         var requestLatencies = new ConcurrentBag<double>();
         var submissionLatencies = new ConcurrentBag<double>();
         var errors = new ConcurrentQueue<string>();
         var clock = Stopwatch.StartNew();
 
-        async Task<HttpResponseMessage> TimedAsync(HttpRequestMessage request, string token)
+        async Task<HttpResponseMessage> TimedAsync(HttpRequestMessage request, string token, TimeSpan? planned = null)
         {
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-            var started = Stopwatch.GetTimestamp();
+            var sent = clock.Elapsed;
             var response = await http.SendAsync(request);
-            requestLatencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            requestLatencies.Add((clock.Elapsed - (planned ?? sent)).TotalMilliseconds);
             if (!response.IsSuccessStatusCode)
             {
                 errors.Enqueue($"{request.Method} {request.RequestUri}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
@@ -129,12 +152,12 @@ public static class PostTestBurstBenchmark
 
         var submissions = participants.Select(async (person, i) =>
         {
-            await Task.Delay(Window * i / participants.Count);
-            var token = Token(Guid.CreateVersion7(), person.Email, ["jst-member"], person.JstTerc);
-            var started = Stopwatch.GetTimestamp();
+            var planned = Window * i / participants.Count;
+            await Task.Delay(planned);
+            var token = tokens[i];
             try
             {
-                using var start = await TimedAsync(new HttpRequestMessage(HttpMethod.Post, $"/api/training/me/modules/{module}/tests/post"), token);
+                using var start = await TimedAsync(new HttpRequestMessage(HttpMethod.Post, $"/api/training/me/modules/{module}/tests/post"), token, planned);
                 if (!start.IsSuccessStatusCode)
                 {
                     return;
@@ -148,7 +171,7 @@ public static class PostTestBurstBenchmark
                     }, token);
                 }
                 using var finished = await TimedAsync(new HttpRequestMessage(HttpMethod.Post, $"/api/training/attempts/{attempt.Id}/finish"), token);
-                submissionLatencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                submissionLatencies.Add((clock.Elapsed - planned).TotalMilliseconds);
             }
             catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
             {
@@ -162,7 +185,7 @@ public static class PostTestBurstBenchmark
     }
 
     /// <summary>A person's token as identity issues it, with the address the training recognises people by.</summary>
-    private static string Token(Guid id, string email, IEnumerable<string> roles, string? jst)
+    private static string Token(Func<IEnumerable<System.Security.Claims.Claim>, string> sign, Guid id, string email, IEnumerable<string> roles, string? jst)
     {
         List<System.Security.Claims.Claim> claims =
         [
@@ -174,6 +197,6 @@ public static class PostTestBurstBenchmark
         {
             claims.Add(new(Cro.ServiceDefaults.Security.CroClaims.Jst, jst));
         }
-        return TestTokens.Create(claims);
+        return sign(claims);
     }
 }

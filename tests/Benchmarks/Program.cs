@@ -2,8 +2,17 @@ using Cro.Benchmarks;
 
 // Run by hand: tests/Benchmarks/run.sh. Figures are ratios against a baseline measured in the same
 // run, on the same servers, so they compare across machines; absolute times are printed for context.
-if (await SchoolsImportBenchmark.TryRunChildAsync(args))
+if (await SchoolsImportBenchmark.TryRunChildAsync(args) || await JstSearchBenchmark.TryRunChildAsync(args))
 {
+    return;
+}
+
+if (args is [] or ["all", ..])
+{
+    // Issue 19's table in one run, the services, the gateway and the load each in a process of their own:
+    //   all [BURST-CONCURRENCY] [SEARCH-CONNECTIONS] [SEARCH-SECONDS]
+    await IssueTable.RunAsync(args.Length > 1 ? int.Parse(args[1]) : 64, args.Length > 2 ? int.Parse(args[2]) : 32,
+        TimeSpan.FromSeconds(args.Length > 3 ? int.Parse(args[3]) : 20));
     return;
 }
 
@@ -176,7 +185,8 @@ if (args is ["advisory-bookings", ..])
     return;
 }
 
-var runs = args.Length > 0 ? int.Parse(args[0]) : 5;
+// registry-relay [RUNS], or a number alone (as before the table became the default).
+var runs = args switch { ["registry-relay", var n, ..] => int.Parse(n), ["registry-relay"] => 5, [var n, ..] => int.Parse(n), _ => 5 };
 Console.WriteLine($"CRO benchmarks, {runs} runs each, median reported.\n");
 
 var import = await RegistryImportBenchmark.RunAsync(runs);
