@@ -21,9 +21,10 @@ public static class HealthChecks
     }
 
     /// <summary>
-    /// /health is readiness (every check: the database answers; for a service with messaging, the broker answers and the
-    /// outbox's oldest unsent event is young): 503 when any check is Unhealthy, so an orchestrator stops routing to a
-    /// replica that cannot do its work, 200 when Healthy or Degraded (working, someone should look).
+    /// /health is readiness, every check: the database answers; for a service with messaging, the broker answers, the
+    /// consumers are attached and the outbox's oldest unsent event is young. 200 only when all are Healthy; 503 otherwise,
+    /// so an orchestrator stops routing to a replica that cannot do its work. Degraded is an expected outage that heals by
+    /// itself (logged as a warning at each probe), Unhealthy one someone should look at (logged as an error).
     /// /alive is liveness (the process answers), independent of the database and the broker, so their outage takes
     /// replicas out of rotation without getting them restarted. Both exist in every environment because Kubernetes
     /// probes them in production.
@@ -35,7 +36,7 @@ public static class HealthChecks
             ResultStatusCodes =
             {
                 [HealthStatus.Healthy] = StatusCodes.Status200OK,
-                [HealthStatus.Degraded] = StatusCodes.Status200OK,
+                [HealthStatus.Degraded] = StatusCodes.Status503ServiceUnavailable,
                 [HealthStatus.Unhealthy] = StatusCodes.Status503ServiceUnavailable,
             },
         }).AllowAnonymous();

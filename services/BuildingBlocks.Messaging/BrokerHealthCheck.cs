@@ -4,9 +4,10 @@ using RabbitMQ.Client;
 namespace Cro.BuildingBlocks.Messaging;
 
 /// <summary>
-/// Readiness: can this replica reach the broker now? MassTransit's own check looks at receive endpoints only, reports a
-/// lost broker as Degraded while the (lazily started) bus endpoint still counts as healthy, which /health answers 200,
-/// and says nothing at all for a service that only publishes. This check keeps one small connection of its own and
+/// Readiness: can this replica reach the broker now? MassTransit's own check looks at receive endpoints only: it reported
+/// a lost broker as Degraded (its lazily started bus endpoint still counted as healthy), which /health then answered 200,
+/// and it says nothing at all for a service that only publishes. Registered as Degraded (503, a warning): an outage of
+/// the broker is expected now and then and heals by itself. This check keeps one small connection of its own and
 /// opens and closes a channel on it: two round trips, so a frozen broker (connection open, nothing answering) fails
 /// within <see cref="Timeout"/> too.
 /// </summary>
@@ -38,7 +39,7 @@ internal sealed class BrokerHealthCheck(Uri broker, string serviceName) : IHealt
             {
                 if (_connection is not { IsOpen: true })
                 {
-                    await DropConnectionAsync();
+                    _ = DropConnectionAsync();
                     _connection = await _factory.CreateConnectionAsync(timeout.Token);
                 }
                 await using var channel = await _connection.CreateChannelAsync(cancellationToken: timeout.Token);
@@ -48,7 +49,7 @@ internal sealed class BrokerHealthCheck(Uri broker, string serviceName) : IHealt
             catch
             {
                 // A connection that failed half-way (a frozen broker) is not trusted for the next probe.
-                await DropConnectionAsync();
+                _ = DropConnectionAsync();
                 throw;
             }
             finally
@@ -64,19 +65,26 @@ internal sealed class BrokerHealthCheck(Uri broker, string serviceName) : IHealt
         }
     }
 
-    private async Task DropConnectionAsync()
+    /// <summary>Forgets the connection; closing it runs aside, as a frozen broker would hold the next probe.</summary>
+    private Task DropConnectionAsync()
     {
-        if (_connection is { } connection)
+        if (_connection is not { } connection)
         {
-            _connection = null;
-            try
-            {
-                await connection.DisposeAsync();
-            }
-            catch (Exception)
-            {
-                // A connection to a broker that went away may fail to close; it is gone either way.
-            }
+            return Task.CompletedTask;
+        }
+        _connection = null;
+        return CloseQuietlyAsync(connection);
+    }
+
+    private static async Task CloseQuietlyAsync(IConnection connection)
+    {
+        try
+        {
+            await connection.DisposeAsync().AsTask().WaitAsync(Timeout);
+        }
+        catch (Exception)
+        {
+            // A connection to a broker that went away may fail to close, or not answer; it is gone either way.
         }
     }
 

@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using MassTransit.RabbitMqTransport;
 using RabbitMQ.Client.Exceptions;
@@ -30,7 +31,13 @@ public static class MessagingExtensions
             ?? (BuildTimeDocument.IsGenerating ? "amqp://document-generator.invalid/" : null)
             ?? throw new InvalidOperationException("ConnectionStrings:rabbitmq is not configured.");
 
-        builder.Services.AddMassTransit(bus => bus.UseCroBroker(new Uri(broker), serviceName, registerConsumers, deployTopologyOnly: false));
+        builder.Services.AddMassTransit(bus =>
+        {
+            bus.UseCroBroker(new Uri(broker), serviceName, registerConsumers, deployTopologyOnly: false);
+            // MassTransit's check of the consumers' endpoints: at worst Degraded (503 all the same), as consumers that lost
+            // the broker reattach by themselves; Unhealthy would log an error at every probe of an ordinary outage.
+            bus.ConfigureHealthCheckOptions(health => health.MinimalFailureStatus = HealthStatus.Degraded);
+        });
         // Without this a publish right after start-up can be lost.
         builder.Services.Configure<MassTransitHostOptions>(options =>
         {
@@ -45,11 +52,11 @@ public static class MessagingExtensions
         builder.Services.AddSingleton<OutboxRelay>();
 
         // Readiness (/health; not /alive, so a broker outage takes a replica out of rotation without getting it killed):
-        // the broker answers, and the outbox's oldest unsent event is young. MassTransit adds its own check of the
-        // consumers' endpoints (Degraded while some are down).
+        // the broker answers, and the outbox's oldest unsent event is young. An expected, self-healing outage is Degraded
+        // (503, logged as a warning), Unhealthy (503, logged as an error) is for what outlasts one: see HealthChecks.
         builder.Services.AddSingleton(new BrokerHealthCheck(new Uri(broker), serviceName));
         builder.Services.AddHealthChecks()
-            .Add(new HealthCheckRegistration("rabbitmq", services => services.GetRequiredService<BrokerHealthCheck>(), HealthStatus.Unhealthy, ["ready"]))
+            .Add(new HealthCheckRegistration("rabbitmq", services => services.GetRequiredService<BrokerHealthCheck>(), HealthStatus.Degraded, ["ready"]))
             .Add(new HealthCheckRegistration("outbox", services => ActivatorUtilities.CreateInstance<OutboxHealthCheck>(services),
                 HealthStatus.Unhealthy, ["ready"]));
         if (builder.Configuration.GetValue("Outbox:RelayEnabled", true))
@@ -87,7 +94,9 @@ public static class MessagingExtensions
                 // (~2 min): consumers and publishes move to a new connection once it answers again.
                 host.Heartbeat(TimeSpan.FromSeconds(10));
             });
-            ReconnectWithinSeconds(rabbit);
+            var hostConfiguration = HostConfiguration(rabbit);
+            ReconnectWithinSeconds(hostConfiguration);
+            LogTransientSendFaultsAsDebug(hostConfiguration, context.GetRequiredService<ILoggerFactory>());
             rabbit.DeployTopologyOnly = deployTopologyOnly;
             rabbit.ConfigureEndpoints(context);
         });
@@ -103,14 +112,10 @@ public static class MessagingExtensions
     /// that renames these fields fails start-up here, loudly, rather than silently bringing the slow back-off back;
     /// BrokerOutageTests measures the reattachment.
     /// </summary>
-    private static void ReconnectWithinSeconds(IRabbitMqBusFactoryConfigurator rabbit)
+    private static void ReconnectWithinSeconds(MassTransit.Configuration.IHostConfiguration hostConfiguration)
     {
-        const BindingFlags instance = BindingFlags.Instance | BindingFlags.NonPublic;
-        var hostConfiguration = rabbit.GetType().GetField("_hostConfiguration", instance)?.GetValue(rabbit);
-        var policy = hostConfiguration?.GetType().GetField("<ReceiveTransportRetryPolicy>k__BackingField", instance)
-            ?? throw new InvalidOperationException(
-                "MassTransit's RabbitMQ host configuration no longer has the fields UseCroBroker replaces to reconnect within seconds; " +
-                "see MessagingExtensions.ReconnectWithinSeconds after the MassTransit upgrade.");
+        var policy = hostConfiguration.GetType().GetField("<ReceiveTransportRetryPolicy>k__BackingField", BindingFlags.Instance | BindingFlags.NonPublic)
+            ?? throw UpgradeBrokeThis("ReceiveTransportRetryPolicy");
         policy.SetValue(hostConfiguration, Retry.CreatePolicy(retry =>
         {
             retry.Handle<ConnectionException>();
@@ -122,4 +127,21 @@ public static class MessagingExtensions
             retry.Exponential(int.MaxValue, TimeSpan.FromMilliseconds(250), TimeSpan.FromSeconds(2), TimeSpan.FromMilliseconds(250));
         }));
     }
+
+    /// <summary>See <see cref="TransientSendFaultLogging"/>. Set on the host before the bus is built, so its transports log through it.</summary>
+    private static void LogTransientSendFaultsAsDebug(MassTransit.Configuration.IHostConfiguration hostConfiguration, ILoggerFactory logging)
+    {
+        LogContext.ConfigureCurrentLogContext(new TransientSendFaultLogging(logging));
+        hostConfiguration.LogContext = LogContext.Current;
+    }
+
+    /// <summary>The host configuration behind the RabbitMQ bus configurator, which MassTransit does not expose.</summary>
+    private static MassTransit.Configuration.IHostConfiguration HostConfiguration(IRabbitMqBusFactoryConfigurator rabbit) =>
+        rabbit.GetType().GetField("_hostConfiguration", BindingFlags.Instance | BindingFlags.NonPublic)?.GetValue(rabbit)
+            as MassTransit.Configuration.IHostConfiguration
+        ?? throw UpgradeBrokeThis("_hostConfiguration");
+
+    private static InvalidOperationException UpgradeBrokeThis(string field) => new(
+        $"MassTransit's RabbitMQ configuration no longer has {field}, which UseCroBroker relies on to reconnect within seconds " +
+        "and log transient send faults quietly; see MessagingExtensions after the MassTransit upgrade.");
 }

@@ -6,8 +6,8 @@ namespace Cro.BuildingBlocks.Messaging;
 /// <summary>
 /// Readiness: does the oldest event not yet handed to the broker wait longer than it should? Normally it waits
 /// milliseconds; a growing age means this service's events are not getting out (broker unreachable, publishes not
-/// confirmed, relay stuck), whatever the connection says. Degraded after <see cref="OutboxRelayOptions.DegradedAfter"/>,
-/// Unhealthy (503) after <see cref="OutboxRelayOptions.UnhealthyAfter"/>. One query on the partial index of pending
+/// confirmed, relay stuck), whatever the connection says. Degraded (503, a warning) after
+/// <see cref="OutboxRelayOptions.NotReadyAfter"/>, Unhealthy (503, an error) after <see cref="OutboxRelayOptions.UnhealthyAfter"/>. One query on the partial index of pending
 /// rows (outbox_messages_pending), which holds only unsent rows; ages are measured on the database's clock.
 /// </summary>
 internal sealed class OutboxHealthCheck(NpgsqlDataSource dataSource, IOptions<OutboxRelayOptions> options) : IHealthCheck
@@ -33,7 +33,7 @@ internal sealed class OutboxHealthCheck(NpgsqlDataSource dataSource, IOptions<Ou
             var oldest = TimeSpan.FromSeconds(Math.Max(0, seconds));
             var description = $"{pending} events waiting in the outbox; the oldest for {oldest.TotalSeconds:F0} s.";
             return oldest > limits.UnhealthyAfter ? new HealthCheckResult(context.Registration.FailureStatus, description)
-                : oldest > limits.DegradedAfter ? HealthCheckResult.Degraded(description)
+                : oldest > limits.NotReadyAfter ? HealthCheckResult.Degraded(description)
                 : HealthCheckResult.Healthy(description);
         }
         catch (Exception e) when (e is NpgsqlException or TimeoutException)

@@ -37,7 +37,10 @@ public sealed class BrokerOutageTests(ITestOutputHelper output)
     public async Task Health_answers_503_while_the_outbox_holds_an_event_older_than_the_limit()
     {
         await using var service = await MessagingHost.StartAsync(relay: false, configure: b =>
-            b.Configuration["Outbox:UnhealthyAfter"] = "00:00:02");
+        {
+            b.Configuration["Outbox:NotReadyAfter"] = "00:00:02";
+            b.Configuration["Outbox:UnhealthyAfter"] = "00:00:04";
+        });
         await service.WriteEventAsync();
         Assert.Equal(HttpStatusCode.OK, await StatusAsync(service, "/health"));
 
@@ -46,6 +49,12 @@ public sealed class BrokerOutageTests(ITestOutputHelper output)
         Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
         Assert.Equal(HttpStatusCode.OK, await StatusAsync(service, "/alive"));
         var report = await service.HealthAsync();
+        Assert.Contains(report.Entries, e => e.Key == "outbox" && e.Value.Status == Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Degraded);
+
+        // Waiting longer still: someone should look.
+        await Task.Delay(TimeSpan.FromSeconds(2), Ct);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, await StatusAsync(service, "/health"));
+        report = await service.HealthAsync();
         Assert.Contains(report.Entries, e => e.Key == "outbox" && e.Value.Status == Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Unhealthy);
 
         await service.Relay.RelayBatchAsync(Ct);
@@ -108,6 +117,43 @@ public sealed class BrokerOutageTests(ITestOutputHelper output)
         Assert.Contains(relay, e => e.Message.Contains("20 events", StringComparison.Ordinal));
         Assert.Contains(logs.Entries, e => e.Category == typeof(OutboxRelay).FullName && e.Level == LogLevel.Information
             && e.Message.Contains("again", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Frozen_broker_makes_health_503_and_unconfirmed_publishes_warnings_and_all_is_delivered_after()
+    {
+        var logs = new CapturedLogs();
+        await using var service = await MessagingHost.StartAsync(configure: b => b.Logging.AddProvider(logs));
+        Assert.Equal(HttpStatusCode.OK, await StatusAsync(service, "/health"));
+
+        // Connections stay open and nothing answers: the relay's publishes wait for confirmations that do not come.
+        service.Broker.Freeze();
+        var keys = new List<Guid>();
+        for (var i = 0; i < 10; i++)
+        {
+            keys.Add(await service.WriteEventAsync());
+        }
+        var frozen = Stopwatch.StartNew();
+        await Eventually.GetAsync(() => StatusAsync(service, "/health"), s => s == HttpStatusCode.ServiceUnavailable,
+            TimeSpan.FromSeconds(15), "/health 503");
+        output.WriteLine($"/health 503 {frozen.Elapsed.TotalSeconds:F1} s into the freeze");
+        Assert.Equal(HttpStatusCode.OK, await StatusAsync(service, "/alive"));
+        await Task.Delay(TimeSpan.FromSeconds(8), Ct);
+
+        service.Broker.Thaw();
+        foreach (var key in keys)
+        {
+            Assert.Equal(1, await service.WaitUntilReceivedAsync(key, TimeSpan.FromSeconds(30)));
+        }
+        await Eventually.GetAsync(() => StatusAsync(service, "/health"), s => s == HttpStatusCode.OK, TimeSpan.FromSeconds(15), "/health 200");
+
+        foreach (var entry in logs.Entries.Where(e => e.Level >= LogLevel.Warning))
+        {
+            output.WriteLine(entry.ToString());
+        }
+        Assert.DoesNotContain(logs.Entries, e => e.Level >= LogLevel.Error);
+        Assert.Contains(logs.Entries, e => e.Category == typeof(OutboxRelay).FullName && e.Level == LogLevel.Warning
+            && e.Message.Contains("no confirmation", StringComparison.Ordinal));
     }
 
     private static async Task<HttpStatusCode> StatusAsync(MessagingHost service, string path) =>
