@@ -89,11 +89,16 @@ public sealed class OutboxRelay(NpgsqlDataSource dataSource, IBus bus, IOptions<
         if (transientFailure is not null)
         {
             _failuresInOutage++;
-            if (_outageSince is null || now - _lastOutageWarning >= _options.OutageWarningInterval)
+            if (_outageSince is null)
             {
-                _outageSince ??= now;
+                (_outageSince, _lastOutageWarning) = (now, now);
+                Logger.LogWarning("Outbox: {Waiting} events waiting, the broker does not take them ({Reason}); retrying.",
+                    await WaitingAsync(ct), transientFailure);
+            }
+            else if (now - _lastOutageWarning >= _options.OutageWarningInterval)
+            {
                 _lastOutageWarning = now;
-                Logger.LogWarning("Outbox: {Waiting} events waiting, broker unreachable for {Seconds:F0} s ({Reason}); retrying.",
+                Logger.LogWarning("Outbox: {Waiting} events waiting, broker unreachable for {Seconds:F0} s ({Reason}); still retrying.",
                     await WaitingAsync(ct), (now - _outageSince.Value).TotalSeconds, transientFailure);
             }
         }
