@@ -9,7 +9,10 @@ namespace Cro.BuildingBlocks.Messaging;
 /// each waiting event became an Error, ~50 in one outage, which flagged the service red on the dashboard for a
 /// retry nobody needed to act on (issue 19). Those faults, when transient (no confirmation in time, the connection
 /// gone), are logged at Debug here: the relay counts them (cro.outbox.publish_failures) and says once, as a
-/// Warning, how many events wait. Every other MassTransit entry passes unchanged.
+/// Warning, how many events wait. Likewise each failed connection attempt ("Connection Failed", a Warning with a
+/// stack trace, now every few seconds per endpoint while the broker is away, see MessagingExtensions) is an Information
+/// without the stack trace when the failure is transient: the outage shows in /health and in the relay's warning.
+/// Every other MassTransit entry passes unchanged.
 /// </summary>
 internal sealed class TransientSendFaultLogging(ILoggerFactory inner) : ILoggerFactory
 {
@@ -22,15 +25,17 @@ internal sealed class TransientSendFaultLogging(ILoggerFactory inner) : ILoggerF
     {
     }
 
-    internal static bool IsTransient(Exception? exception) => exception?.GetBaseException() is OperationCanceledException or TimeoutException
-        or ConnectionException or AlreadyClosedException or BrokerUnreachableException or OperationInterruptedException
-        or System.Net.Sockets.SocketException or IOException;
+    internal static bool IsTransient(Exception? exception) =>
+        exception is BrokerUnreachableException or ConnectFailureException or MassTransit.ConnectionException
+        || exception?.GetBaseException() is OperationCanceledException or TimeoutException or MassTransit.ConnectionException
+            or AlreadyClosedException or BrokerUnreachableException or ConnectFailureException or OperationInterruptedException
+            or System.Net.Sockets.SocketException or IOException;
 
     private sealed class Logger(ILogger inner) : ILogger
     {
         public IDisposable? BeginScope<TState>(TState state) where TState : notnull => inner.BeginScope(state);
 
-        public bool IsEnabled(LogLevel logLevel) => inner.IsEnabled(logLevel) || logLevel == LogLevel.Error;
+        public bool IsEnabled(LogLevel logLevel) => inner.IsEnabled(logLevel) || logLevel is LogLevel.Error or LogLevel.Warning;
 
         public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
         {
@@ -42,14 +47,24 @@ internal sealed class TransientSendFaultLogging(ILoggerFactory inner) : ILoggerF
                 }
                 return;
             }
+            if (logLevel == LogLevel.Warning && IsTransient(exception) && HasFormat(state, "Connection Failed"))
+            {
+                if (inner.IsEnabled(LogLevel.Information))
+                {
+                    inner.Log(LogLevel.Information, eventId, state, null, formatter);
+                }
+                return;
+            }
             if (inner.IsEnabled(logLevel))
             {
                 inner.Log(logLevel, eventId, state, exception, formatter);
             }
         }
 
-        private static bool IsSendFault<TState>(TState state) =>
+        private static bool IsSendFault<TState>(TState state) => HasFormat(state, "S-FAULT");
+
+        private static bool HasFormat<TState>(TState state, string start) =>
             state is IReadOnlyList<KeyValuePair<string, object?>> values
-            && values.Any(v => v is { Key: "{OriginalFormat}", Value: string format } && format.StartsWith("S-FAULT", StringComparison.Ordinal));
+            && values.Any(v => v is { Key: "{OriginalFormat}", Value: string format } && format.StartsWith(start, StringComparison.Ordinal));
     }
 }
