@@ -20,6 +20,18 @@ public sealed class OutboxRelayOptions
     /// <summary>Published rows are kept this long for inspection, then deleted.</summary>
     public TimeSpan Retention { get; set; } = TimeSpan.FromDays(7);
 
+    /// <summary>
+    /// Readiness is Degraded (/health 503: an orchestrator stops routing to the replica; a warning) once the oldest unsent
+    /// event waits longer than this: the service's events are not getting out ...
+    /// </summary>
+    public TimeSpan NotReadyAfter { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>... and Unhealthy (503 and an error in the log: someone should look) once it waits longer than this.</summary>
+    public TimeSpan UnhealthyAfter { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>While the broker keeps failing, the relay repeats its warning (with the count waiting) at most this often.</summary>
+    public TimeSpan OutageWarningInterval { get; set; } = TimeSpan.FromSeconds(30);
+
     public TimeSpan RetryDelay(int attempts) =>
         TimeSpan.FromTicks(Math.Min(MaxRetryDelay.Ticks, FirstRetryDelay.Ticks * (1L << Math.Min(attempts, 20))));
 }

@@ -1,3 +1,6 @@
+using Cro.ServiceDefaults;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -7,13 +10,14 @@ namespace Cro.BuildingBlocks.Tests;
 
 /// <summary>
 /// A process as a service runs it: its own database, MassTransit on the real broker (through a
-/// <see cref="TcpProxy"/> the test can cut), the outbox relay and the recording consumer.
+/// <see cref="TcpProxy"/> the test can cut), the outbox relay and the recording consumer, and the health endpoints
+/// (/health, /alive) on an in-memory server.
 /// </summary>
 public sealed class MessagingHost : IAsyncDisposable
 {
-    private readonly IHost _host;
+    private readonly WebApplication _host;
 
-    private MessagingHost(IHost host, TestDatabase database, TcpProxy proxy)
+    private MessagingHost(WebApplication host, TestDatabase database, TcpProxy proxy)
     {
         (_host, Database, Broker) = (host, database, proxy);
     }
@@ -24,15 +28,19 @@ public sealed class MessagingHost : IAsyncDisposable
     public OutboxRelay Relay => _host.Services.GetRequiredService<OutboxRelay>();
     public IBus Bus => _host.Services.GetRequiredService<IBus>();
 
+    /// <summary>A client of the host's in-memory server (/health, /alive).</summary>
+    public HttpClient Http => _host.GetTestClient();
+
     public static async Task<MessagingHost> StartAsync(TestDatabase? database = null, bool relay = true, string? broker = null,
-        Action<IBusRegistrationConfigurator>? consumers = null)
+        Action<IBusRegistrationConfigurator>? consumers = null, Action<WebApplicationBuilder>? configure = null)
     {
         database ??= await TestDatabase.CreateMigratedAsync("messaging", typeof(MessagingHost).Assembly);
         var brokerUri = new Uri(broker ?? await TestServers.RabbitMqAsync());
         var proxy = new TcpProxy(brokerUri.Host, brokerUri.Port);
         proxy.Start();
 
-        var builder = Host.CreateApplicationBuilder();
+        var builder = WebApplication.CreateBuilder();
+        builder.WebHost.UseTestServer();
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["ConnectionStrings:messaging"] = database.AppConnectionString,
@@ -45,10 +53,13 @@ public sealed class MessagingHost : IAsyncDisposable
             ["Messaging:Retry:MinInterval"] = "00:00:00.050",
             ["Messaging:Retry:MaxInterval"] = "00:00:00.200",
         });
+        builder.AddDefaultHealthChecks();
         builder.AddDatabase("messaging");
         // A queue of its own per host: each test sees every SomethingHappened, and counts only its keys.
         builder.AddMessaging(QueuePrefix(database), consumers ?? (bus => bus.AddConsumer<RecordingConsumer>()));
+        configure?.Invoke(builder);
         var host = builder.Build();
+        host.MapDefaultEndpoints();
         await host.StartAsync();
         return new MessagingHost(host, database, proxy);
     }
@@ -103,7 +114,7 @@ public sealed class MessagingHost : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _host.StopAsync();
-        _host.Dispose();
+        await _host.DisposeAsync();
         await Broker.DisposeAsync();
     }
 }

@@ -6,7 +6,8 @@ namespace Cro.Tests.Infrastructure;
 
 /// <summary>
 /// Forwards a local port to a server and can be cut and restored, so a test can take a real broker
-/// "down" for one client without stopping it for everyone else.
+/// "down" for one client without stopping it for everyone else, or freeze it (connections stay open, nothing answers),
+/// as a broker stopped with SIGSTOP or stalled.
 /// </summary>
 public sealed class TcpProxy : IAsyncDisposable
 {
@@ -15,6 +16,7 @@ public sealed class TcpProxy : IAsyncDisposable
     private readonly ConcurrentDictionary<TcpClient, byte> _connections = new();
     private TcpListener? _listener;
     private CancellationTokenSource _cts = new();
+    private volatile TaskCompletionSource _flowing = Flowing();
 
     public TcpProxy(string targetHost, int targetPort)
     {
@@ -46,6 +48,24 @@ public sealed class TcpProxy : IAsyncDisposable
             client.Dispose();
         }
         _connections.Clear();
+    }
+
+    /// <summary>Holds every byte in both directions, on open and new connections alike, until <see cref="Thaw"/>.</summary>
+    public void Freeze()
+    {
+        if (_flowing.Task.IsCompleted)
+        {
+            _flowing = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        }
+    }
+
+    public void Thaw() => _flowing.TrySetResult();
+
+    private static TaskCompletionSource Flowing()
+    {
+        var flowing = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        flowing.SetResult();
+        return flowing;
     }
 
     private async Task AcceptAsync(TcpListener listener, CancellationToken ct)
@@ -81,7 +101,15 @@ public sealed class TcpProxy : IAsyncDisposable
     {
         try
         {
-            await from.GetStream().CopyToAsync(to.GetStream(), ct);
+            var buffer = new byte[81920];
+            var source = from.GetStream();
+            var destination = to.GetStream();
+            int read;
+            while ((read = await source.ReadAsync(buffer, ct)) > 0)
+            {
+                await _flowing.Task.WaitAsync(ct);
+                await destination.WriteAsync(buffer.AsMemory(0, read), ct);
+            }
         }
         catch (Exception e) when (e is IOException or OperationCanceledException or ObjectDisposedException or SocketException)
         {
