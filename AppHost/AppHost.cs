@@ -95,4 +95,21 @@ gateway
     .WithReference(notifications).WaitFor(notifications)
     .WithReference(web).WaitFor(web);
 
+// A local run puts twelve .NET processes on one (often small) machine. Server GC, the ASP.NET Core default that the
+// containers keep (a pod has its CPUs and memory limit to itself), gives each process heaps and GC threads per core
+// and grows them for throughput; here workstation, non-concurrent GC keeps each heap small and collects on the
+// allocating thread. Tiered PGO's instrumented code is dropped too: it pays off in long-running hot loops, not in
+// a development run. With run.sh's launcher (no `dotnet run` process beside each service) the measured effect is in
+// the README ("Running locally").
+// LocalRun:ServerGc=true (or LocalRun__ServerGc=true) keeps the defaults, e.g. to compare.
+foreach (var project in builder.Resources.OfType<ProjectResource>().Where(_ => !builder.Configuration.GetValue("LocalRun:ServerGc", false)))
+{
+    project.Annotations.Add(new EnvironmentCallbackAnnotation(environment =>
+    {
+        environment["DOTNET_gcServer"] = "0";
+        environment["DOTNET_gcConcurrent"] = "0";
+        environment["DOTNET_TieredPGO"] = "0";
+    }));
+}
+
 builder.Build().Run();
