@@ -1,3 +1,4 @@
+using OpenTelemetry.Trace;
 using Yarp.ReverseProxy.Configuration;
 using Yarp.ReverseProxy.Forwarder;
 using Yarp.ReverseProxy.Health;
@@ -62,6 +63,7 @@ public static class ProxyHealth
     {
         services.AddSingleton<IForwarderHttpClientFactory, ProxyHttpClientFactory>();
         services.AddSingleton<IPassiveHealthCheckPolicy, UnreachableDestinationPolicy>();
+        services.ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddProcessor(new ProbeTraces()));
         return services;
     }
 
