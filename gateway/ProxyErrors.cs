@@ -9,9 +9,9 @@ using Yarp.ReverseProxy.Model;
 namespace Cro.Gateway;
 
 /// <summary>
-/// What a caller gets when the gateway could not forward its request: 503 when the service is down (nothing answered,
-/// or it is left out as unhealthy), 504 when a started request went silent past the activity timeout, each with
-/// Retry-After. API callers (/api, OpenID Connect) get ProblemDetails; a browser asking for a page gets a short page of
+/// What a caller gets when the gateway could not forward its request: 503 when the service is down (no connection opened,
+/// or it is left out as unhealthy: the request did not reach it), 504 when a started request went silent past the activity
+/// timeout, 502 when the service broke off its answer (the last two may have done the work), each with Retry-After. API callers (/api, OpenID Connect) get ProblemDetails; a browser asking for a page gets a short page of
 /// the site's own (the web that would render one may be the service that is down), in Polish unless it asked for English.
 /// </summary>
 public static class ProxyErrors
@@ -38,6 +38,8 @@ public static class ProxyErrors
             {
                 var status = ProxyHealth.NeverReachedService(error) ? StatusCodes.Status503ServiceUnavailable
                     : error.Error == ForwarderError.RequestTimedOut ? StatusCodes.Status504GatewayTimeout
+                    // Reached the service, which broke off (closed the connection, answered garbage): it may have done the work.
+                    : error.Error == ForwarderError.Request ? StatusCodes.Status502BadGateway
                     : 0;
                 if (status != 0)
                 {
@@ -60,12 +62,13 @@ public static class ProxyErrors
             var service = context.GetReverseProxyFeature().Cluster.Config.ClusterId;
             return Results.Problem(statusCode: status,
                 title: unavailable ? Text.Pick("Usługa chwilowo niedostępna.", "Service temporarily unavailable.")
-                    : Text.Pick("Usługa nie odpowiedziała na czas.", "The service did not answer in time."),
+                    : status == StatusCodes.Status504GatewayTimeout ? Text.Pick("Usługa nie odpowiedziała na czas.", "The service did not answer in time.")
+                    : Text.Pick("Usługa przerwała odpowiedź.", "The service broke off its answer."),
                 detail: unavailable
-                    ? Text.Pick($"Usługa „{service}” nie odpowiada. Spróbuj ponownie za {RetryAfterSeconds} s.",
-                        $"The service '{service}' does not answer. Try again in {RetryAfterSeconds} s.")
-                    : Text.Pick($"Usługa „{service}” przestała odpowiadać w trakcie obsługi żądania. Sprawdź, czy zmiana została zapisana, zanim ją powtórzysz.",
-                        $"The service '{service}' stopped answering while handling the request. Check whether the change was saved before repeating it."))
+                    ? Text.Pick($"Usługa „{service}” nie odpowiada; żądanie do niej nie dotarło. Spróbuj ponownie za {RetryAfterSeconds} s.",
+                        $"The service '{service}' does not answer; the request did not reach it. Try again in {RetryAfterSeconds} s.")
+                    : Text.Pick($"Usługa „{service}” nie dokończyła odpowiedzi. Sprawdź, czy zmiana została zapisana, zanim ją powtórzysz.",
+                        $"The service '{service}' did not finish its answer. Check whether the change was saved before repeating it."))
                 .ExecuteAsync(context);
         }
         response.ContentType = "text/html; charset=utf-8";
@@ -81,12 +84,12 @@ public static class ProxyErrors
     {
         var language = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en" ? "en" : "pl";
         var title = unavailable ? Text.Pick("Strona chwilowo niedostępna", "Page temporarily unavailable")
-            : Text.Pick("Strona nie odpowiedziała na czas", "The page did not answer in time");
+            : Text.Pick("Strona nie odpowiedziała", "The page did not answer");
         var explanation = unavailable
             ? Text.Pick("Ta część serwisu CRO jest w tej chwili niedostępna. Odśwież stronę za kilka sekund.",
                 "This part of the CRO site is unavailable at the moment. Reload the page in a few seconds.")
-            : Text.Pick("Serwis nie odpowiedział na czas. Jeśli wysyłałeś formularz, sprawdź, czy dane zostały zapisane, zanim wyślesz go ponownie.",
-                "The site did not answer in time. If you were sending a form, check whether it was saved before sending it again.");
+            : Text.Pick("Serwis nie dokończył odpowiedzi. Jeśli wysłano formularz, sprawdź, czy dane zostały zapisane, zanim wyślesz go ponownie.",
+                "The site did not finish its answer. If you were sending a form, check whether it was saved before sending it again.");
         var again = Text.Pick("Spróbuj ponownie", "Try again");
         return $"""
             <!DOCTYPE html>

@@ -67,27 +67,27 @@ public static class ProxyHealth
         return services;
     }
 
-    /// <summary>Whether the request never reached the service: refused, unreachable, or the connection did not open in time.</summary>
+    /// <summary>
+    /// Whether the request never reached the service: no destination was available, or no connection opened (refused,
+    /// unknown name, not within the connect timeout). Such a request is safe to repeat, whatever its method.
+    /// </summary>
     public static bool NeverReachedService(IForwarderErrorFeature error) => error.Error switch
     {
         ForwarderError.NoAvailableDestinations => true,
-        ForwarderError.Request => true,
-        ForwarderError.RequestTimedOut => IsConnectTimeout(error.Exception),
+        ForwarderError.Request => Causes(error.Exception).Any(e =>
+            e is HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError }),
+        // SocketsHttpHandler reports its ConnectTimeout as a cancellation caused by a TimeoutException; the activity
+        // timeout of a request in progress is a cancellation without one.
+        ForwarderError.RequestTimedOut => Causes(error.Exception).Any(e => e is TimeoutException),
         _ => false,
     };
 
-    private static bool IsConnectTimeout(Exception? exception)
+    private static IEnumerable<Exception> Causes(Exception? exception)
     {
-        // SocketsHttpHandler reports its ConnectTimeout as a cancellation caused by a TimeoutException; the activity
-        // timeout of a request in progress is a cancellation without one.
         for (var e = exception; e is not null; e = e.InnerException)
         {
-            if (e is TimeoutException)
-            {
-                return true;
-            }
+            yield return e;
         }
-        return false;
     }
 }
 

@@ -138,6 +138,32 @@ public sealed class ServiceDownTests : IAsyncDisposable
         accepted.ForEach(client => client.Dispose());
     }
 
+    [Fact]
+    public async Task A_service_that_breaks_off_its_answer_gets_502_problem_details_that_say_the_work_may_be_done()
+    {
+        // Reads the request, then closes the connection without an answer, as a process that crashed while handling it.
+        using var breaking = new TcpListener(IPAddress.Loopback, _trainingPort);
+        breaking.Start();
+        _ = Task.Run(async () =>
+        {
+            while (!Ct.IsCancellationRequested)
+            {
+                using var client = await breaking.AcceptTcpClientAsync(Ct);
+                // Some of the request is enough: the answer never comes.
+                _ = await client.GetStream().ReadAsync(new byte[4096], Ct);
+            }
+        }, Ct);
+
+        var clock = Stopwatch.StartNew();
+        using var response = await _client.PostAsync("/api/training/attempts", null, Ct);
+
+        Assert.True(clock.Elapsed < NoHang, $"Took {clock.Elapsed}.");
+        Assert.Equal(HttpStatusCode.BadGateway, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        Assert.Contains("zapisana", problem.GetProperty("detail").GetString());
+    }
+
     private async Task<HttpResponseMessage> GetPageAsync(string path, string? language)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, path);
