@@ -17,8 +17,9 @@ namespace Cro.Gateway;
 /// requests behind it answer 503 at once instead of each trying again;</item>
 /// <item>every service's /alive is probed every <see cref="ProbeInterval"/> (active check): one that answers no probe
 /// (a port that accepts but nothing behind it answers, as the local run's proxy in front of a stopped process) is left
-/// out after two probes in a row fail (one could be a loaded machine's pause) until a probe succeeds, and one that is
-/// back is used again within one interval.</item>
+/// out after two probes in a row go unanswered while none of its requests is answered either (a busy service answers
+/// its probes late but its requests still come back: it stays in; <see cref="ProbePolicy"/>) until a probe succeeds,
+/// and one that is back is used again within one interval.</item>
 /// </list>
 /// The probe asks /alive, not the readiness /health: whether a replica is ready (database, broker) is the orchestrator's
 /// call and already decides which replicas the service's address reaches; the gateway only spares callers a process
@@ -47,7 +48,7 @@ public static class ProxyHealth
                 Enabled = true,
                 Interval = ProbeInterval,
                 Timeout = ProbeTimeout,
-                Policy = HealthCheckConstants.ActivePolicy.ConsecutiveFailures,
+                Policy = ProbePolicy.PolicyName,
                 Path = Cro.ServiceDefaults.HealthChecks.AlivePath,
             },
             Passive = new PassiveHealthCheckConfig
@@ -62,6 +63,8 @@ public static class ProxyHealth
     public static IServiceCollection AddProxyHealth(this IServiceCollection services)
     {
         services.AddSingleton<IForwarderHttpClientFactory, ProxyHttpClientFactory>();
+        services.AddSingleton<ProbePolicy>();
+        services.AddSingleton<IActiveHealthCheckPolicy>(provider => provider.GetRequiredService<ProbePolicy>());
         services.AddSingleton<IPassiveHealthCheckPolicy, UnreachableDestinationPolicy>();
         services.ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddProcessor(new ProbeTraces()));
         return services;
@@ -74,13 +77,16 @@ public static class ProxyHealth
     public static bool NeverReachedService(IForwarderErrorFeature error) => error.Error switch
     {
         ForwarderError.NoAvailableDestinations => true,
-        ForwarderError.Request => Causes(error.Exception).Any(e =>
-            e is HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError }),
-        // SocketsHttpHandler reports its ConnectTimeout as a cancellation caused by a TimeoutException; the activity
-        // timeout of a request in progress is a cancellation without one.
-        ForwarderError.RequestTimedOut => Causes(error.Exception).Any(e => e is TimeoutException),
+        ForwarderError.Request or ForwarderError.RequestTimedOut => error.Exception is { } e && IsNoConnection(e),
         _ => false,
     };
+
+    /// <summary>Whether a call failed because no connection opened: refused, unknown name, or not within the connect timeout.</summary>
+    public static bool IsNoConnection(Exception exception) => Causes(exception).Any(e =>
+        e is HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError }
+        // SocketsHttpHandler reports its ConnectTimeout as a cancellation caused by a TimeoutException; the activity
+        // timeout of a request in progress, or a probe's timeout, is a cancellation without one.
+        || (e is TimeoutException && exception is OperationCanceledException));
 
     private static IEnumerable<Exception> Causes(Exception? exception)
     {
@@ -107,7 +113,7 @@ internal sealed class ProxyHttpClientFactory(ILogger<ForwarderHttpClientFactory>
 /// waits for a failure rate over many requests, which with one destination per service means many hung or failed requests).
 /// A request that reached the service and failed there (a 500, a slow answer) does not count: the service is up.
 /// </summary>
-internal sealed class UnreachableDestinationPolicy(IDestinationHealthUpdater health) : IPassiveHealthCheckPolicy
+internal sealed class UnreachableDestinationPolicy(IDestinationHealthUpdater health, ProbePolicy probes) : IPassiveHealthCheckPolicy
 {
     public const string PolicyName = "UnreachableDestination";
 
@@ -115,8 +121,12 @@ internal sealed class UnreachableDestinationPolicy(IDestinationHealthUpdater hea
 
     public void RequestProxied(HttpContext context, ClusterState cluster, DestinationState destination)
     {
-        if (context.Features.Get<IForwarderErrorFeature>() is { } error && ProxyHealth.NeverReachedService(error)
-            && !context.RequestAborted.IsCancellationRequested)
+        var error = context.Features.Get<IForwarderErrorFeature>();
+        if (error is null)
+        {
+            probes.Answered(destination);
+        }
+        else if (ProxyHealth.NeverReachedService(error) && !context.RequestAborted.IsCancellationRequested)
         {
             var period = cluster.Model.Config.HealthCheck?.Passive?.ReactivationPeriod ?? ProxyHealth.ReactivationPeriod;
             health.SetPassive(cluster, destination, DestinationHealth.Unhealthy, period);

@@ -26,10 +26,14 @@ public sealed class ServiceDownTests : IAsyncDisposable
 
     private readonly int _trainingPort = FreePorts.Next();
     private readonly int _webPort = FreePorts.Next();
-    private readonly WebApplicationFactory<Program> _gateway;
-    private readonly HttpClient _client;
 
-    public ServiceDownTests()
+    private WebApplicationFactory<Program> _gateway = null!;
+    private HttpClient _client = null!;
+
+    /// <summary>
+    /// The gateway starts (and probes every service) at once; a test that stands something on the port first starts it after.
+    /// </summary>
+    private void StartGateway()
     {
         _gateway = new WebApplicationFactory<Program>().WithWebHostBuilder(host => host
             .UseEnvironment("Production")
@@ -42,6 +46,7 @@ public sealed class ServiceDownTests : IAsyncDisposable
     [Fact]
     public async Task An_api_whose_service_is_down_answers_503_problem_details_at_once_and_again_without_trying_it()
     {
+        StartGateway();
         foreach (var attempt in new[] { "first", "second" })
         {
             var clock = Stopwatch.StartNew();
@@ -62,6 +67,7 @@ public sealed class ServiceDownTests : IAsyncDisposable
     [Fact]
     public async Task A_page_with_the_web_down_answers_a_503_page_in_polish_and_in_english_when_asked()
     {
+        StartGateway();
         using var polish = await GetPageAsync("/szkolenia", language: null);
         using var english = await GetPageAsync("/szkolenia", language: "en");
 
@@ -80,6 +86,7 @@ public sealed class ServiceDownTests : IAsyncDisposable
     [Fact]
     public async Task A_service_that_comes_back_on_its_port_is_used_again_without_restarting_the_gateway()
     {
+        StartGateway();
         using (var down = await _client.GetAsync("/api/training/ping", Ct))
         {
             Assert.Equal(HttpStatusCode.ServiceUnavailable, down.StatusCode);
@@ -112,6 +119,8 @@ public sealed class ServiceDownTests : IAsyncDisposable
                 accepted.Add(await silent.AcceptTcpClientAsync(Ct));
             }
         }, Ct);
+
+        StartGateway();
 
         // The probes of /alive go unanswered; once they have, a request is not even tried.
         var clock = Stopwatch.StartNew();
@@ -153,6 +162,8 @@ public sealed class ServiceDownTests : IAsyncDisposable
                 _ = await client.GetStream().ReadAsync(new byte[4096], Ct);
             }
         }, Ct);
+
+        StartGateway();
 
         var clock = Stopwatch.StartNew();
         using var response = await _client.PostAsync("/api/training/attempts", null, Ct);
@@ -202,7 +213,10 @@ public sealed class ServiceDownTests : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        _client.Dispose();
-        await _gateway.DisposeAsync();
+        _client?.Dispose();
+        if (_gateway is not null)
+        {
+            await _gateway.DisposeAsync();
+        }
     }
 }
