@@ -5,6 +5,7 @@ using Cro.ServiceDefaults;
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
 builder.Services.AddReverseProxy().AddCroRoutes();
+builder.Services.AddProxyHealth();
 builder.Services.AddSignInRateLimit(builder.Configuration);
 // The client's address comes from the ingress in front of the gateway (X-Forwarded-For).
 builder.Services.Configure<ForwardedHeadersOptions>(options =>
@@ -20,7 +21,14 @@ app.UseServiceDefaults();
 app.UseRequestSizeLimit();
 app.UseRateLimiter();
 app.MapApiReference();
-app.MapReverseProxy();
+app.MapReverseProxy(proxy =>
+{
+    // YARP's default pipeline (affinity, load balancing, passive health checks), with the answers for a service that is down around it.
+    proxy.UseProxyErrors();
+    proxy.UseSessionAffinity();
+    proxy.UseLoadBalancing();
+    proxy.UsePassiveHealthChecks();
+});
 app.Run();
 
 /// <summary>Entry point, visible to tests and benchmarks.</summary>

@@ -5,7 +5,9 @@ namespace Cro.Gateway;
 
 /// <summary>
 /// YARP routes: /api/{service}/** to that service, anything else to the web. Destinations are
-/// service names, resolved by service discovery (Aspire locally, Kubernetes DNS in production).
+/// service names, resolved by service discovery (Aspire locally, Kubernetes DNS in production) when the configuration is
+/// loaded and again when discovery says the endpoints changed, never per request; each cluster has the timeouts and
+/// health checks of <see cref="ProxyHealth"/>.
 /// </summary>
 public static class ProxyRoutes
 {
@@ -48,7 +50,7 @@ public static class ProxyRoutes
                 {
                     [name] = new() { Address = $"http://{name}" },
                 },
-            })
+            }.WithHealthChecks())
             .ToList();
 
         // The gateway lets every request through to its service, which authenticates and authorizes it
