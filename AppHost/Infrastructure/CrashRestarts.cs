@@ -23,8 +23,11 @@ public static class CrashRestarts
         return builder;
     }
 
-    /// <summary>The wait before the next start of a resource restarted <paramref name="recentRestarts"/> times in the window.</summary>
-    public static TimeSpan BackOff(int recentRestarts) => TimeSpan.FromSeconds(Math.Min(30, Math.Pow(2, recentRestarts)));
+    /// <summary>
+    /// The wait before the next start of a resource restarted <paramref name="recentRestarts"/> times in the window: 5 s, then
+    /// doubling up to a minute (Kubernetes waits 10 s doubling to 5 min; a local run is for working, not for a crash loop).
+    /// </summary>
+    public static TimeSpan BackOff(int recentRestarts) => TimeSpan.FromSeconds(Math.Min(60, 5 * Math.Pow(2, recentRestarts)));
 
     /// <summary>Whether a snapshot says the process ended by failing (and not by a stop or a completed job).</summary>
     public static bool HasCrashed(CustomResourceSnapshot snapshot) =>
