@@ -82,15 +82,22 @@ public sealed class PlatformFixture : IAsyncLifetime
     /// </summary>
     public void Kill(string resource)
     {
+        using var process = Process.GetProcessById(ProcessId(resource));
+        // The resource's process may be the `dotnet run` that runs the service: the whole tree dies, as in a crash.
+        process.Kill(entireProcessTree: true);
+        process.WaitForExit();
+    }
+
+    /// <summary>The process the AppHost runs for a resource now.</summary>
+    public int ProcessId(string resource)
+    {
         var notifications = _app!.Services.GetRequiredService<ResourceNotificationService>();
         if (!notifications.TryGetCurrentState(resource, out var current)
             || current.Snapshot.Properties.FirstOrDefault(p => p.Name == "executable.pid")?.Value is not { } pid)
         {
             throw new InvalidOperationException($"No running process of {resource}.");
         }
-        using var process = Process.GetProcessById(Convert.ToInt32(pid, CultureInfo.InvariantCulture));
-        process.Kill();
-        process.WaitForExit();
+        return Convert.ToInt32(pid, CultureInfo.InvariantCulture);
     }
 
     /// <summary>A loopback port the system hands out free now.</summary>
