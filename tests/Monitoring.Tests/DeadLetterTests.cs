@@ -146,8 +146,12 @@ public sealed class DeadLetterTests(DeadLetterMonitoringService monitoring) : IC
         var operatorClient = monitoring.Operator();
         var messageId = await consumer.PublishAsync(new PoisonProbe { Id = Guid.CreateVersion7() });
         var queue = consumer.QueueName + "_error";
-        await Eventually.GetAsync(async () => (await operatorClient.GetFromJsonAsync<DeadLetterQueueMessages?>($"{Api}/{queue}", Ct))?.Messages.Count ?? 0,
-            n => n == 1, TimeSpan.FromSeconds(60), "the poison message in _error");
+        // The _error queue exists only once MassTransit moved the first fault there: until then the page is a 404.
+        await Eventually.GetAsync(async () =>
+        {
+            using var response = await operatorClient.GetAsync($"{Api}/{queue}", Ct);
+            return response.IsSuccessStatusCode ? (await response.Content.ReadFromJsonAsync<DeadLetterQueueMessages>(Ct))!.Messages.Count : 0;
+        }, n => n == 1, TimeSpan.FromSeconds(60), "the poison message in _error");
         await consumer.DisposeAsync();
         await DeleteQueueAsync(consumer.QueueName);
 
