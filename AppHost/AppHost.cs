@@ -112,4 +112,5 @@ foreach (var project in builder.Resources.OfType<ProjectResource>().Where(_ => !
     }));
 }
 
+builder.ShareClockOffsetFile();
 builder.Build().Run();

@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Localization;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using System.Globalization;
 using System.Text.Encodings.Web;
@@ -37,8 +36,8 @@ public static class ServiceDefaultsExtensions
 
         // No "Server: Kestrel": what runs behind the site is nobody's business (the gateway strips it too).
         builder.Services.Configure<KestrelServerOptions>(options => options.AddServerHeader = false);
-        // One clock for every service; tests replace it to move time.
-        builder.Services.TryAddSingleton(TimeProvider.System);
+        // One clock for every service: the platform clock of a test run or the demo, else the system's; tests may replace it.
+        builder.AddPlatformClock();
         builder.Services.AddCroProblemDetails();
         // A database that is restarting answers 503 with Retry-After, not a 500.
         builder.Services.AddExceptionHandler<DatabaseUnavailableHandler>();

@@ -30,7 +30,12 @@ public static class JwtAuthentication
             options.TokenValidationParameters.ClockSkew = TimeSpan.FromSeconds(30);
         });
         builder.Services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
-            .Configure<IHttpClientFactory>((options, http) => options.Backchannel = http.CreateClient("identity-metadata"));
+            .Configure<IHttpClientFactory, TimeProvider>((options, http, time) =>
+            {
+                options.Backchannel = http.CreateClient("identity-metadata");
+                // A token's lifetime is judged by the platform's clock, the one its issuer stamped it with.
+                options.TokenValidationParameters.UsePlatformClock(time);
+            });
         builder.Services.AddCroAuthorization();
         return builder;
     }

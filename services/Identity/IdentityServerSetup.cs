@@ -7,6 +7,9 @@ using Cro.Identity.Features.PasswordReset;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using OpenIddict.Abstractions;
+using OpenIddict.Core;
+using OpenIddict.Server;
+using OpenIddict.Validation;
 
 namespace Cro.Identity;
 
@@ -97,6 +100,11 @@ public static class IdentityServerSetup
                 validation.UseLocalServer();
                 validation.UseAspNetCore();
             });
+
+        // Tokens are stamped and checked by the platform's clock (the one every service validates them with).
+        builder.Services.AddOptions<OpenIddictCoreOptions>().Configure<TimeProvider>((options, time) => options.TimeProvider = time);
+        builder.Services.AddOptions<OpenIddictServerOptions>().Configure<TimeProvider>((options, time) => options.TimeProvider = time);
+        builder.Services.AddOptions<OpenIddictValidationOptions>().Configure<TimeProvider>((options, time) => options.TimeProvider = time);
 
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddScoped<AuditLog>();

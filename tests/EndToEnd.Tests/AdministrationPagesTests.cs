@@ -113,7 +113,7 @@ public sealed class AdministrationPagesTests(PlatformFixture platform, BrowserFi
         await Accessibility.AssertNoWcagViolationsAsync(page);
 
         // Days are Warsaw days: yesterday to today covers the entry whatever the time zone of this machine.
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Europe/Warsaw")).DateTime);
+        var today = PlatformTime.Today;
         await page.GetByLabel("Rodzaj zdarzenia").SelectOptionAsync(new SelectOptionValue { Label = "Utworzenie klienta API" });
         await page.GetByLabel("Od dnia").FillAsync(today.AddDays(-1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
         await page.GetByLabel("Do dnia (włącznie)").FillAsync(today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));

@@ -13,7 +13,6 @@ namespace Cro.EndToEnd.Tests;
 /// </summary>
 public sealed class AdvisoryPathTests(PlatformFixture platform, BrowserFixture browser)
 {
-    private static readonly TimeZoneInfo Warsaw = TimeZoneInfo.FindSystemTimeZoneById("Europe/Warsaw");
 
     // Kodeń (gmina wiejska, lubelskie), a JST no other browser test applies for.
     private const string Terc = "0601062";
@@ -53,14 +52,14 @@ public sealed class AdvisoryPathTests(PlatformFixture platform, BrowserFixture b
         await menu.GetByRole(AriaRole.Link, new() { Name = "Moje JST" }).ClickAsync();
         await Assertions.Expect(advisor.GetByTestId("engagements")).ToContainTextAsync(Jst);
         await Accessibility.AssertNoWcagViolationsAsync(advisor);
-        await PublishAvailabilityAsync(advisor, await StretchStartAsync());
+        await PublishAvailabilityAsync(advisor, StretchStart());
 
         var startsAt = await BookFirstFreeSlotAsync(member);
         await PlanDialogueMeetingAsync(member);
         await PlanOpenDebateAndRegisterAsync(member, await browser.NewPageAsync(platform.GatewayAddress));
 
         // Once the meeting has begun, it waits on the advisor's calendar to be recorded as held.
-        var until = startsAt - DateTimeOffset.UtcNow + TimeSpan.FromSeconds(2);
+        var until = startsAt - PlatformTime.Now + TimeSpan.FromSeconds(2);
         if (until > TimeSpan.Zero)
         {
             await Task.Delay(until, TestContext.Current.CancellationToken);
@@ -138,7 +137,7 @@ public sealed class AdvisoryPathTests(PlatformFixture platform, BrowserFixture b
         await Assertions.Expect(member.GetByTestId("upcoming-meetings")).ToContainTextAsync("Ankieta diagnozy w szkołach gminy");
         await member.GetByRole(AriaRole.Link, new() { Name = "Spotkania dialogowe i debaty oświatowe" }).ClickAsync();
         await Accessibility.AssertNoWcagViolationsAsync(member);
-        var when = TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, Warsaw).Date.AddDays(3).AddHours(17);
+        var when = PlatformTime.WarsawNow.Date.AddDays(3).AddHours(17);
         await member.GetByLabel("spotkanie dialogowe", new() { Exact = true }).CheckAsync();
         await member.GetByLabel("Temat", new() { Exact = true }).FillAsync("Cyfrowa szkoła w Kodniu");
         await member.GetByLabel("Początek (czas warszawski)").FillAsync(LocalInput(when));
@@ -158,7 +157,7 @@ public sealed class AdvisoryPathTests(PlatformFixture platform, BrowserFixture b
     {
         await member.GotoAsync("/moj-doradca");
         await member.GetByRole(AriaRole.Link, new() { Name = "Spotkania dialogowe i debaty oświatowe" }).ClickAsync();
-        var when = TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, Warsaw).Date.AddDays(4).AddHours(18);
+        var when = PlatformTime.WarsawNow.Date.AddDays(4).AddHours(18);
         await member.GetByLabel("debata oświatowa", new() { Exact = true }).CheckAsync();
         await member.GetByLabel("Temat", new() { Exact = true }).FillAsync("Szkoła w sieci: debata dla rodziców");
         await member.GetByLabel("Początek (czas warszawski)").FillAsync(LocalInput(when));
@@ -220,18 +219,12 @@ public sealed class AdvisoryPathTests(PlatformFixture platform, BrowserFixture b
     private static string LocalInput(DateTime local) => local.ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture);
 
     /// <summary>
-    /// A Warsaw wall-clock minute four or five minutes ahead, with the hour after it on the same day: after 22:55 the test
-    /// waits for tomorrow, as a stretch of the week cannot pass midnight.
+    /// A Warsaw wall-clock minute four or five minutes ahead on the platform's clock; the run's clock is a morning
+    /// (<see cref="PlatformTime"/>), so the hour after it is the same day, as a stretch of the week needs.
     /// </summary>
-    private static async Task<DateTime> StretchStartAsync()
+    private static DateTime StretchStart()
     {
-        var now = TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, Warsaw).DateTime;
-        var start = new DateTime(now.Year, now.Month, now.Day, now.Hour, now.Minute, 0, DateTimeKind.Unspecified).AddMinutes(5);
-        if (start.AddHours(1).Date == start.Date)
-        {
-            return start;
-        }
-        await Task.Delay(now.Date.AddDays(1) - now + TimeSpan.FromSeconds(5), TestContext.Current.CancellationToken);
-        return await StretchStartAsync();
+        var now = PlatformTime.WarsawNow;
+        return new DateTime(now.Year, now.Month, now.Day, now.Hour, now.Minute, 0, DateTimeKind.Unspecified).AddMinutes(5);
     }
 }

@@ -205,8 +205,8 @@ public sealed partial class ApplicationFormTests(PlatformFixture platform, Brows
         await Assertions.Expect(admin.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Nabory — obsługa");
         await Accessibility.AssertNoWcagViolationsAsync(admin);
         await admin.GetByLabel("Nazwa naboru").FillAsync(name);
-        await admin.GetByLabel("Otwarcie naboru").FillAsync(Local(DateTimeOffset.UtcNow.AddDays(-1)));
-        await admin.GetByLabel("Zamknięcie naboru").FillAsync(Local(DateTimeOffset.UtcNow.AddMonths(1)));
+        await admin.GetByLabel("Otwarcie naboru").FillAsync(Local(PlatformTime.Now.AddDays(-1)));
+        await admin.GetByLabel("Zamknięcie naboru").FillAsync(Local(PlatformTime.Now.AddMonths(1)));
         await admin.GetByLabel("Liczba miejsc (JST)").FillAsync("5");
         await admin.GetByLabel("gmina wiejska", new() { Exact = true }).CheckAsync();
         await admin.GetByLabel("gmina miejsko-wiejska", new() { Exact = true }).CheckAsync();

@@ -30,7 +30,7 @@ public sealed partial class ConceptConsultationTests(PlatformFixture platform, B
         await Assertions.Expect(admin.GetByTestId("status")).ToBeVisibleAsync();
         var draft = await admin.GetByTestId("versions").GetByRole(AriaRole.Rowheader).AllInnerTextsAsync();
         var version = draft.Select(int.Parse).Max();
-        var today = TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, Warsaw).ToString("yyyy-MM-dd");
+        var today = PlatformTime.WarsawNow.ToString("yyyy-MM-dd");
         await admin.GetByLabel("Pierwszy dzień konsultacji").FillAsync(today);
         await admin.GetByLabel("Ostatni dzień konsultacji").FillAsync(today);
         await admin.GetByRole(AriaRole.Button, new() { Name = "Otwórz konsultacje" }).ClickAsync();

@@ -71,7 +71,7 @@ public sealed partial class ConferenceRegistrationTests(PlatformFixture platform
     private static async Task PublishAsync(IPage admin, string title)
     {
         static string Local(DateTimeOffset at) => TimeZoneInfo.ConvertTime(at, Warsaw).ToString("yyyy-MM-ddTHH:mm");
-        var starts = DateTimeOffset.UtcNow.AddDays(30).Date.AddHours(8);
+        var starts = PlatformTime.Now.UtcDateTime.AddDays(30).Date.AddHours(8);
         await admin.GetByRole(AriaRole.Link, new() { Name = "Konferencje (obsługa)" }).ClickAsync();
         await Accessibility.AssertNoWcagViolationsAsync(admin);
         await admin.GetByLabel("Tytuł", new() { Exact = true }).First.FillAsync(title);
@@ -80,7 +80,7 @@ public sealed partial class ConferenceRegistrationTests(PlatformFixture platform
         await admin.GetByLabel("Koniec", new() { Exact = true }).First.FillAsync(Local(starts.AddDays(1).AddHours(6)));
         await admin.GetByLabel("Adres i budynek").FillAsync("Warszawa, ul. Aleje Ujazdowskie 28");
         await admin.GetByLabel("Liczba miejsc", new() { Exact = true }).FillAsync("100");
-        await admin.GetByLabel("Otwarcie zapisów").FillAsync(Local(DateTimeOffset.UtcNow.AddHours(-1)));
+        await admin.GetByLabel("Otwarcie zapisów").FillAsync(Local(PlatformTime.Now.AddHours(-1)));
         await admin.GetByLabel("Zamknięcie zapisów").FillAsync(Local(starts.AddDays(-2)));
         await admin.GetByRole(AriaRole.Button, new() { Name = "Dodaj konferencję (szkic)" }).ClickAsync();
         await Assertions.Expect(admin.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(title);

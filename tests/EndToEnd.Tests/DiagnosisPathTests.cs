@@ -120,7 +120,7 @@ public sealed class DiagnosisPathTests(PlatformFixture platform, BrowserFixture 
     {
         var plan = member.Url.Split('?')[0];
         await member.GetByRole(AriaRole.Link, new() { Name = "Konsultacje projektu planu ze społecznością szkolną" }).ClickAsync();
-        var lastDay = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(14).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var lastDay = PlatformTime.Today.AddDays(14).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         await member.GetByLabel("Ostatni dzień konsultacji").FillAsync(lastDay);
         await member.GetByRole(AriaRole.Button, new() { Name = "Otwórz konsultacje" }).ClickAsync();
         var link = await member.GetByTestId("public-link").Locator("code").InnerTextAsync();
@@ -148,7 +148,7 @@ public sealed class DiagnosisPathTests(PlatformFixture platform, BrowserFixture 
         await Accessibility.AssertNoWcagViolationsAsync(member);
 
         await member.GotoAsync(plan);
-        await member.GetByLabel("Dzień przyjęcia").FillAsync(DateOnly.FromDateTime(DateTime.UtcNow).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        await member.GetByLabel("Dzień przyjęcia").FillAsync(PlatformTime.Today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
         await member.GetByLabel("Numer uchwały rady").FillAsync("XV/101/2026");
         await member.GetByRole(AriaRole.Button, new() { Name = "Zapisz przyjęcie planu" }).ClickAsync();
         await Assertions.Expect(member.GetByTestId("plan-status")).ToContainTextAsync("przyjęta");

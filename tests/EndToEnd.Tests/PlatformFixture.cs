@@ -3,6 +3,7 @@ using System.Globalization;
 using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
+using Cro.ServiceDefaults;
 using Microsoft.Extensions.DependencyInjection;
 
 [assembly: AssemblyFixture(typeof(Cro.EndToEnd.Tests.PlatformFixture))]
@@ -36,6 +37,9 @@ public sealed class PlatformFixture : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
+        Directory.CreateDirectory(_dataDirectory);
+        var clockFile = Path.Combine(_dataDirectory, "clock-offset");
+        PlatformClock.Write(clockFile, PlatformTime.Offset);
         // A ceiling, not a measure: ten processes start on two cores while the other test projects run beside them (a loaded
         // machine took over four minutes with the evaluation service added); a platform that cannot start fails here, later.
         using var startup = new CancellationTokenSource(TimeSpan.FromMinutes(8));
@@ -48,6 +52,7 @@ public sealed class PlatformFixture : IAsyncLifetime
             $"--Infrastructure:RabbitMqManagementPort={FreePort()}",
             $"--Infrastructure:RabbitMqDistributionPort={FreePort()}",
             $"--Gateway:Port={FreePort()}",
+            $"--Clock:OffsetFile={clockFile}",
             $"--Mail:Smtp={Mail.ConnectionString}",
             // Access tokens a little over the web's one-minute refresh margin: sessions refresh them within seconds.
             "--Identity:AccessTokenLifetime=00:01:05",

@@ -91,7 +91,7 @@ public sealed class SessionCancellationTests(PlatformFixture platform, BrowserFi
     /// <summary>A Warsaw wall-clock time <paramref name="days"/> from now at <paramref name="hour"/>:00.</summary>
     private static DateTime Day(int days, int hour)
     {
-        var today = TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, Warsaw).Date;
+        var today = PlatformTime.WarsawNow.Date;
         return today.AddDays(days).AddHours(hour);
     }
 

@@ -46,7 +46,7 @@ public sealed partial class TrainingPathTests(PlatformFixture platform, BrowserF
 
         // Every session starts in two minutes or so and lasts one minute, counting 8 hours: scheduling and the pre-test come
         // before it, and the marks before it ends (a mark after the end would be a correction, which needs a reason).
-        var startsAt = TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow.AddMinutes(2.5), Warsaw);
+        var startsAt = TimeZoneInfo.ConvertTime(PlatformTime.Now.AddMinutes(2.5), Warsaw);
         startsAt = startsAt.AddSeconds(-startsAt.Second).AddMilliseconds(-startsAt.Millisecond);
         foreach (var (code, sessions) in Modules)
         {
@@ -77,7 +77,7 @@ public sealed partial class TrainingPathTests(PlatformFixture platform, BrowserF
         await Accessibility.AssertNoWcagViolationsAsync(admin);
 
         // After the sessions the post-tests open: the participant passes all five.
-        var until = startsAt.AddMinutes(1).AddSeconds(5) - DateTimeOffset.UtcNow;
+        var until = startsAt.AddMinutes(1).AddSeconds(5) - PlatformTime.Now;
         if (until > TimeSpan.Zero)
         {
             await Task.Delay(until, TestContext.Current.CancellationToken);

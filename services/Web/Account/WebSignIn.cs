@@ -65,6 +65,9 @@ public static class WebSignIn
                     oidc.BackchannelHttpHandler = new IdentityBackchannel(new Uri(issuer), new Uri(internalAddress), new SocketsHttpHandler());
                 }
             });
+        // The identity token's lifetime is judged by the platform's clock, the one identity stamped it with.
+        builder.Services.AddOptions<OpenIdConnectOptions>(OpenIdConnectDefaults.AuthenticationScheme)
+            .Configure<TimeProvider>((oidc, time) => oidc.TokenValidationParameters.UsePlatformClock(time));
         builder.Services.AddHttpClient(AccessTokenRefresh.HttpClientName, http => http.BaseAddress = new Uri("http://identity"));
         // Web and identity share one origin: their antiforgery cookies need names of their own.
         builder.Services.AddAntiforgery(antiforgery => antiforgery.Cookie.Name = "cro.web.antiforgery");
