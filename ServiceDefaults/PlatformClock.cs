@@ -82,7 +82,8 @@ public static class PlatformClockExtensions
                 throw new InvalidOperationException($"{PlatformClock.OffsetFileSetting} moves the clock for tests and the demo; " +
                     "a production service keeps the system's time. Remove the setting.");
             }
-            builder.Services.TryAddSingleton<TimeProvider>(new PlatformClock(offsetFile));
+            // Replaces whatever registered the system's clock before (the messaging set-up does, for hosts without these defaults).
+            builder.Services.Replace(ServiceDescriptor.Singleton<TimeProvider>(new PlatformClock(offsetFile)));
         }
         else
         {

@@ -1,4 +1,5 @@
 using Cro.ServiceDefaults;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
@@ -59,7 +60,9 @@ public sealed class PlatformClockTests : IDisposable
     [InlineData("Production", false)]
     public void A_service_takes_the_platform_clock_only_outside_production(string environment, bool starts)
     {
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = environment });
+        // A web host, as every service is; its messaging set-up may have registered the system's clock already.
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = environment });
+        builder.Services.AddSingleton(TimeProvider.System);
         builder.Configuration[PlatformClock.OffsetFileSetting] = _file;
         if (!starts)
         {
@@ -70,6 +73,7 @@ public sealed class PlatformClockTests : IDisposable
         builder.AddPlatformClock();
         using var host = builder.Build();
         Assert.IsType<PlatformClock>(host.Services.GetRequiredService<TimeProvider>());
+        Assert.Single(host.Services.GetServices<TimeProvider>());
     }
 
     [Fact]
