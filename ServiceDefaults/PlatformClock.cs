@@ -82,7 +82,7 @@ public static class PlatformClockExtensions
                 throw new InvalidOperationException($"{PlatformClock.OffsetFileSetting} moves the clock for tests and the demo; " +
                     "a production service keeps the system's time. Remove the setting.");
             }
-            // Replaces whatever registered the system's clock before (the messaging set-up does, for hosts without these defaults).
+            // Replaces the system's clock registered before this runs: with a TryAdd here the services kept the system's time.
             builder.Services.Replace(ServiceDescriptor.Singleton<TimeProvider>(new PlatformClock(offsetFile)));
         }
         else
