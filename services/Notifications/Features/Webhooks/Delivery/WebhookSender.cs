@@ -116,7 +116,10 @@ public sealed class WebhookSender(NpgsqlDataSource dataSource, IOptions<WebhookO
                 return new Outcome(null, refusal, null, 0);
             }
             var id = delivery.EventId.ToString();
-            var timestamp = Time.GetUtcNow().ToUnixTimeSeconds();
+            // A stamp of the transport, which the receiver checks against its own clock (Standard Webhooks refuses one more
+            // than five minutes off, against replays): the machine's time, not the platform's, which a test run or the demo
+            // moves ahead. When the event happened is in the body.
+            var timestamp = TimeProvider.System.GetUtcNow().ToUnixTimeSeconds();
             using var request = new HttpRequestMessage(HttpMethod.Post, url)
             {
                 Content = new StringContent(delivery.Body, Encoding.UTF8, "application/json"),
