@@ -13,7 +13,6 @@ namespace Cro.EndToEnd.Tests;
 /// </summary>
 public sealed class AdvisoryPathTests(PlatformFixture platform, BrowserFixture browser)
 {
-
     // Kodeń (gmina wiejska, lubelskie), a JST no other browser test applies for.
     private const string Terc = "0601062";
     private const string Jst = "Kodeń";
