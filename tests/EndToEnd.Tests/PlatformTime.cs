@@ -1,3 +1,5 @@
+using Cro.ServiceDefaults;
+
 namespace Cro.EndToEnd.Tests;
 
 /// <summary>
@@ -8,26 +10,24 @@ namespace Cro.EndToEnd.Tests;
 /// </summary>
 public static class PlatformTime
 {
-    public static readonly TimeZoneInfo Warsaw = TimeZoneInfo.FindSystemTimeZoneById("Europe/Warsaw");
-
     public static TimeSpan Offset { get; } = UntilNextMorning(DateTimeOffset.UtcNow);
 
     public static DateTimeOffset Now => DateTimeOffset.UtcNow + Offset;
 
     /// <summary><see cref="Now"/> on a Warsaw wall clock.</summary>
-    public static DateTime WarsawNow => TimeZoneInfo.ConvertTime(Now, Warsaw).DateTime;
+    public static DateTime WarsawNow => WarsawTime.InWarsaw(Now).DateTime;
 
     /// <summary>The platform's date today, in Warsaw.</summary>
     public static DateOnly Today => DateOnly.FromDateTime(WarsawNow);
 
     private static TimeSpan UntilNextMorning(DateTimeOffset now)
     {
-        var local = TimeZoneInfo.ConvertTime(now, Warsaw).DateTime;
+        var local = WarsawTime.InWarsaw(now).DateTime;
         var morning = local.Date.AddHours(9);
         if (morning <= local)
         {
             morning = morning.AddDays(1);
         }
-        return new DateTimeOffset(morning, Warsaw.GetUtcOffset(morning)) - now;
+        return WarsawTime.ToInstant(morning) - now; // 09:00 is never skipped or repeated
     }
 }
